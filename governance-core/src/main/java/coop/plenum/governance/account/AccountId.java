@@ -1,0 +1,25 @@
+package coop.plenum.governance.account;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies a person's login across all cooperatives. */
+public record AccountId(String value) {
+
+    @JsonCreator
+    public AccountId {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("an account id is never blank");
+        }
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

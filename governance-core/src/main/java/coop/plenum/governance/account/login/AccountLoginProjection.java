@@ -1,0 +1,29 @@
+package coop.plenum.governance.account.login;
+
+import coop.plenum.governance.account.AccountCreated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs in a subscribing processor (see {@code AxonProcessingConfiguration}), i.e. inside the command's own
+ * PostgreSQL transaction: a failing insert (duplicate username) rolls the whole command back.
+ */
+@Component
+@ProcessingGroup(AccountLoginProjection.GROUP)
+class AccountLoginProjection {
+
+    static final String GROUP = "account-logins";
+
+    private final AccountLogins logins;
+
+    AccountLoginProjection(AccountLogins logins) {
+        this.logins = logins;
+    }
+
+    @EventHandler
+    void on(AccountCreated event) {
+        logins.insert(new AccountLogin(event.accountId(), event.username(), event.displayName(),
+                event.passwordHash(), event.operator()));
+    }
+}

@@ -1,0 +1,52 @@
+package coop.plenum.governance.account.login;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.account.KnownAccounts;
+import coop.plenum.governance.account.command.UsernameRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The command side's login table in PostgreSQL. It is written by {@link AccountLoginProjection} in the very
+ * transaction that appends {@code AccountCreated}, so a login exists exactly when its event does: a created
+ * account can sign in at once, and usernames stay unique under concurrency (primary key).
+ */
+@Component
+public class AccountLogins implements UsernameRegistry, KnownAccounts {
+
+    private final JdbcTemplate jdbc;
+
+    AccountLogins(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AccountLogin> findByUsername(String username) {
+        return jdbc.query("select account_id, username, display_name, password_hash, operator from plenum_account_login where username = ?",
+                (rs, i) -> new AccountLogin(new AccountId(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)), username).stream().findFirst();
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("select count(*) from plenum_account_login", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public boolean isTaken(String username) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from plenum_account_login where username = ?)", Boolean.class, username));
+    }
+
+    @Override
+    public boolean exists(AccountId accountId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from plenum_account_login where account_id = ?)", Boolean.class, accountId.value()));
+    }
+
+    void insert(AccountLogin login) {
+        jdbc.update("insert into plenum_account_login (account_id, username, display_name, password_hash, operator) values (?, ?, ?, ?, ?)",
+                login.accountId().value(), login.username(), login.displayName(), login.passwordHash(), login.operator());
+    }
+}

@@ -1,0 +1,48 @@
+package coop.plenum.governance.account.query;
+
+import coop.plenum.governance.account.AccountCreated;
+import coop.plenum.governance.account.AccountId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The account directory read model: id, username, display name. Idempotent: documents are keyed by account id. */
+@Component
+@ProcessingGroup("readmodel-accounts")
+class AccountProjection {
+
+    private final ReactiveMongoTemplate mongo;
+
+    AccountProjection(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(AccountCreated event) {
+        mongo.save(new AccountDocument(event.accountId().value(), event.username(), event.displayName(),
+                event.operator(), event.createdAt())).block();
+    }
+
+    @QueryHandler
+    CompletableFuture<AccountView> handle(FindAccount query) {
+        return mongo.findById(query.accountId().value(), AccountDocument.class).map(AccountProjection::view).toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<AccountView>> handle(FindAccounts query) {
+        List<String> ids = query.accountIds().stream().map(AccountId::value).distinct().toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), AccountDocument.class)
+                .map(AccountProjection::view).collectList().toFuture();
+    }
+
+    private static AccountView view(AccountDocument d) {
+        return new AccountView(new AccountId(d.id()), d.username(), d.displayName(), d.operator(), d.createdAt());
+    }
+}

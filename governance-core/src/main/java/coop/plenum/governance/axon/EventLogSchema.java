@@ -1,0 +1,54 @@
+package coop.plenum.governance.axon;
+
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import javax.sql.DataSource;
+
+/**
+ * Creates the PostgreSQL tables on first start (every statement is {@code IF NOT EXISTS}, so later starts are
+ * no-ops): Axon's event, snapshot, token and saga tables through Axon's own PostgreSQL factories, and Plenum's
+ * own tables (login lookup, db-scheduler's deadlines) from {@code plenum-schema.sql}. Runs after every bean
+ * exists and before any processor starts.
+ */
+class EventLogSchema implements SmartInitializingSingleton {
+
+    private final DataSource dataSource;
+    private final EventStorageEngine engine;
+    private final TokenStore tokenStore;
+    private final SagaStore<?> sagaStore;
+
+    EventLogSchema(DataSource dataSource, EventStorageEngine engine, TokenStore tokenStore, SagaStore<?> sagaStore) {
+        this.dataSource = dataSource;
+        this.engine = engine;
+        this.tokenStore = tokenStore;
+        this.sagaStore = sagaStore;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (engine instanceof JdbcEventStorageEngine jdbc) {
+            jdbc.createSchema(PostgresEventTableFactory.INSTANCE);
+        }
+        if (tokenStore instanceof JdbcTokenStore jdbc) {
+            jdbc.createSchema(PostgresTokenTableFactory.INSTANCE);
+        }
+        if (sagaStore instanceof JdbcSagaStore jdbc) {
+            try {
+                jdbc.createSchema();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not create the saga tables", e);
+            }
+        }
+        new ResourceDatabasePopulator(new ClassPathResource("plenum-schema.sql")).execute(dataSource);
+    }
+}

@@ -1,0 +1,16 @@
+package coop.plenum.governance.axon;
+
+/** Keys of the metadata every Plenum event carries (SPEC "Audit"). */
+public final class EventMetadata {
+
+    /** The account that issued the command, or {@link #SYSTEM} for the platform itself. */
+    public static final String ACTOR = "actor";
+    /** Shared by every message that one request set in motion. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    public static final String SYSTEM = "system";
+
+    private EventMetadata() {
+    }
+}

@@ -1,0 +1,85 @@
+package coop.plenum.governance.axon;
+
+import coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every event processor is a pooled streaming processor. Processing groups named {@code readmodel-…} build
+ * MongoDB read models and keep their tokens in the same MongoDB database (a read model and its position move
+ * together); every other group (sagas, policies) keeps its token in PostgreSQL next to the log, transactionally.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessingConfiguration {
+
+    static final String READ_MODEL_PREFIX = "readmodel-";
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    EventLogSchema eventLogSchema(DataSource dataSource, EventStorageEngine engine, TokenStore tokenStore,
+                                  SagaStore<?> sagaStore) {
+        return new EventLogSchema(dataSource, engine, tokenStore, sagaStore);
+    }
+
+    @Bean
+    ReadModelTokenStore readModelTokenStore(com.mongodb.client.MongoClient mongoClient, ReadModelDatabase database,
+                                            Serializer serializer) {
+        return new ReadModelTokenStore(MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(mongoClient, database.name())
+                        .trackingTokensCollectionName("processor_tokens")
+                        .build())
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build());
+    }
+
+    @Autowired
+    void poolAllProcessors(EventProcessingConfigurer processing, ApplicationContext context,
+                           ReadModelTokenStore readModelTokens) {
+        processing.usingPooledStreamingEventProcessors();
+        for (String group : readModelGroups(context)) {
+            processing.registerTokenStore(group, c -> readModelTokens.store())
+                    .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
+                    .registerPooledStreamingEventProcessorConfiguration(group,
+                            (c, builder) -> builder.batchSize(100).initialSegmentCount(1));
+        }
+    }
+
+    /** The read-model groups, found from the handler beans themselves so a new projection needs no wiring. */
+    static Set<String> readModelGroups(ApplicationContext context) {
+        Set<String> groups = new TreeSet<>();
+        Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .map(name -> context.findAnnotationOnBean(name, ProcessingGroup.class))
+                .filter(g -> g != null && g.value().startsWith(READ_MODEL_PREFIX))
+                .forEach(g -> groups.add(g.value()));
+        return groups;
+    }
+
+    /** Holder so the Mongo token store is not a {@code TokenStore} bean (that one is Axon's JDBC store for sagas). */
+    record ReadModelTokenStore(MongoTokenStore store) {
+    }
+}

@@ -1,0 +1,83 @@
+package coop.plenum.governance.axon;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Read-your-writes for the API: after a command, wait (bounded) until every read-model processor has handled
+ * the log up to its current head, so the client's next GET shows what it just did. Blocking: call it off the
+ * event loop. Returns {@code false} if the read models did not catch up in time (they will shortly).
+ */
+@Component
+public class ReadModelCatchUp {
+
+    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final ApplicationContext context;
+    private volatile List<StreamingEventProcessor> readModelProcessors;
+
+    ReadModelCatchUp(EventStore eventStore, EventProcessingConfiguration processing, ApplicationContext context) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.context = context;
+    }
+
+    public boolean awaitCaughtUp(Duration timeout) {
+        TrackingToken headToken = eventStore.createHeadToken();
+        OptionalLong head = headToken == null ? OptionalLong.empty() : headToken.position();
+        if (head.isEmpty()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allReached(head.getAsLong())) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return true;
+    }
+
+    private boolean allReached(long position) {
+        for (StreamingEventProcessor processor : processors()) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (status.isEmpty() || processor.isError()) {
+                return false;
+            }
+            for (EventTrackerStatus segment : status.values()) {
+                TrackingToken token = segment.getTrackingToken();
+                if (token == null || token.position().orElse(-1) < position) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        List<StreamingEventProcessor> cached = readModelProcessors;
+        if (cached == null) {
+            cached = ProcessingConfiguration.readModelGroups(context).stream()
+                    .map(group -> processing.eventProcessor(group, EventProcessor.class).orElse(null))
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast)
+                    .toList();
+            readModelProcessors = cached;
+        }
+        return cached;
+    }
+}

@@ -1,0 +1,4 @@
+package coop.plenum.governance.cooperative;
+
+public record DecisionRule(Threshold threshold, ClassRule classRule) {
+}

@@ -1,0 +1,14 @@
+package coop.plenum.governance.cooperative;
+
+import coop.plenum.governance.account.AccountId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** An operator founds a cooperative with its charter, its founders and its first secretary. */
+public record FoundCooperative(@TargetAggregateIdentifier CooperativeId cooperativeId,
+                               String name,
+                               Charter charter,
+                               List<FounderSeat> founders,
+                               AccountId secretaryAccountId) {
+}

@@ -1,0 +1,7 @@
+package coop.plenum.governance.cooperative.query;
+
+import coop.plenum.governance.cooperative.CooperativeId;
+
+/** Query: one cooperative's view, or nothing. */
+public record FindCooperative(CooperativeId cooperativeId) {
+}

@@ -1,0 +1,34 @@
+-- Plenum's own PostgreSQL tables, next to Axon's event log. Every statement is idempotent.
+
+-- Command-side login lookup: written in the transaction that appends AccountCreated (see AccountLoginProjection).
+CREATE TABLE IF NOT EXISTS plenum_account_login (
+    username      VARCHAR(32)  PRIMARY KEY,
+    account_id    VARCHAR(64)  NOT NULL UNIQUE,
+    display_name  VARCHAR(100) NOT NULL,
+    password_hash VARCHAR(100) NOT NULL,
+    operator      BOOLEAN      NOT NULL
+);
+
+-- db-scheduler: Axon's persistent deadline manager and event scheduler keep their schedules here.
+CREATE TABLE IF NOT EXISTS scheduled_tasks (
+    task_name            TEXT                     NOT NULL,
+    task_instance        TEXT                     NOT NULL,
+    task_data            BYTEA,
+    execution_time       TIMESTAMP WITH TIME ZONE NOT NULL,
+    picked               BOOLEAN                  NOT NULL,
+    picked_by            TEXT,
+    last_success         TIMESTAMP WITH TIME ZONE,
+    last_failure         TIMESTAMP WITH TIME ZONE,
+    consecutive_failures INT,
+    last_heartbeat       TIMESTAMP WITH TIME ZONE,
+    version              BIGINT                   NOT NULL,
+    priority             SMALLINT,
+    PRIMARY KEY (task_name, task_instance)
+);
+CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
+CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+CREATE INDEX IF NOT EXISTS priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+
+-- The tracking processors read the log by global index; Axon's factory creates the primary key, this keeps
+-- per-aggregate loads fast as the log grows.
+CREATE INDEX IF NOT EXISTS domainevententry_aggregate_idx ON domainevententry (aggregateidentifier, sequencenumber);
