@@ -45,7 +45,7 @@ class ProcessingConfiguration {
     }
 
     @Bean
-    ReadModelTokenStore readModelTokenStore(com.mongodb.client.MongoClient mongoClient, ReadModelDatabase database,
+    static ReadModelTokenStore readModelTokenStore(com.mongodb.client.MongoClient mongoClient, ReadModelDatabase database,
                                             Serializer serializer) {
         return new ReadModelTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()

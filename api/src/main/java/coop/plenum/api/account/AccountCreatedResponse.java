@@ -1,0 +1,4 @@
+package coop.plenum.api.account;
+
+public record AccountCreatedResponse(String accountId) {
+}

@@ -1,0 +1,66 @@
+package coop.plenum.api.cooperative;
+
+import coop.plenum.governance.cooperative.AdmissionPolicy;
+import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.cooperative.ClassRule;
+import coop.plenum.governance.cooperative.DecisionRule;
+import coop.plenum.governance.cooperative.DelegationRule;
+import coop.plenum.governance.cooperative.LedgerRule;
+import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.cooperative.Threshold;
+import coop.plenum.governance.cooperative.VotingPowerMode;
+import coop.plenum.governance.cooperative.VotingPowerRule;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The charter as JSON, in requests and responses. Parts left out of a request get the documented defaults. */
+public record CharterJson(List<ClassJson> classes,
+                          List<String> topics,
+                          DecisionJson decision,
+                          VotingPowerJson votingPower,
+                          DelegationJson delegation,
+                          AdmissionPolicy admission,
+                          LedgerJson ledger) {
+
+    public record ClassJson(String id, String name, Integer weight, Integer quorum) {
+    }
+
+    public record DecisionJson(Threshold threshold, ClassRule classRule) {
+    }
+
+    public record VotingPowerJson(VotingPowerMode mode, BigDecimal pointsPerVote, BigDecimal maxBonus, Integer windowDays) {
+    }
+
+    public record DelegationJson(Boolean enabled, Integer maxChainLength) {
+    }
+
+    public record LedgerJson(Map<String, BigDecimal> rates, Integer requiredEvaluations) {
+    }
+
+    Charter toCharter() {
+        return new Charter(
+                classes == null ? null : classes.stream()
+                        .map(c -> c == null ? null : new StakeholderClass(c.id(), c.name(), c.weight(), c.quorum())).toList(),
+                topics,
+                decision == null ? null : new DecisionRule(decision.threshold(), decision.classRule()),
+                votingPower == null ? null : new VotingPowerRule(votingPower.mode(), votingPower.pointsPerVote(),
+                        votingPower.maxBonus(), votingPower.windowDays()),
+                delegation == null ? null : new DelegationRule(delegation.enabled(), delegation.maxChainLength()),
+                admission,
+                ledger == null ? null : new LedgerRule(ledger.rates(), ledger.requiredEvaluations()));
+    }
+
+    static CharterJson from(Charter charter) {
+        return new CharterJson(
+                charter.classes().stream().map(c -> new ClassJson(c.id(), c.name(), c.weight(), c.quorum())).toList(),
+                charter.topics(),
+                new DecisionJson(charter.decision().threshold(), charter.decision().classRule()),
+                new VotingPowerJson(charter.votingPower().mode(), charter.votingPower().pointsPerVote(),
+                        charter.votingPower().maxBonus(), charter.votingPower().windowDays()),
+                new DelegationJson(charter.delegation().enabled(), charter.delegation().maxChainLength()),
+                charter.admission(),
+                new LedgerJson(charter.ledger().rates(), charter.ledger().requiredEvaluations()));
+    }
+}

@@ -1,0 +1,4 @@
+package coop.plenum.api.cooperative;
+
+public record CooperativeFoundedResponse(String cooperativeId) {
+}

@@ -1,0 +1,51 @@
+package coop.plenum.api.support;
+
+import coop.plenum.governance.axon.EventMetadata;
+import coop.plenum.governance.axon.ReadModelCatchUp;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Sends a command on behalf of the caller. Handlers run on the calling thread and write to PostgreSQL, so this
+ * happens off the event loop; afterwards it waits (bounded) for the read models, so the caller's next GET
+ * already shows the change.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final ReadModelCatchUp catchUp;
+    private final Duration readYourWrites;
+
+    Commands(CommandGateway gateway, ReadModelCatchUp catchUp,
+             @Value("${plenum.api.read-your-writes-timeout:3s}") Duration readYourWrites) {
+        this.gateway = gateway;
+        this.catchUp = catchUp;
+        this.readYourWrites = readYourWrites;
+    }
+
+    public <R> Mono<R> send(Object command, Caller caller) {
+        return Mono.<R>fromCallable(() -> {
+            MetaData metaData = MetaData.from(Map.of(
+                    EventMetadata.ACTOR, caller.accountId().value(),
+                    EventMetadata.CORRELATION_ID, caller.correlationId()));
+            R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            catchUp.awaitCaughtUp(readYourWrites);
+            return result;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Sends a command from the platform itself (bootstrap, demo seeding). */
+    public <R> R sendAsSystem(Object command) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(EventMetadata.ACTOR, EventMetadata.SYSTEM)));
+    }
+}

@@ -1,0 +1,15 @@
+package coop.plenum;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Assembles Plenum: governance core, ledger, JSON API and browser UI in one deployable jar. */
+@SpringBootApplication
+public class PlenumApplication {
+
+    public static void main(String[] args) {
+        // Axon 4.13 phones an update-check service at start; only this system property (not a Spring one) stops it
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(PlenumApplication.class, args);
+    }
+}

@@ -1,0 +1,32 @@
+package coop.plenum.web;
+
+import coop.plenum.api.security.PlenumUser;
+import coop.plenum.api.support.Queries;
+import coop.plenum.governance.cooperative.query.CooperativeSummary;
+import coop.plenum.governance.cooperative.query.FindCooperativesOf;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import reactor.core.publisher.Mono;
+
+/** "My cooperatives": where the signed-in person is a member or holds a role. */
+@Controller
+class HomePage {
+
+    private final Queries queries;
+
+    HomePage(Queries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/")
+    Mono<String> home(@AuthenticationPrincipal PlenumUser user, Model model) {
+        return queries.many(new FindCooperativesOf(user.accountId()), CooperativeSummary.class)
+                .map(cooperatives -> {
+                    model.addAttribute("user", user);
+                    model.addAttribute("cooperatives", cooperatives);
+                    return "home";
+                });
+    }
+}
