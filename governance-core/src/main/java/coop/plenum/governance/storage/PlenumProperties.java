@@ -13,8 +13,7 @@ import java.nio.file.Path;
 public record PlenumProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Postgres postgres,
                                @DefaultValue Mongodb mongodb,
-                               String adminPassword,
-                               @DefaultValue("false") boolean demo) {
+                               String adminPassword) {
 
     /** External PostgreSQL for the event log; when {@code url} is blank an embedded server runs under {@code dataDir/postgres}. */
     public record Postgres(String url, @DefaultValue("plenum") String username, String password) {
