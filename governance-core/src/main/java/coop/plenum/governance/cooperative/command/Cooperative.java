@@ -1,19 +1,48 @@
 package coop.plenum.governance.cooperative.command;
 
 import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.account.KnownAccounts;
+import coop.plenum.governance.axon.EventMetadata;
+import coop.plenum.governance.cooperative.AdmissionPolicy;
 import coop.plenum.governance.cooperative.Charter;
 import coop.plenum.governance.cooperative.CooperativeFounded;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.cooperative.FoundingMember;
+import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.AdmitMember;
+import coop.plenum.governance.membership.ApplicationRejected;
+import coop.plenum.governance.membership.ApplyForMembership;
+import coop.plenum.governance.membership.ChangeMemberClass;
+import coop.plenum.governance.membership.MemberAdmitted;
+import coop.plenum.governance.membership.MemberClassChanged;
 import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.MemberReinstated;
 import coop.plenum.governance.membership.MemberStatus;
+import coop.plenum.governance.membership.MemberSuspended;
+import coop.plenum.governance.membership.MembershipApplied;
+import coop.plenum.governance.membership.MembershipWithdrawn;
+import coop.plenum.governance.membership.ReinstateMember;
+import coop.plenum.governance.membership.RejectApplication;
+import coop.plenum.governance.membership.RoleGranted;
+import coop.plenum.governance.membership.RoleRevoked;
+import coop.plenum.governance.membership.SetRoles;
+import coop.plenum.governance.membership.SuspendMember;
+import coop.plenum.governance.membership.WithdrawMembership;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.StateConflict;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,17 +50,22 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A cooperative: its charter, its members' statuses and classes, and who holds which role. Founding is decided
- * by {@link FoundCooperativeHandler} (it needs to know which accounts exist); later commands land here.
+ * A cooperative: its charter, its members' statuses and classes, and who holds which role. It is the consistency
+ * boundary for "one live membership per account" and "never without a secretary". Founding is decided by
+ * {@link FoundCooperativeHandler} (it needs to know which accounts exist). The acting account comes from the
+ * command's metadata, set by the API from the authenticated caller.
  */
 @Aggregate
 class Cooperative {
 
+    private static final Set<MemberStatus> LIVE = EnumSet.of(MemberStatus.APPLIED, MemberStatus.ACTIVE, MemberStatus.SUSPENDED);
+    private static final Set<Role> ASSIGNABLE = EnumSet.of(Role.SECRETARY, Role.AUDITOR);
+
     @AggregateIdentifier
     private CooperativeId cooperativeId;
     private Charter charter;
-    private final Map<MemberId, Seat> members = new HashMap<>();
-    private final Set<AccountId> secretaries = new HashSet<>();
+    private final Map<MemberId, Seat> members = new LinkedHashMap<>();
+    private final Map<AccountId, Set<Role>> roles = new HashMap<>();
 
     Cooperative() {
         // for Axon's event sourcing
@@ -42,14 +76,241 @@ class Cooperative {
         apply(new CooperativeFounded(id, name, charter, founders, secretary, now));
     }
 
+    // ---- membership ---------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(ApplyForMembership command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        auditorsAreReadOnly(actor);
+        anAccountAppliesOnlyForItself(command.accountId(), actor);
+        classIsInTheCharter(command.classId());
+        oneLiveMembershipPerAccount(command.accountId());
+        membershipIdIsNew(command.memberId());
+        apply(new MembershipApplied(cooperativeId, command.memberId(), command.accountId(), command.classId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AdmitMember command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlySecretaries(actor);
+        Seat seat = statusIs(command.memberId(), "admit", MemberStatus.APPLIED);
+        secretariesAdmitOnlyUnderTheSecretaryPolicy();
+        apply(new MemberAdmitted(cooperativeId, command.memberId(), seat.accountId(), seat.classId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RejectApplication command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlySecretaries(actor);
+        Seat seat = statusIs(command.memberId(), "reject", MemberStatus.APPLIED);
+        apply(new ApplicationRejected(cooperativeId, command.memberId(), seat.accountId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(SuspendMember command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlySecretaries(actor);
+        Seat seat = statusIs(command.memberId(), "suspend", MemberStatus.ACTIVE);
+        apply(new MemberSuspended(cooperativeId, command.memberId(), seat.accountId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ReinstateMember command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlySecretaries(actor);
+        Seat seat = statusIs(command.memberId(), "reinstate", MemberStatus.SUSPENDED);
+        apply(new MemberReinstated(cooperativeId, command.memberId(), seat.accountId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawMembership command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        Seat seat = seatOf(command.memberId());
+        onlyTheMemberThemselvesWithdraws(seat, actor);
+        statusIs(command.memberId(), "withdraw", MemberStatus.ACTIVE, MemberStatus.SUSPENDED);
+        apply(new MembershipWithdrawn(cooperativeId, command.memberId(), seat.accountId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberClass command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlySecretaries(actor);
+        classIsInTheCharter(command.classId());
+        Seat seat = statusIs(command.memberId(), "move", MemberStatus.ACTIVE);
+        if (seat.classId().equals(command.classId())) {
+            return; // already there: nothing happened, so nothing is recorded
+        }
+        apply(new MemberClassChanged(cooperativeId, command.memberId(), seat.accountId(), seat.classId(),
+                command.classId(), clock.instant()));
+    }
+
+    // ---- roles --------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(SetRoles command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock, KnownAccounts accounts) {
+        onlySecretaries(actor);
+        Set<Role> wanted = onlySecretaryAndAuditorAreAssigned(command.roles());
+        if (command.accountId() == null || !accounts.exists(command.accountId())) {
+            throw new InvalidInput("accountId", "roles.account-unknown", "no account '" + command.accountId() + "'");
+        }
+        Set<Role> held = roles.getOrDefault(command.accountId(), EnumSet.noneOf(Role.class));
+        if (held.contains(Role.SECRETARY) && !wanted.contains(Role.SECRETARY)) {
+            neverWithoutASecretary();
+        }
+        Instant now = clock.instant();
+        for (Role role : ASSIGNABLE) {
+            if (wanted.contains(role) && !held.contains(role)) {
+                apply(new RoleGranted(cooperativeId, command.accountId(), role, now));
+            } else if (!wanted.contains(role) && held.contains(role)) {
+                apply(new RoleRevoked(cooperativeId, command.accountId(), role, now));
+            }
+        }
+    }
+
+    // ---- rules, each named ----------------------------------------------------------------------------------
+
+    private void onlySecretaries(String actor) {
+        if (!holds(actor, Role.SECRETARY)) {
+            throw new NotAllowed("membership.secretary-only", "only a secretary of this cooperative may do this");
+        }
+    }
+
+    private void auditorsAreReadOnly(String actor) {
+        if (holds(actor, Role.AUDITOR) && !holds(actor, Role.SECRETARY)) {
+            throw new NotAllowed("membership.auditor-read-only", "auditors are read-only in the cooperative they audit");
+        }
+    }
+
+    private static void anAccountAppliesOnlyForItself(AccountId applicant, String actor) {
+        if (applicant == null || !applicant.value().equals(actor)) {
+            throw new NotAllowed("membership.apply-for-yourself", "an account applies only for itself");
+        }
+    }
+
+    private void classIsInTheCharter(String classId) {
+        if (!charter.hasClass(classId)) {
+            throw new InvalidInput("classId", "membership.class-unknown", "the charter has no class '" + classId + "'");
+        }
+    }
+
+    private void oneLiveMembershipPerAccount(AccountId account) {
+        members.values().stream()
+                .filter(seat -> seat.accountId().equals(account) && LIVE.contains(seat.status()))
+                .findFirst()
+                .ifPresent(seat -> {
+                    throw new StateConflict("membership.already-member",
+                            "this account already has a membership here (" + seat.status() + ")");
+                });
+    }
+
+    private void membershipIdIsNew(MemberId memberId) {
+        if (members.containsKey(memberId)) {
+            throw new StateConflict("membership.id-taken", "the membership id " + memberId + " is taken");
+        }
+    }
+
+    private void secretariesAdmitOnlyUnderTheSecretaryPolicy() {
+        if (charter.admission() != AdmissionPolicy.SECRETARY) {
+            throw new StateConflict("membership.admission-by-vote",
+                    "this charter admits members only by an accepted ADMISSION proposal");
+        }
+    }
+
+    private void onlyTheMemberThemselvesWithdraws(Seat seat, String actor) {
+        if (!seat.accountId().value().equals(actor)) {
+            throw new NotAllowed("membership.not-yours", "only the member themselves may withdraw a membership");
+        }
+    }
+
+    private void neverWithoutASecretary() {
+        long secretaries = roles.values().stream().filter(r -> r.contains(Role.SECRETARY)).count();
+        if (secretaries <= 1) {
+            throw new StateConflict("roles.last-secretary", "a cooperative always keeps at least one secretary");
+        }
+    }
+
+    private static Set<Role> onlySecretaryAndAuditorAreAssigned(Set<Role> wanted) {
+        if (wanted == null || wanted.stream().anyMatch(r -> r == null || !ASSIGNABLE.contains(r))) {
+            throw new InvalidInput("roles", "roles.not-assignable", "roles are a list of SECRETARY and AUDITOR");
+        }
+        return wanted.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(wanted);
+    }
+
+    private Seat seatOf(MemberId memberId) {
+        Seat seat = memberId == null ? null : members.get(memberId);
+        if (seat == null) {
+            throw new StateConflict("membership.unknown-member", "no member " + memberId + " in this cooperative");
+        }
+        return seat;
+    }
+
+    private Seat statusIs(MemberId memberId, String action, MemberStatus... allowed) {
+        Seat seat = seatOf(memberId);
+        if (Arrays.stream(allowed).noneMatch(s -> s == seat.status())) {
+            throw new StateConflict("membership.wrong-status", "cannot " + action + " member " + memberId
+                    + ": the membership is " + seat.status() + ", this needs " + Arrays.toString(allowed));
+        }
+        return seat;
+    }
+
+    private boolean holds(String actor, Role role) {
+        return actor != null && roles.getOrDefault(new AccountId(actor), Set.of()).contains(role);
+    }
+
+    // ---- state changes ---------------------------------------------------------------------------------------
+
     @EventSourcingHandler
     void on(CooperativeFounded event) {
         this.cooperativeId = event.cooperativeId();
         this.charter = event.charter();
         event.founders().forEach(f -> members.put(f.memberId(), new Seat(f.accountId(), f.classId(), MemberStatus.ACTIVE)));
-        secretaries.add(event.secretaryAccountId());
+        roles.computeIfAbsent(event.secretaryAccountId(), a -> EnumSet.noneOf(Role.class)).add(Role.SECRETARY);
+    }
+
+    @EventSourcingHandler
+    void on(MembershipApplied event) {
+        members.put(event.memberId(), new Seat(event.accountId(), event.classId(), MemberStatus.APPLIED));
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdmitted event) {
+        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.ACTIVE));
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationRejected event) {
+        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspended event) {
+        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.SUSPENDED));
+    }
+
+    @EventSourcingHandler
+    void on(MemberReinstated event) {
+        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.ACTIVE));
+    }
+
+    @EventSourcingHandler
+    void on(MembershipWithdrawn event) {
+        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.WITHDRAWN));
+    }
+
+    @EventSourcingHandler
+    void on(MemberClassChanged event) {
+        members.computeIfPresent(event.memberId(), (id, seat) -> new Seat(seat.accountId(), event.toClassId(), seat.status()));
+    }
+
+    @EventSourcingHandler
+    void on(RoleGranted event) {
+        roles.computeIfAbsent(event.accountId(), a -> EnumSet.noneOf(Role.class)).add(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(RoleRevoked event) {
+        roles.computeIfPresent(event.accountId(), (a, held) -> {
+            held.remove(event.role());
+            return held.isEmpty() ? null : held;
+        });
     }
 
     private record Seat(AccountId accountId, String classId, MemberStatus status) {
+        Seat withStatus(MemberStatus next) {
+            return new Seat(accountId, classId, next);
+        }
     }
 }

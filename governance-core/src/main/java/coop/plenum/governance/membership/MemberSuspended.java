@@ -1,0 +1,10 @@
+package coop.plenum.governance.membership;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.CooperativeId;
+
+import java.time.Instant;
+
+/** A fact: an ACTIVE member was suspended; they keep their seat but may not act until reinstated. */
+public record MemberSuspended(CooperativeId cooperativeId, MemberId memberId, AccountId accountId, Instant suspendedAt) {
+}

@@ -1,0 +1,11 @@
+package coop.plenum.governance.membership;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.CooperativeId;
+
+import java.time.Instant;
+
+/** A fact: an account applied to join the cooperative in a class; the membership is APPLIED. */
+public record MembershipApplied(CooperativeId cooperativeId, MemberId memberId, AccountId accountId, String classId,
+                                Instant appliedAt) {
+}

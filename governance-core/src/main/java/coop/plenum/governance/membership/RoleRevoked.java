@@ -1,0 +1,11 @@
+package coop.plenum.governance.membership;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.cooperative.Role;
+
+import java.time.Instant;
+
+/** A fact: an account no longer holds a role in the cooperative. */
+public record RoleRevoked(CooperativeId cooperativeId, AccountId accountId, Role role, Instant revokedAt) {
+}

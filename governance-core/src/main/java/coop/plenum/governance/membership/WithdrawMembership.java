@@ -1,0 +1,8 @@
+package coop.plenum.governance.membership;
+
+import coop.plenum.governance.cooperative.CooperativeId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A member leaves the cooperative (only the member themselves). */
+public record WithdrawMembership(@TargetAggregateIdentifier CooperativeId cooperativeId, MemberId memberId) {
+}
