@@ -2,15 +2,16 @@ package coop.plenum.web;
 
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.cooperative.query.CooperativeSummary;
-import coop.plenum.governance.cooperative.query.FindCooperativesOf;
+import coop.plenum.governance.membership.query.CooperativeSummary;
+import coop.plenum.governance.membership.query.FindCooperativesOf;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** "My cooperatives": where the signed-in person is a member or holds a role. */
+/** "My cooperatives": where the signed-in person is a member, holds a role, or has applied. */
 @Controller
 class HomePage {
 
@@ -21,11 +22,12 @@ class HomePage {
     }
 
     @GetMapping("/")
-    Mono<String> home(@AuthenticationPrincipal PlenumUser user, Model model) {
+    Mono<String> home(@AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
         return queries.many(new FindCooperativesOf(user.accountId()), CooperativeSummary.class)
                 .map(cooperatives -> {
                     model.addAttribute("user", user);
                     model.addAttribute("cooperatives", cooperatives);
+                    model.addAttribute("notice", exchange.getRequest().getQueryParams().getFirst("notice"));
                     return "home";
                 });
     }

@@ -8,11 +8,10 @@ import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.cooperative.FoundCooperative;
 import coop.plenum.governance.cooperative.FounderSeat;
-import coop.plenum.governance.cooperative.Role;
-import coop.plenum.governance.cooperative.query.CooperativeSummary;
-import coop.plenum.governance.cooperative.query.CooperativeView;
-import coop.plenum.governance.cooperative.query.FindCooperativesOf;
-import coop.plenum.governance.cooperative.query.SeatView;
+import coop.plenum.governance.membership.query.CooperativeSummary;
+import coop.plenum.governance.membership.query.FindCooperativesOf;
+import coop.plenum.governance.membership.query.FindMembers;
+import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.IdGenerator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,23 +69,33 @@ class CooperativeController {
     Mono<List<CooperativeSummaryResponse>> mine(@AuthenticationPrincipal PlenumUser user) {
         return queries.many(new FindCooperativesOf(user.accountId()), CooperativeSummary.class)
                 .map(list -> list.stream().map(s -> new CooperativeSummaryResponse(s.cooperativeId().value(), s.name(),
-                        s.foundedAt(), s.memberCount(), s.myRoles().stream().map(Enum::name).toList())).toList());
+                        s.myStatus() == null ? null : s.myStatus().name(), s.myRoles().stream().map(Enum::name).toList(),
+                        s.memberCount())).toList());
     }
 
     @GetMapping("/{cooperativeId}")
-    @Operation(summary = "A cooperative's charter and counts (members and auditors)")
+    @Operation(summary = "A cooperative's charter and counts (members, secretaries, auditors)")
     Mono<CooperativeResponse> one(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user) {
-        return access.requireAnyRole(cooperativeId, user, Role.MEMBER, Role.SECRETARY, Role.AUDITOR)
-                .map(view -> response(view, user.accountId()));
+        return access.requireReader(cooperativeId, user).flatMap(granted ->
+                queries.many(new FindMembers(granted.cooperative().cooperativeId()), MemberView.class)
+                        .map(members -> response(granted, members)));
     }
 
-    private static CooperativeResponse response(CooperativeView view, AccountId caller) {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        view.countByStatus().forEach((status, n) -> byStatus.put(status.name(), n));
-        long members = view.members().stream().filter(SeatView::holdsMembership).count();
+    private static CooperativeResponse response(CooperativeAccess.Granted granted, List<MemberView> members) {
+        var view = granted.cooperative();
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Long> byClass = new TreeMap<>();
+        view.charter().classes().forEach(c -> byClass.put(c.id(), 0L));
+        for (MemberView m : members) {
+            byStatus.merge(m.status().name(), 1L, Long::sum);
+            if (m.holdsMembership()) {
+                byClass.merge(m.classId(), 1L, Long::sum);
+            }
+        }
+        long holding = members.stream().filter(MemberView::holdsMembership).count();
         return new CooperativeResponse(view.cooperativeId().value(), view.name(), view.foundedAt(),
-                CharterJson.from(view.charter()), new CooperativeResponse.Counts(members, byStatus, view.countByClass()),
-                view.rolesOf(caller).stream().map(Enum::name).toList());
+                CharterJson.from(view.charter()), new CooperativeResponse.Counts(holding, byStatus, byClass),
+                granted.access().roles().stream().map(Enum::name).toList());
     }
 
     private static AccountId accountIdOrNull(String value) {

@@ -1,7 +1,7 @@
 package coop.plenum.api.cooperative;
 
-import java.time.Instant;
 import java.util.List;
 
-public record CooperativeSummaryResponse(String cooperativeId, String name, Instant foundedAt, long members, List<String> myRoles) {
+/** One of my cooperatives: my membership status there (if any), my roles, and how many members it has. */
+public record CooperativeSummaryResponse(String cooperativeId, String name, String myStatus, List<String> myRoles, long members) {
 }

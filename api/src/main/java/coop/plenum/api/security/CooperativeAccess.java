@@ -5,6 +5,8 @@ import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.cooperative.Role;
 import coop.plenum.governance.cooperative.query.CooperativeView;
 import coop.plenum.governance.cooperative.query.FindCooperative;
+import coop.plenum.governance.membership.query.AccessView;
+import coop.plenum.governance.membership.query.FindAccess;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.NotFound;
 import org.springframework.stereotype.Component;
@@ -15,9 +17,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Object-level authorization: the caller must hold one of the given roles in this cooperative. Unknown
- * cooperatives are 404; known ones the caller has no business in are 403. Being a platform operator grants
- * nothing inside a cooperative.
+ * Object-level authorization for reads: the caller must hold one of the given roles in this cooperative.
+ * Unknown cooperatives are 404; known ones the caller has no business in are 403. Being a platform operator
+ * grants nothing inside a cooperative. (Commands are authorized by the aggregate itself, from the same facts.)
  */
 @Component
 public class CooperativeAccess {
@@ -28,13 +30,25 @@ public class CooperativeAccess {
         this.queries = queries;
     }
 
-    public Mono<CooperativeView> requireAnyRole(String cooperativeId, PlenumUser user, Role... roles) {
-        Set<Role> allowed = EnumSet.copyOf(Arrays.asList(roles));
+    /** The cooperative, and the caller's standing in it. */
+    public record Granted(CooperativeView cooperative, AccessView access) {
+    }
+
+    public Mono<CooperativeView> existing(String cooperativeId) {
         return queries.one(new FindCooperative(new CooperativeId(cooperativeId)), CooperativeView.class)
-                .switchIfEmpty(Mono.error(() -> new NotFound("cooperative.not-found", "no cooperative '" + cooperativeId + "'")))
-                .flatMap(view -> view.rolesOf(user.accountId()).stream().anyMatch(allowed::contains)
-                        ? Mono.just(view)
-                        : Mono.error(new NotAllowed("cooperative.forbidden",
-                        "only " + allowed + " of this cooperative may do this")));
+                .switchIfEmpty(Mono.error(() -> new NotFound("cooperative.not-found", "no cooperative '" + cooperativeId + "'")));
+    }
+
+    public Mono<Granted> requireAnyRole(String cooperativeId, PlenumUser user, Role... roles) {
+        Set<Role> allowed = EnumSet.copyOf(Arrays.asList(roles));
+        return existing(cooperativeId).flatMap(view -> queries.one(new FindAccess(view.cooperativeId(), user.accountId()), AccessView.class)
+                .flatMap(access -> access.roles().stream().anyMatch(allowed::contains)
+                        ? Mono.just(new Granted(view, access))
+                        : Mono.error(new NotAllowed("cooperative.forbidden", "only " + allowed + " of this cooperative may see this"))));
+    }
+
+    /** Members, secretaries and auditors may read a cooperative. */
+    public Mono<Granted> requireReader(String cooperativeId, PlenumUser user) {
+        return requireAnyRole(cooperativeId, user, Role.MEMBER, Role.SECRETARY, Role.AUDITOR);
     }
 }

@@ -1,0 +1,4 @@
+package coop.plenum.api.membership;
+
+public record ApplicationResponse(String memberId) {
+}

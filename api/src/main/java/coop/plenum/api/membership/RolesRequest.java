@@ -1,0 +1,9 @@
+package coop.plenum.api.membership;
+
+import coop.plenum.governance.cooperative.Role;
+
+import java.util.List;
+
+/** {@code PUT …/roles/{accountId}}: the complete set of roles the account should hold (SECRETARY, AUDITOR). */
+public record RolesRequest(List<Role> roles) {
+}
