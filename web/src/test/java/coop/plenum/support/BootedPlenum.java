@@ -43,6 +43,8 @@ public abstract class BootedPlenum {
     static void embeddedStoreInAFreshDirectory(DynamicPropertyRegistry registry) {
         registry.add("plenum.data-dir", DATA_DIR::toString);
         registry.add("plenum.admin-password", () -> OPERATOR_PASSWORD);
+        // the lowest bcrypt cost: every request authenticates with HTTP Basic, and tests make thousands
+        registry.add("plenum.security.bcrypt-strength", () -> "4");
     }
 
     protected static String unique(String prefix) {

@@ -59,8 +59,12 @@ class ProcessingConfiguration {
 
     @Autowired
     void poolAllProcessors(EventProcessingConfigurer processing, ApplicationContext context,
-                           ReadModelTokenStore readModelTokens) {
-        processing.usingPooledStreamingEventProcessors();
+                           ReadModelTokenStore readModelTokens, CommitSignallingEventSource log) {
+        processing.usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
+                        .messageSource(log)
+                        // the fallback for events appended by other nodes, which send no signal here
+                        .tokenClaimInterval(1000));
         for (String group : readModelGroups(context)) {
             processing.registerTokenStore(group, c -> readModelTokens.store())
                     .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 @Component
 public class ReadModelCatchUp {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadModelCatchUp.class);
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private final EventStore eventStore;
@@ -42,12 +43,17 @@ public class ReadModelCatchUp {
         if (head.isEmpty()) {
             return true;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         while (!allReached(head.getAsLong())) {
             if (System.nanoTime() > deadline) {
+                log.warn("Read models had not reached position {} of the log after {}: {}", head.getAsLong(), timeout, positions());
                 return false;
             }
             LockSupport.parkNanos(POLL_NANOS);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("Read models reached position {} in {} µs", head.getAsLong(), (System.nanoTime() - start) / 1000);
         }
         return true;
     }
@@ -66,6 +72,15 @@ public class ReadModelCatchUp {
             }
         }
         return true;
+    }
+
+    private String positions() {
+        StringBuilder out = new StringBuilder();
+        for (StreamingEventProcessor processor : processors()) {
+            out.append(processor.getName()).append('=');
+            processor.processingStatus().values().forEach(s -> out.append(s.getTrackingToken()).append(' '));
+        }
+        return out.toString();
     }
 
     private List<StreamingEventProcessor> processors() {
