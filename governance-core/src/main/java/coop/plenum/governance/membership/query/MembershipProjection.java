@@ -208,8 +208,10 @@ class MembershipProjection {
         return mongo.findById(query.memberId().value(), MemberDocument.class)
                 .filter(d -> d.cooperativeId().equals(coop))
                 .flatMap(d -> mongo.findById(SeatDocument.key(coop, d.accountId()), SeatDocument.class)
-                        .map(seat -> view(d, roleSet(seat.roles())))
-                        .defaultIfEmpty(view(d, Set.of())))
+                        .map(seat -> roleSet(seat.roles()))
+                        .defaultIfEmpty(EnumSet.noneOf(Role.class))
+                        .zipWith(actorNames(d))
+                        .map(rolesAndNames -> view(d, rolesAndNames.getT1(), rolesAndNames.getT2())))
                 .toFuture();
     }
 
@@ -236,6 +238,15 @@ class MembershipProjection {
                 .toFuture();
     }
 
+    /** Display names of the accounts that acted on this membership, for its history. */
+    private Mono<Map<String, String>> actorNames(MemberDocument d) {
+        List<String> keys = d.history() == null ? List.of() : d.history().stream()
+                .map(MemberDocument.Change::by).filter(java.util.Objects::nonNull).distinct()
+                .map(DirectoryNameDocument::account).toList();
+        return mongo.find(Query.query(where("_id").in(keys)), DirectoryNameDocument.class)
+                .collectMap(n -> n.id().substring("account:".length()), DirectoryNameDocument::name);
+    }
+
     private Mono<Long> memberCount(String coop) {
         return mongo.count(Query.query(where("cooperativeId").is(coop)
                 .and("status").in(MemberStatus.ACTIVE.name(), MemberStatus.SUSPENDED.name())), MemberDocument.class);
@@ -251,10 +262,15 @@ class MembershipProjection {
     }
 
     private static MemberView view(MemberDocument d, Set<Role> granted) {
+        return view(d, granted, Map.of());
+    }
+
+    private static MemberView view(MemberDocument d, Set<Role> granted, Map<String, String> actorNames) {
         Set<Role> roles = new AccessView(null, null, null, d.status(), granted).roles();
         List<MembershipChange> history = d.history() == null ? List.of() : d.history().stream()
                 .sorted(Comparator.comparingLong(MemberDocument.Change::sequence))
-                .map(c -> new MembershipChange(c.sequence(), c.change(), c.status(), c.classId(), c.at(), c.by()))
+                .map(c -> new MembershipChange(c.sequence(), c.change(), c.status(), c.classId(), c.at(), c.by(),
+                        c.by() == null ? null : actorNames.get(c.by())))
                 .toList();
         return new MemberView(new MemberId(d.id()), new CooperativeId(d.cooperativeId()), new AccountId(d.accountId()),
                 d.displayName(), d.classId(), d.status(), roles, d.appliedAt(), d.memberSince(), history);
