@@ -1,38 +1,14 @@
 package coop.plenum.browser;
 
-import coop.plenum.support.BootedPlenum;
+import coop.plenum.support.BrowserTest;
 import coop.plenum.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue "Membership": apply as one account, admit as the secretary, see the new member in the directory. */
-class ApplyAndAdmitBrowserTest extends BootedPlenum {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void signIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username + "-password");
-        browser.findElement(By.id("sign-in")).click();
-    }
+class ApplyAndAdmitBrowserTest extends BrowserTest {
 
     @Test
     void anApplicantIsAdmittedByTheSecretaryAndAppearsInTheDirectory() throws Exception {
@@ -42,7 +18,7 @@ class ApplyAndAdmitBrowserTest extends BootedPlenum {
         createAccount(applicant, "Cara Applicant");
 
         signIn(applicant);
-        browser.get("http://localhost:" + port + "/cooperatives/" + coop + "/apply");
+        browser.get(page("/cooperatives/" + coop + "/apply"));
         browser.findElement(By.id("class-users")).click();
         HeadlessChromium.screenshot(browser, "apply");
         browser.findElement(By.id("send-application")).click();

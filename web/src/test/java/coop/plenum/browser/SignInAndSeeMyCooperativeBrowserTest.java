@@ -1,33 +1,16 @@
 package coop.plenum.browser;
 
-import coop.plenum.support.BootedPlenum;
+import coop.plenum.support.BrowserTest;
 import coop.plenum.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SignInAndSeeMyCooperativeBrowserTest extends BootedPlenum {
+class SignInAndSeeMyCooperativeBrowserTest extends BrowserTest {
 
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void signIn(String username, String password) {
-        browser.get("http://localhost:" + port + "/");
+    private void signInFromTheHomePage(String username, String password) {
+        browser.get(page("/"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
@@ -40,7 +23,7 @@ class SignInAndSeeMyCooperativeBrowserTest extends BootedPlenum {
         String founder = createAccount(username, "Mara Lindqvist");
         foundCooperative(riverside(founder));
 
-        signIn(username, username + "-password");
+        signInFromTheHomePage(username, username + "-password");
         assertThat(browser.findElement(By.id("cooperatives")).getText()).contains("Riverside Energy", "secretary");
         HeadlessChromium.screenshot(browser, "my-cooperatives");
 
@@ -56,7 +39,7 @@ class SignInAndSeeMyCooperativeBrowserTest extends BootedPlenum {
     void aWrongPasswordShowsAnErrorAndNoCooperatives() throws Exception {
         String username = unique("wrong");
         createAccount(username, "Wrong Password");
-        signIn(username, "not-the-password");
+        signInFromTheHomePage(username, "not-the-password");
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("do not match");
         HeadlessChromium.screenshot(browser, "login-failed");
     }
@@ -65,7 +48,7 @@ class SignInAndSeeMyCooperativeBrowserTest extends BootedPlenum {
     void someoneWithoutCooperativesIsToldSo() {
         String username = unique("new");
         createAccount(username, "Newcomer");
-        signIn(username, username + "-password");
+        signInFromTheHomePage(username, username + "-password");
         assertThat(browser.findElement(By.id("no-cooperatives")).getText()).contains("No cooperative yet");
     }
 }

@@ -1,16 +1,13 @@
 package coop.plenum.durability;
 
-import coop.plenum.PlenumApplication;
+import coop.plenum.support.PlenumContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** A cooperative founded before a clean stop is there after a start on the same data directory. */
 class RestartKeepsTheDataTest {
@@ -19,15 +16,12 @@ class RestartKeepsTheDataTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PlenumApplication.class)
-                .run("--server.port=0", "--plenum.data-dir=" + dataDir, "--plenum.admin-password=restart-admin");
+        return PlenumContexts.start(dataDir, "restart-admin");
     }
 
     private static WebTestClient client(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return PlenumContexts.client(context);
     }
-
     @Test
     void aFoundedCooperativeIsReadBackAfterARestart() {
         String coop;

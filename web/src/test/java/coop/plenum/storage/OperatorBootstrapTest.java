@@ -1,13 +1,11 @@
 package coop.plenum.storage;
 
-import coop.plenum.PlenumApplication;
+import coop.plenum.support.PlenumContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,13 +25,11 @@ class OperatorBootstrapTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PlenumApplication.class)
-                .run("--server.port=0", "--plenum.data-dir=" + dataDir, "--plenum.admin-password=");
+        return PlenumContexts.start(dataDir, "");
     }
 
     private static WebTestClient client(ConfigurableApplicationContext context) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort()).build();
+        return PlenumContexts.client(context);
     }
 
     @Test

@@ -1,0 +1,27 @@
+package coop.plenum.support;
+
+import coop.plenum.PlenumApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Starts Plenum in this JVM on a given data directory, for tests that stop and start it again. */
+public final class PlenumContexts {
+
+    private PlenumContexts() {
+    }
+
+    public static ConfigurableApplicationContext start(Path dataDir, String adminPassword) {
+        return new SpringApplicationBuilder(PlenumApplication.class)
+                .run("--server.port=0", "--plenum.data-dir=" + dataDir, "--plenum.admin-password=" + adminPassword);
+    }
+
+    public static WebTestClient client(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+}
