@@ -91,6 +91,8 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 new Endpoint("POST accounts", HttpMethod.POST, w -> "/api/v1/accounts",
                         "{\"username\":\"%s\",\"password\":\"long-enough\",\"displayName\":\"X\"}", 401, 403, 403, 403, 403, 201),
                 new Endpoint("POST cooperatives", HttpMethod.POST, w -> "/api/v1/cooperatives", "FOUND", 401, 403, 403, 403, 403, 201),
+                new Endpoint("GET accounts/me", HttpMethod.GET, w -> "/api/v1/accounts/me", null, 401, 200, 200, 200, 200, 200),
+                new Endpoint("GET my cooperatives", HttpMethod.GET, w -> "/api/v1/cooperatives", null, 401, 200, 200, 200, 200, 200),
                 new Endpoint("GET cooperative", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop(), null, 401, 403, 200, 200, 200, 403),
                 new Endpoint("GET members", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/members", null, 401, 403, 200, 200, 200, 403),
                 new Endpoint("GET member", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/members/" + w.active(), null, 401, 403, 200, 200, 200, 403),
