@@ -42,6 +42,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/cooperatives").hasRole("OPERATOR")
+                        .pathMatchers("/api/v1/operations/**").hasRole("OPERATOR")
                         .anyExchange().authenticated())
                 .build();
     }

@@ -4,6 +4,7 @@ import coop.plenum.governance.account.AccountCreated;
 import coop.plenum.governance.account.AccountId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +23,11 @@ class AccountProjection {
 
     AccountProjection(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    @ResetHandler
+    void dropBeforeReplay() {
+        mongo.dropCollection("accounts").block();
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import coop.plenum.governance.cooperative.CooperativeFounded;
 import coop.plenum.governance.cooperative.CooperativeId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,11 @@ class CooperativeProjection {
 
     CooperativeProjection(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    @ResetHandler
+    void dropBeforeReplay() {
+        mongo.dropCollection("cooperatives").block();
     }
 
     @EventHandler

@@ -20,6 +20,7 @@ import coop.plenum.governance.membership.RoleGranted;
 import coop.plenum.governance.membership.RoleRevoked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -61,6 +62,13 @@ class MembershipProjection {
     }
 
     // ---- names ---------------------------------------------------------------------------------------------
+
+    @ResetHandler
+    void dropBeforeReplay() {
+        mongo.dropCollection("members").block();
+        mongo.dropCollection("seats").block();
+        mongo.dropCollection("directory_names").block();
+    }
 
     @EventHandler
     void on(AccountCreated event) {

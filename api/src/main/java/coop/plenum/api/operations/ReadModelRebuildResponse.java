@@ -1,0 +1,7 @@
+package coop.plenum.api.operations;
+
+import java.util.List;
+
+/** What a rebuild did: the read-model processors that replayed the log, whether they caught up, how long it took. */
+public record ReadModelRebuildResponse(List<String> processors, boolean caughtUp, long tookMillis) {
+}
