@@ -5,7 +5,9 @@ import coop.plenum.governance.account.KnownAccounts;
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.cooperative.AdmissionPolicy;
 import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFounded;
+import coop.plenum.governance.cooperative.Elector;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.cooperative.FoundingMember;
 import coop.plenum.governance.cooperative.Role;
@@ -65,6 +67,10 @@ class Cooperative {
     private CooperativeId cooperativeId;
     private Charter charter;
     private final Map<MemberId, Seat> members = new LinkedHashMap<>();
+    /** Every member's statuses and classes over time, oldest first: answers "as of T" exactly. */
+    private final Map<MemberId, List<SeatSince>> seatHistory = new LinkedHashMap<>();
+    /** The charters in force over time, oldest first. */
+    private final List<CharterSince> charters = new java.util.ArrayList<>();
     private final Map<AccountId, Set<Role>> roles = new HashMap<>();
 
     Cooperative() {
@@ -256,43 +262,44 @@ class Cooperative {
     void on(CooperativeFounded event) {
         this.cooperativeId = event.cooperativeId();
         this.charter = event.charter();
-        event.founders().forEach(f -> members.put(f.memberId(), new Seat(f.accountId(), f.classId(), MemberStatus.ACTIVE)));
+        charters.add(new CharterSince(event.foundedAt(), event.charter()));
+        event.founders().forEach(f -> seat(f.memberId(), new Seat(f.accountId(), f.classId(), MemberStatus.ACTIVE), event.foundedAt()));
         roles.computeIfAbsent(event.secretaryAccountId(), a -> EnumSet.noneOf(Role.class)).add(Role.SECRETARY);
     }
 
     @EventSourcingHandler
     void on(MembershipApplied event) {
-        members.put(event.memberId(), new Seat(event.accountId(), event.classId(), MemberStatus.APPLIED));
+        seat(event.memberId(), new Seat(event.accountId(), event.classId(), MemberStatus.APPLIED), event.appliedAt());
     }
 
     @EventSourcingHandler
     void on(MemberAdmitted event) {
-        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.ACTIVE));
+        reseat(event.memberId(), event.admittedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
     }
 
     @EventSourcingHandler
     void on(ApplicationRejected event) {
-        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.REJECTED));
+        reseat(event.memberId(), event.rejectedAt(), seat -> seat.withStatus(MemberStatus.REJECTED));
     }
 
     @EventSourcingHandler
     void on(MemberSuspended event) {
-        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.SUSPENDED));
+        reseat(event.memberId(), event.suspendedAt(), seat -> seat.withStatus(MemberStatus.SUSPENDED));
     }
 
     @EventSourcingHandler
     void on(MemberReinstated event) {
-        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.ACTIVE));
+        reseat(event.memberId(), event.reinstatedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
     }
 
     @EventSourcingHandler
     void on(MembershipWithdrawn event) {
-        members.computeIfPresent(event.memberId(), (id, seat) -> seat.withStatus(MemberStatus.WITHDRAWN));
+        reseat(event.memberId(), event.withdrawnAt(), seat -> seat.withStatus(MemberStatus.WITHDRAWN));
     }
 
     @EventSourcingHandler
     void on(MemberClassChanged event) {
-        members.computeIfPresent(event.memberId(), (id, seat) -> new Seat(seat.accountId(), event.toClassId(), seat.status()));
+        reseat(event.memberId(), event.changedAt(), seat -> new Seat(seat.accountId(), event.toClassId(), seat.status()));
     }
 
     @EventSourcingHandler
@@ -306,6 +313,83 @@ class Cooperative {
             held.remove(event.role());
             return held.isEmpty() ? null : held;
         });
+    }
+
+    private record SeatSince(Instant since, Seat seat) {
+    }
+
+    private record CharterSince(Instant since, Charter charter) {
+    }
+
+    /** Remembers every change of a member's seat with the instant it happened. */
+    private void seat(MemberId memberId, Seat seat, Instant at) {
+        members.put(memberId, seat);
+        seatHistory.computeIfAbsent(memberId, id -> new java.util.ArrayList<>()).add(new SeatSince(at, seat));
+    }
+
+    private void reseat(MemberId memberId, Instant at, java.util.function.UnaryOperator<Seat> change) {
+        Seat current = members.get(memberId);
+        if (current != null) {
+            seat(memberId, change.apply(current), at);
+        }
+    }
+
+    CooperativeFacts facts() {
+        return new Facts();
+    }
+
+    /** Read-only answers for other features' command handlers, from this aggregate's state. */
+    private final class Facts implements CooperativeFacts {
+
+        @Override
+        public CooperativeId cooperativeId() {
+            return cooperativeId;
+        }
+
+        @Override
+        public Charter charterAsOf(Instant instant) {
+            Charter inForce = charters.get(0).charter();
+            for (CharterSince c : charters) {
+                if (!c.since().isAfter(instant)) {
+                    inForce = c.charter();
+                }
+            }
+            return inForce;
+        }
+
+        @Override
+        public java.util.Optional<MemberId> activeMembershipOf(AccountId accountId) {
+            return members.entrySet().stream()
+                    .filter(e -> e.getValue().accountId().equals(accountId) && e.getValue().status() == MemberStatus.ACTIVE)
+                    .map(Map.Entry::getKey).findFirst();
+        }
+
+        @Override
+        public boolean isSecretary(AccountId accountId) {
+            return roles.getOrDefault(accountId, Set.of()).contains(Role.SECRETARY);
+        }
+
+        @Override
+        public java.util.Optional<MemberStatus> statusOf(MemberId memberId) {
+            return java.util.Optional.ofNullable(members.get(memberId)).map(Seat::status);
+        }
+
+        @Override
+        public List<Elector> electorateAsOf(Instant instant) {
+            List<Elector> electorate = new java.util.ArrayList<>();
+            seatHistory.forEach((memberId, history) -> {
+                Seat asOf = null;
+                for (SeatSince change : history) {
+                    if (!change.since().isAfter(instant)) {
+                        asOf = change.seat();
+                    }
+                }
+                if (asOf != null && asOf.status() == MemberStatus.ACTIVE) {
+                    electorate.add(new Elector(memberId, asOf.accountId(), asOf.classId()));
+                }
+            });
+            return List.copyOf(electorate);
+        }
     }
 
     private record Seat(AccountId accountId, String classId, MemberStatus status) {

@@ -1,0 +1,31 @@
+package coop.plenum.governance.cooperative;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.membership.MemberId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other features' command handlers may ask of a cooperative, answered from its event-sourced state (strongly
+ * consistent, never a read model). "As of T" means every event whose timestamp is at most T.
+ */
+public interface CooperativeFacts {
+
+    CooperativeId cooperativeId();
+
+    /** The charter in force at the instant. */
+    Charter charterAsOf(Instant instant);
+
+    /** The account's membership if it is ACTIVE now. */
+    Optional<MemberId> activeMembershipOf(AccountId accountId);
+
+    boolean isSecretary(AccountId accountId);
+
+    /** The membership's current status, if the cooperative has such a membership. */
+    Optional<coop.plenum.governance.membership.MemberStatus> statusOf(MemberId memberId);
+
+    /** Every member ACTIVE as of the instant, with their class then, in membership order. */
+    List<Elector> electorateAsOf(Instant instant);
+}

@@ -1,0 +1,9 @@
+package coop.plenum.governance.cooperative;
+
+/** Loads a cooperative's facts inside the current command's unit of work. */
+@FunctionalInterface
+public interface CooperativeFactsSource {
+
+    /** @throws coop.plenum.kernel.NotFound if there is no such cooperative */
+    CooperativeFacts facts(CooperativeId cooperativeId);
+}

@@ -1,0 +1,16 @@
+package coop.plenum.governance.power;
+
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.membership.MemberId;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A member's ACCEPTED contribution points as of an instant, counting only contributions that occurred on or after
+ * {@code occurredFrom} (null: all). The ledger answers this; voting power is the charter's formula applied to it.
+ */
+@FunctionalInterface
+public interface AcceptedPoints {
+    BigDecimal asOf(CooperativeId cooperativeId, MemberId memberId, Instant asOf, Instant occurredFrom);
+}

@@ -1,0 +1,9 @@
+package coop.plenum.governance.proposal;
+
+import coop.plenum.governance.membership.MemberId;
+
+import java.time.Instant;
+
+/** A fact: a member took their ballot back. */
+public record BallotRetracted(ProposalId proposalId, MemberId memberId, Instant retractedAt) {
+}

@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A secretary closes the vote of a proposal that has no scheduled closing. */
+public record CloseVoting(@TargetAggregateIdentifier ProposalId proposalId) {
+}

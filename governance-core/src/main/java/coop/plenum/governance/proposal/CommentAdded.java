@@ -1,0 +1,9 @@
+package coop.plenum.governance.proposal;
+
+import coop.plenum.governance.membership.MemberId;
+
+import java.time.Instant;
+
+/** A fact: a member commented on a proposal. */
+public record CommentAdded(ProposalId proposalId, String commentId, MemberId memberId, String text, Instant commentedAt) {
+}

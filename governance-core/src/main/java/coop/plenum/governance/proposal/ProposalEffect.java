@@ -1,0 +1,8 @@
+package coop.plenum.governance.proposal;
+
+import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.membership.MemberId;
+
+/** What an accepted proposal changes: the new charter (CHARTER_AMENDMENT) or the member (ADMISSION, EXPULSION). */
+public record ProposalEffect(Charter charter, MemberId memberId) {
+}

@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal;
+
+import java.time.Instant;
+
+/** A fact: the author withdrew the proposal before any vote. */
+public record ProposalWithdrawn(ProposalId proposalId, Instant withdrawnAt) {
+}

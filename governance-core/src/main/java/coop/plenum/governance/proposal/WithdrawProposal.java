@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The author withdraws the proposal during deliberation. */
+public record WithdrawProposal(@TargetAggregateIdentifier ProposalId proposalId) {
+}

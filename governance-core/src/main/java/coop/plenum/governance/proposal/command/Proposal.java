@@ -1,0 +1,299 @@
+package coop.plenum.governance.proposal.command;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.axon.EventMetadata;
+import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.cooperative.CooperativeFacts;
+import coop.plenum.governance.cooperative.CooperativeFactsSource;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.cooperative.DecisionRule;
+import coop.plenum.governance.cooperative.Elector;
+import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.power.AcceptedPoints;
+import coop.plenum.governance.power.VotingPowerFormula;
+import coop.plenum.governance.proposal.BallotCast;
+import coop.plenum.governance.proposal.BallotRetracted;
+import coop.plenum.governance.proposal.CastBallot;
+import coop.plenum.governance.proposal.CloseVoting;
+import coop.plenum.governance.proposal.CommentAdded;
+import coop.plenum.governance.proposal.CommentOnProposal;
+import coop.plenum.governance.proposal.ElectorateMember;
+import coop.plenum.governance.proposal.OpenVoting;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalRevised;
+import coop.plenum.governance.proposal.ProposalState;
+import coop.plenum.governance.proposal.ProposalSubmitted;
+import coop.plenum.governance.proposal.ProposalWithdrawn;
+import coop.plenum.governance.proposal.RetractBallot;
+import coop.plenum.governance.proposal.ReviseProposal;
+import coop.plenum.governance.proposal.SubmitProposal;
+import coop.plenum.governance.proposal.VotingClosed;
+import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.proposal.WithdrawProposal;
+import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.tally.Electorate;
+import coop.plenum.governance.tally.Tally;
+import coop.plenum.governance.tally.TallyEngine;
+import coop.plenum.governance.tally.Voter;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.StateConflict;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A proposal: deliberation, then a vote over an electorate frozen when voting opens, then an outcome. Facts about
+ * the cooperative (who is an ACTIVE member, who is secretary, the electorate as of an instant) come from the
+ * Cooperative aggregate through {@link CooperativeFactsSource}; scheduled opening and closing are persistent
+ * deadlines that fire once, also across restarts.
+ */
+@Aggregate
+class Proposal {
+
+    static final String VOTING_OPENS = "voting-opens";
+    static final String VOTING_CLOSES = "voting-closes";
+
+    @AggregateIdentifier
+    private ProposalId proposalId;
+    private CooperativeId cooperativeId;
+    private AccountId author;
+    private String topic;
+    private ProposalState state;
+    private Instant votingOpensAt;
+    private Instant votingClosesAt;
+    private int revision;
+    private List<StakeholderClass> classes;
+    private DecisionRule decision;
+    private final Map<MemberId, ElectorateMember> electorate = new LinkedHashMap<>();
+    private final Map<MemberId, Choice> ballots = new LinkedHashMap<>();
+
+    Proposal() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    Proposal(SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
+             CooperativeFactsSource cooperatives, DeadlineManager deadlines) {
+        Instant now = clock.instant();
+        CooperativeFacts coop = cooperatives.facts(command.cooperativeId());
+        MemberId author = ProposalRules.onlyActiveMembersPropose(coop, actor);
+        ProposalRules.assertValidSubmission(command, coop, now);
+        apply(new ProposalSubmitted(command.proposalId(), command.cooperativeId(), author, new AccountId(actor),
+                command.title().strip(), command.body(), command.topic(), command.kind(), command.effect(),
+                command.votingOpensAt(), command.votingClosesAt(), now));
+        if (command.votingOpensAt() != null) {
+            deadlines.schedule(command.votingOpensAt(), VOTING_OPENS, new VotingOpensDue(command.proposalId()));
+        }
+        if (command.votingClosesAt() != null) {
+            deadlines.schedule(command.votingClosesAt(), VOTING_CLOSES, new VotingClosesDue(command.proposalId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReviseProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlyTheAuthor(actor, "revise");
+        stateIs(ProposalState.DELIBERATION, "revise");
+        ProposalRules.titleAndBodyAreValid(command.title(), command.body());
+        apply(new ProposalRevised(proposalId, revision + 1, command.title().strip(), command.body(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CommentOnProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
+                CooperativeFactsSource cooperatives) {
+        MemberId member = ProposalRules.onlyActiveMembersPropose(cooperatives.facts(cooperativeId), actor);
+        if (state != ProposalState.DELIBERATION && state != ProposalState.VOTING) {
+            throw new StateConflict("proposal.comments-closed", "comments are taken during deliberation and voting only");
+        }
+        ProposalRules.commentIsValid(command.text());
+        apply(new CommentAdded(proposalId, command.commentId(), member, command.text().strip(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
+                DeadlineManager deadlines) {
+        onlyTheAuthor(actor, "withdraw");
+        stateIs(ProposalState.DELIBERATION, "withdraw");
+        apply(new ProposalWithdrawn(proposalId, clock.instant()));
+        deadlines.cancelAllWithinScope(VOTING_OPENS);
+        deadlines.cancelAllWithinScope(VOTING_CLOSES);
+    }
+
+    @CommandHandler
+    void handle(OpenVoting command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
+                CooperativeFactsSource cooperatives, AcceptedPoints points) {
+        CooperativeFacts coop = cooperatives.facts(cooperativeId);
+        onlySecretaries(coop, actor, "open the vote");
+        if (votingOpensAt != null) {
+            throw new StateConflict("proposal.opening-scheduled", "this vote opens by itself at " + votingOpensAt);
+        }
+        stateIs(ProposalState.DELIBERATION, "open the vote of");
+        openVotingAsOf(clock.instant(), coop, points);
+    }
+
+    @DeadlineHandler(deadlineName = VOTING_OPENS)
+    void votingOpens(VotingOpensDue due, CooperativeFactsSource cooperatives, AcceptedPoints points) {
+        if (state == ProposalState.DELIBERATION) {
+            // "as of" the scheduled instant, not the moment the deadline happened to fire
+            openVotingAsOf(votingOpensAt, cooperatives.facts(cooperativeId), points);
+        }
+    }
+
+    private void openVotingAsOf(Instant openedAt, CooperativeFacts coop, AcceptedPoints points) {
+        Charter charter = coop.charterAsOf(openedAt);
+        Instant windowStart = charter.votingPower().windowDays() == null ? null
+                : openedAt.minus(Duration.ofDays(charter.votingPower().windowDays()));
+        List<ElectorateMember> frozen = coop.electorateAsOf(openedAt).stream()
+                .map((Elector e) -> new ElectorateMember(e.memberId(), e.accountId(), e.classId(),
+                        VotingPowerFormula.power(charter.votingPower(),
+                                points.asOf(cooperativeId, e.memberId(), openedAt, windowStart))))
+                .toList();
+        apply(new VotingOpened(proposalId, cooperativeId, topic, openedAt, charter.classes(), charter.decision(),
+                charter.delegation(), frozen));
+    }
+
+    @CommandHandler
+    void handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        ballotsOnlyWhileVotingIsOpen();
+        ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
+        if (command.choice() == null) {
+            throw new InvalidInput("choice", "ballot.choice-missing", "choice is YES, NO or ABSTAIN");
+        }
+        apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RetractBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        ballotsOnlyWhileVotingIsOpen();
+        ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
+        if (!ballots.containsKey(voter.memberId())) {
+            throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
+        }
+        apply(new BallotRetracted(proposalId, voter.memberId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CloseVoting command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
+                CooperativeFactsSource cooperatives) {
+        onlySecretaries(cooperatives.facts(cooperativeId), actor, "close the vote");
+        if (votingClosesAt != null) {
+            throw new StateConflict("proposal.closing-scheduled", "this vote closes by itself at " + votingClosesAt);
+        }
+        stateIs(ProposalState.VOTING, "close the vote of");
+        closeVotingAt(clock.instant());
+    }
+
+    @DeadlineHandler(deadlineName = VOTING_CLOSES)
+    void votingCloses(VotingClosesDue due) {
+        if (state == ProposalState.VOTING) {
+            closeVotingAt(votingClosesAt);
+        }
+    }
+
+    private void closeVotingAt(Instant closedAt) {
+        Electorate frozen = new Electorate(classes, decision, electorate.values().stream()
+                .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
+        Tally tally = TallyEngine.directBallotsOnly().tally(frozen, Map.copyOf(ballots));
+        apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
+                tally.approval() == null ? null : tally.approval().toString()));
+    }
+
+    // ---- rules ------------------------------------------------------------------------------------------------
+
+    private void onlyTheAuthor(String actor, String action) {
+        if (actor == null || !author.value().equals(actor)) {
+            throw new NotAllowed("proposal.author-only", "only the author may " + action + " a proposal");
+        }
+    }
+
+    private static void onlySecretaries(CooperativeFacts coop, String actor, String action) {
+        if (actor == null || !coop.isSecretary(new AccountId(actor))) {
+            throw new NotAllowed("proposal.secretary-only", "only a secretary may " + action);
+        }
+    }
+
+    private void stateIs(ProposalState expected, String action) {
+        if (state != expected) {
+            throw new StateConflict("proposal.wrong-state", "cannot " + action + " a proposal in " + state);
+        }
+    }
+
+    private void ballotsOnlyWhileVotingIsOpen() {
+        if (state != ProposalState.VOTING) {
+            throw new StateConflict("ballot.voting-not-open", "ballots are taken only while voting is open; it is " + state);
+        }
+    }
+
+    private ElectorateMember onlyElectorateMembersVoteAndOnlyForThemselves(MemberId memberId, String actor) {
+        ElectorateMember voter = memberId == null ? null : electorate.get(memberId);
+        if (voter == null) {
+            throw new NotAllowed("ballot.not-in-electorate",
+                    "only members ACTIVE when voting opened may vote on this proposal");
+        }
+        if (actor == null || !voter.accountId().value().equals(actor)) {
+            throw new NotAllowed("ballot.not-yours", "a member casts only their own ballot");
+        }
+        return voter;
+    }
+
+    // ---- state ------------------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(ProposalSubmitted event) {
+        proposalId = event.proposalId();
+        cooperativeId = event.cooperativeId();
+        author = event.authorAccountId();
+        topic = event.topic();
+        votingOpensAt = event.votingOpensAt();
+        votingClosesAt = event.votingClosesAt();
+        revision = 1;
+        state = ProposalState.DELIBERATION;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalRevised event) {
+        revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalWithdrawn event) {
+        state = ProposalState.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(VotingOpened event) {
+        state = ProposalState.VOTING;
+        classes = event.classes();
+        decision = event.decision();
+        event.electorate().forEach(m -> electorate.put(m.memberId(), m));
+    }
+
+    @EventSourcingHandler
+    void on(BallotCast event) {
+        ballots.put(event.memberId(), event.choice());
+    }
+
+    @EventSourcingHandler
+    void on(BallotRetracted event) {
+        ballots.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(VotingClosed event) {
+        state = ProposalState.CLOSED;
+    }
+}

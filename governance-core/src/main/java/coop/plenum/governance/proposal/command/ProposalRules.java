@@ -1,0 +1,120 @@
+package coop.plenum.governance.proposal.command;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.cooperative.CooperativeFacts;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.MemberStatus;
+import coop.plenum.governance.proposal.SubmitProposal;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** SPEC "Proposals": what a submission, a revision and a comment must satisfy. Each rule a named method. */
+final class ProposalRules {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_BODY = 20_000;
+    static final int MAX_COMMENT = 5_000;
+
+    private ProposalRules() {
+    }
+
+    /** Only ACTIVE members act: propose, comment. Returns the acting member. */
+    static MemberId onlyActiveMembersPropose(CooperativeFacts coop, String actor) {
+        Optional<MemberId> member = actor == null ? Optional.empty() : coop.activeMembershipOf(new AccountId(actor));
+        return member.orElseThrow(() -> new NotAllowed("proposal.active-members-only",
+                "only ACTIVE members of this cooperative may do this"));
+    }
+
+    static void assertValidSubmission(SubmitProposal command, CooperativeFacts coop, Instant now) {
+        List<Violation> v = new ArrayList<>();
+        titleAndBodyAreValid(command.title(), command.body(), v);
+        Charter charter = coop.charterAsOf(now);
+        if (command.topic() == null || !charter.topics().contains(command.topic())) {
+            v.add(new Violation("topic", "proposal.topic-unknown", "the topic is one of the charter's: " + charter.topics()));
+        }
+        if (command.kind() == null) {
+            v.add(new Violation("kind", "proposal.kind-missing", "kind is GENERAL, CHARTER_AMENDMENT, ADMISSION or EXPULSION"));
+        } else {
+            effectFitsTheKind(command, coop, v);
+        }
+        scheduleLiesAhead(command.votingOpensAt(), command.votingClosesAt(), now, v);
+        if (!v.isEmpty()) {
+            throw new InvalidInput(v);
+        }
+    }
+
+    static void titleAndBodyAreValid(String title, String body) {
+        List<Violation> v = new ArrayList<>();
+        titleAndBodyAreValid(title, body, v);
+        if (!v.isEmpty()) {
+            throw new InvalidInput(v);
+        }
+    }
+
+    private static void titleAndBodyAreValid(String title, String body, List<Violation> v) {
+        if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) {
+            v.add(new Violation("title", "proposal.title-invalid", "a title is 1 to " + MAX_TITLE + " characters"));
+        }
+        if (body == null || body.length() > MAX_BODY) {
+            v.add(new Violation("body", "proposal.body-invalid", "a body is at most " + MAX_BODY + " characters (it may be empty)"));
+        }
+    }
+
+    static void commentIsValid(String text) {
+        if (text == null || text.isBlank() || text.strip().length() > MAX_COMMENT) {
+            throw new InvalidInput("text", "comment.text-invalid", "a comment is 1 to " + MAX_COMMENT + " characters");
+        }
+    }
+
+    /** GENERAL has no effect; an amendment carries a valid charter; ADMISSION names an applicant, EXPULSION a member. */
+    private static void effectFitsTheKind(SubmitProposal command, CooperativeFacts coop, List<Violation> v) {
+        var effect = command.effect();
+        switch (command.kind()) {
+            case GENERAL -> {
+                if (effect != null && (effect.charter() != null || effect.memberId() != null)) {
+                    v.add(new Violation("effect", "proposal.effect-unexpected", "a GENERAL proposal has no effect"));
+                }
+            }
+            case CHARTER_AMENDMENT -> {
+                if (effect == null || effect.charter() == null) {
+                    v.add(new Violation("effect.charter", "proposal.effect-missing", "a CHARTER_AMENDMENT carries the new charter"));
+                } else {
+                    CharterRules.violations(CharterRules.complete(effect.charter())).forEach(c ->
+                            v.add(new Violation("effect." + c.field(), c.code(), c.message())));
+                }
+            }
+            case ADMISSION -> memberIs(effect == null ? null : effect.memberId(), coop, EnumSet.of(MemberStatus.APPLIED),
+                    "an ADMISSION names an applicant (APPLIED)", v);
+            case EXPULSION -> memberIs(effect == null ? null : effect.memberId(), coop,
+                    EnumSet.of(MemberStatus.ACTIVE, MemberStatus.SUSPENDED), "an EXPULSION names an ACTIVE or SUSPENDED member", v);
+        }
+    }
+
+    private static void memberIs(MemberId memberId, CooperativeFacts coop, Set<MemberStatus> allowed, String rule,
+                                 List<Violation> v) {
+        if (memberId == null || coop.statusOf(memberId).filter(allowed::contains).isEmpty()) {
+            v.add(new Violation("effect.memberId", "proposal.effect-member-invalid", rule));
+        }
+    }
+
+    /** A schedule lies ahead, and closing comes after opening. */
+    private static void scheduleLiesAhead(Instant opensAt, Instant closesAt, Instant now, List<Violation> v) {
+        if (opensAt != null && !opensAt.isAfter(now)) {
+            v.add(new Violation("votingOpensAt", "proposal.schedule-in-the-past", "votingOpensAt lies in the future"));
+        }
+        if (closesAt != null && !closesAt.isAfter(opensAt == null ? now : opensAt)) {
+            v.add(new Violation("votingClosesAt", "proposal.closes-before-opening",
+                    "votingClosesAt lies in the future and after votingOpensAt"));
+        }
+    }
+}

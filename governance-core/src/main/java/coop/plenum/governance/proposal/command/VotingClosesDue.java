@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal.command;
+
+import coop.plenum.governance.proposal.ProposalId;
+
+/** Payload of the persistent deadline that closes a scheduled vote. */
+record VotingClosesDue(ProposalId proposalId) {
+}

@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal.command;
+
+import coop.plenum.governance.proposal.ProposalId;
+
+/** Payload of the persistent deadline that opens a scheduled vote. */
+record VotingOpensDue(ProposalId proposalId) {
+}

@@ -1,0 +1,372 @@
+package coop.plenum.governance.proposal.command;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.cooperative.CooperativeFacts;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.cooperative.Elector;
+import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.MemberStatus;
+import coop.plenum.governance.power.AcceptedPoints;
+import coop.plenum.governance.proposal.BallotCast;
+import coop.plenum.governance.proposal.BallotRetracted;
+import coop.plenum.governance.proposal.CastBallot;
+import coop.plenum.governance.proposal.CloseVoting;
+import coop.plenum.governance.proposal.CommentAdded;
+import coop.plenum.governance.proposal.CommentOnProposal;
+import coop.plenum.governance.proposal.ElectorateMember;
+import coop.plenum.governance.proposal.OpenVoting;
+import coop.plenum.governance.proposal.ProposalEffect;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalKind;
+import coop.plenum.governance.proposal.ProposalRevised;
+import coop.plenum.governance.proposal.ProposalSubmitted;
+import coop.plenum.governance.proposal.ProposalWithdrawn;
+import coop.plenum.governance.proposal.RetractBallot;
+import coop.plenum.governance.proposal.ReviseProposal;
+import coop.plenum.governance.proposal.SubmitProposal;
+import coop.plenum.governance.proposal.VotingClosed;
+import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.proposal.WithdrawProposal;
+import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.tally.Outcome;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.StateConflict;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SPEC "Proposals", "Electorate snapshot" and "Ballots", rule by rule, on the Proposal aggregate. */
+class ProposalTest {
+
+    private static final Instant NOW = Instant.parse("2026-04-01T12:00:00Z");
+    private static final Instant OPENS = NOW.plus(Duration.ofDays(2));
+    private static final Instant CLOSES = NOW.plus(Duration.ofDays(9));
+    private static final CooperativeId COOP = new CooperativeId("coop-1");
+    private static final ProposalId P = new ProposalId("p-1");
+    private static final AccountId ALICE = new AccountId("acc-alice"); // member (workers), secretary
+    private static final AccountId BOB = new AccountId("acc-bob");     // member (users)
+    private static final AccountId CARA = new AccountId("acc-cara");   // applicant
+    private static final MemberId ALICE_M = new MemberId("m-alice");
+    private static final MemberId BOB_M = new MemberId("m-bob");
+    private static final MemberId CARA_M = new MemberId("m-cara");
+    private static final BigDecimal ONE = new BigDecimal("1.000000");
+    private static final Charter CHARTER = CharterRules.complete(new Charter(List.of(
+            new StakeholderClass("workers", "Workers", 60, 50), new StakeholderClass("users", "Users", 40, 20)),
+            List.of("energy", "finance"), null, null, null, null, null));
+
+    private AggregateTestFixture<Proposal> fixture;
+    private final FakeCooperative coop = new FakeCooperative();
+
+    /** The cooperative as the Proposal aggregate sees it; its electorate can change over time. */
+    static final class FakeCooperative implements CooperativeFacts {
+        List<Elector> electorate = List.of(new Elector(ALICE_M, ALICE, "workers"), new Elector(BOB_M, BOB, "users"));
+        Instant askedAsOf;
+
+        @Override
+        public CooperativeId cooperativeId() {
+            return COOP;
+        }
+
+        @Override
+        public Charter charterAsOf(Instant instant) {
+            return CHARTER;
+        }
+
+        @Override
+        public Optional<MemberId> activeMembershipOf(AccountId accountId) {
+            return electorate.stream().filter(e -> e.accountId().equals(accountId)).map(Elector::memberId).findFirst();
+        }
+
+        @Override
+        public boolean isSecretary(AccountId accountId) {
+            return ALICE.equals(accountId);
+        }
+
+        @Override
+        public Optional<MemberStatus> statusOf(MemberId memberId) {
+            if (CARA_M.equals(memberId)) {
+                return Optional.of(MemberStatus.APPLIED);
+            }
+            return electorate.stream().anyMatch(e -> e.memberId().equals(memberId)) ? Optional.of(MemberStatus.ACTIVE) : Optional.empty();
+        }
+
+        @Override
+        public List<Elector> electorateAsOf(Instant instant) {
+            askedAsOf = instant;
+            return electorate;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Proposal.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((coop.plenum.governance.cooperative.CooperativeFactsSource) id -> coop);
+        fixture.registerInjectableResource((AcceptedPoints) (c, m, asOf, from) -> BigDecimal.ZERO);
+    }
+
+    private static Map<String, ?> by(AccountId actor) {
+        return Map.of("actor", actor.value());
+    }
+
+    private static SubmitProposal general(Instant opens, Instant closes) {
+        return new SubmitProposal(P, COOP, "Install solar panels", "On the depot roof.", "energy", ProposalKind.GENERAL,
+                null, opens, closes);
+    }
+
+    private static ProposalSubmitted submitted(Instant opens, Instant closes) {
+        return new ProposalSubmitted(P, COOP, ALICE_M, ALICE, "Install solar panels", "On the depot roof.", "energy",
+                ProposalKind.GENERAL, null, opens, closes, NOW);
+    }
+
+    private static VotingOpened opened() {
+        return new VotingOpened(P, COOP, "energy", NOW, CHARTER.classes(), CHARTER.decision(), CHARTER.delegation(),
+                List.of(new ElectorateMember(ALICE_M, ALICE, "workers", ONE), new ElectorateMember(BOB_M, BOB, "users", ONE)));
+    }
+
+    // ---- submitting ----------------------------------------------------------------------------------------
+
+    @Test
+    void anActiveMemberSubmitsAProposalForDeliberation() {
+        fixture.givenNoPriorActivity().when(general(null, null), by(ALICE))
+                .expectEvents(submitted(null, null));
+    }
+
+    @Test
+    void onlyActiveMembersPropose() {
+        fixture.givenNoPriorActivity().when(general(null, null), by(CARA))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void theTopicMustBeOneOfTheCharters() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "T", "B", "gardening", ProposalKind.GENERAL, null, null, null), by(ALICE))
+                .expectException(field("topic")).expectNoEvents();
+    }
+
+    @Test
+    void aCharterAmendmentCarriesAValidCharter() {
+        Charter lopsided = new Charter(List.of(new StakeholderClass("a", "A", 70, 0)), null, null, null, null, null, null);
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "Amend", "", "energy", ProposalKind.CHARTER_AMENDMENT,
+                        new ProposalEffect(lopsided, null), null, null), by(ALICE))
+                .expectException(field("effect.charter.classes")).expectNoEvents();
+    }
+
+    @Test
+    void anAdmissionNamesAnApplicantAndAnExpulsionAMember() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "Admit Bob", "", "energy", ProposalKind.ADMISSION,
+                        new ProposalEffect(null, BOB_M), null, null), by(ALICE))
+                .expectException(field("effect.memberId")).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "Admit Cara", "", "energy", ProposalKind.ADMISSION,
+                        new ProposalEffect(null, CARA_M), null, null), by(ALICE))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "Expel Cara", "", "energy", ProposalKind.EXPULSION,
+                        new ProposalEffect(null, CARA_M), null, null), by(ALICE))
+                .expectException(field("effect.memberId")).expectNoEvents();
+    }
+
+    @Test
+    void aScheduleLiesAheadAndClosesAfterItOpens() {
+        fixture.givenNoPriorActivity().when(general(NOW.minusSeconds(1), null), by(ALICE))
+                .expectException(field("votingOpensAt")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(general(OPENS, OPENS), by(ALICE))
+                .expectException(field("votingClosesAt")).expectNoEvents();
+    }
+
+    @Test
+    void aScheduledProposalSetsDeadlinesForOpeningAndClosing() {
+        fixture.givenNoPriorActivity().when(general(OPENS, CLOSES), by(ALICE))
+                .expectEvents(submitted(OPENS, CLOSES))
+                .expectScheduledDeadlineWithName(OPENS, Proposal.VOTING_OPENS)
+                .expectScheduledDeadlineWithName(CLOSES, Proposal.VOTING_CLOSES);
+    }
+
+    // ---- deliberation --------------------------------------------------------------------------------------
+
+    @Test
+    void theAuthorRevisesDuringDeliberationAndEveryEditIsANewRevision() {
+        fixture.given(submitted(null, null), new ProposalRevised(P, 2, "Solar", "v2", NOW))
+                .when(new ReviseProposal(P, "Solar panels", "v3"), by(ALICE))
+                .expectEvents(new ProposalRevised(P, 3, "Solar panels", "v3", NOW));
+    }
+
+    @Test
+    void onlyTheAuthorRevisesAndOnlyDuringDeliberation() {
+        fixture.given(submitted(null, null)).when(new ReviseProposal(P, "Mine now", "x"), by(BOB))
+                .expectException(NotAllowed.class).expectNoEvents();
+        fixture.given(submitted(null, null), opened()).when(new ReviseProposal(P, "Late", "x"), by(ALICE))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void membersCommentDuringDeliberationAndVotingButNotAfter() {
+        fixture.given(submitted(null, null)).when(new CommentOnProposal(P, "c-1", " Good idea "), by(BOB))
+                .expectEvents(new CommentAdded(P, "c-1", BOB_M, "Good idea", NOW));
+        fixture.given(submitted(null, null), opened()).when(new CommentOnProposal(P, "c-2", "Still good"), by(BOB))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(submitted(null, null), opened(), new VotingClosed(P, NOW, Outcome.REJECTED, null))
+                .when(new CommentOnProposal(P, "c-3", "Too late"), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void theAuthorWithdrawsDuringDeliberationAndTheScheduleIsCancelled() {
+        fixture.given(submitted(OPENS, CLOSES)).when(new WithdrawProposal(P), by(ALICE))
+                .expectEvents(new ProposalWithdrawn(P, NOW))
+                .expectNoScheduledDeadlines();
+        fixture.given(submitted(null, null), opened()).when(new WithdrawProposal(P), by(ALICE))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    // ---- opening and the electorate --------------------------------------------------------------------------
+
+    @Test
+    void aSecretaryOpensAnUnscheduledVoteAndTheElectorateIsFrozenThen() {
+        fixture.given(submitted(null, null)).when(new OpenVoting(P), by(ALICE))
+                .expectEvents(opened());
+    }
+
+    @Test
+    void onlySecretariesOpenVotes() {
+        fixture.given(submitted(null, null)).when(new OpenVoting(P), by(BOB))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void openingTwiceIsAConflictAndAScheduledVoteCannotBeOpenedByHand() {
+        fixture.given(submitted(null, null), opened()).when(new OpenVoting(P), by(ALICE))
+                .expectException(StateConflict.class).expectNoEvents();
+        fixture.given(submitted(OPENS, CLOSES)).when(new OpenVoting(P), by(ALICE))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    private org.axonframework.test.aggregate.TestExecutor<Proposal> givenScheduledSubmission() {
+        return fixture.givenCurrentTime(NOW).andGivenCommands(
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(general(OPENS, CLOSES)).andMetaData(by(ALICE)));
+    }
+
+    @Test
+    void aScheduledVoteOpensAtItsInstantWithTheElectorateAsOfThatInstant() {
+        givenScheduledSubmission()
+                .whenThenTimeAdvancesTo(OPENS.plusSeconds(3))
+                .expectTriggeredDeadlinesWithName(Proposal.VOTING_OPENS)
+                .expectEvents(new VotingOpened(P, COOP, "energy", OPENS, CHARTER.classes(), CHARTER.decision(),
+                        CHARTER.delegation(), List.of(new ElectorateMember(ALICE_M, ALICE, "workers", ONE),
+                        new ElectorateMember(BOB_M, BOB, "users", ONE))));
+        org.assertj.core.api.Assertions.assertThat(coop.askedAsOf).isEqualTo(OPENS);
+    }
+
+    // ---- ballots -------------------------------------------------------------------------------------------
+
+    @Test
+    void anElectorateMemberCastsRecastsAndRetractsWhileVotingIsOpen() {
+        fixture.given(submitted(null, null), opened()).when(new CastBallot(P, BOB_M, Choice.YES), by(BOB))
+                .expectEvents(new BallotCast(P, BOB_M, Choice.YES, NOW));
+        fixture.given(submitted(null, null), opened(), new BallotCast(P, BOB_M, Choice.YES, NOW))
+                .when(new CastBallot(P, BOB_M, Choice.NO), by(BOB))
+                .expectEvents(new BallotCast(P, BOB_M, Choice.NO, NOW));
+        fixture.given(submitted(null, null), opened(), new BallotCast(P, BOB_M, Choice.YES, NOW))
+                .when(new RetractBallot(P, BOB_M), by(BOB))
+                .expectEvents(new BallotRetracted(P, BOB_M, NOW));
+    }
+
+    @Test
+    void membersOutsideTheFrozenElectorateCannotVote() {
+        fixture.given(submitted(null, null), opened()).when(new CastBallot(P, CARA_M, Choice.YES), by(CARA))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void aMemberCastsOnlyTheirOwnBallot() {
+        fixture.given(submitted(null, null), opened()).when(new CastBallot(P, BOB_M, Choice.NO), by(ALICE))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void ballotsOnlyWhileVotingIsOpen() {
+        fixture.given(submitted(null, null)).when(new CastBallot(P, BOB_M, Choice.YES), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+        fixture.given(submitted(null, null), opened(), new VotingClosed(P, NOW, Outcome.REJECTED, null))
+                .when(new CastBallot(P, BOB_M, Choice.YES), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void aBallotNeedsAChoice() {
+        fixture.given(submitted(null, null), opened()).when(new CastBallot(P, BOB_M, null), by(BOB))
+                .expectException(field("choice")).expectNoEvents();
+    }
+
+    // ---- closing -------------------------------------------------------------------------------------------
+
+    @Test
+    void closingTalliesTheFrozenElectorateExactly() {
+        // workers: 1 YES of 1 (quorum 50% met, approval 1); users: 1 NO of 1 (approval 0): A = 0.6*1 + 0.4*0 = 3/5
+        fixture.given(submitted(null, null), opened(), new BallotCast(P, ALICE_M, Choice.YES, NOW),
+                        new BallotCast(P, BOB_M, Choice.NO, NOW))
+                .when(new CloseVoting(P), by(ALICE))
+                .expectEvents(new VotingClosed(P, NOW, Outcome.ACCEPTED, "3/5"));
+    }
+
+    @Test
+    void aVoteWithoutEnoughParticipationClosesWithNoQuorum() {
+        fixture.given(submitted(null, null), opened(), new BallotCast(P, ALICE_M, Choice.YES, NOW))
+                .when(new CloseVoting(P), by(ALICE))
+                .expectEvents(new VotingClosed(P, NOW, Outcome.NO_QUORUM, "1/1"));
+    }
+
+    @Test
+    void closingBeforeOpeningIsAConflictAndOnlySecretariesClose() {
+        fixture.given(submitted(null, null)).when(new CloseVoting(P), by(ALICE))
+                .expectException(StateConflict.class).expectNoEvents();
+        fixture.given(submitted(null, null), opened()).when(new CloseVoting(P), by(BOB))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void aScheduledVoteClosesAtItsInstantAndTalliesWhatWasCast() {
+        // nobody voted: workers missed their 50 % quorum
+        givenScheduledSubmission()
+                .whenThenTimeAdvancesTo(CLOSES.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(Proposal.VOTING_OPENS, Proposal.VOTING_CLOSES)
+                .expectEvents(new VotingOpened(P, COOP, "energy", OPENS, CHARTER.classes(), CHARTER.decision(),
+                                CHARTER.delegation(), List.of(new ElectorateMember(ALICE_M, ALICE, "workers", ONE),
+                                new ElectorateMember(BOB_M, BOB, "users", ONE))),
+                        new VotingClosed(P, CLOSES, Outcome.NO_QUORUM, null));
+    }
+
+    static Matcher<Object> field(String name) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof InvalidInput invalid && invalid.field().equals(name);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidInput whose first field is " + name);
+            }
+        };
+    }
+}
