@@ -43,7 +43,8 @@ class RebuildingReadModelsGivesTheSameAnswersTest extends BootedPlenum {
         asOperator(http.post().uri("/api/v1/operations/read-model-rebuild")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.caughtUp").isEqualTo(true)
-                .jsonPath("$.processors.length()").isEqualTo(3);
+                .jsonPath("$.processors").value(processors -> assertThat(processors.toString())
+                        .contains("readmodel-accounts", "readmodel-cooperatives", "readmodel-membership", "readmodel-proposals"));
 
         assertThat(read(secretary, paths)).containsExactlyElementsOf(before);
         assertThat(read(auditor, List.of("/api/v1/cooperatives")).get(0)).isEqualTo(auditorViewBefore);

@@ -66,7 +66,7 @@ class StorageWiringTest extends BootedPlenum {
 
     @Test
     void readModelProcessorsArePooledAndKeepTheirTokensInMongodb() {
-        List<String> readModels = List.of("readmodel-accounts", "readmodel-cooperatives", "readmodel-membership");
+        List<String> readModels = List.of("readmodel-accounts", "readmodel-cooperatives", "readmodel-membership", "readmodel-proposals");
         for (String group : readModels) {
             EventProcessor processor = processing.eventProcessor(group, EventProcessor.class).orElseThrow();
             assertThat(processor).as(group).isInstanceOf(PooledStreamingEventProcessor.class);

@@ -52,6 +52,11 @@ public record CharterJson(List<ClassJson> classes,
                 ledger == null ? null : new LedgerRule(ledger.rates(), ledger.requiredEvaluations()));
     }
 
+    /** For other API features that accept a charter (charter amendments). */
+    public static Charter toCharterOf(CharterJson json) {
+        return json.toCharter();
+    }
+
     static CharterJson from(Charter charter) {
         return new CharterJson(
                 charter.classes().stream().map(c -> new ClassJson(c.id(), c.name(), c.weight(), c.quorum())).toList(),

@@ -1,0 +1,217 @@
+package coop.plenum.api.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.plenum.api.security.CooperativeAccess;
+import coop.plenum.api.security.PlenumUser;
+import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Queries;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.proposal.CastBallot;
+import coop.plenum.governance.proposal.CloseVoting;
+import coop.plenum.governance.proposal.CommentOnProposal;
+import coop.plenum.governance.proposal.OpenVoting;
+import coop.plenum.governance.proposal.ProposalEffect;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalKind;
+import coop.plenum.governance.proposal.ProposalState;
+import coop.plenum.governance.proposal.RetractBallot;
+import coop.plenum.governance.proposal.ReviseProposal;
+import coop.plenum.governance.proposal.SubmitProposal;
+import coop.plenum.governance.proposal.WithdrawProposal;
+import coop.plenum.governance.proposal.query.FindProposal;
+import coop.plenum.governance.proposal.query.FindProposals;
+import coop.plenum.governance.proposal.query.FindTally;
+import coop.plenum.governance.proposal.query.ProposalSummary;
+import coop.plenum.governance.proposal.query.ProposalView;
+import coop.plenum.governance.proposal.query.TallyView;
+import coop.plenum.kernel.IdGenerator;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proposals, ballots and tallies. Who may do what (ACTIVE members propose and comment, the author revises and
+ * withdraws, a secretary opens and closes, electorate members vote for themselves) is decided by the Proposal
+ * aggregate from the authenticated caller; reads need a role in the cooperative.
+ */
+@RestController
+@RequestMapping("/api/v1/cooperatives/{cooperativeId}/proposals")
+@Tag(name = "Proposals", description = "Deliberation, votes, ballots and exact per-class tallies")
+class ProposalController {
+
+    private static final String CORRELATION = "X-Correlation-Id";
+
+    private final Commands commands;
+    private final Queries queries;
+    private final CooperativeAccess access;
+    private final IdGenerator ids;
+    private final ObjectMapper json;
+
+    ProposalController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids, ObjectMapper json) {
+        this.commands = commands;
+        this.queries = queries;
+        this.access = access;
+        this.ids = ids;
+        this.json = json;
+    }
+
+    @PostMapping
+    @Operation(summary = "Submit a proposal (ACTIVE members)")
+    Mono<ResponseEntity<Map<String, String>>> submit(@PathVariable String cooperativeId, @RequestBody SubmitProposalRequest request,
+                                                     @AuthenticationPrincipal PlenumUser user,
+                                                     @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        ProposalId id = new ProposalId(ids.newId());
+        return Mono.fromCallable(() -> new SubmitProposal(id, new CooperativeId(cooperativeId), request.title(), request.body(),
+                        request.topic(), request.kind(), effect(request.kind(), request.effect()), request.votingOpensAt(),
+                        request.votingClosesAt()))
+                .flatMap(command -> commands.send(command, user.caller(correlation)))
+                .thenReturn(ResponseEntity.created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/proposals/" + id.value()))
+                        .body(Map.of("proposalId", id.value())));
+    }
+
+    private ProposalEffect effect(ProposalKind kind, JsonNode effect) {
+        if (effect == null || effect.isNull() || kind == null || kind == ProposalKind.GENERAL) {
+            return effect == null || effect.isNull() ? null : new ProposalEffect(null, null);
+        }
+        if (kind == ProposalKind.CHARTER_AMENDMENT) {
+            try {
+                var charter = json.treeToValue(effect.has("charter") ? effect.get("charter") : effect,
+                        coop.plenum.api.cooperative.CharterJson.class);
+                return new ProposalEffect(coop.plenum.api.cooperative.CharterJson.toCharterOf(charter), null);
+            } catch (Exception unreadable) {
+                throw new InvalidInput("effect", "proposal.effect-unreadable", "effect is the new charter");
+            }
+        }
+        String memberId = effect.isTextual() ? effect.asText() : effect.path("memberId").asText(null);
+        if (memberId == null || memberId.isBlank()) {
+            throw new InvalidInput("effect", "proposal.effect-member-missing", "effect is the member id");
+        }
+        return new ProposalEffect(null, new MemberId(memberId));
+    }
+
+    @GetMapping
+    @Operation(summary = "The cooperative's proposals, newest first (members, auditors)")
+    Mono<List<ProposalJson>> list(@PathVariable String cooperativeId, @RequestParam(required = false) ProposalState state,
+                                  @AuthenticationPrincipal PlenumUser user) {
+        return access.requireReader(cooperativeId, user).flatMap(granted ->
+                queries.many(new FindProposals(granted.cooperative().cooperativeId(), state), ProposalSummary.class)
+                        .map(list -> list.stream().map(ProposalJson::summary).toList()));
+    }
+
+    @GetMapping("/{proposalId}")
+    @Operation(summary = "One proposal with its revisions, comments, electorate and ballots")
+    Mono<ProposalJson> one(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user) {
+        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId)).map(ProposalJson::detail);
+    }
+
+    @PutMapping("/{proposalId}")
+    @Operation(summary = "Revise title and body (the author, during deliberation)")
+    Mono<ResponseEntity<Void>> revise(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                      @RequestBody ReviseRequest request, @AuthenticationPrincipal PlenumUser user,
+                                      @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return send(cooperativeId, proposalId, new ReviseProposal(new ProposalId(proposalId), request.title(), request.body()), user, correlation);
+    }
+
+    @PostMapping("/{proposalId}/opening")
+    @Operation(summary = "Open the vote (secretary; proposals without a scheduled opening)")
+    Mono<ResponseEntity<Void>> open(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                    @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return send(cooperativeId, proposalId, new OpenVoting(new ProposalId(proposalId)), user, correlation);
+    }
+
+    @PostMapping("/{proposalId}/closing")
+    @Operation(summary = "Close the vote (secretary; proposals without a scheduled closing)")
+    Mono<ResponseEntity<Void>> close(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                     @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return send(cooperativeId, proposalId, new CloseVoting(new ProposalId(proposalId)), user, correlation);
+    }
+
+    @PostMapping("/{proposalId}/withdrawal")
+    @Operation(summary = "Withdraw the proposal (the author, during deliberation)")
+    Mono<ResponseEntity<Void>> withdraw(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                        @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return send(cooperativeId, proposalId, new WithdrawProposal(new ProposalId(proposalId)), user, correlation);
+    }
+
+    @PostMapping("/{proposalId}/comments")
+    @Operation(summary = "Comment (ACTIVE members, during deliberation and voting)")
+    Mono<ResponseEntity<Map<String, String>>> comment(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                                      @RequestBody CommentRequest request, @AuthenticationPrincipal PlenumUser user,
+                                                      @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        String commentId = ids.newId();
+        return proposal(cooperativeId, proposalId)
+                .then(commands.send(new CommentOnProposal(new ProposalId(proposalId), commentId, request.text()), user.caller(correlation)))
+                .thenReturn(ResponseEntity.status(201).body(Map.of("commentId", commentId)));
+    }
+
+    @PutMapping("/{proposalId}/ballots/{memberId}")
+    @Operation(summary = "Cast or recast your ballot (members of the frozen electorate, while voting is open)")
+    Mono<ResponseEntity<Void>> cast(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
+                                    @RequestBody BallotRequest request, @AuthenticationPrincipal PlenumUser user,
+                                    @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return send(cooperativeId, proposalId, new CastBallot(new ProposalId(proposalId), new MemberId(memberId), request.choice()),
+                user, correlation);
+    }
+
+    @DeleteMapping("/{proposalId}/ballots/{memberId}")
+    @Operation(summary = "Retract your ballot while voting is open")
+    Mono<ResponseEntity<Void>> retract(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
+                                       @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return send(cooperativeId, proposalId, new RetractBallot(new ProposalId(proposalId), new MemberId(memberId)), user, correlation);
+    }
+
+    @GetMapping("/{proposalId}/tally")
+    @Operation(summary = "The tally: live while voting, final after closing, or as of any past instant (?asOf=ISO-8601)")
+    Mono<TallyJson> tally(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                          @RequestParam(required = false) String asOf, @AuthenticationPrincipal PlenumUser user) {
+        Instant instant = parseInstant(asOf);
+        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
+                .then(queries.one(new FindTally(new ProposalId(proposalId), instant), TallyView.class))
+                .map(TallyJson::of);
+    }
+
+    private static Instant parseInstant(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("asOf", "tally.as-of-invalid", "asOf is an ISO-8601 instant such as 2026-05-01T12:00:00Z");
+        }
+    }
+
+    /** The proposal, if it exists in this cooperative (404 otherwise, also for another cooperative's proposal). */
+    private Mono<ProposalView> proposal(String cooperativeId, String proposalId) {
+        return queries.one(new FindProposal(new ProposalId(proposalId)), ProposalView.class)
+                .filter(p -> p.summary().cooperativeId().value().equals(cooperativeId))
+                .switchIfEmpty(Mono.error(() -> new NotFound("proposal.not-found", "no proposal '" + proposalId + "' here")));
+    }
+
+    private Mono<ResponseEntity<Void>> send(String cooperativeId, String proposalId, Object command, PlenumUser user, String correlation) {
+        return proposal(cooperativeId, proposalId).then(commands.send(command, user.caller(correlation)))
+                .then(Mono.just(ResponseEntity.noContent().<Void>build()));
+    }
+}

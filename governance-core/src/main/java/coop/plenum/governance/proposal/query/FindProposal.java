@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.proposal.ProposalId;
+
+/** Query: one proposal's page, or nothing. */
+public record FindProposal(ProposalId proposalId) {
+}

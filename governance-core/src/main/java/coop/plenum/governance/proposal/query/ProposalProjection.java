@@ -1,0 +1,208 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.proposal.BallotCast;
+import coop.plenum.governance.proposal.BallotRetracted;
+import coop.plenum.governance.proposal.CommentAdded;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalRevised;
+import coop.plenum.governance.proposal.ProposalState;
+import coop.plenum.governance.proposal.ProposalSubmitted;
+import coop.plenum.governance.proposal.ProposalWithdrawn;
+import coop.plenum.governance.proposal.VotingClosed;
+import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.tally.Electorate;
+import coop.plenum.governance.tally.TallyEngine;
+import coop.plenum.governance.tally.Voter;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Proposals and their tallies. Each event is applied at most once: the document remembers the sequence numbers
+ * it has applied, and every update is conditional on its number not being there yet. The tally is not stored: it
+ * is computed by the exact tally engine from the frozen electorate and the ballots as of the requested instant.
+ */
+@Component
+@ProcessingGroup("readmodel-proposals")
+class ProposalProjection {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    ProposalProjection(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @ResetHandler
+    void dropBeforeReplay() {
+        mongo.dropCollection("proposals").block();
+    }
+
+    @EventHandler
+    void on(ProposalSubmitted e, @SequenceNumber long sequence) {
+        Update insertOnly = new Update()
+                .setOnInsert("cooperativeId", e.cooperativeId().value())
+                .setOnInsert("authorMemberId", e.authorMemberId().value())
+                .setOnInsert("authorAccountId", e.authorAccountId().value())
+                .setOnInsert("title", e.title()).setOnInsert("body", e.body()).setOnInsert("topic", e.topic())
+                .setOnInsert("kind", e.kind())
+                .setOnInsert("effectMemberId", e.effect() == null || e.effect().memberId() == null ? null : e.effect().memberId().value())
+                .setOnInsert("amendsCharter", e.effect() != null && e.effect().charter() != null)
+                .setOnInsert("state", ProposalState.DELIBERATION)
+                .setOnInsert("votingOpensAt", e.votingOpensAt()).setOnInsert("votingClosesAt", e.votingClosesAt())
+                .setOnInsert("submittedAt", e.submittedAt())
+                .setOnInsert("revision", 1)
+                .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
+                .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of()).setOnInsert("ballots", List.of())
+                .setOnInsert("applied", List.of(sequence));
+        mongo.upsert(Query.query(where("_id").is(e.proposalId().value())), insertOnly, ProposalDocument.class).block();
+    }
+
+    @EventHandler
+    void on(ProposalRevised e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().set("title", e.title()).set("body", e.body()).set("revision", e.revision())
+                .push("revisions", new ProposalDocument.Revision(e.revision(), e.title(), e.body(), e.revisedAt())));
+    }
+
+    @EventHandler
+    void on(CommentAdded e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().push("comments",
+                new ProposalDocument.Comment(e.commentId(), e.memberId().value(), e.text(), e.commentedAt())));
+    }
+
+    @EventHandler
+    void on(ProposalWithdrawn e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().set("state", ProposalState.WITHDRAWN));
+    }
+
+    @EventHandler
+    void on(VotingOpened e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().set("state", ProposalState.VOTING).set("openedAt", e.openedAt())
+                .set("classes", e.classes()).set("decision", e.decision())
+                .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
+                        m.accountId().value(), m.classId(), m.power())).toList()));
+    }
+
+    @EventHandler
+    void on(BallotCast e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().push("ballots",
+                new ProposalDocument.Ballot(sequence, e.memberId().value(), e.choice(), e.castAt())));
+    }
+
+    @EventHandler
+    void on(BallotRetracted e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().push("ballots",
+                new ProposalDocument.Ballot(sequence, e.memberId().value(), null, e.retractedAt())));
+    }
+
+    @EventHandler
+    void on(VotingClosed e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().set("state", ProposalState.CLOSED).set("closedAt", e.closedAt())
+                .set("outcome", e.outcome()).set("approval", e.approval()));
+    }
+
+    private void once(ProposalId proposalId, long sequence, Update update) {
+        mongo.updateFirst(Query.query(where("_id").is(proposalId.value()).and("applied").ne(sequence)),
+                update.push("applied", sequence), ProposalDocument.class).block();
+    }
+
+    // ---- queries ---------------------------------------------------------------------------------------------
+
+    @QueryHandler
+    CompletableFuture<List<ProposalSummary>> handle(FindProposals query) {
+        var criteria = where("cooperativeId").is(query.cooperativeId().value());
+        if (query.state() != null) {
+            criteria = criteria.and("state").is(query.state());
+        }
+        Query q = Query.query(criteria);
+        q.fields().exclude("electorate").exclude("ballots").exclude("revisions").exclude("comments");
+        return mongo.find(q, ProposalDocument.class).map(ProposalProjection::summary)
+                .sort(Comparator.comparing(ProposalSummary::submittedAt).reversed()
+                        .thenComparing(s -> s.proposalId().value()))
+                .collectList().toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<ProposalView> handle(FindProposal query) {
+        return mongo.findById(query.proposalId().value(), ProposalDocument.class).map(d -> {
+            Map<String, Long> byClass = new TreeMap<>();
+            if (d.classes() != null) {
+                d.classes().forEach(c -> byClass.put(c.id(), 0L));
+            }
+            d.electorate().forEach(m -> byClass.merge(m.classId(), 1L, Long::sum));
+            Map<MemberId, Choice> ballots = new LinkedHashMap<>();
+            ballotsAsOf(d, Instant.MAX).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
+            return new ProposalView(summary(d), new MemberId(d.authorMemberId()), d.body(), d.revision(),
+                    d.revisions().stream().map(r -> new ProposalView.RevisionView(r.revision(), r.title(), r.body(), r.at())).toList(),
+                    d.comments().stream().map(c -> new ProposalView.CommentView(c.commentId(), new MemberId(c.memberId()), c.text(), c.at())).toList(),
+                    d.openedAt(), d.closedAt(), d.openedAt() == null ? Map.of() : byClass, ballots,
+                    d.effectMemberId() == null ? null : new MemberId(d.effectMemberId()));
+        }).toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<TallyView> handle(FindTally query) {
+        return mongo.findById(query.proposalId().value(), ProposalDocument.class).map(d -> tally(d, query.asOf())).toFuture();
+    }
+
+    /** SPEC "Time, and as of": the electorate, the ballots and the outcome as they stood at the instant. */
+    private TallyView tally(ProposalDocument d, Instant requested) {
+        Instant asOf = requested != null ? requested : d.closedAt() != null ? d.closedAt() : clock.instant();
+        ProposalId id = new ProposalId(d.id());
+        CooperativeId coop = new CooperativeId(d.cooperativeId());
+        if (d.openedAt() == null || asOf.isBefore(d.openedAt())) {
+            ProposalState before = d.state() == ProposalState.WITHDRAWN ? ProposalState.WITHDRAWN : ProposalState.DELIBERATION;
+            return new TallyView(id, coop, before, null, asOf, null);
+        }
+        Electorate electorate = new Electorate(d.classes(), d.decision(), d.electorate().stream()
+                .map(m -> new Voter(new MemberId(m.memberId()), m.classId(), m.power())).toList());
+        Map<MemberId, Choice> ballots = new LinkedHashMap<>();
+        ballotsAsOf(d, asOf).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
+        var tally = TallyEngine.directBallotsOnly().tally(electorate, ballots);
+        boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
+        return new TallyView(id, coop, closed ? ProposalState.CLOSED : ProposalState.VOTING, closed ? tally.outcome() : null,
+                asOf, tally);
+    }
+
+    /** Each member's last ballot at or before the instant (a retraction removes it), in event order. */
+    private static Map<String, Choice> ballotsAsOf(ProposalDocument d, Instant asOf) {
+        Map<String, Choice> latest = new LinkedHashMap<>();
+        d.ballots().stream()
+                .filter(b -> !b.at().isAfter(asOf))
+                .sorted(Comparator.comparingLong(ProposalDocument.Ballot::sequence))
+                .forEach(b -> {
+                    if (b.choice() == null) {
+                        latest.remove(b.memberId());
+                    } else {
+                        latest.put(b.memberId(), b.choice());
+                    }
+                });
+        return latest;
+    }
+
+    private static ProposalSummary summary(ProposalDocument d) {
+        return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
+                d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt());
+    }
+}

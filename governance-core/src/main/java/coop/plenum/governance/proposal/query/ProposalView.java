@@ -1,0 +1,23 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.tally.Choice;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A proposal's page: the summary, the current text and every revision, the comments, the size of the frozen
+ * electorate per class, and the ballots as they stand (visible to members: delegates are accountable).
+ */
+public record ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
+                           List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
+                           Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId) {
+
+    public record RevisionView(int revision, String title, String body, Instant at) {
+    }
+
+    public record CommentView(String commentId, MemberId memberId, String text, Instant at) {
+    }
+}

@@ -1,0 +1,17 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalState;
+import coop.plenum.governance.tally.Outcome;
+import coop.plenum.governance.tally.Tally;
+
+import java.time.Instant;
+
+/**
+ * A proposal's tally as of an instant: the state then, the outcome if it was decided by then, and the per-class
+ * numbers ({@code tally} is null before voting opened).
+ */
+public record TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
+                        Instant asOf, Tally tally) {
+}

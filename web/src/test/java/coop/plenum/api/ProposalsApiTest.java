@@ -1,0 +1,168 @@
+package coop.plenum.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.plenum.support.BootedPlenum;
+import coop.plenum.support.Cooperators;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Instant;
+
+import static coop.plenum.support.Cooperators.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC "Proposals", "Ballots" and "Tally" over HTTP, on the booted application. */
+class ProposalsApiTest extends BootedPlenum {
+
+    private Cooperators steps;
+    private String alice;     // founder in workers, secretary
+    private String bob;       // admitted in users
+    private String coop;
+    private String aliceMember;
+    private String bobMember;
+
+    @BeforeEach
+    void aCooperativeWithAWorkerAndAUser() {
+        steps = new Cooperators(http);
+        alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice");
+        coop = foundCooperative(riverside(aliceId));
+        bob = unique("bob");
+        createAccount(bob, "Bob");
+        bobMember = steps.apply(coop, bob, "users");
+        steps.command(alice, coop, bobMember, "admission");
+        aliceMember = steps.memberIdOf(alice, coop, aliceId);
+    }
+
+    private String submit(String as, String body) {
+        JsonNode created = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(as))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return created.get("proposalId").asText();
+    }
+
+    private static final String SOLAR = "{\"title\":\"Solar roof\",\"body\":\"Panels on the depot\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}";
+
+    private void post(String as, String proposal, String action, int status) {
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/{a}", coop, proposal, action).headers(as(as))
+                .exchange().expectStatus().isEqualTo(status);
+    }
+
+    private void vote(String as, String proposal, String member, String choice, int status) {
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, proposal, member).headers(as(as))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"" + choice + "\"}")
+                .exchange().expectStatus().isEqualTo(status);
+    }
+
+    @Test
+    void aVoteIsOpenedCastClosedAndTalliedExactlyPerClass() throws Exception {
+        String p = submit(bob, SOLAR);
+        post(alice, p, "opening", 204);
+        vote(alice, p, aliceMember, "YES", 204);
+        Thread.sleep(20);
+        Instant betweenBallots = Instant.now();
+        Thread.sleep(20);
+        vote(bob, p, bobMember, "NO", 204);
+
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p).headers(as(bob)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("VOTING")
+                .jsonPath("$.outcome").doesNotExist()
+                .jsonPath("$.approval").doesNotExist()
+                .jsonPath("$.classes[0].classId").isEqualTo("workers")
+                .jsonPath("$.classes[0].yes").isEqualTo("1.000000")
+                .jsonPath("$.classes[1].no").isEqualTo("1.000000");
+
+        post(alice, p, "closing", 204);
+
+        // workers approve 1, users 0: A = 60 % x 1 + 40 % x 0 = 0.6 > 1/2
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p).headers(as(bob)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("CLOSED")
+                .jsonPath("$.outcome").isEqualTo("ACCEPTED")
+                .jsonPath("$.approval").isEqualTo("0.600000")
+                .jsonPath("$.classes[0].electoratePower").isEqualTo("1.000000")
+                .jsonPath("$.classes[0].participation").isEqualTo("1.000000")
+                .jsonPath("$.classes[0].quorumMet").isEqualTo(true)
+                .jsonPath("$.classes[1].approval").isEqualTo("0.000000");
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, p).headers(as(alice)).exchange()
+                .expectBody().jsonPath("$.state").isEqualTo("CLOSED").jsonPath("$.outcome").isEqualTo("ACCEPTED")
+                .jsonPath("$.ballots['" + bobMember + "']").isEqualTo("NO")
+                .jsonPath("$.electorateByClass.users").isEqualTo(1);
+
+        // as of the moment between the two ballots, only Alice had voted and nothing was decided
+        http.get().uri(b -> b.path("/api/v1/cooperatives/{c}/proposals/{p}/tally").queryParam("asOf", betweenBallots.toString()).build(coop, p))
+                .headers(as(bob)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("VOTING")
+                .jsonPath("$.outcome").doesNotExist()
+                .jsonPath("$.classes[0].yes").isEqualTo("1.000000")
+                .jsonPath("$.classes[1].no").isEqualTo("0.000000");
+    }
+
+    @Test
+    void membersAdmittedAfterOpeningAreNotInTheElectorate() {
+        String p = submit(alice, SOLAR);
+        post(alice, p, "opening", 204);
+        String cara = unique("cara");
+        createAccount(cara, "Cara");
+        String caraMember = steps.apply(coop, cara, "users");
+        steps.command(alice, coop, caraMember, "admission");
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, p, caraMember).headers(as(cara))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}")
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("ballot.not-in-electorate");
+    }
+
+    @Test
+    void lifecycleConflictsAre409AndStoreNothing() {
+        String p = submit(alice, SOLAR);
+        post(alice, p, "closing", 409);
+        vote(alice, p, aliceMember, "YES", 409);
+        post(alice, p, "opening", 204);
+        long before = eventsInTheLog();
+        post(alice, p, "opening", 409);
+        post(bob, p, "withdrawal", 403);
+        assertThat(eventsInTheLog()).isEqualTo(before);
+    }
+
+    @Test
+    void aProposalNeedsAKnownTopicAndOnlyActiveMembersPropose() {
+        http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SOLAR.replace("energy", "gardening"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("topic");
+        String outsider = unique("out");
+        createAccount(outsider, "Outsider");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(outsider))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(SOLAR)
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void theAuthorRevisesAndMembersCommentAndTheListFiltersByState() {
+        String p = submit(bob, SOLAR);
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, p).headers(as(bob))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"Solar roof v2\",\"body\":\"Bigger panels\"}")
+                .exchange().expectStatus().isNoContent();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/comments", coop, p).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"Yes please\"}")
+                .exchange().expectStatus().isCreated();
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, p).headers(as(alice)).exchange()
+                .expectBody().jsonPath("$.title").isEqualTo("Solar roof v2").jsonPath("$.revision").isEqualTo(2)
+                .jsonPath("$.revisions.length()").isEqualTo(2).jsonPath("$.comments[0].text").isEqualTo("Yes please");
+        http.get().uri("/api/v1/cooperatives/{c}/proposals?state=DELIBERATION", coop).headers(as(alice)).exchange()
+                .expectBody().jsonPath("$[?(@.proposalId == '" + p + "')]").exists();
+        http.get().uri("/api/v1/cooperatives/{c}/proposals?state=CLOSED", coop).headers(as(alice)).exchange()
+                .expectBody().jsonPath("$[?(@.proposalId == '" + p + "')]").doesNotExist();
+    }
+
+    @Test
+    void anotherCooperativesProposalIsNotFoundHere() {
+        String p = submit(alice, SOLAR);
+        String other = foundCooperative(riverside(createAccount(unique("oth"), "Other")));
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", other, p).headers(h -> h.setBasicAuth("admin", OPERATOR_PASSWORD))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, "no-such-proposal").headers(as(alice))
+                .exchange().expectStatus().isNotFound();
+    }
+}
