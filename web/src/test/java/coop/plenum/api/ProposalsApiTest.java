@@ -157,6 +157,43 @@ class ProposalsApiTest extends BootedPlenum {
     }
 
     @Test
+    void underTheVotePolicyAnAcceptedAdmissionProposalAdmitsTheApplicantExactlyOnce() throws Exception {
+        String votingCoop = foundCooperative(riverside(createdIdOf(alice)).replace("\"topics\"", "\"admission\": \"VOTE\", \"topics\""));
+        String cara = unique("cara");
+        createAccount(cara, "Cara");
+        String caraMember = steps.apply(votingCoop, cara, "users");
+        String aliceInVoting = steps.memberIdOf(alice, votingCoop, createdIdOf(alice));
+        JsonNode created = http.post().uri("/api/v1/cooperatives/{c}/proposals", votingCoop).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Admit Cara\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"ADMISSION\",\"effect\":\"" + caraMember + "\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String p = created.get("proposalId").asText();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", votingCoop, p).headers(as(alice)).exchange().expectStatus().isNoContent();
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", votingCoop, p, aliceInVoting).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().isNoContent();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", votingCoop, p).headers(as(alice)).exchange().expectStatus().isNoContent();
+
+        // the effects saga runs after the close: wait for it, bounded
+        String state = "";
+        for (int i = 0; i < 50 && !"EXECUTED".equals(state); i++) {
+            Thread.sleep(100);
+            state = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", votingCoop, p).headers(as(alice)).exchange()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().get("state").asText();
+        }
+        assertThat(state).isEqualTo("EXECUTED");
+        http.get().uri("/api/v1/cooperatives/{c}/members/{m}", votingCoop, caraMember).headers(as(cara)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("ACTIVE")
+                .jsonPath("$.history[1].change").isEqualTo("ADMITTED_BY_DECISION");
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like '%MemberAdmittedByDecision'",
+                Long.class, votingCoop)).as("applied exactly once").isEqualTo(1);
+    }
+
+    private String createdIdOf(String username) {
+        return jdbc.queryForObject("select account_id from plenum_account_login where username = ?", String.class, username);
+    }
+
+    @Test
     void anotherCooperativesProposalIsNotFoundHere() {
         String p = submit(alice, SOLAR);
         String other = foundCooperative(riverside(createAccount(unique("oth"), "Other")));

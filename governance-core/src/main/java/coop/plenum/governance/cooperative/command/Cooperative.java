@@ -4,6 +4,13 @@ import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.account.KnownAccounts;
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.cooperative.AdmissionPolicy;
+import coop.plenum.governance.cooperative.ApplyDecision;
+import coop.plenum.governance.cooperative.CharterAmended;
+import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.cooperative.DecisionNotApplicable;
+import coop.plenum.governance.membership.MemberAdmittedByDecision;
+import coop.plenum.governance.membership.MemberExpelled;
+import coop.plenum.governance.proposal.ProposalId;
 import coop.plenum.governance.cooperative.Charter;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFounded;
@@ -72,6 +79,8 @@ class Cooperative {
     /** The charters in force over time, oldest first. */
     private final List<CharterSince> charters = new java.util.ArrayList<>();
     private final Map<AccountId, Set<Role>> roles = new HashMap<>();
+    /** Accepted proposals whose effect was applied (or found inapplicable): each is applied at most once. */
+    private final Set<ProposalId> decisionsApplied = new java.util.HashSet<>();
 
     Cooperative() {
         // for Axon's event sourcing
@@ -162,6 +171,50 @@ class Cooperative {
                 apply(new RoleGranted(cooperativeId, command.accountId(), role, now));
             } else if (!wanted.contains(role) && held.contains(role)) {
                 apply(new RoleRevoked(cooperativeId, command.accountId(), role, now));
+            }
+        }
+    }
+
+    // ---- decisions --------------------------------------------------------------------------------------------
+
+    /** Effects of accepted proposals, exactly once: a decision already applied is ignored (retries, replays). */
+    @CommandHandler
+    void handle(ApplyDecision command, Clock clock) {
+        if (decisionsApplied.contains(command.proposalId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        switch (command.kind()) {
+            case CHARTER_AMENDMENT -> {
+                Charter amended = CharterRules.complete(command.charter());
+                List<coop.plenum.kernel.Violation> problems = CharterRules.violations(amended);
+                if (problems.isEmpty()) {
+                    apply(new CharterAmended(cooperativeId, command.proposalId(), amended, now));
+                } else {
+                    apply(new DecisionNotApplicable(cooperativeId, command.proposalId(), problems.get(0).message(), now));
+                }
+            }
+            case ADMISSION -> {
+                Seat seat = members.get(command.memberId());
+                if (seat != null && seat.status() == MemberStatus.APPLIED) {
+                    apply(new MemberAdmittedByDecision(cooperativeId, command.memberId(), seat.accountId(), seat.classId(),
+                            command.proposalId(), now));
+                } else {
+                    apply(new DecisionNotApplicable(cooperativeId, command.proposalId(),
+                            "the applicant is no longer APPLIED" + (seat == null ? "" : " (" + seat.status() + ")"), now));
+                }
+            }
+            case EXPULSION -> {
+                Seat seat = members.get(command.memberId());
+                if (seat != null && (seat.status() == MemberStatus.ACTIVE || seat.status() == MemberStatus.SUSPENDED)) {
+                    apply(new MemberExpelled(cooperativeId, command.memberId(), seat.accountId(), command.proposalId(), now));
+                } else {
+                    apply(new DecisionNotApplicable(cooperativeId, command.proposalId(),
+                            "the member no longer holds a membership" + (seat == null ? "" : " (" + seat.status() + ")"), now));
+                }
+            }
+            case GENERAL -> {
+                // a general decision changes nothing in the cooperative
             }
         }
     }
@@ -300,6 +353,30 @@ class Cooperative {
     @EventSourcingHandler
     void on(MemberClassChanged event) {
         reseat(event.memberId(), event.changedAt(), seat -> new Seat(seat.accountId(), event.toClassId(), seat.status()));
+    }
+
+    @EventSourcingHandler
+    void on(CharterAmended event) {
+        charter = event.charter();
+        charters.add(new CharterSince(event.amendedAt(), event.charter()));
+        decisionsApplied.add(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdmittedByDecision event) {
+        reseat(event.memberId(), event.admittedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
+        decisionsApplied.add(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberExpelled event) {
+        reseat(event.memberId(), event.expelledAt(), seat -> seat.withStatus(MemberStatus.EXPELLED));
+        decisionsApplied.add(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionNotApplicable event) {
+        decisionsApplied.add(event.proposalId());
     }
 
     @EventSourcingHandler

@@ -35,6 +35,14 @@ class CooperativeProjection {
         mongo.save(new CooperativeDocument(event.cooperativeId().value(), event.name(), event.charter(), event.foundedAt())).block();
     }
 
+    @EventHandler
+    void on(coop.plenum.governance.cooperative.CharterAmended event) {
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(event.cooperativeId().value())),
+                new org.springframework.data.mongodb.core.query.Update().set("charter", event.charter()),
+                CooperativeDocument.class).block();
+    }
+
     @QueryHandler
     CompletableFuture<CooperativeView> handle(FindCooperative query) {
         return mongo.findById(query.cooperativeId().value(), CooperativeDocument.class)

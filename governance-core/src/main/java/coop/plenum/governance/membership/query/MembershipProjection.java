@@ -142,6 +142,20 @@ class MembershipProjection {
     }
 
     @EventHandler
+    void on(coop.plenum.governance.membership.MemberAdmittedByDecision event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        transition(event.cooperativeId(), event.memberId(), event.accountId(), sequence, "ADMITTED_BY_DECISION",
+                MemberStatus.ACTIVE, event.classId(), event.admittedAt(), actor, new Update().set("memberSince", event.admittedAt()));
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.membership.MemberExpelled event, @SequenceNumber long sequence,
+            @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        transition(event.cooperativeId(), event.memberId(), event.accountId(), sequence, "EXPELLED", MemberStatus.EXPELLED,
+                null, event.expelledAt(), actor, new Update());
+    }
+
+    @EventHandler
     void on(RoleGranted event) {
         grant(event.cooperativeId().value(), event.accountId().value(), event.role());
     }

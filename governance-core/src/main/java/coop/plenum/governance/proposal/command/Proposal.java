@@ -74,6 +74,7 @@ class Proposal {
     private AccountId author;
     private String topic;
     private ProposalState state;
+    private coop.plenum.governance.tally.Outcome outcome;
     private Instant votingOpensAt;
     private Instant votingClosesAt;
     private int revision;
@@ -212,6 +213,18 @@ class Proposal {
                 tally.approval() == null ? null : tally.approval().toString()));
     }
 
+    /** Once an accepted proposal's effect was applied; asking again changes nothing. */
+    @CommandHandler
+    void handle(coop.plenum.governance.proposal.MarkProposalExecuted command, Clock clock) {
+        if (state == ProposalState.EXECUTED) {
+            return;
+        }
+        if (state != ProposalState.CLOSED || outcome != coop.plenum.governance.tally.Outcome.ACCEPTED) {
+            throw new StateConflict("proposal.not-accepted", "only an ACCEPTED proposal is executed; this one is " + state);
+        }
+        apply(new coop.plenum.governance.proposal.ProposalExecuted(proposalId, clock.instant()));
+    }
+
     // ---- rules ------------------------------------------------------------------------------------------------
 
     private void onlyTheAuthor(String actor, String action) {
@@ -295,5 +308,11 @@ class Proposal {
     @EventSourcingHandler
     void on(VotingClosed event) {
         state = ProposalState.CLOSED;
+        outcome = event.outcome();
+    }
+
+    @EventSourcingHandler
+    void on(coop.plenum.governance.proposal.ProposalExecuted event) {
+        state = ProposalState.EXECUTED;
     }
 }

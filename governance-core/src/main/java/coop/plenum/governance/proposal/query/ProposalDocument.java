@@ -21,7 +21,8 @@ import java.util.List;
 record ProposalDocument(@Id String id, String cooperativeId, String authorMemberId, String authorAccountId, String title,
                         String body, String topic, ProposalKind kind, String effectMemberId, boolean amendsCharter,
                         ProposalState state, Outcome outcome, String approval, Instant votingOpensAt, Instant votingClosesAt,
-                        Instant submittedAt, Instant openedAt, Instant closedAt, int revision, List<Revision> revisions,
+                        Instant submittedAt, Instant openedAt, Instant closedAt, Instant executedAt, int revision,
+                        List<Revision> revisions,
                         List<Comment> comments, List<StakeholderClass> classes, DecisionRule decision,
                         List<Elector> electorate, List<Ballot> ballots, List<Long> applied) {
 

@@ -122,6 +122,11 @@ class ProposalProjection {
                 .set("outcome", e.outcome()).set("approval", e.approval()));
     }
 
+    @EventHandler
+    void on(coop.plenum.governance.proposal.ProposalExecuted e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().set("state", ProposalState.EXECUTED).set("executedAt", e.executedAt()));
+    }
+
     private void once(ProposalId proposalId, long sequence, Update update) {
         mongo.updateFirst(Query.query(where("_id").is(proposalId.value()).and("applied").ne(sequence)),
                 update.push("applied", sequence), ProposalDocument.class).block();
@@ -168,7 +173,8 @@ class ProposalProjection {
 
     /** SPEC "Time, and as of": the electorate, the ballots and the outcome as they stood at the instant. */
     private TallyView tally(ProposalDocument d, Instant requested) {
-        Instant asOf = requested != null ? requested : d.closedAt() != null ? d.closedAt() : clock.instant();
+        Instant asOf = requested != null ? requested
+                : d.executedAt() != null ? d.executedAt() : d.closedAt() != null ? d.closedAt() : clock.instant();
         ProposalId id = new ProposalId(d.id());
         CooperativeId coop = new CooperativeId(d.cooperativeId());
         if (d.openedAt() == null || asOf.isBefore(d.openedAt())) {
@@ -181,8 +187,9 @@ class ProposalProjection {
         ballotsAsOf(d, asOf).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
         var tally = TallyEngine.directBallotsOnly().tally(electorate, ballots);
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
-        return new TallyView(id, coop, closed ? ProposalState.CLOSED : ProposalState.VOTING, closed ? tally.outcome() : null,
-                asOf, tally);
+        boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
+        ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
+        return new TallyView(id, coop, state, closed ? tally.outcome() : null, asOf, tally);
     }
 
     /** Each member's last ballot at or before the instant (a retraction removes it), in event order. */

@@ -356,6 +356,20 @@ class ProposalTest {
                         new VotingClosed(P, CLOSES, Outcome.NO_QUORUM, null));
     }
 
+    @Test
+    void onlyAnAcceptedProposalIsExecutedAndOnlyOnce() {
+        fixture.given(submitted(null, null), opened(), new VotingClosed(P, NOW, Outcome.ACCEPTED, "1/1"))
+                .when(new coop.plenum.governance.proposal.MarkProposalExecuted(P))
+                .expectEvents(new coop.plenum.governance.proposal.ProposalExecuted(P, NOW));
+        fixture.given(submitted(null, null), opened(), new VotingClosed(P, NOW, Outcome.ACCEPTED, "1/1"),
+                        new coop.plenum.governance.proposal.ProposalExecuted(P, NOW))
+                .when(new coop.plenum.governance.proposal.MarkProposalExecuted(P))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(submitted(null, null), opened(), new VotingClosed(P, NOW, Outcome.REJECTED, "0/1"))
+                .when(new coop.plenum.governance.proposal.MarkProposalExecuted(P))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
     static Matcher<Object> field(String name) {
         return new TypeSafeMatcher<>() {
             @Override

@@ -1,0 +1,9 @@
+package coop.plenum.governance.cooperative;
+
+import coop.plenum.governance.proposal.ProposalId;
+
+import java.time.Instant;
+
+/** A fact: an accepted CHARTER_AMENDMENT put this (complete) charter in force from {@code amendedAt}. */
+public record CharterAmended(CooperativeId cooperativeId, ProposalId proposalId, Charter charter, Instant amendedAt) {
+}

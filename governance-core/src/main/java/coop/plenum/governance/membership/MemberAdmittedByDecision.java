@@ -1,0 +1,12 @@
+package coop.plenum.governance.membership;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.proposal.ProposalId;
+
+import java.time.Instant;
+
+/** A fact: an accepted ADMISSION proposal made this applicant an ACTIVE member in the class they applied for. */
+public record MemberAdmittedByDecision(CooperativeId cooperativeId, MemberId memberId, AccountId accountId, String classId,
+                                       ProposalId proposalId, Instant admittedAt) {
+}

@@ -1,0 +1,12 @@
+package coop.plenum.governance.membership;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.proposal.ProposalId;
+
+import java.time.Instant;
+
+/** A fact: an accepted EXPULSION proposal ended this membership (EXPELLED). */
+public record MemberExpelled(CooperativeId cooperativeId, MemberId memberId, AccountId accountId, ProposalId proposalId,
+                             Instant expelledAt) {
+}

@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record that an accepted proposal's effect was applied (sent by the effects saga). */
+public record MarkProposalExecuted(@TargetAggregateIdentifier ProposalId proposalId) {
+}
