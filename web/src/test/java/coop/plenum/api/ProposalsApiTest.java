@@ -101,6 +101,25 @@ class ProposalsApiTest extends BootedPlenum {
     }
 
     @Test
+    void theTallyStreamSendsTheTallyNowAndAgainAfterEachBallot() {
+        String p = submit(bob, SOLAR);
+        post(alice, p, "opening", 204);
+        var events = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally/stream", coop, p).headers(as(bob))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new org.springframework.core.ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<JsonNode>>() {
+                }).getResponseBody();
+        reactor.test.StepVerifier.create(events)
+                .assertNext(first -> {
+                    assertThat(first.event()).isEqualTo("tally");
+                    assertThat(first.data().at("/classes/0/yes").asText()).isEqualTo("0.000000");
+                })
+                .then(() -> vote(alice, p, aliceMember, "YES", 204))
+                .assertNext(next -> assertThat(next.data().at("/classes/0/yes").asText()).isEqualTo("1.000000"))
+                .thenCancel()
+                .verify(java.time.Duration.ofSeconds(20));
+    }
+
+    @Test
     void membersAdmittedAfterOpeningAreNotInTheElectorate() {
         String p = submit(alice, SOLAR);
         post(alice, p, "opening", 204);

@@ -43,7 +43,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.springframework.http.codec.ServerSentEvent;
+import coop.plenum.governance.proposal.query.ProposalChanges;
 
 import java.net.URI;
 import java.time.Instant;
@@ -68,8 +71,12 @@ class ProposalController {
     private final CooperativeAccess access;
     private final IdGenerator ids;
     private final ObjectMapper json;
+    private final ProposalChanges changes;
+    private static final java.time.Duration STREAM_REFRESH = java.time.Duration.ofSeconds(5);
 
-    ProposalController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids, ObjectMapper json) {
+    ProposalController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids, ObjectMapper json,
+                       ProposalChanges changes) {
+        this.changes = changes;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -190,6 +197,19 @@ class ProposalController {
         return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
                 .then(queries.one(new FindTally(new ProposalId(proposalId), instant), TallyView.class))
                 .map(TallyJson::of);
+    }
+
+    @GetMapping(value = "/{proposalId}/tally/stream", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The live tally as server-sent events: one 'tally' event now and one per change")
+    Flux<ServerSentEvent<TallyJson>> tallyStream(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                                 @AuthenticationPrincipal PlenumUser user) {
+        ProposalId id = new ProposalId(proposalId);
+        Flux<Object> triggers = Flux.merge(Flux.just((Object) "now"), changes.of(id), Flux.interval(STREAM_REFRESH));
+        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
+                .thenMany(triggers.concatMap(trigger -> queries.one(new FindTally(id, null), TallyView.class), 1))
+                .map(TallyJson::of)
+                .distinctUntilChanged(t -> java.util.List.of(t.state(), String.valueOf(t.outcome()), t.classes()))
+                .map(t -> ServerSentEvent.builder(t).event("tally").id(t.asOf().toString()).build());
     }
 
     private static Instant parseInstant(String asOf) {

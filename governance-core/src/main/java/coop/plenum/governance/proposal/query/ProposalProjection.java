@@ -48,10 +48,12 @@ class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final ProposalChanges changes;
 
-    ProposalProjection(ReactiveMongoTemplate mongo, Clock clock) {
+    ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes) {
         this.mongo = mongo;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @ResetHandler
@@ -130,6 +132,7 @@ class ProposalProjection {
     private void once(ProposalId proposalId, long sequence, Update update) {
         mongo.updateFirst(Query.query(where("_id").is(proposalId.value()).and("applied").ne(sequence)),
                 update.push("applied", sequence), ProposalDocument.class).block();
+        changes.changed(proposalId);
     }
 
     // ---- queries ---------------------------------------------------------------------------------------------
