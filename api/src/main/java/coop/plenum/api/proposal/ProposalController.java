@@ -46,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import org.springframework.http.codec.ServerSentEvent;
-import coop.plenum.governance.proposal.query.ProposalChanges;
 
 import java.net.URI;
 import java.time.Instant;
@@ -71,12 +70,11 @@ class ProposalController {
     private final CooperativeAccess access;
     private final IdGenerator ids;
     private final ObjectMapper json;
-    private final ProposalChanges changes;
-    private static final java.time.Duration STREAM_REFRESH = java.time.Duration.ofSeconds(5);
+    private final TallyStream stream;
 
     ProposalController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids, ObjectMapper json,
-                       ProposalChanges changes) {
-        this.changes = changes;
+                       TallyStream stream) {
+        this.stream = stream;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -203,13 +201,8 @@ class ProposalController {
     @Operation(summary = "The live tally as server-sent events: one 'tally' event now and one per change")
     Flux<ServerSentEvent<TallyJson>> tallyStream(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                                  @AuthenticationPrincipal PlenumUser user) {
-        ProposalId id = new ProposalId(proposalId);
-        Flux<Object> triggers = Flux.merge(Flux.just((Object) "now"), changes.of(id), Flux.interval(STREAM_REFRESH));
         return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
-                .thenMany(triggers.concatMap(trigger -> queries.one(new FindTally(id, null), TallyView.class), 1))
-                .map(TallyJson::of)
-                .distinctUntilChanged(t -> java.util.List.of(t.state(), String.valueOf(t.outcome()), t.classes()))
-                .map(t -> ServerSentEvent.builder(t).event("tally").id(t.asOf().toString()).build());
+                .thenMany(stream.of(new ProposalId(proposalId)));
     }
 
     private static Instant parseInstant(String asOf) {

@@ -19,7 +19,7 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                             String abstain, String participation, String approval, boolean quorumMet) {
     }
 
-    static TallyJson of(TallyView view) {
+    public static TallyJson of(TallyView view) {
         boolean decided = view.outcome() != null;
         List<ClassJson> classes = view.tally() == null ? List.of() : view.tally().classes().stream().map(TallyJson::of).toList();
         String approval = decided && view.tally().approval() != null ? ratio(view.tally().approval()) : null;

@@ -165,7 +165,9 @@ class ProposalProjection {
                     d.revisions().stream().map(r -> new ProposalView.RevisionView(r.revision(), r.title(), r.body(), r.at())).toList(),
                     d.comments().stream().map(c -> new ProposalView.CommentView(c.commentId(), new MemberId(c.memberId()), c.text(), c.at())).toList(),
                     d.openedAt(), d.closedAt(), d.openedAt() == null ? Map.of() : byClass, ballots,
-                    d.effectMemberId() == null ? null : new MemberId(d.effectMemberId()));
+                    d.effectMemberId() == null ? null : new MemberId(d.effectMemberId()),
+                    d.electorate().stream().map(m -> new MemberId(m.memberId()))
+                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
         }).toFuture();
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public record ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
                            List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
-                           Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId) {
+                           Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId,
+                           java.util.Set<MemberId> electorate) {
 
     public record RevisionView(int revision, String title, String body, Instant at) {
     }

@@ -1,0 +1,39 @@
+package coop.plenum.api.proposal;
+
+import coop.plenum.api.support.Queries;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.query.FindTally;
+import coop.plenum.governance.proposal.query.ProposalChanges;
+import coop.plenum.governance.proposal.query.TallyView;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A proposal's live tally as server-sent events: the tally now, then again whenever it changes. Callers check
+ * access first; the JSON API and the browser UI both stream from here.
+ */
+@Component
+public class TallyStream {
+
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final Queries queries;
+    private final ProposalChanges changes;
+
+    TallyStream(Queries queries, ProposalChanges changes) {
+        this.queries = queries;
+        this.changes = changes;
+    }
+
+    public Flux<ServerSentEvent<TallyJson>> of(ProposalId proposalId) {
+        Flux<Object> triggers = Flux.merge(Flux.just((Object) "now"), changes.of(proposalId), Flux.interval(REFRESH));
+        return triggers.concatMap(trigger -> queries.one(new FindTally(proposalId, null), TallyView.class), 1)
+                .map(TallyJson::of)
+                .distinctUntilChanged(t -> List.of(t.state(), String.valueOf(t.outcome()), t.classes()))
+                .map(t -> ServerSentEvent.builder(t).event("tally").id(t.asOf().toString()).build());
+    }
+}
