@@ -94,14 +94,17 @@ class Proposal {
         CooperativeFacts coop = cooperatives.facts(command.cooperativeId());
         MemberId author = ProposalRules.onlyActiveMembersPropose(coop, actor);
         ProposalRules.assertValidSubmission(command, coop, now);
+        // Plenum's instants tick in milliseconds (the clock, the read models); a schedule is kept at that precision
+        Instant opensAt = millis(command.votingOpensAt());
+        Instant closesAt = millis(command.votingClosesAt());
         apply(new ProposalSubmitted(command.proposalId(), command.cooperativeId(), author, new AccountId(actor),
                 command.title().strip(), command.body(), command.topic(), command.kind(), command.effect(),
-                command.votingOpensAt(), command.votingClosesAt(), now));
-        if (command.votingOpensAt() != null) {
-            deadlines.schedule(command.votingOpensAt(), VOTING_OPENS, new VotingOpensDue(command.proposalId()));
+                opensAt, closesAt, now));
+        if (opensAt != null) {
+            deadlines.schedule(opensAt, VOTING_OPENS, new VotingOpensDue(command.proposalId()));
         }
-        if (command.votingClosesAt() != null) {
-            deadlines.schedule(command.votingClosesAt(), VOTING_CLOSES, new VotingClosesDue(command.proposalId()));
+        if (closesAt != null) {
+            deadlines.schedule(closesAt, VOTING_CLOSES, new VotingClosesDue(command.proposalId()));
         }
     }
 
@@ -223,6 +226,10 @@ class Proposal {
             throw new StateConflict("proposal.not-accepted", "only an ACCEPTED proposal is executed; this one is " + state);
         }
         apply(new coop.plenum.governance.proposal.ProposalExecuted(proposalId, clock.instant()));
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     // ---- rules ------------------------------------------------------------------------------------------------
