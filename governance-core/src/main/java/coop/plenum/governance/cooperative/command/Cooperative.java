@@ -64,7 +64,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link FoundCooperativeHandler} (it needs to know which accounts exist). The acting account comes from the
  * command's metadata, set by the API from the authenticated caller.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Cooperative {
 
     private static final Set<MemberStatus> LIVE = EnumSet.of(MemberStatus.APPLIED, MemberStatus.ACTIVE, MemberStatus.SUSPENDED);

@@ -62,7 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Cooperative aggregate through {@link CooperativeFactsSource}; scheduled opening and closing are persistent
  * deadlines that fire once, also across restarts.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Proposal {
 
     static final String VOTING_OPENS = "voting-opens";
