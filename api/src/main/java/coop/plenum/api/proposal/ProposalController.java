@@ -21,6 +21,7 @@ import coop.plenum.governance.proposal.ReviseProposal;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.proposal.query.FindProposal;
+import coop.plenum.governance.proposal.query.FindProposalSummary;
 import coop.plenum.governance.proposal.query.FindProposals;
 import coop.plenum.governance.proposal.query.FindTally;
 import coop.plenum.governance.proposal.query.ProposalSummary;
@@ -128,7 +129,8 @@ class ProposalController {
     @GetMapping("/{proposalId}")
     @Operation(summary = "One proposal with its revisions, comments, electorate and ballots")
     Mono<ProposalJson> one(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user) {
-        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId)).map(ProposalJson::detail);
+        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
+                .then(queries.one(new FindProposal(new ProposalId(proposalId)), ProposalView.class)).map(ProposalJson::detail);
     }
 
     @PutMapping("/{proposalId}")
@@ -217,9 +219,9 @@ class ProposalController {
     }
 
     /** The proposal, if it exists in this cooperative (404 otherwise, also for another cooperative's proposal). */
-    private Mono<ProposalView> proposal(String cooperativeId, String proposalId) {
-        return queries.one(new FindProposal(new ProposalId(proposalId)), ProposalView.class)
-                .filter(p -> p.summary().cooperativeId().value().equals(cooperativeId))
+    private Mono<ProposalSummary> proposal(String cooperativeId, String proposalId) {
+        return queries.one(new FindProposalSummary(new ProposalId(proposalId)), ProposalSummary.class)
+                .filter(p -> p.cooperativeId().value().equals(cooperativeId))
                 .switchIfEmpty(Mono.error(() -> new NotFound("proposal.not-found", "no proposal '" + proposalId + "' here")));
     }
 

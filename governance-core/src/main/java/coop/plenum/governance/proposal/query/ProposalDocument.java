@@ -4,7 +4,6 @@ import coop.plenum.governance.cooperative.DecisionRule;
 import coop.plenum.governance.cooperative.StakeholderClass;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalState;
-import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Outcome;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A proposal with everything its pages and its tally need, including the frozen electorate and every ballot ever
- * cast or retracted (with its instant), so the tally can be recomputed as of any past instant.
+ * A proposal with what its pages and its tally need, including the frozen electorate; its ballots are documents of
+ * their own ({@link BallotDocument}), so a ballot never rewrites this one.
  */
 @Document("proposals")
 record ProposalDocument(@Id String id, String cooperativeId, String authorMemberId, String authorAccountId, String title,
@@ -24,7 +23,7 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         Instant submittedAt, Instant openedAt, Instant closedAt, Instant executedAt, int revision,
                         List<Revision> revisions,
                         List<Comment> comments, List<StakeholderClass> classes, DecisionRule decision,
-                        List<Elector> electorate, List<Ballot> ballots, List<Long> applied) {
+                        List<Elector> electorate, List<Long> applied) {
 
     record Revision(int revision, String title, String body, Instant at) {
     }
@@ -33,9 +32,5 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
     }
 
     record Elector(String memberId, String accountId, String classId, BigDecimal power) {
-    }
-
-    /** {@code choice} null: the ballot was retracted. */
-    record Ballot(long sequence, String memberId, Choice choice, Instant at) {
     }
 }

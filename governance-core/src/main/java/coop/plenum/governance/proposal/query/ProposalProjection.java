@@ -59,6 +59,7 @@ class ProposalProjection {
     @ResetHandler
     void dropBeforeReplay() {
         mongo.dropCollection("proposals").block();
+        mongo.dropCollection("proposal_ballots").block();
     }
 
     @EventHandler
@@ -76,7 +77,7 @@ class ProposalProjection {
                 .setOnInsert("submittedAt", e.submittedAt())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
-                .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of()).setOnInsert("ballots", List.of())
+                .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
                 .setOnInsert("applied", List.of(sequence));
         mongo.upsert(Query.query(where("_id").is(e.proposalId().value())), insertOnly, ProposalDocument.class).block();
     }
@@ -108,14 +109,18 @@ class ProposalProjection {
 
     @EventHandler
     void on(BallotCast e, @SequenceNumber long sequence) {
-        once(e.proposalId(), sequence, new Update().push("ballots",
-                new ProposalDocument.Ballot(sequence, e.memberId().value(), e.choice(), e.castAt())));
+        ballot(e.proposalId(), sequence, e.memberId(), e.choice(), e.castAt());
     }
 
     @EventHandler
     void on(BallotRetracted e, @SequenceNumber long sequence) {
-        once(e.proposalId(), sequence, new Update().push("ballots",
-                new ProposalDocument.Ballot(sequence, e.memberId().value(), null, e.retractedAt())));
+        ballot(e.proposalId(), sequence, e.memberId(), null, e.retractedAt());
+    }
+
+    private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Instant at) {
+        String key = BallotDocument.key(proposalId.value(), sequence);
+        mongo.save(new BallotDocument(key, proposalId.value(), sequence, memberId.value(), choice, at)).block();
+        changes.changed(proposalId);
     }
 
     @EventHandler
@@ -144,7 +149,7 @@ class ProposalProjection {
             criteria = criteria.and("state").is(query.state());
         }
         Query q = Query.query(criteria);
-        q.fields().exclude("electorate").exclude("ballots").exclude("revisions").exclude("comments");
+        q.fields().exclude("electorate").exclude("revisions").exclude("comments").exclude("applied");
         return mongo.find(q, ProposalDocument.class).map(ProposalProjection::summary)
                 .sort(Comparator.comparing(ProposalSummary::submittedAt).reversed()
                         .thenComparing(s -> s.proposalId().value()))
@@ -152,15 +157,29 @@ class ProposalProjection {
     }
 
     @QueryHandler
+    CompletableFuture<ProposalSummary> handle(FindProposalSummary query) {
+        Query q = Query.query(where("_id").is(query.proposalId().value()));
+        q.fields().exclude("electorate").exclude("revisions").exclude("comments").exclude("applied");
+        return mongo.findOne(q, ProposalDocument.class).map(ProposalProjection::summary).toFuture();
+    }
+
+    private reactor.core.publisher.Mono<List<BallotDocument>> ballotsOf(String proposalId) {
+        return mongo.find(Query.query(where("proposalId").is(proposalId)), BallotDocument.class).collectList();
+    }
+
+    @QueryHandler
     CompletableFuture<ProposalView> handle(FindProposal query) {
-        return mongo.findById(query.proposalId().value(), ProposalDocument.class).map(d -> {
+        return mongo.findById(query.proposalId().value(), ProposalDocument.class)
+                .zipWith(ballotsOf(query.proposalId().value())).map(found -> {
+            ProposalDocument d = found.getT1();
+            List<BallotDocument> allBallots = found.getT2();
             Map<String, Long> byClass = new TreeMap<>();
             if (d.classes() != null) {
                 d.classes().forEach(c -> byClass.put(c.id(), 0L));
             }
             d.electorate().forEach(m -> byClass.merge(m.classId(), 1L, Long::sum));
             Map<MemberId, Choice> ballots = new LinkedHashMap<>();
-            ballotsAsOf(d, Instant.MAX).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
+            ballotsAsOf(allBallots, Instant.MAX).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
             return new ProposalView(summary(d), new MemberId(d.authorMemberId()), d.body(), d.revision(),
                     d.revisions().stream().map(r -> new ProposalView.RevisionView(r.revision(), r.title(), r.body(), r.at())).toList(),
                     d.comments().stream().map(c -> new ProposalView.CommentView(c.commentId(), new MemberId(c.memberId()), c.text(), c.at())).toList(),
@@ -173,11 +192,13 @@ class ProposalProjection {
 
     @QueryHandler
     CompletableFuture<TallyView> handle(FindTally query) {
-        return mongo.findById(query.proposalId().value(), ProposalDocument.class).map(d -> tally(d, query.asOf())).toFuture();
+        return mongo.findById(query.proposalId().value(), ProposalDocument.class)
+                .zipWith(ballotsOf(query.proposalId().value()))
+                .map(found -> tally(found.getT1(), found.getT2(), query.asOf())).toFuture();
     }
 
     /** SPEC "Time, and as of": the electorate, the ballots and the outcome as they stood at the instant. */
-    private TallyView tally(ProposalDocument d, Instant requested) {
+    private TallyView tally(ProposalDocument d, List<BallotDocument> allBallots, Instant requested) {
         Instant asOf = requested != null ? requested
                 : d.executedAt() != null ? d.executedAt() : d.closedAt() != null ? d.closedAt() : clock.instant();
         ProposalId id = new ProposalId(d.id());
@@ -189,7 +210,7 @@ class ProposalProjection {
         Electorate electorate = new Electorate(d.classes(), d.decision(), d.electorate().stream()
                 .map(m -> new Voter(new MemberId(m.memberId()), m.classId(), m.power())).toList());
         Map<MemberId, Choice> ballots = new LinkedHashMap<>();
-        ballotsAsOf(d, asOf).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
+        ballotsAsOf(allBallots, asOf).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
         var tally = TallyEngine.directBallotsOnly().tally(electorate, ballots);
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
@@ -198,11 +219,11 @@ class ProposalProjection {
     }
 
     /** Each member's last ballot at or before the instant (a retraction removes it), in event order. */
-    private static Map<String, Choice> ballotsAsOf(ProposalDocument d, Instant asOf) {
+    private static Map<String, Choice> ballotsAsOf(List<BallotDocument> ballots, Instant asOf) {
         Map<String, Choice> latest = new LinkedHashMap<>();
-        d.ballots().stream()
+        ballots.stream()
                 .filter(b -> !b.at().isAfter(asOf))
-                .sorted(Comparator.comparingLong(ProposalDocument.Ballot::sequence))
+                .sorted(Comparator.comparingLong(BallotDocument::sequence))
                 .forEach(b -> {
                     if (b.choice() == null) {
                         latest.remove(b.memberId());

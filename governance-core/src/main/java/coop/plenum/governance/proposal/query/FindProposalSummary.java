@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.proposal.ProposalId;
+
+/** Query: a proposal's summary only (cheap: leaves the electorate and ballots out), or nothing. */
+public record FindProposalSummary(ProposalId proposalId) {
+}
