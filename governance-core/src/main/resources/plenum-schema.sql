@@ -28,7 +28,3 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
 CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
 CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
 CREATE INDEX IF NOT EXISTS priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
-
--- The tracking processors read the log by global index; Axon's factory creates the primary key, this keeps
--- per-aggregate loads fast as the log grows.
-CREATE INDEX IF NOT EXISTS domainevententry_aggregate_idx ON domainevententry (aggregateidentifier, sequencenumber);

@@ -38,6 +38,9 @@ class EventLogSchema implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (engine instanceof JdbcEventStorageEngine jdbc) {
             jdbc.createSchema(PostgresEventTableFactory.INSTANCE);
+            // Axon's factory creates the primary key on the global index; this keeps per-aggregate loads fast as the log grows
+            new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("CREATE INDEX IF NOT EXISTS domainevententry_aggregate_idx "
+                    + "ON domainevententry (aggregateidentifier, sequencenumber)");
         }
         if (tokenStore instanceof JdbcTokenStore jdbc) {
             jdbc.createSchema(PostgresTokenTableFactory.INSTANCE);

@@ -22,10 +22,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
+    /**
+     * {@code plenum.event-store=in-memory} swaps the log for Axon's in-memory engine: NOT durable, everything is lost
+     * at exit. It exists only so benchmarks can measure the ceiling of the Axon path next to the real log.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          @org.springframework.beans.factory.annotation.Value("${plenum.event-store:jdbc}") String kind) {
+        if ("in-memory".equals(kind)) {
+            org.slf4j.LoggerFactory.getLogger(EventStoreConfiguration.class)
+                    .warn("plenum.event-store=in-memory: the event log is NOT durable and vanishes at exit (benchmarks only)");
+            return new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine();
+        }
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
