@@ -30,7 +30,8 @@ class AuthorizationMatrixTest extends BootedPlenum {
     enum Caller { ANONYMOUS, OTHER_COOPERATIVE, MEMBER, SECRETARY, AUDITOR, OPERATOR }
 
     /** The people of one freshly founded cooperative, and the ids the endpoints need. */
-    record World(String coop, String applicant, String active, String suspended, String memberSelf, String danaAccount) {
+    record World(String coop, String applicant, String active, String suspended, String memberSelf, String danaAccount,
+                 String proposal) {
     }
 
     record Endpoint(String name, HttpMethod method, Function<World, String> path, String body, int... expected) {
@@ -82,8 +83,13 @@ class AuthorizationMatrixTest extends BootedPlenum {
         steps.command(secretary, coop, toSuspend, "suspension");
         steps.setRoles(secretary, coop, accountIds.get(Caller.AUDITOR), "[\"AUDITOR\"]");
         String self = steps.memberIdOf(secretary, coop, accountIds.get(Caller.MEMBER));
-        return new World(coop, applied, active, toSuspend, self, danaId);
+        String proposal = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(Cooperators.as(usernames.get(Caller.MEMBER)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(PROPOSAL).exchange().expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody().get("proposalId").asText();
+        return new World(coop, applied, active, toSuspend, self, danaId, proposal);
     }
+
+    private static final String PROPOSAL = "{\"title\":\"Matrix\",\"body\":\"\",\"topic\":\"general\",\"kind\":\"GENERAL\"}";
 
     //                                                                         anon other member secr audit oper
     Stream<Arguments> endpoints() {
@@ -104,6 +110,15 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 new Endpoint("POST reinstatement", HttpMethod.POST, w -> member(w, w.suspended(), "reinstatement"), null, 401, 403, 403, 204, 403, 403),
                 new Endpoint("POST withdrawal (the member's own)", HttpMethod.POST, w -> member(w, w.memberSelf(), "withdrawal"), null, 401, 403, 204, 403, 403, 403),
                 new Endpoint("PUT class", HttpMethod.PUT, w -> member(w, w.active(), "class"), "{\"classId\":\"workers\"}", 401, 403, 403, 204, 403, 403),
+                new Endpoint("POST proposals", HttpMethod.POST, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals",
+                        PROPOSAL, 401, 403, 201, 201, 403, 403),
+                new Endpoint("GET proposals", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals", null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET tally", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/tally",
+                        null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("POST opening", HttpMethod.POST, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/opening",
+                        null, 401, 403, 403, 204, 403, 403),
+                new Endpoint("POST withdrawal of a proposal (by its author, the member)", HttpMethod.POST,
+                        w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/withdrawal", null, 401, 403, 204, 403, 403, 403),
                 new Endpoint("PUT roles", HttpMethod.PUT, w -> "/api/v1/cooperatives/" + w.coop() + "/roles/" + w.danaAccount(),
                         "{\"roles\":[\"AUDITOR\"]}", 401, 403, 403, 204, 403, 403)));
         return table.stream().map(Arguments::of);

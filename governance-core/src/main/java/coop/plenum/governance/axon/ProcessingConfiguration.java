@@ -60,6 +60,9 @@ class ProcessingConfiguration {
     @Autowired
     void poolAllProcessors(EventProcessingConfigurer processing, ApplicationContext context,
                            ReadModelTokenStore readModelTokens, CommitSignallingEventSource log) {
+        // Axon's default logs a failing handler and skips its event, silently leaving a read model behind the log;
+        // propagating makes the processor back off and retry the event (projections are idempotent)
+        processing.registerDefaultListenerInvocationErrorHandler(c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
         processing.usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
                         .messageSource(log)
