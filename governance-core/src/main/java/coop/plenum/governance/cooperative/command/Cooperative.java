@@ -72,9 +72,7 @@ class Cooperative {
 
     @AggregateIdentifier
     private CooperativeId cooperativeId;
-    private Charter charter;
-    private final Map<MemberId, Seat> members = new LinkedHashMap<>();
-    /** Every member's statuses and classes over time, oldest first: answers "as of T" exactly. */
+    /** Every member's statuses and classes over time, oldest first: the last entry is the seat now; answers "as of T" exactly. */
     private final Map<MemberId, List<SeatSince>> seatHistory = new LinkedHashMap<>();
     /** The charters in force over time, oldest first. */
     private final List<CharterSince> charters = new java.util.ArrayList<>();
@@ -195,7 +193,7 @@ class Cooperative {
                 }
             }
             case ADMISSION -> {
-                Seat seat = members.get(command.memberId());
+                Seat seat = current(command.memberId());
                 if (seat != null && seat.status() == MemberStatus.APPLIED) {
                     apply(new MemberAdmittedByDecision(cooperativeId, command.memberId(), seat.accountId(), seat.classId(),
                             command.proposalId(), now));
@@ -205,7 +203,7 @@ class Cooperative {
                 }
             }
             case EXPULSION -> {
-                Seat seat = members.get(command.memberId());
+                Seat seat = current(command.memberId());
                 if (seat != null && (seat.status() == MemberStatus.ACTIVE || seat.status() == MemberStatus.SUSPENDED)) {
                     apply(new MemberExpelled(cooperativeId, command.memberId(), seat.accountId(), command.proposalId(), now));
                 } else {
@@ -240,13 +238,13 @@ class Cooperative {
     }
 
     private void classIsInTheCharter(String classId) {
-        if (!charter.hasClass(classId)) {
+        if (!charter().hasClass(classId)) {
             throw new InvalidInput("classId", "membership.class-unknown", "the charter has no class '" + classId + "'");
         }
     }
 
     private void oneLiveMembershipPerAccount(AccountId account) {
-        members.values().stream()
+        currentSeats().values().stream()
                 .filter(seat -> seat.accountId().equals(account) && LIVE.contains(seat.status()))
                 .findFirst()
                 .ifPresent(seat -> {
@@ -256,13 +254,13 @@ class Cooperative {
     }
 
     private void membershipIdIsNew(MemberId memberId) {
-        if (members.containsKey(memberId)) {
+        if (seatHistory.containsKey(memberId)) {
             throw new StateConflict("membership.id-taken", "the membership id " + memberId + " is taken");
         }
     }
 
     private void secretariesAdmitOnlyUnderTheSecretaryPolicy() {
-        if (charter.admission() != AdmissionPolicy.SECRETARY) {
+        if (charter().admission() != AdmissionPolicy.SECRETARY) {
             throw new StateConflict("membership.admission-by-vote",
                     "this charter admits members only by an accepted ADMISSION proposal");
         }
@@ -289,7 +287,7 @@ class Cooperative {
     }
 
     private Seat seatOf(MemberId memberId) {
-        Seat seat = memberId == null ? null : members.get(memberId);
+        Seat seat = memberId == null ? null : current(memberId);
         if (seat == null) {
             throw new StateConflict("membership.unknown-member", "no member " + memberId + " in this cooperative");
         }
@@ -314,7 +312,6 @@ class Cooperative {
     @EventSourcingHandler
     void on(CooperativeFounded event) {
         this.cooperativeId = event.cooperativeId();
-        this.charter = event.charter();
         charters.add(new CharterSince(event.foundedAt(), event.charter()));
         event.founders().forEach(f -> seat(f.memberId(), new Seat(f.accountId(), f.classId(), MemberStatus.ACTIVE), event.foundedAt()));
         roles.computeIfAbsent(event.secretaryAccountId(), a -> EnumSet.noneOf(Role.class)).add(Role.SECRETARY);
@@ -357,7 +354,6 @@ class Cooperative {
 
     @EventSourcingHandler
     void on(CharterAmended event) {
-        charter = event.charter();
         charters.add(new CharterSince(event.amendedAt(), event.charter()));
         decisionsApplied.add(event.proposalId());
     }
@@ -398,16 +394,33 @@ class Cooperative {
     private record CharterSince(Instant since, Charter charter) {
     }
 
+    /** The charter in force now: the latest one. */
+    private Charter charter() {
+        return charters.get(charters.size() - 1).charter();
+    }
+
+    /** A member's seat now: the last change of their history, or null for an unknown member. */
+    private Seat current(MemberId memberId) {
+        List<SeatSince> history = seatHistory.get(memberId);
+        return history == null ? null : history.get(history.size() - 1).seat();
+    }
+
+    /** Every member's seat now, in membership order. */
+    private Map<MemberId, Seat> currentSeats() {
+        Map<MemberId, Seat> seats = new LinkedHashMap<>();
+        seatHistory.keySet().forEach(id -> seats.put(id, current(id)));
+        return seats;
+    }
+
     /** Remembers every change of a member's seat with the instant it happened. */
     private void seat(MemberId memberId, Seat seat, Instant at) {
-        members.put(memberId, seat);
         seatHistory.computeIfAbsent(memberId, id -> new java.util.ArrayList<>()).add(new SeatSince(at, seat));
     }
 
     private void reseat(MemberId memberId, Instant at, java.util.function.UnaryOperator<Seat> change) {
-        Seat current = members.get(memberId);
-        if (current != null) {
-            seat(memberId, change.apply(current), at);
+        Seat now = current(memberId);
+        if (now != null) {
+            seat(memberId, change.apply(now), at);
         }
     }
 
@@ -436,7 +449,7 @@ class Cooperative {
 
         @Override
         public java.util.Optional<MemberId> activeMembershipOf(AccountId accountId) {
-            return members.entrySet().stream()
+            return currentSeats().entrySet().stream()
                     .filter(e -> e.getValue().accountId().equals(accountId) && e.getValue().status() == MemberStatus.ACTIVE)
                     .map(Map.Entry::getKey).findFirst();
         }
@@ -448,7 +461,7 @@ class Cooperative {
 
         @Override
         public java.util.Optional<MemberStatus> statusOf(MemberId memberId) {
-            return java.util.Optional.ofNullable(members.get(memberId)).map(Seat::status);
+            return java.util.Optional.ofNullable(current(memberId)).map(Seat::status);
         }
 
         @Override
