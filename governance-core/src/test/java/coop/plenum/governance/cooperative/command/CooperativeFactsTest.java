@@ -78,6 +78,18 @@ class CooperativeFactsTest {
     }
 
     @Test
+    void anAmendedCharterIsInForceFromItsInstantAndOlderInstantsKeepTheOldOne() {
+        Charter original = cooperative.facts().charterAsOf(T0);
+        Charter amended = CharterRules.complete(new Charter(List.of(new StakeholderClass("workers", "Workers", 50, 50),
+                new StakeholderClass("users", "Users", 50, 30)), null, null, null, null, null, null));
+        cooperative.on(new coop.plenum.governance.cooperative.CharterAmended(COOP, new coop.plenum.governance.proposal.ProposalId("p-1"),
+                amended, T));
+        assertThat(cooperative.facts().charterAsOf(T.minusMillis(1))).isEqualTo(original);
+        assertThat(cooperative.facts().charterAsOf(T)).isEqualTo(amended);
+        assertThat(cooperative.facts().charterAsOf(T.plusSeconds(3600))).isEqualTo(amended);
+    }
+
+    @Test
     void theClassCountedIsTheClassAsOfTheInstant() {
         cooperative.on(new MemberClassChanged(COOP, BOB_M, BOB, "users", "workers", T.plusSeconds(1)));
         assertThat(electorateAsOfT()).contains(new Elector(BOB_M, BOB, "users"));
