@@ -1,12 +1,9 @@
 package coop.plenum.governance.axon;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,14 +24,11 @@ public class ReadModelCatchUp {
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
-    private final ApplicationContext context;
-    private volatile List<StreamingEventProcessor> readModelProcessors;
+    private final ReadModelProcessors readModels;
 
-    ReadModelCatchUp(EventStore eventStore, EventProcessingConfiguration processing, ApplicationContext context) {
+    ReadModelCatchUp(EventStore eventStore, ReadModelProcessors readModels) {
         this.eventStore = eventStore;
-        this.processing = processing;
-        this.context = context;
+        this.readModels = readModels;
     }
 
     public boolean awaitCaughtUp(Duration timeout) {
@@ -84,15 +78,7 @@ public class ReadModelCatchUp {
     }
 
     private List<StreamingEventProcessor> processors() {
-        List<StreamingEventProcessor> cached = readModelProcessors;
-        if (cached == null) {
-            cached = ProcessingConfiguration.readModelGroups(context).stream()
-                    .map(group -> processing.eventProcessor(group, EventProcessor.class).orElse(null))
-                    .filter(StreamingEventProcessor.class::isInstance)
-                    .map(StreamingEventProcessor.class::cast)
-                    .toList();
-            readModelProcessors = cached;
-        }
-        return cached;
+        return readModels.all();
     }
+
 }

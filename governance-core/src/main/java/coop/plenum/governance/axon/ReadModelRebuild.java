@@ -1,11 +1,8 @@
 package coop.plenum.governance.axon;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -21,13 +18,11 @@ public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
-    private final EventProcessingConfiguration processing;
-    private final ApplicationContext context;
+    private final ReadModelProcessors readModels;
     private final ReadModelCatchUp catchUp;
 
-    ReadModelRebuild(EventProcessingConfiguration processing, ApplicationContext context, ReadModelCatchUp catchUp) {
-        this.processing = processing;
-        this.context = context;
+    ReadModelRebuild(ReadModelProcessors readModels, ReadModelCatchUp catchUp) {
+        this.readModels = readModels;
         this.catchUp = catchUp;
     }
 
@@ -37,12 +32,8 @@ public class ReadModelRebuild {
 
     public synchronized Result rebuildAll(Duration timeout) {
         long start = System.nanoTime();
-        List<String> groups = List.copyOf(ProcessingConfiguration.readModelGroups(context));
-        for (String group : groups) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, EventProcessor.class)
-                    .filter(StreamingEventProcessor.class::isInstance)
-                    .map(StreamingEventProcessor.class::cast)
-                    .orElseThrow(() -> new IllegalStateException("no streaming processor " + group));
+        List<String> groups = readModels.all().stream().map(StreamingEventProcessor::getName).toList();
+        for (StreamingEventProcessor processor : readModels.all()) {
             processor.shutDown();
             processor.resetTokens();
             processor.start();
