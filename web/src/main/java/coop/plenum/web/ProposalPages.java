@@ -29,7 +29,6 @@ import coop.plenum.governance.proposal.query.ProposalView;
 import coop.plenum.governance.proposal.query.TallyView;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.kernel.IdGenerator;
-import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.RuleViolation;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -61,8 +60,11 @@ class ProposalPages {
     private final Commands commands;
     private final IdGenerator ids;
     private final TallyStream tallyStream;
+    private final coop.plenum.api.proposal.ProposalsOfCooperative proposals;
 
-    ProposalPages(CooperativeAccess access, Queries queries, Commands commands, IdGenerator ids, TallyStream tallyStream) {
+    ProposalPages(CooperativeAccess access, Queries queries, Commands commands, IdGenerator ids, TallyStream tallyStream,
+                  coop.plenum.api.proposal.ProposalsOfCooperative proposals) {
+        this.proposals = proposals;
         this.access = access;
         this.queries = queries;
         this.commands = commands;
@@ -158,7 +160,7 @@ class ProposalPages {
     @ResponseBody
     Flux<ServerSentEvent<TallyJson>> tally(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                            @AuthenticationPrincipal PlenumUser user) {
-        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
+        return access.requireReader(cooperativeId, user).then(proposals.require(cooperativeId, proposalId))
                 .thenMany(tallyStream.of(new ProposalId(proposalId)));
     }
 
@@ -168,7 +170,7 @@ class ProposalPages {
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/{action:open|close|withdraw}")
     Mono<String> act(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String action,
                      @AuthenticationPrincipal PlenumUser user) {
-        return proposal(cooperativeId, proposalId)
+        return proposals.require(cooperativeId, proposalId)
                 .then(commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null)))
                 .thenReturn(redirect(cooperativeId, proposalId, null))
                 .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, proposalId, refused.getMessage())));
@@ -200,9 +202,10 @@ class ProposalPages {
         return "redirect:" + base(cooperativeId) + "/" + proposalId + (notice == null ? "" : "?notice=" + ApplicationPage.encode(notice));
     }
 
+    /** The proposal's full page data, once it is known to belong to this cooperative. */
     private Mono<ProposalView> proposal(String cooperativeId, String proposalId) {
-        return queries.one(new FindProposal(new ProposalId(proposalId)), ProposalView.class)
-                .filter(p -> p.summary().cooperativeId().value().equals(cooperativeId))
-                .switchIfEmpty(Mono.error(() -> new NotFound("proposal.not-found", "no such proposal in this cooperative")));
+        return proposals.require(cooperativeId, proposalId)
+                .then(queries.one(new FindProposal(new ProposalId(proposalId)), ProposalView.class));
     }
+
 }

@@ -21,7 +21,6 @@ import coop.plenum.governance.proposal.ReviseProposal;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.proposal.query.FindProposal;
-import coop.plenum.governance.proposal.query.FindProposalSummary;
 import coop.plenum.governance.proposal.query.FindProposals;
 import coop.plenum.governance.proposal.query.FindTally;
 import coop.plenum.governance.proposal.query.ProposalSummary;
@@ -29,7 +28,6 @@ import coop.plenum.governance.proposal.query.ProposalView;
 import coop.plenum.governance.proposal.query.TallyView;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
-import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -72,10 +70,12 @@ class ProposalController {
     private final IdGenerator ids;
     private final ObjectMapper json;
     private final TallyStream stream;
+    private final ProposalsOfCooperative proposals;
 
     ProposalController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids, ObjectMapper json,
-                       TallyStream stream) {
+                       TallyStream stream, ProposalsOfCooperative proposals) {
         this.stream = stream;
+        this.proposals = proposals;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -218,12 +218,10 @@ class ProposalController {
         }
     }
 
-    /** The proposal, if it exists in this cooperative (404 otherwise, also for another cooperative's proposal). */
     private Mono<ProposalSummary> proposal(String cooperativeId, String proposalId) {
-        return queries.one(new FindProposalSummary(new ProposalId(proposalId)), ProposalSummary.class)
-                .filter(p -> p.cooperativeId().value().equals(cooperativeId))
-                .switchIfEmpty(Mono.error(() -> new NotFound("proposal.not-found", "no proposal '" + proposalId + "' here")));
+        return proposals.require(cooperativeId, proposalId);
     }
+
 
     private Mono<ResponseEntity<Void>> send(String cooperativeId, String proposalId, Object command, PlenumUser user, String correlation) {
         return proposal(cooperativeId, proposalId).then(commands.send(command, user.caller(correlation)))
