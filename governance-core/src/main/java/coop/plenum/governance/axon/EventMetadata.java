@@ -4,7 +4,7 @@ package coop.plenum.governance.axon;
 public final class EventMetadata {
 
     /** The account that issued the command, or {@link #SYSTEM} for the platform itself. */
-    public static final String ACTOR = "actor";
+    public static final String ACTOR = coop.plenum.kernel.ActingAccount.METADATA_KEY;
     /** Shared by every message that one request set in motion. */
     public static final String CORRELATION_ID = "correlationId";
     /** The id of the message that directly caused this one. */

@@ -32,6 +32,7 @@ import java.util.TreeSet;
 class ProcessingConfiguration {
 
     static final String READ_MODEL_PREFIX = "readmodel-";
+    static final String POLICY_PREFIX = "policy-";
 
     @Bean
     SagaSqlSchema sagaSqlSchema() {
@@ -78,10 +79,14 @@ class ProcessingConfiguration {
 
     /** The read-model groups, found from the handler beans themselves so a new projection needs no wiring. */
     static Set<String> readModelGroups(ApplicationContext context) {
+        return groupsNamed(context, READ_MODEL_PREFIX);
+    }
+
+    static Set<String> groupsNamed(ApplicationContext context, String prefix) {
         Set<String> groups = new TreeSet<>();
         Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .map(name -> context.findAnnotationOnBean(name, ProcessingGroup.class))
-                .filter(g -> g != null && g.value().startsWith(READ_MODEL_PREFIX))
+                .filter(g -> g != null && g.value().startsWith(prefix))
                 .forEach(g -> groups.add(g.value()));
         return groups;
     }

@@ -78,7 +78,7 @@ public class ReadModelCatchUp {
     }
 
     private List<StreamingEventProcessor> processors() {
-        return readModels.all();
+        return readModels.followers();
     }
 
 }

@@ -48,7 +48,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,12 +158,10 @@ class Proposal {
 
     private void openVotingAsOf(Instant openedAt, CooperativeFacts coop, AcceptedPoints points) {
         Charter charter = coop.charterAsOf(openedAt);
-        Instant windowStart = charter.votingPower().windowDays() == null ? null
-                : openedAt.minus(Duration.ofDays(charter.votingPower().windowDays()));
         List<ElectorateMember> frozen = coop.electorateAsOf(openedAt).stream()
                 .map((Elector e) -> new ElectorateMember(e.memberId(), e.accountId(), e.classId(),
                         VotingPowerFormula.power(charter.votingPower(),
-                                points.asOf(cooperativeId, e.memberId(), openedAt, windowStart))))
+                                points.asOf(cooperativeId, e.memberId(), openedAt, charter.votingPower().windowDays()))))
                 .toList();
         apply(new VotingOpened(proposalId, cooperativeId, topic, openedAt, charter.classes(), charter.decision(),
                 charter.delegation(), frozen));

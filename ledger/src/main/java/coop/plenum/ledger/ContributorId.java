@@ -1,0 +1,25 @@
+package coop.plenum.ledger;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies a contributor (the same value as the member id in governance). */
+public record ContributorId(String value) {
+
+    @JsonCreator
+    public ContributorId {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a ContributorId is never blank");
+        }
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
