@@ -3,7 +3,10 @@ package coop.plenum.ledger;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Identifies a cooperative's ledger (the same value as the cooperative's id). */
+/**
+ * Identifies a cooperative's ledger. Derived from the cooperative's id with a prefix of its own: aggregate ids
+ * share one namespace in the event log, so the ledger may not reuse the cooperative's stream.
+ */
 public record LedgerId(String value) {
 
     @JsonCreator
@@ -11,6 +14,10 @@ public record LedgerId(String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("a LedgerId is never blank");
         }
+    }
+
+    public static LedgerId ofCooperative(String cooperativeId) {
+        return new LedgerId("ledger-" + cooperativeId);
     }
 
     @JsonValue

@@ -1,9 +1,7 @@
 package coop.plenum.api.membership;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import coop.plenum.governance.cooperative.Charter;
 import coop.plenum.governance.membership.query.MemberView;
-import coop.plenum.governance.power.VotingPowerFormula;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,13 +15,11 @@ public record MemberJson(String memberId, String accountId, String displayName, 
     public record ChangeJson(String change, String status, String classId, Instant at, String by, String byName) {
     }
 
-    /** Accepted contribution points come from the ledger; until it records any, every member has none. */
-    private static final BigDecimal NO_ACCEPTED_POINTS = BigDecimal.ZERO;
-
-    static MemberJson of(MemberView m, Charter charter, boolean withHistory) {
+    /** {@code votingPower}: the charter's rule applied to the member's accepted points now (see the voting-power endpoint). */
+    static MemberJson of(MemberView m, BigDecimal votingPower, boolean withHistory) {
         return new MemberJson(m.memberId().value(), m.accountId().value(), m.displayName(), m.classId(), m.status().name(),
                 m.roles().stream().map(Enum::name).toList(),
-                VotingPowerFormula.power(charter.votingPower(), NO_ACCEPTED_POINTS).toPlainString(),
+                votingPower.toPlainString(),
                 m.appliedAt(), m.memberSince(),
                 withHistory ? m.history().stream().map(c -> new ChangeJson(c.change(), c.status() == null ? null : c.status().name(),
                         c.classId(), c.at(), c.by(), c.byName())).toList() : null);

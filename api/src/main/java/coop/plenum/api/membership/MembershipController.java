@@ -1,5 +1,6 @@
 package coop.plenum.api.membership;
 
+import coop.plenum.api.ledger.LedgerOfCooperative;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
@@ -54,8 +55,11 @@ class MembershipController {
     private final Queries queries;
     private final CooperativeAccess access;
     private final IdGenerator ids;
+    private final LedgerOfCooperative ledgers;
 
-    MembershipController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids) {
+    MembershipController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids,
+                         LedgerOfCooperative ledgers) {
+        this.ledgers = ledgers;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -134,7 +138,8 @@ class MembershipController {
     Mono<List<MemberJson>> members(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user) {
         return access.requireReader(cooperativeId, user).flatMap(granted ->
                 queries.many(new FindMembers(granted.cooperative().cooperativeId()), MemberView.class)
-                        .map(list -> list.stream().map(m -> MemberJson.of(m, granted.cooperative().charter(), false)).toList()));
+                        .zipWith(ledgers.powerNow(granted.cooperative().cooperativeId(), granted.cooperative().charter().votingPower()))
+                        .map(t -> t.getT1().stream().map(m -> MemberJson.of(m, t.getT2().powerOf(m.memberId().value()), false)).toList()));
     }
 
     @GetMapping("/members/{memberId}")
@@ -143,7 +148,8 @@ class MembershipController {
         return access.requireReader(cooperativeId, user).flatMap(granted ->
                 queries.one(new FindMember(granted.cooperative().cooperativeId(), new MemberId(memberId)), MemberView.class)
                         .switchIfEmpty(Mono.error(() -> new NotFound("membership.not-found", "no member '" + memberId + "' here")))
-                        .map(m -> MemberJson.of(m, granted.cooperative().charter(), true)));
+                        .zipWith(ledgers.powerNow(granted.cooperative().cooperativeId(), granted.cooperative().charter().votingPower()))
+                        .map(t -> MemberJson.of(t.getT1(), t.getT2().powerOf(t.getT1().memberId().value()), true)));
     }
 
     private static <C> C member(String cooperativeId, String memberId, java.util.function.BiFunction<CooperativeId, MemberId, C> command) {

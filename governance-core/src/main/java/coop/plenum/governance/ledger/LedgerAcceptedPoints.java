@@ -30,7 +30,7 @@ class LedgerAcceptedPoints implements AcceptedPoints {
 
     @Override
     public BigDecimal asOf(CooperativeId cooperativeId, MemberId memberId, Instant asOf, Integer windowDays) {
-        return ledgers.facts(new LedgerId(cooperativeId.value()))
+        return ledgers.facts(LedgerId.ofCooperative(cooperativeId.value()))
                 .map(facts -> facts.acceptedPoints(new ContributorId(memberId.value()), asOf, windowDays))
                 .orElse(NONE);
     }

@@ -131,7 +131,7 @@ class LedgerPolicy {
     }
 
     private static LedgerId ledgerOf(CooperativeId cooperativeId) {
-        return new LedgerId(cooperativeId.value());
+        return LedgerId.ofCooperative(cooperativeId.value());
     }
 
     private static ContributorId contributor(MemberId memberId) {
