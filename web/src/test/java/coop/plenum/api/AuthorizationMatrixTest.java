@@ -31,7 +31,7 @@ class AuthorizationMatrixTest extends BootedPlenum {
 
     /** The people of one freshly founded cooperative, and the ids the endpoints need. */
     record World(String coop, String applicant, String active, String suspended, String memberSelf, String danaAccount,
-                 String proposal) {
+                 String proposal, String contribution) {
     }
 
     record Endpoint(String name, HttpMethod method, Function<World, String> path, String body, int... expected) {
@@ -86,9 +86,14 @@ class AuthorizationMatrixTest extends BootedPlenum {
         String proposal = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(Cooperators.as(usernames.get(Caller.MEMBER)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(PROPOSAL).exchange().expectStatus().isCreated()
                 .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody().get("proposalId").asText();
-        return new World(coop, applied, active, toSuspend, self, danaId, proposal);
+        String contribution = http.post().uri("/api/v1/cooperatives/{c}/contributions", coop).headers(Cooperators.as(dana))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(CONTRIBUTION).exchange().expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody().get("contributionId").asText();
+        return new World(coop, applied, active, toSuspend, self, danaId, proposal, contribution);
     }
 
+    private static final String CONTRIBUTION = "{\"project\":\"matrix\",\"type\":\"WORK_HOURS\",\"quantity\":2,"
+            + "\"description\":\"Testing\",\"occurredOn\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"}";
     private static final String PROPOSAL = "{\"title\":\"Matrix\",\"body\":\"\",\"topic\":\"general\",\"kind\":\"GENERAL\"}";
 
     //                                                                         anon other member secr audit oper
@@ -120,8 +125,23 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 new Endpoint("POST withdrawal of a proposal (by its author, the member)", HttpMethod.POST,
                         w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/withdrawal", null, 401, 403, 204, 403, 403, 403),
                 new Endpoint("PUT roles", HttpMethod.PUT, w -> "/api/v1/cooperatives/" + w.coop() + "/roles/" + w.danaAccount(),
-                        "{\"roles\":[\"AUDITOR\"]}", 401, 403, 403, 204, 403, 403)));
+                        "{\"roles\":[\"AUDITOR\"]}", 401, 403, 403, 204, 403, 403),
+                new Endpoint("POST contributions", HttpMethod.POST, w -> ledger(w, "/contributions"), CONTRIBUTION, 401, 403, 201, 201, 403, 403),
+                new Endpoint("GET contributions", HttpMethod.GET, w -> ledger(w, "/contributions"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET contribution", HttpMethod.GET, w -> ledger(w, "/contributions/" + w.contribution()), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("POST evaluations (of another member's contribution)", HttpMethod.POST,
+                        w -> ledger(w, "/contributions/" + w.contribution() + "/evaluations"), "{\"verdict\":\"ACCEPT\"}", 401, 403, 201, 201, 403, 403),
+                new Endpoint("GET voting-power", HttpMethod.GET, w -> member(w, w.active(), "voting-power"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("POST revenues", HttpMethod.POST, w -> ledger(w, "/revenues"),
+                        "{\"project\":\"matrix\",\"amount\":\"10.00\",\"currency\":\"EUR\"}", 401, 403, 403, 201, 403, 403),
+                new Endpoint("GET revenues", HttpMethod.GET, w -> ledger(w, "/revenues"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET open-book", HttpMethod.GET, w -> ledger(w, "/open-book"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET open-book.csv", HttpMethod.GET, w -> ledger(w, "/open-book.csv"), null, 401, 403, 200, 200, 200, 403)));
         return table.stream().map(Arguments::of);
+    }
+
+    private static String ledger(World w, String path) {
+        return "/api/v1/cooperatives/" + w.coop() + path;
     }
 
     private static String member(World w, String memberId, String action) {

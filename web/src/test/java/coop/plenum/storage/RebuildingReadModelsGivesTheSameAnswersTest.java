@@ -3,6 +3,7 @@ package coop.plenum.storage;
 import coop.plenum.support.BootedPlenum;
 import coop.plenum.support.Cooperators;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,12 @@ class RebuildingReadModelsGivesTheSameAnswersTest extends BootedPlenum {
         String auditor = unique("raud");
         steps.setRoles(secretary, coop, createAccount(auditor, "Auditor"), "[\"AUDITOR\"]");
 
-        List<String> paths = List.of("/api/v1/cooperatives/" + coop, "/api/v1/cooperatives/" + coop + "/members",
-                "/api/v1/cooperatives/" + coop + "/members/" + caraMember, "/api/v1/cooperatives/" + coop + "/members/" + danMember,
-                "/api/v1/cooperatives", "/api/v1/accounts/me");
+        String contribution = theLedgerHasAnAcceptedContributionAPendingOneAndARevenue(steps, secretary, coop);
+
+        String c = "/api/v1/cooperatives/" + coop;
+        List<String> paths = List.of(c, c + "/members", c + "/members/" + caraMember, c + "/members/" + danMember,
+                "/api/v1/cooperatives", "/api/v1/accounts/me", c + "/contributions", c + "/contributions/" + contribution,
+                c + "/revenues", c + "/open-book", c + "/open-book.csv");
         List<String> before = read(secretary, paths);
         String auditorViewBefore = read(auditor, List.of("/api/v1/cooperatives")).get(0);
 
@@ -44,10 +48,41 @@ class RebuildingReadModelsGivesTheSameAnswersTest extends BootedPlenum {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.caughtUp").isEqualTo(true)
                 .jsonPath("$.processors").value(processors -> assertThat(processors.toString())
-                        .contains("readmodel-accounts", "readmodel-cooperatives", "readmodel-membership", "readmodel-proposals"));
+                        .contains("readmodel-accounts", "readmodel-cooperatives", "readmodel-membership", "readmodel-proposals",
+                                "readmodel-ledger")
+                        .doesNotContain("policy-ledger"));
 
         assertThat(read(secretary, paths)).containsExactlyElementsOf(before);
         assertThat(read(auditor, List.of("/api/v1/cooperatives")).get(0)).isEqualTo(auditorViewBefore);
+    }
+
+    private String theLedgerHasAnAcceptedContributionAPendingOneAndARevenue(Cooperators steps, String secretary, String coop) {
+        String eve = unique("reve");
+        String finn = unique("rfinn");
+        createAccount(eve, "Eve");
+        createAccount(finn, "Finn");
+        steps.command(secretary, coop, steps.apply(coop, eve, "users"), "admission");
+        steps.command(secretary, coop, steps.apply(coop, finn, "users"), "admission");
+        String contribution = log(secretary, coop, "3.5");
+        for (String peer : List.of(eve, finn)) {
+            http.post().uri("/api/v1/cooperatives/{c}/contributions/{k}/evaluations", coop, contribution).headers(as(peer))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"verdict\":\"ACCEPT\",\"note\":\"ok, seen\"}")
+                    .exchange().expectStatus().isCreated();
+        }
+        log(eve, coop, "2");
+        http.post().uri("/api/v1/cooperatives/{c}/revenues", coop).headers(as(secretary))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"project\":\"roof\",\"amount\":\"99.99\",\"currency\":\"EUR\"}")
+                .exchange().expectStatus().isCreated();
+        return contribution;
+    }
+
+    private String log(String who, String coop, String hours) {
+        return http.post().uri("/api/v1/cooperatives/{c}/contributions", coop).headers(as(who))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"project\":\"roof\",\"type\":\"WORK_HOURS\",\"quantity\":" + hours
+                        + ",\"description\":\"Rails, \\\"quoted\\\"\",\"occurredOn\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"}")
+                .exchange().expectStatus().isCreated()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody().get("contributionId").asText();
     }
 
     @Test
