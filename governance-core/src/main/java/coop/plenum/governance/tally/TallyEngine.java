@@ -43,37 +43,50 @@ public final class TallyEngine {
      */
     public static Tally count(Electorate electorate, Collection<CountedVote> votes) {
         assertVotesBelongToTheElectorate(electorate, votes);
-        List<ClassTally> classes = new ArrayList<>();
-        boolean everyRemainingClassMetQuorum = true;
-        for (StakeholderClass c : electorate.classes()) {
-            ClassTally tally = classTally(c, electorate.voters(), votes);
-            everyRemainingClassMetQuorum &= tally.quorumMet();
-            classes.add(tally);
+        Map<String, ClassSums> sums = new HashMap<>();
+        for (Voter v : electorate.voters()) {
+            ClassSums s = sums.computeIfAbsent(v.classId(), id -> new ClassSums());
+            s.electorate = s.electorate.add(v.power());
         }
-        Ratio approval = TallyRules.overallApproval(electorate.decision().classRule(), classes);
-        Outcome outcome = TallyRules.outcome(everyRemainingClassMetQuorum, electorate.decision().threshold(), approval);
-        return new Tally(classes, approval, outcome);
+        for (CountedVote vote : votes) {
+            ClassSums s = sums.computeIfAbsent(vote.classId(), id -> new ClassSums());
+            switch (vote.choice()) {
+                case YES -> s.yes = s.yes.add(vote.power());
+                case NO -> s.no = s.no.add(vote.power());
+                case ABSTAIN -> s.abstain = s.abstain.add(vote.power());
+            }
+        }
+        return fromSums(electorate.classes(), electorate.decision(), sums);
     }
 
-    private static ClassTally classTally(StakeholderClass c, List<Voter> voters, Collection<CountedVote> votes) {
-        BigDecimal electoratePower = BigDecimal.ZERO;
-        for (Voter v : voters) {
-            if (v.classId().equals(c.id())) {
-                electoratePower = electoratePower.add(v.power());
-            }
+    /** Per class: electorate power and the power counted YES, NO and ABSTAIN. */
+    public static final class ClassSums {
+        public BigDecimal electorate = BigDecimal.ZERO;
+        public BigDecimal yes = BigDecimal.ZERO;
+        public BigDecimal no = BigDecimal.ZERO;
+        public BigDecimal abstain = BigDecimal.ZERO;
+    }
+
+    /** Applies the class, quorum, approval and threshold rules to per-class sums (classes without sums have none). */
+    public static Tally fromSums(List<StakeholderClass> classes, coop.plenum.governance.cooperative.DecisionRule decision,
+                                 Map<String, ClassSums> sums) {
+        List<ClassTally> tallies = new ArrayList<>();
+        boolean everyRemainingClassMetQuorum = true;
+        for (StakeholderClass c : classes) {
+            ClassTally tally = classTally(c, sums.getOrDefault(c.id(), new ClassSums()));
+            everyRemainingClassMetQuorum &= tally.quorumMet();
+            tallies.add(tally);
         }
-        BigDecimal yes = BigDecimal.ZERO;
-        BigDecimal no = BigDecimal.ZERO;
-        BigDecimal abstain = BigDecimal.ZERO;
-        for (CountedVote vote : votes) {
-            if (vote.classId().equals(c.id())) {
-                switch (vote.choice()) {
-                    case YES -> yes = yes.add(vote.power());
-                    case NO -> no = no.add(vote.power());
-                    case ABSTAIN -> abstain = abstain.add(vote.power());
-                }
-            }
-        }
+        Ratio approval = TallyRules.overallApproval(decision.classRule(), tallies);
+        Outcome outcome = TallyRules.outcome(everyRemainingClassMetQuorum, decision.threshold(), approval);
+        return new Tally(tallies, approval, outcome);
+    }
+
+    private static ClassTally classTally(StakeholderClass c, ClassSums s) {
+        BigDecimal electoratePower = s.electorate;
+        BigDecimal yes = s.yes;
+        BigDecimal no = s.no;
+        BigDecimal abstain = s.abstain;
         if (TallyRules.classesWithNoElectoratePowerDropOut(electoratePower)) {
             return new ClassTally(c.id(), c.weight(), c.quorum(), electoratePower, yes, no, abstain,
                     null, null, true, true);
