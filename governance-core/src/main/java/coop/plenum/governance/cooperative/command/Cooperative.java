@@ -56,6 +56,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import coop.plenum.governance.delegation.DelegateVote;
+import coop.plenum.governance.delegation.DelegationRevoked;
+import coop.plenum.governance.delegation.RevokeDelegation;
+import coop.plenum.governance.delegation.VoteDelegated;
+import coop.plenum.governance.tally.Delegations;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -79,6 +85,7 @@ class Cooperative {
     private final Map<AccountId, Set<Role>> roles = new HashMap<>();
     /** Accepted proposals whose effect was applied (or found inapplicable): each is applied at most once. */
     private final Set<ProposalId> decisionsApplied = new java.util.HashSet<>();
+    private final DelegationBook delegations = new DelegationBook();
 
     Cooperative() {
         // for Axon's event sourcing
@@ -307,7 +314,76 @@ class Cooperative {
         return actor != null && roles.getOrDefault(new AccountId(actor), Set.of()).contains(role);
     }
 
+    // ---- delegation -------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(DelegateVote command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        Seat seat = seatOf(command.memberId());
+        onlyTheMemberThemselvesDelegates(seat, actor);
+        statusIs(command.memberId(), "delegate the vote of", MemberStatus.ACTIVE);
+        delegationIsEnabledByTheCharter();
+        scopeIsGlobalOrACharterTopic(command.scope());
+        if (command.delegateId() == null) {
+            throw new InvalidInput("delegateId", "delegation.delegate-missing", "delegateId names the member to delegate to");
+        }
+        if (command.delegateId().equals(command.memberId())) {
+            throw new InvalidInput("delegateId", "delegation.to-oneself", "a member cannot delegate to themselves");
+        }
+        Seat delegate = current(command.delegateId());
+        if (delegate == null) {
+            throw new InvalidInput("delegateId", "delegation.delegate-not-member",
+                    "the delegate is not a member of this cooperative");
+        }
+        if (delegate.status() != MemberStatus.ACTIVE) {
+            throw new StateConflict("delegation.delegate-not-active",
+                    "votes are delegated only to ACTIVE members; this one is " + delegate.status());
+        }
+        MemberId previous = delegations.current(command.memberId(), command.scope());
+        if (command.delegateId().equals(previous)) {
+            return; // already so: nothing happened
+        }
+        apply(new VoteDelegated(cooperativeId, command.memberId(), command.scope(), command.delegateId(), previous, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RevokeDelegation command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlyTheMemberThemselvesDelegates(seatOf(command.memberId()), actor);
+        MemberId current = delegations.current(command.memberId(), command.scope());
+        if (current != null) {
+            apply(new DelegationRevoked(cooperativeId, command.memberId(), command.scope(), current, clock.instant()));
+        }
+    }
+
+    private static void onlyTheMemberThemselvesDelegates(Seat seat, String actor) {
+        if (!seat.accountId().value().equals(actor)) {
+            throw new NotAllowed("delegation.not-yours", "only the member themselves may delegate their vote");
+        }
+    }
+
+    private void delegationIsEnabledByTheCharter() {
+        if (!Boolean.TRUE.equals(charter().delegation().enabled())) {
+            throw new StateConflict("delegation.disabled", "this cooperative's charter does not allow delegating votes");
+        }
+    }
+
+    private void scopeIsGlobalOrACharterTopic(String scope) {
+        if (!Delegations.GLOBAL.equals(scope) && (scope == null || !charter().topics().contains(scope))) {
+            throw new InvalidInput("topic", "delegation.topic-unknown",
+                    "delegate for one of the charter's topics " + charter().topics() + " or " + Delegations.GLOBAL);
+        }
+    }
+
     // ---- state changes ---------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(VoteDelegated event) {
+        delegations.delegate(event.delegatedAt(), event.memberId(), event.scope(), event.delegateId());
+    }
+
+    @EventSourcingHandler
+    void on(DelegationRevoked event) {
+        delegations.revoke(event.revokedAt(), event.memberId(), event.scope());
+    }
 
     @EventSourcingHandler
     void on(CooperativeFounded event) {
@@ -452,6 +528,11 @@ class Cooperative {
             return currentSeats().entrySet().stream()
                     .filter(e -> e.getValue().accountId().equals(accountId) && e.getValue().status() == MemberStatus.ACTIVE)
                     .map(Map.Entry::getKey).findFirst();
+        }
+
+        @Override
+        public Delegations delegationsAsOf(Instant instant) {
+            return delegations.asOf(instant);
         }
 
         @Override

@@ -15,6 +15,7 @@ import coop.plenum.governance.power.VotingPowerFormula;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.CastBallot;
+import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.CloseVoting;
 import coop.plenum.governance.proposal.CommentAdded;
 import coop.plenum.governance.proposal.CommentOnProposal;
@@ -34,7 +35,7 @@ import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Electorate;
 import coop.plenum.governance.tally.Tally;
-import coop.plenum.governance.tally.TallyEngine;
+import coop.plenum.governance.tally.LiveTally;
 import coop.plenum.governance.tally.Voter;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
@@ -79,6 +80,7 @@ class Proposal {
     private int revision;
     private List<StakeholderClass> classes;
     private DecisionRule decision;
+    private coop.plenum.governance.cooperative.DelegationRule delegation;
     private final Map<MemberId, ElectorateMember> electorate = new LinkedHashMap<>();
     private final Map<MemberId, Choice> ballots = new LinkedHashMap<>();
 
@@ -190,27 +192,46 @@ class Proposal {
     @CommandHandler
     void handle(CloseVoting command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
                 CooperativeFactsSource cooperatives) {
-        onlySecretaries(cooperatives.facts(cooperativeId), actor, "close the vote");
+        CooperativeFacts coop = cooperatives.facts(cooperativeId);
+        onlySecretaries(coop, actor, "close the vote");
         if (votingClosesAt != null) {
             throw new StateConflict("proposal.closing-scheduled", "this vote closes by itself at " + votingClosesAt);
         }
         stateIs(ProposalState.VOTING, "close the vote of");
-        closeVotingAt(clock.instant());
+        closeVotingAt(clock.instant(), coop);
     }
 
     @DeadlineHandler(deadlineName = VOTING_CLOSES)
-    void votingCloses(VotingClosesDue due) {
+    void votingCloses(VotingClosesDue due, CooperativeFactsSource cooperatives) {
         if (state == ProposalState.VOTING) {
-            closeVotingAt(votingClosesAt);
+            closeVotingAt(votingClosesAt, cooperatives.facts(cooperativeId));
         }
     }
 
-    private void closeVotingAt(Instant closedAt) {
+    private void closeVotingAt(Instant closedAt, CooperativeFacts coop) {
         Electorate frozen = new Electorate(classes, decision, electorate.values().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
-        Tally tally = TallyEngine.directBallotsOnly().tally(frozen, Map.copyOf(ballots));
+        Map<MemberId, MemberId> delegated = Map.of();
+        if (delegation != null && Boolean.TRUE.equals(delegation.enabled())) {
+            // "delegations are read as of closing": frozen with the result, so no replay ever reads them again
+            delegated = electorsDelegations(coop.delegationsAsOf(closedAt).forTopic(topic));
+            apply(new DelegationsFrozen(proposalId, closedAt, delegated.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(MemberId::value)))
+                    .map(e -> new DelegationsFrozen.Delegation(e.getKey(), e.getValue())).toList()));
+        }
+        Tally tally = LiveTally.open(frozen, delegated, delegation == null ? 0 : delegation.maxChainLength(), Map.copyOf(ballots)).tally();
         apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                 tally.approval() == null ? null : tally.approval().toString()));
+    }
+
+    private Map<MemberId, MemberId> electorsDelegations(Map<MemberId, MemberId> all) {
+        Map<MemberId, MemberId> ours = new java.util.HashMap<>();
+        all.forEach((delegator, delegate) -> {
+            if (electorate.containsKey(delegator)) {
+                ours.put(delegator, delegate);
+            }
+        });
+        return ours;
     }
 
     /** Once an accepted proposal's effect was applied; asking again changes nothing. */
@@ -296,6 +317,7 @@ class Proposal {
         state = ProposalState.VOTING;
         classes = event.classes();
         decision = event.decision();
+        delegation = event.delegation();
         event.electorate().forEach(m -> electorate.put(m.memberId(), m));
     }
 

@@ -1,5 +1,8 @@
 package coop.plenum.governance.proposal.command;
 
+import coop.plenum.governance.proposal.DelegationsFrozen;
+import coop.plenum.governance.tally.Delegations;
+
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.cooperative.Charter;
 import coop.plenum.governance.cooperative.CharterRules;
@@ -77,6 +80,14 @@ class ProposalTest {
     static final class FakeCooperative implements CooperativeFacts {
         List<Elector> electorate = List.of(new Elector(ALICE_M, ALICE, "workers"), new Elector(BOB_M, BOB, "users"));
         Instant askedAsOf;
+        Delegations delegations = Delegations.NONE;
+        Instant delegationsAskedAsOf;
+
+        @Override
+        public Delegations delegationsAsOf(Instant instant) {
+            delegationsAskedAsOf = instant;
+            return delegations;
+        }
 
         @Override
         public CooperativeId cooperativeId() {
@@ -326,14 +337,38 @@ class ProposalTest {
         fixture.given(submitted(null, null), opened(), new BallotCast(P, ALICE_M, Choice.YES, NOW),
                         new BallotCast(P, BOB_M, Choice.NO, NOW))
                 .when(new CloseVoting(P), by(ALICE))
-                .expectEvents(new VotingClosed(P, NOW, Outcome.ACCEPTED, "3/5"));
+                .expectEvents(noDelegations(NOW), new VotingClosed(P, NOW, Outcome.ACCEPTED, "3/5"));
     }
 
     @Test
     void aVoteWithoutEnoughParticipationClosesWithNoQuorum() {
         fixture.given(submitted(null, null), opened(), new BallotCast(P, ALICE_M, Choice.YES, NOW))
                 .when(new CloseVoting(P), by(ALICE))
-                .expectEvents(new VotingClosed(P, NOW, Outcome.NO_QUORUM, "1/1"));
+                .expectEvents(noDelegations(NOW), new VotingClosed(P, NOW, Outcome.NO_QUORUM, "1/1"));
+    }
+
+    private static DelegationsFrozen noDelegations(Instant at) {
+        return new DelegationsFrozen(P, at, List.of());
+    }
+
+    @Test
+    void aMemberWithoutABallotIsCountedWithTheBallotOfTheirDelegateAsOfClosingInTheirOwnClass() {
+        // bob (users) delegated to alice (workers) for energy; alice votes YES: users approve 1/1 too
+        coop.delegations = new Delegations(Map.of(BOB_M, Map.of("energy", ALICE_M)));
+        fixture.given(submitted(null, null), opened(), new BallotCast(P, ALICE_M, Choice.YES, NOW))
+                .when(new CloseVoting(P), by(ALICE))
+                .expectEvents(new DelegationsFrozen(P, NOW, List.of(new DelegationsFrozen.Delegation(BOB_M, ALICE_M))),
+                        new VotingClosed(P, NOW, Outcome.ACCEPTED, "1/1"));
+        org.assertj.core.api.Assertions.assertThat(coop.delegationsAskedAsOf).isEqualTo(NOW);
+    }
+
+    @Test
+    void aDelegationForAnotherTopicDoesNotCount() {
+        // bob's finance delegation does not apply to this energy proposal: the users' class misses its quorum
+        coop.delegations = new Delegations(Map.of(BOB_M, Map.of("finance", ALICE_M)));
+        fixture.given(submitted(null, null), opened(), new BallotCast(P, ALICE_M, Choice.YES, NOW))
+                .when(new CloseVoting(P), by(ALICE))
+                .expectEvents(noDelegations(NOW), new VotingClosed(P, NOW, Outcome.NO_QUORUM, "1/1"));
     }
 
     @Test
@@ -353,7 +388,7 @@ class ProposalTest {
                 .expectEvents(new VotingOpened(P, COOP, "energy", OPENS, CHARTER.classes(), CHARTER.decision(),
                                 CHARTER.delegation(), List.of(new ElectorateMember(ALICE_M, ALICE, "workers", ONE),
                                 new ElectorateMember(BOB_M, BOB, "users", ONE))),
-                        new VotingClosed(P, CLOSES, Outcome.NO_QUORUM, null));
+                        noDelegations(CLOSES), new VotingClosed(P, CLOSES, Outcome.NO_QUORUM, null));
     }
 
     @Test

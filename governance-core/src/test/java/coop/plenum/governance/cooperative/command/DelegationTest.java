@@ -1,0 +1,188 @@
+package coop.plenum.governance.cooperative.command;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.account.KnownAccounts;
+import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.cooperative.CooperativeFounded;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.cooperative.DelegationRule;
+import coop.plenum.governance.cooperative.FoundingMember;
+import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.delegation.DelegateVote;
+import coop.plenum.governance.delegation.DelegationRevoked;
+import coop.plenum.governance.delegation.RevokeDelegation;
+import coop.plenum.governance.delegation.VoteDelegated;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.MemberSuspended;
+import coop.plenum.governance.membership.MembershipApplied;
+import coop.plenum.governance.membership.MembershipWithdrawn;
+import coop.plenum.governance.tally.Delegations;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.StateConflict;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC "Liquid delegation": who may delegate to whom, and for what, on the Cooperative aggregate. */
+class DelegationTest {
+
+    private static final Instant FOUNDED = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
+    private static final CooperativeId COOP = new CooperativeId("coop-1");
+    private static final AccountId ALICE = new AccountId("acc-alice");
+    private static final AccountId BOB = new AccountId("acc-bob");
+    private static final AccountId CARA = new AccountId("acc-cara");
+    private static final MemberId ALICE_M = new MemberId("m-alice");
+    private static final MemberId BOB_M = new MemberId("m-bob");
+    private static final MemberId CARA_M = new MemberId("m-cara");
+    private static final String GLOBAL = Delegations.GLOBAL;
+
+    private AggregateTestFixture<Cooperative> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Cooperative.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((KnownAccounts) Set.of(ALICE, BOB, CARA)::contains);
+    }
+
+    private static CooperativeFounded founded(boolean delegationEnabled) {
+        Charter charter = CharterRules.complete(new Charter(List.of(new StakeholderClass("workers", "Workers", 60, 50),
+                new StakeholderClass("users", "Users", 40, 20)), List.of("energy", "finance"), null, null,
+                new DelegationRule(delegationEnabled, 0), null, null));
+        return new CooperativeFounded(COOP, "Riverside", charter,
+                List.of(new FoundingMember(ALICE_M, ALICE, "workers"), new FoundingMember(BOB_M, BOB, "users")), ALICE, FOUNDED);
+    }
+
+    private TestExecutor<Cooperative> given(Object... events) {
+        Object[] all = new Object[events.length + 1];
+        all[0] = founded(true);
+        System.arraycopy(events, 0, all, 1, events.length);
+        return fixture.given(all);
+    }
+
+    private static Map<String, ?> by(AccountId actor) {
+        return Map.of("actor", actor.value());
+    }
+
+    private static Matcher<Object> field(String name) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof InvalidInput invalid && invalid.field().equals(name);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidInput naming ").appendValue(name);
+            }
+        };
+    }
+
+    @Test
+    void aMemberDelegatesGloballyToAnotherActiveMember() {
+        given().when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
+                .expectEvents(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, NOW));
+    }
+
+    @Test
+    void aMemberDelegatesForOneOfTheChartersTopics() {
+        given().when(new DelegateVote(COOP, BOB_M, "energy", ALICE_M), by(BOB))
+                .expectEvents(new VoteDelegated(COOP, BOB_M, "energy", ALICE_M, null, NOW));
+        given().when(new DelegateVote(COOP, BOB_M, "gardening", ALICE_M), by(BOB))
+                .expectException(field("topic")).expectNoEvents();
+    }
+
+    @Test
+    void delegatingToOneselfIsRejected() {
+        given().when(new DelegateVote(COOP, BOB_M, GLOBAL, BOB_M), by(BOB))
+                .expectException(field("delegateId")).expectNoEvents();
+    }
+
+    @Test
+    void delegatingToANonMemberIsRejected() {
+        given().when(new DelegateVote(COOP, BOB_M, GLOBAL, new MemberId("m-nobody")), by(BOB))
+                .expectException(field("delegateId")).expectNoEvents();
+    }
+
+    @Test
+    void delegatingToAMemberWhoIsNotActiveIsAConflict() {
+        given(new MembershipApplied(COOP, CARA_M, CARA, "users", NOW))
+                .when(new DelegateVote(COOP, BOB_M, GLOBAL, CARA_M), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+        given(new MemberSuspended(COOP, ALICE_M, ALICE, NOW))
+                .when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void onlyActiveMembersDelegate() {
+        given(new MemberSuspended(COOP, BOB_M, BOB, NOW))
+                .when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void aMemberDelegatesOnlyTheirOwnVote() {
+        given().when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(ALICE))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void aCharterWithDelegationDisabledRefusesDelegations() {
+        fixture.given(founded(false)).when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void delegatingAgainReplacesTheDelegateAndTheSameDelegationRecordsNothing() {
+        VoteDelegated toAlice = new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, FOUNDED);
+        given(new MembershipApplied(COOP, CARA_M, CARA, "users", FOUNDED),
+                new coop.plenum.governance.membership.MemberAdmitted(COOP, CARA_M, CARA, "users", FOUNDED), toAlice)
+                .when(new DelegateVote(COOP, BOB_M, GLOBAL, CARA_M), by(BOB))
+                .expectEvents(new VoteDelegated(COOP, BOB_M, GLOBAL, CARA_M, ALICE_M, NOW));
+        given(toAlice).when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB)).expectNoEvents();
+    }
+
+    @Test
+    void revokingIsAlwaysAllowedAndRevokingNothingRecordsNothing() {
+        VoteDelegated toAlice = new VoteDelegated(COOP, BOB_M, "energy", ALICE_M, null, FOUNDED);
+        given(toAlice, new MembershipWithdrawn(COOP, BOB_M, BOB, FOUNDED))
+                .when(new RevokeDelegation(COOP, BOB_M, "energy"), by(BOB))
+                .expectEvents(new DelegationRevoked(COOP, BOB_M, "energy", ALICE_M, NOW));
+        given().when(new RevokeDelegation(COOP, BOB_M, GLOBAL), by(BOB)).expectNoEvents();
+        given(toAlice).when(new RevokeDelegation(COOP, BOB_M, "energy"), by(ALICE))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void delegationsAreAnsweredAsOfAnInstant() {
+        Cooperative cooperative = new Cooperative();
+        cooperative.on(founded(true));
+        Instant t1 = FOUNDED.plusSeconds(10);
+        Instant t2 = FOUNDED.plusSeconds(20);
+        cooperative.on(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, t1));
+        cooperative.on(new VoteDelegated(COOP, BOB_M, "energy", ALICE_M, null, t1));
+        cooperative.on(new DelegationRevoked(COOP, BOB_M, GLOBAL, ALICE_M, t2));
+        var facts = cooperative.facts();
+        assertThat(facts.delegationsAsOf(FOUNDED).byDelegator()).isEmpty();
+        assertThat(facts.delegationsAsOf(t1).forTopic("finance")).containsEntry(BOB_M, ALICE_M);
+        assertThat(facts.delegationsAsOf(t2).forTopic("finance")).isEmpty();
+        assertThat(facts.delegationsAsOf(t2).forTopic("energy")).containsEntry(BOB_M, ALICE_M);
+    }
+}
