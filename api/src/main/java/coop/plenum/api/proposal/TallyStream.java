@@ -1,5 +1,8 @@
 package coop.plenum.api.proposal;
 
+import coop.plenum.governance.delegation.query.DelegationChanges;
+import coop.plenum.governance.proposal.query.FindProposalSummary;
+import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.proposal.ProposalId;
 import coop.plenum.governance.proposal.query.FindTally;
@@ -23,14 +26,20 @@ public class TallyStream {
 
     private final Queries queries;
     private final ProposalChanges changes;
+    private final DelegationChanges delegations;
 
-    TallyStream(Queries queries, ProposalChanges changes) {
+    TallyStream(Queries queries, ProposalChanges changes, DelegationChanges delegations) {
         this.queries = queries;
         this.changes = changes;
+        this.delegations = delegations;
     }
 
     public Flux<ServerSentEvent<TallyJson>> of(ProposalId proposalId) {
-        Flux<Object> triggers = Flux.merge(Flux.just((Object) "now"), changes.of(proposalId), Flux.interval(REFRESH));
+        // a provisional tally follows current delegations: a delegation changed in the cooperative is a change too
+        Flux<Object> delegationChanged = queries.one(new FindProposalSummary(proposalId), ProposalSummary.class)
+                .flatMapMany(p -> delegations.of(p.cooperativeId()));
+        Flux<Object> triggers = Flux.merge(Flux.just((Object) "now"), changes.of(proposalId), delegationChanged,
+                Flux.interval(REFRESH));
         return triggers.concatMap(trigger -> queries.one(new FindTally(proposalId, null), TallyView.class), 1)
                 .map(TallyJson::of)
                 .distinctUntilChanged(t -> List.of(t.state(), String.valueOf(t.outcome()), t.classes()))

@@ -1,6 +1,7 @@
 package coop.plenum.governance.proposal.query;
 
 import coop.plenum.governance.cooperative.DecisionRule;
+import coop.plenum.governance.cooperative.DelegationRule;
 import coop.plenum.governance.cooperative.StakeholderClass;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalState;
@@ -23,7 +24,12 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         Instant submittedAt, Instant openedAt, Instant closedAt, Instant executedAt, int revision,
                         List<Revision> revisions,
                         List<Comment> comments, List<StakeholderClass> classes, DecisionRule decision,
-                        List<Elector> electorate, List<Long> applied) {
+                        List<Elector> electorate, List<Long> applied, DelegationRule delegation,
+                        List<FrozenDelegation> frozenDelegations) {
+
+    /** A delegation as it stood when voting closed (see {@code DelegationsFrozen}). */
+    record FrozenDelegation(String memberId, String delegateId) {
+    }
 
     record Revision(int revision, String title, String body, Instant at) {
     }

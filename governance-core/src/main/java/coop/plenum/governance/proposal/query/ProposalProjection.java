@@ -11,6 +11,9 @@ import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.ProposalSubmitted;
 import coop.plenum.governance.proposal.ProposalWithdrawn;
 import coop.plenum.governance.proposal.VotingClosed;
+import coop.plenum.governance.proposal.DelegationsFrozen;
+import coop.plenum.governance.delegation.query.DelegationHistory;
+import coop.plenum.governance.tally.DelegationResolver;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Electorate;
@@ -47,10 +50,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
+    private final DelegationHistory delegationHistory;
     private final Clock clock;
     private final ProposalChanges changes;
 
-    ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes) {
+    ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes, DelegationHistory delegationHistory) {
+        this.delegationHistory = delegationHistory;
         this.mongo = mongo;
         this.clock = clock;
         this.changes = changes;
@@ -102,7 +107,7 @@ class ProposalProjection {
     @EventHandler
     void on(VotingOpened e, @SequenceNumber long sequence) {
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.VOTING).set("openedAt", e.openedAt())
-                .set("classes", e.classes()).set("decision", e.decision())
+                .set("classes", e.classes()).set("decision", e.decision()).set("delegation", e.delegation())
                 .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
                         m.accountId().value(), m.classId(), m.power())).toList()));
     }
@@ -121,6 +126,12 @@ class ProposalProjection {
         String key = BallotDocument.key(proposalId.value(), sequence);
         mongo.save(new BallotDocument(key, proposalId.value(), sequence, memberId.value(), choice, at)).block();
         changes.changed(proposalId);
+    }
+
+    @EventHandler
+    void on(DelegationsFrozen e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().set("frozenDelegations", e.delegations().stream()
+                .map(d -> new ProposalDocument.FrozenDelegation(d.memberId().value(), d.delegateId().value())).toList()));
     }
 
     @EventHandler
@@ -194,24 +205,80 @@ class ProposalProjection {
     CompletableFuture<TallyView> handle(FindTally query) {
         return mongo.findById(query.proposalId().value(), ProposalDocument.class)
                 .zipWith(ballotsOf(query.proposalId().value()))
-                .map(found -> tally(found.getT1(), found.getT2(), query.asOf())).toFuture();
+                .flatMap(found -> {
+                    Instant asOf = asOf(found.getT1(), query.asOf());
+                    return delegationsFor(found.getT1(), asOf).map(delegations -> tally(found.getT1(), found.getT2(), asOf, delegations));
+                }).toFuture();
     }
 
-    /** SPEC "Time, and as of": the electorate, the ballots and the outcome as they stood at the instant. */
-    private TallyView tally(ProposalDocument d, List<BallotDocument> allBallots, Instant requested) {
-        Instant asOf = requested != null ? requested
+    @QueryHandler
+    CompletableFuture<ProvenanceView> handle(FindVoteProvenance query) {
+        return mongo.findById(query.proposalId().value(), ProposalDocument.class)
+                .filter(d -> d.openedAt() != null)
+                .zipWith(ballotsOf(query.proposalId().value()))
+                .flatMap(found -> {
+                    ProposalDocument d = found.getT1();
+                    Instant asOf = asOf(d, query.asOf());
+                    if (asOf.isBefore(d.openedAt())) {
+                        return reactor.core.publisher.Mono.<ProvenanceView>empty();
+                    }
+                    return delegationsFor(d, asOf).map(delegations -> {
+                        var resolved = resolver(d, delegations).explain(electorate(d), ballots(found.getT2(), asOf));
+                        boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
+                        return new ProvenanceView(new ProposalId(d.id()), asOf, closed, resolved.provenance(query.memberId()));
+                    });
+                }).toFuture();
+    }
+
+    private Instant asOf(ProposalDocument d, Instant requested) {
+        return requested != null ? requested
                 : d.executedAt() != null ? d.executedAt() : d.closedAt() != null ? d.closedAt() : clock.instant();
+    }
+
+    /**
+     * SPEC "Liquid delegation": the final tally follows the delegations frozen at closing; before that (a provisional
+     * or past tally) the cooperative's delegations as of the instant, for the proposal's topic.
+     */
+    private reactor.core.publisher.Mono<Map<MemberId, MemberId>> delegationsFor(ProposalDocument d, Instant asOf) {
+        if (d.delegation() == null || !Boolean.TRUE.equals(d.delegation().enabled()) || d.openedAt() == null
+                || asOf.isBefore(d.openedAt())) {
+            return reactor.core.publisher.Mono.just(Map.of());
+        }
+        if (d.closedAt() != null && !asOf.isBefore(d.closedAt())) {
+            Map<MemberId, MemberId> frozen = new java.util.HashMap<>();
+            if (d.frozenDelegations() != null) {
+                d.frozenDelegations().forEach(f -> frozen.put(new MemberId(f.memberId()), new MemberId(f.delegateId())));
+            }
+            return reactor.core.publisher.Mono.just(frozen);
+        }
+        return delegationHistory.asOf(new CooperativeId(d.cooperativeId()), asOf).map(all -> all.forTopic(d.topic()));
+    }
+
+    private static DelegationResolver resolver(ProposalDocument d, Map<MemberId, MemberId> delegations) {
+        return new DelegationResolver(delegations, d.delegation() == null || d.delegation().maxChainLength() == null ? 0
+                : d.delegation().maxChainLength());
+    }
+
+    private static Electorate electorate(ProposalDocument d) {
+        return new Electorate(d.classes(), d.decision(), d.electorate().stream()
+                .map(m -> new Voter(new MemberId(m.memberId()), m.classId(), m.power())).toList());
+    }
+
+    private static Map<MemberId, Choice> ballots(List<BallotDocument> allBallots, Instant asOf) {
+        Map<MemberId, Choice> ballots = new LinkedHashMap<>();
+        ballotsAsOf(allBallots, asOf).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
+        return ballots;
+    }
+
+    /** SPEC "Time, and as of": the electorate, the ballots, the delegations and the outcome as they stood at the instant. */
+    private TallyView tally(ProposalDocument d, List<BallotDocument> allBallots, Instant asOf, Map<MemberId, MemberId> delegations) {
         ProposalId id = new ProposalId(d.id());
         CooperativeId coop = new CooperativeId(d.cooperativeId());
         if (d.openedAt() == null || asOf.isBefore(d.openedAt())) {
             ProposalState before = d.state() == ProposalState.WITHDRAWN ? ProposalState.WITHDRAWN : ProposalState.DELIBERATION;
             return new TallyView(id, coop, before, null, asOf, null);
         }
-        Electorate electorate = new Electorate(d.classes(), d.decision(), d.electorate().stream()
-                .map(m -> new Voter(new MemberId(m.memberId()), m.classId(), m.power())).toList());
-        Map<MemberId, Choice> ballots = new LinkedHashMap<>();
-        ballotsAsOf(allBallots, asOf).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
-        var tally = TallyEngine.directBallotsOnly().tally(electorate, ballots);
+        var tally = new TallyEngine(resolver(d, delegations)).tally(electorate(d), ballots(allBallots, asOf));
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;

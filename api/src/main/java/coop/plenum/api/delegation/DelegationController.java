@@ -1,0 +1,155 @@
+package coop.plenum.api.delegation;
+
+import coop.plenum.api.ledger.LedgerOfCooperative;
+import coop.plenum.api.proposal.ProposalsOfCooperative;
+import coop.plenum.api.security.CooperativeAccess;
+import coop.plenum.api.security.PlenumUser;
+import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Queries;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.delegation.DelegateVote;
+import coop.plenum.governance.delegation.RevokeDelegation;
+import coop.plenum.governance.delegation.query.DelegationOverviews;
+import coop.plenum.governance.delegation.query.DelegationView;
+import coop.plenum.governance.delegation.query.FindDelegations;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.MemberStatus;
+import coop.plenum.governance.membership.query.FindMembers;
+import coop.plenum.governance.membership.query.MemberView;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.query.FindVoteProvenance;
+import coop.plenum.governance.proposal.query.ProvenanceView;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Liquid delegation: a member delegates their own vote (the Cooperative aggregate decides who may delegate to
+ * whom); members and auditors read anyone's delegations (delegates are accountable) and how any member's vote was
+ * counted on a proposal.
+ */
+@RestController
+@RequestMapping("/api/v1/cooperatives/{cooperativeId}")
+@Tag(name = "Delegation", description = "Global and per-topic delegations, who represents whom, and how each vote was counted")
+class DelegationController {
+
+    private static final String CORRELATION = "X-Correlation-Id";
+
+    private final Commands commands;
+    private final Queries queries;
+    private final CooperativeAccess access;
+    private final LedgerOfCooperative ledgers;
+    private final ProposalsOfCooperative proposals;
+
+    DelegationController(Commands commands, Queries queries, CooperativeAccess access, LedgerOfCooperative ledgers,
+                         ProposalsOfCooperative proposals) {
+        this.commands = commands;
+        this.queries = queries;
+        this.access = access;
+        this.ledgers = ledgers;
+        this.proposals = proposals;
+    }
+
+    @PutMapping("/members/{memberId}/delegations/{scope}")
+    @Operation(summary = "Delegate my vote for a topic, or for every topic with scope _global (the member themselves)")
+    Mono<ResponseEntity<Void>> delegate(@PathVariable String cooperativeId, @PathVariable String memberId, @PathVariable String scope,
+                                        @RequestBody DelegationRequest request, @AuthenticationPrincipal PlenumUser user,
+                                        @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return Mono.fromCallable(() -> new DelegateVote(new CooperativeId(cooperativeId), new MemberId(memberId), scope,
+                        delegate(request)))
+                .flatMap(command -> commands.send(command, user.caller(correlation)))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private static MemberId delegate(DelegationRequest request) {
+        if (request == null || request.delegateId() == null || request.delegateId().isBlank()) {
+            throw new InvalidInput("delegateId", "delegation.delegate-missing", "delegateId names the member to delegate to");
+        }
+        return new MemberId(request.delegateId());
+    }
+
+    @DeleteMapping("/members/{memberId}/delegations/{scope}")
+    @Operation(summary = "Revoke my delegation for a topic or _global (always allowed)")
+    Mono<ResponseEntity<Void>> revoke(@PathVariable String cooperativeId, @PathVariable String memberId, @PathVariable String scope,
+                                      @AuthenticationPrincipal PlenumUser user,
+                                      @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return commands.send(new RevokeDelegation(new CooperativeId(cooperativeId), new MemberId(memberId), scope), user.caller(correlation))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/members/{memberId}/delegations")
+    @Operation(summary = "A member's delegations, who delegates to them, who represents them per topic and whom they represent")
+    Mono<DelegationsJson> delegations(@PathVariable String cooperativeId, @PathVariable String memberId,
+                                      @AuthenticationPrincipal PlenumUser user) {
+        return access.requireReader(cooperativeId, user).flatMap(granted -> {
+            CooperativeId coop = granted.cooperative().cooperativeId();
+            var charter = granted.cooperative().charter();
+            return queries.many(new FindMembers(coop), MemberView.class)
+                    .zipWith(queries.many(new FindDelegations(coop), DelegationView.class))
+                    .zipWith(ledgers.powerNow(coop, charter.votingPower()))
+                    .map(t -> {
+                        List<MemberView> members = t.getT1().getT1();
+                        Map<MemberId, MemberStatus> status = new HashMap<>();
+                        Map<String, String> names = new HashMap<>();
+                        members.forEach(m -> {
+                            status.put(m.memberId(), m.status());
+                            names.put(m.memberId().value(), m.displayName());
+                        });
+                        MemberId me = new MemberId(memberId);
+                        if (!status.containsKey(me)) {
+                            throw new NotFound("member.not-found", "no member '" + memberId + "' here");
+                        }
+                        var power = t.getT2();
+                        int max = charter.delegation().maxChainLength() == null ? 0 : charter.delegation().maxChainLength();
+                        var overview = DelegationOverviews.of(me, t.getT1().getT2(), charter.topics(), max, status::get,
+                                m -> status.get(m) == MemberStatus.ACTIVE ? power.powerOf(m.value()) : BigDecimal.ZERO);
+                        return DelegationsJson.of(overview, names);
+                    });
+        });
+    }
+
+    @GetMapping("/proposals/{proposalId}/tally/members/{memberId}")
+    @Operation(summary = "How a member's power was counted: direct, via which chain to whose ballot, or why not (?asOf=)")
+    Mono<ProvenanceJson> provenance(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                    @PathVariable String memberId, @RequestParam(required = false) String asOf,
+                                    @AuthenticationPrincipal PlenumUser user) {
+        Instant instant = parseInstant(asOf);
+        return access.requireReader(cooperativeId, user).then(proposals.require(cooperativeId, proposalId))
+                .then(queries.one(new FindVoteProvenance(new ProposalId(proposalId), new MemberId(memberId), instant), ProvenanceView.class))
+                .switchIfEmpty(Mono.error(() -> new coop.plenum.kernel.StateConflict("proposal.not-voted",
+                        "voting on this proposal had not opened by then")))
+                .zipWith(ledgers.names(new CooperativeId(cooperativeId)))
+                .map(t -> ProvenanceJson.of(t.getT1(), t.getT2()));
+    }
+
+    private static Instant parseInstant(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("asOf", "request.instant-invalid", "asOf is an ISO-8601 instant such as 2026-05-01T12:00:00Z");
+        }
+    }
+}

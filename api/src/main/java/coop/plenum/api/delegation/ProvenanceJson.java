@@ -1,0 +1,39 @@
+package coop.plenum.api.delegation;
+
+import coop.plenum.governance.proposal.query.ProvenanceView;
+import coop.plenum.governance.tally.Provenance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a member's power was counted on a proposal: {@code how} is DIRECT, DELEGATED (with {@code chain} to
+ * {@code castBy}'s ballot) or why not: NO_DELEGATION, DELEGATE_NOT_IN_ELECTORATE, CYCLE ({@code cycle}),
+ * CHAIN_TOO_LONG, NOT_IN_ELECTORATE. {@code decided}: the vote had closed (this is final).
+ */
+record ProvenanceJson(String proposalId, String memberId, Instant asOf, boolean decided, String how, boolean counted,
+                      String choice, DelegationsJson.MemberRef castBy, int hops, List<DelegationsJson.MemberRef> chain,
+                      List<DelegationsJson.MemberRef> cycle, String explanation) {
+
+    static ProvenanceJson of(ProvenanceView view, Map<String, String> names) {
+        Provenance p = view.provenance();
+        return new ProvenanceJson(view.proposalId().value(), p.memberId().value(), view.asOf(), view.decided(), p.kind().name(),
+                p.counted(), p.choice() == null ? null : p.choice().name(),
+                p.castBy() == null ? null : DelegationsJson.ref(p.castBy(), names), p.hops(),
+                DelegationsJson.refs(p.chain(), names), DelegationsJson.refs(p.cycle(), names), explain(p, names));
+    }
+
+    private static String explain(Provenance p, Map<String, String> names) {
+        String by = p.castBy() == null ? null : names.getOrDefault(p.castBy().value(), p.castBy().value());
+        return switch (p.kind()) {
+            case DIRECT -> "counted " + p.choice() + " by their own ballot";
+            case DELEGATED -> "counted " + p.choice() + " with " + by + "'s ballot, " + p.hops() + (p.hops() == 1 ? " hop" : " hops") + " away";
+            case NO_DELEGATION -> "not counted: the chain ended at a member who neither voted nor delegates";
+            case DELEGATE_NOT_IN_ELECTORATE -> "not counted: the chain reached a member who is not in this vote's electorate";
+            case CYCLE -> "not counted: the delegations run in a cycle and nobody in it voted";
+            case CHAIN_TOO_LONG -> "not counted: " + by + " voted, but " + p.hops() + " hops is more than the charter allows";
+            case NOT_IN_ELECTORATE -> "not in this vote's electorate";
+        };
+    }
+}

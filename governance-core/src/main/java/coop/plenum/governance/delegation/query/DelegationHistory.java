@@ -1,0 +1,57 @@
+package coop.plenum.governance.delegation.query;
+
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.tally.Delegations;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * SPEC "Time, and as of": a cooperative's delegations as they stood at an instant, from every change with a
+ * timestamp at or before it, applied in log order, whatever order they were delivered in.
+ */
+@Component
+public class DelegationHistory {
+
+    private final ReactiveMongoTemplate mongo;
+
+    DelegationHistory(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Delegations> asOf(CooperativeId cooperativeId, Instant instant) {
+        Query changesUntil = Query.query(where("cooperativeId").is(cooperativeId.value()).and("at").lte(instant))
+                .with(Sort.by("sequence"));
+        return mongo.find(changesUntil, DelegationChangeDocument.class)
+                .reduce(new HashMap<MemberId, Map<String, MemberId>>(), (then, c) -> {
+                    MemberId member = new MemberId(c.memberId());
+                    if (c.delegateId() == null) {
+                        Map<String, MemberId> scopes = then.get(member);
+                        if (scopes != null) {
+                            scopes.remove(c.scope());
+                        }
+                    } else {
+                        then.computeIfAbsent(member, m -> new HashMap<>()).put(c.scope(), new MemberId(c.delegateId()));
+                    }
+                    return then;
+                })
+                .map(then -> {
+                    Map<MemberId, Map<String, MemberId>> frozen = new HashMap<>();
+                    then.forEach((member, scopes) -> {
+                        if (!scopes.isEmpty()) {
+                            frozen.put(member, Map.copyOf(scopes));
+                        }
+                    });
+                    return new Delegations(frozen);
+                });
+    }
+}

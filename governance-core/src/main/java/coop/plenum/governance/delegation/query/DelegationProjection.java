@@ -1,0 +1,71 @@
+package coop.plenum.governance.delegation.query;
+
+import coop.plenum.governance.delegation.DelegationRevoked;
+import coop.plenum.governance.delegation.VoteDelegated;
+import coop.plenum.governance.membership.MemberId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Delegations in force (one document per member and scope) and every change (for "as of"). Idempotent: a change
+ * is keyed by its event, and redelivered events arrive again in log order, so the document in force ends as the
+ * last change left it.
+ */
+@Component
+@ProcessingGroup("readmodel-delegations")
+class DelegationProjection {
+
+    private final ReactiveMongoTemplate mongo;
+    private final DelegationChanges changes;
+
+    DelegationProjection(ReactiveMongoTemplate mongo, DelegationChanges changes) {
+        this.mongo = mongo;
+        this.changes = changes;
+    }
+
+    @ResetHandler
+    void dropBeforeReplay() {
+        mongo.dropCollection(DelegationDocument.class).block();
+        mongo.dropCollection(DelegationChangeDocument.class).block();
+    }
+
+    @EventHandler
+    void on(VoteDelegated e, @SequenceNumber long sequence) {
+        String coop = e.cooperativeId().value();
+        mongo.save(new DelegationChangeDocument(coop + "|" + sequence, coop, sequence, e.memberId().value(), e.scope(),
+                e.delegateId().value(), e.delegatedAt())).block();
+        mongo.save(new DelegationDocument(DelegationDocument.key(coop, e.memberId().value(), e.scope()), coop,
+                e.memberId().value(), e.scope(), e.delegateId().value(), e.delegatedAt())).block();
+        changes.changed(e.cooperativeId());
+    }
+
+    @EventHandler
+    void on(DelegationRevoked e, @SequenceNumber long sequence) {
+        String coop = e.cooperativeId().value();
+        mongo.save(new DelegationChangeDocument(coop + "|" + sequence, coop, sequence, e.memberId().value(), e.scope(),
+                null, e.revokedAt())).block();
+        mongo.remove(Query.query(where("_id").is(DelegationDocument.key(coop, e.memberId().value(), e.scope()))),
+                DelegationDocument.class).block();
+        changes.changed(e.cooperativeId());
+    }
+
+    @QueryHandler
+    CompletableFuture<List<DelegationView>> handle(FindDelegations query) {
+        return mongo.find(Query.query(where("cooperativeId").is(query.cooperativeId().value())), DelegationDocument.class)
+                .map(d -> new DelegationView(new MemberId(d.memberId()), d.scope(), new MemberId(d.delegateId()), d.since()))
+                .sort(Comparator.comparing((DelegationView v) -> v.memberId().value()).thenComparing(DelegationView::scope))
+                .collectList().toFuture();
+    }
+}

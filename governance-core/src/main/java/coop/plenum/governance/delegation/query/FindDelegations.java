@@ -1,0 +1,7 @@
+package coop.plenum.governance.delegation.query;
+
+import coop.plenum.governance.cooperative.CooperativeId;
+
+/** Every delegation in force in a cooperative. */
+public record FindDelegations(CooperativeId cooperativeId) {
+}

@@ -1,0 +1,10 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.proposal.ProposalId;
+
+import java.time.Instant;
+
+/** How a member's power was (or, while voting, would now be) counted on a proposal; {@code asOf} optional. */
+public record FindVoteProvenance(ProposalId proposalId, MemberId memberId, Instant asOf) {
+}

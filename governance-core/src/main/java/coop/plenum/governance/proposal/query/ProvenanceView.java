@@ -1,0 +1,10 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.tally.Provenance;
+
+import java.time.Instant;
+
+/** A member's provenance on a proposal as of an instant; {@code decided}: the vote had closed by then. */
+public record ProvenanceView(ProposalId proposalId, Instant asOf, boolean decided, Provenance provenance) {
+}
