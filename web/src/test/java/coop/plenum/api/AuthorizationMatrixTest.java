@@ -136,6 +136,14 @@ class AuthorizationMatrixTest extends BootedPlenum {
                         "{\"project\":\"matrix\",\"amount\":\"10.00\",\"currency\":\"EUR\"}", 401, 403, 403, 201, 403, 403),
                 new Endpoint("GET revenues", HttpMethod.GET, w -> ledger(w, "/revenues"), null, 401, 403, 200, 200, 200, 403),
                 new Endpoint("GET open-book", HttpMethod.GET, w -> ledger(w, "/open-book"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("PUT delegation (the member's own)", HttpMethod.PUT, w -> member(w, w.memberSelf(), "delegations/_global"),
+                        "{\"delegateId\":\"DELEGATE\"}", 401, 403, 204, 403, 403, 403),
+                new Endpoint("DELETE delegation (the member's own)", HttpMethod.DELETE, w -> member(w, w.memberSelf(), "delegations/_global"),
+                        null, 401, 403, 204, 403, 403, 403),
+                new Endpoint("GET delegations", HttpMethod.GET, w -> member(w, w.memberSelf(), "delegations"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET vote provenance (before voting opens: 409)", HttpMethod.GET,
+                        w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/tally/members/" + w.memberSelf(),
+                        null, 401, 403, 409, 409, 409, 403),
                 new Endpoint("GET open-book.csv", HttpMethod.GET, w -> ledger(w, "/open-book.csv"), null, 401, 403, 200, 200, 200, 403)));
         return table.stream().map(Arguments::of);
     }
@@ -173,7 +181,7 @@ class AuthorizationMatrixTest extends BootedPlenum {
         WebTestClient.RequestHeadersSpec<?> ready = request;
         if (endpoint.body() != null) {
             String body = "FOUND".equals(endpoint.body()) ? riverside(accountIds.get(Caller.MEMBER))
-                    : endpoint.body().formatted(unique("u"));
+                    : endpoint.body().replace("DELEGATE", world.active()).formatted(unique("u"));
             ready = request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         }
         return ready.exchange().returnResult(String.class).getStatus().value();
