@@ -134,6 +134,12 @@ class ProposalPages {
         return access.requireReader(cooperativeId, user).flatMap(granted -> proposal(cooperativeId, proposalId)
                 .zipWith(queries.one(new FindTally(new ProposalId(proposalId), null), TallyView.class))
                 .zipWith(queries.many(new FindMembers(granted.cooperative().cooperativeId()), MemberView.class))
+                .flatMap(all -> myProvenance(proposalId, granted.access().memberId())
+                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .map(provenance -> {
+                            model.addAttribute("myProvenance", provenance.orElse(null));
+                            return all;
+                        }))
                 .map(all -> {
                     ProposalView proposal = all.getT1().getT1();
                     Map<MemberId, String> names = all.getT2().stream()
@@ -154,6 +160,15 @@ class ProposalPages {
                     model.addAttribute("myChoice", me == null ? null : proposal.ballots().get(me));
                     return "proposal";
                 }));
+    }
+
+    /** How the signed-in member's power counts (or counted) on this proposal, once voting opened. */
+    private Mono<coop.plenum.governance.proposal.query.ProvenanceView> myProvenance(String proposalId, MemberId me) {
+        if (me == null) {
+            return Mono.empty();
+        }
+        return queries.one(new coop.plenum.governance.proposal.query.FindVoteProvenance(new ProposalId(proposalId), me, null),
+                coop.plenum.governance.proposal.query.ProvenanceView.class);
     }
 
     @GetMapping(value = "/cooperatives/{cooperativeId}/proposals/{proposalId}/tally/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

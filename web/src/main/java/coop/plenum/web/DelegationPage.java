@@ -1,0 +1,176 @@
+package coop.plenum.web;
+
+import coop.plenum.api.ledger.LedgerOfCooperative;
+import coop.plenum.api.security.CooperativeAccess;
+import coop.plenum.api.security.PlenumUser;
+import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Queries;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.delegation.DelegateVote;
+import coop.plenum.governance.delegation.RevokeDelegation;
+import coop.plenum.governance.delegation.query.DelegationOverview;
+import coop.plenum.governance.delegation.query.DelegationOverviews;
+import coop.plenum.governance.delegation.query.DelegationView;
+import coop.plenum.governance.delegation.query.FindDelegations;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.MemberStatus;
+import coop.plenum.governance.membership.query.FindMembers;
+import coop.plenum.governance.membership.query.MemberView;
+import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.RuleViolation;
+import coop.plenum.governance.tally.Delegations;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "My delegations": delegate globally or per topic with a member picker, see who represents me for each topic and
+ * where the chain ends, whom I represent, warnings, and a picture of the delegation graph around me.
+ */
+@Controller
+class DelegationPage {
+
+    private final CooperativeAccess access;
+    private final Queries queries;
+    private final Commands commands;
+    private final LedgerOfCooperative ledgers;
+
+    DelegationPage(CooperativeAccess access, Queries queries, Commands commands, LedgerOfCooperative ledgers) {
+        this.access = access;
+        this.queries = queries;
+        this.commands = commands;
+        this.ledgers = ledgers;
+    }
+
+    @GetMapping("/cooperatives/{cooperativeId}/delegations")
+    Mono<String> show(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
+                      ServerWebExchange exchange) {
+        model.addAttribute("notice", exchange.getRequest().getQueryParams().getFirst("notice"));
+        return access.requireReader(cooperativeId, user).flatMap(granted -> {
+            MemberId me = granted.access().memberId();
+            if (me == null) {
+                return Mono.error(new NotAllowed("delegation.members-only", "only members delegate votes"));
+            }
+            CooperativeId coop = granted.cooperative().cooperativeId();
+            var charter = granted.cooperative().charter();
+            return queries.many(new FindMembers(coop), MemberView.class)
+                    .zipWith(queries.many(new FindDelegations(coop), DelegationView.class))
+                    .zipWith(ledgers.powerNow(coop, charter.votingPower()))
+                    .map(t -> {
+                        List<MemberView> members = t.getT1().getT1();
+                        Map<MemberId, MemberStatus> status = new HashMap<>();
+                        Map<MemberId, String> names = new HashMap<>();
+                        members.forEach(m -> {
+                            status.put(m.memberId(), m.status());
+                            names.put(m.memberId(), m.displayName() == null ? m.memberId().value() : m.displayName());
+                        });
+                        int max = charter.delegation().maxChainLength() == null ? 0 : charter.delegation().maxChainLength();
+                        var power = t.getT2();
+                        DelegationOverview overview = DelegationOverviews.of(me, t.getT1().getT2(), charter.topics(), max,
+                                status::get, m -> status.get(m) == MemberStatus.ACTIVE ? power.powerOf(m.value()) : BigDecimal.ZERO);
+                        Map<String, MemberId> mine = new LinkedHashMap<>();
+                        mine.put(Delegations.GLOBAL, null);
+                        charter.topics().forEach(topic -> mine.put(topic, null));
+                        overview.mine().forEach(d -> mine.put(d.scope(), d.delegateId()));
+                        model.addAttribute("user", user);
+                        model.addAttribute("coop", granted.cooperative());
+                        model.addAttribute("me", me);
+                        model.addAttribute("active", status.get(me) == MemberStatus.ACTIVE);
+                        model.addAttribute("enabled", Boolean.TRUE.equals(charter.delegation().enabled()));
+                        model.addAttribute("maxChainLength", max);
+                        model.addAttribute("mine", mine);
+                        model.addAttribute("overview", overview);
+                        model.addAttribute("names", names);
+                        model.addAttribute("candidates", members.stream()
+                                .filter(m -> m.status() == MemberStatus.ACTIVE && !m.memberId().equals(me))
+                                .sorted(Comparator.comparing(m -> names.get(m.memberId()), String.CASE_INSENSITIVE_ORDER))
+                                .toList());
+                        model.addAttribute("picture", DelegationPicture.around(me, overview, names));
+                        return "delegations";
+                    });
+        });
+    }
+
+    @PostMapping("/cooperatives/{cooperativeId}/delegations/{scope}")
+    Mono<String> delegate(@PathVariable String cooperativeId, @PathVariable String scope, @AuthenticationPrincipal PlenumUser user,
+                          ServerWebExchange exchange) {
+        return access.requireReader(cooperativeId, user).flatMap(granted -> exchange.getFormData().flatMap(form -> {
+            String delegate = form.getFirst("delegateId");
+            MemberId me = granted.access().memberId();
+            if (me == null) {
+                return Mono.error(new NotAllowed("delegation.members-only", "only members delegate votes"));
+            }
+            boolean revoke = "revoke".equals(form.getFirst("action")) || delegate == null || delegate.isBlank();
+            Object command = revoke ? new RevokeDelegation(new CooperativeId(cooperativeId), me, scope)
+                    : new DelegateVote(new CooperativeId(cooperativeId), me, scope, new MemberId(delegate));
+            String what = revoke ? "Delegation revoked." : "Delegated.";
+            return commands.send(command, user.caller(null)).thenReturn(redirect(cooperativeId, what));
+        })).onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, refused.getMessage())));
+    }
+
+    private static String redirect(String cooperativeId, String notice) {
+        return "redirect:/cooperatives/" + cooperativeId + "/delegations?notice=" + ApplicationPage.encode(notice);
+    }
+
+    /** Nodes and arrows of a small SVG: my chain (global delegation or the first topic's) to the right, my delegators to the left. */
+    record DelegationPicture(int width, int height, List<Node> nodes, List<Arrow> arrows) {
+
+        record Node(double x, double y, String label, String kind) {
+        }
+
+        record Arrow(double x1, double y1, double x2, double y2) {
+        }
+
+        static DelegationPicture around(MemberId me, DelegationOverview overview, Map<MemberId, String> names) {
+            int width = 720;
+            double step = 130;
+            List<Node> nodes = new ArrayList<>();
+            List<Arrow> arrows = new ArrayList<>();
+            var topic = overview.topics().isEmpty() ? null : overview.topics().get(0);
+            List<MemberId> delegators = new ArrayList<>();
+            overview.toMe().forEach(d -> {
+                if (!delegators.contains(d.memberId())) {
+                    delegators.add(d.memberId());
+                }
+            });
+            int rows = Math.max(1, Math.min(delegators.size(), 8));
+            int height = Math.max(140, rows * 44 + 40);
+            double centerY = height / 2.0;
+            double meX = 170;
+            nodes.add(new Node(meX, centerY, "You", "me"));
+            for (int i = 0; i < Math.min(delegators.size(), 8); i++) {
+                double y = rows == 1 ? centerY : 30 + i * ((height - 60.0) / (rows - 1));
+                String label = i == 7 && delegators.size() > 8 ? "+" + (delegators.size() - 7) + " more" : names.getOrDefault(delegators.get(i), "?");
+                nodes.add(new Node(50, y, label, "delegator"));
+                arrows.add(new Arrow(95, y, meX - 45, centerY));
+            }
+            if (topic != null) {
+                List<MemberId> chain = topic.chain();
+                double x = meX;
+                for (int i = 1; i < chain.size() && i <= 4; i++) {
+                    double nx = x + step;
+                    boolean last = i == chain.size() - 1;
+                    String kind = last && topic.ending() == DelegationOverview.Ending.CYCLE ? "cycle" : last ? "end" : "delegate";
+                    String label = i == 4 && chain.size() > 5 ? "… " + (chain.size() - 4) + " more" : names.getOrDefault(chain.get(i), "?");
+                    nodes.add(new Node(nx, centerY, label, kind));
+                    arrows.add(new Arrow(x + 45, centerY, nx - 45, centerY));
+                    x = nx;
+                }
+            }
+            return new DelegationPicture(width, height, nodes, arrows);
+        }
+    }
+}
