@@ -14,7 +14,7 @@ import java.util.Map;
  * The open book as CSV (RFC 4180, UTF-8): one row per contribution, evaluation, revenue and allocation, in the
  * order they happened. Free text that a spreadsheet would run as a formula is prefixed with an apostrophe.
  */
-final class OpenBookCsv {
+public final class OpenBookCsv {
 
     static final String HEADER = "entry,at,contributionId,revenueId,memberId,member,project,type,quantity,rate,status,points,"
             + "verdict,amount,currency,description\r\n";
@@ -25,7 +25,7 @@ final class OpenBookCsv {
     private OpenBookCsv() {
     }
 
-    static String of(List<ContributionView> contributions, List<RevenueView> revenues, Map<String, String> names) {
+    public static String of(List<ContributionView> contributions, List<RevenueView> revenues, Map<String, String> names) {
         List<Row> rows = new ArrayList<>();
         for (ContributionView c : contributions) {
             String member = c.contributorId().value();
