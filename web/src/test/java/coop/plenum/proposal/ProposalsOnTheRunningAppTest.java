@@ -63,7 +63,7 @@ class ProposalsOnTheRunningAppTest extends BootedPlenum {
         send(new CastBallot(proposal, new MemberId(memberId), Choice.YES), secretaryId);
         send(new CloseVoting(proposal), secretaryId);
 
-        assertThat(eventTypes(proposal.value())).containsExactly("ProposalSubmitted", "VotingOpened", "BallotCast", "VotingClosed");
+        assertThat(eventTypes(proposal.value())).containsExactly("ProposalSubmitted", "VotingOpened", "BallotCast", "DelegationsFrozen", "VotingClosed");
         String closed = new String(jdbc.queryForObject("select payload from domainevententry where aggregateidentifier = ? "
                 + "and payloadtype like '%VotingClosed'", byte[].class, proposal.value()));
         // workers: 1 of 1 voted YES; users: no electorate power, dropped out
@@ -85,7 +85,7 @@ class ProposalsOnTheRunningAppTest extends BootedPlenum {
         while (!eventTypes(proposal.value()).contains("VotingClosed") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(eventTypes(proposal.value())).containsExactly("ProposalSubmitted", "VotingOpened", "VotingClosed");
+        assertThat(eventTypes(proposal.value())).containsExactly("ProposalSubmitted", "VotingOpened", "DelegationsFrozen", "VotingClosed");
         String opened = new String(jdbc.queryForObject("select payload from domainevententry where aggregateidentifier = ? "
                 + "and payloadtype like '%VotingOpened'", byte[].class, proposal.value()));
         assertThat(opened).as("opened as of the scheduled instant").contains("\"openedAt\":\"" + opens.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "\"");
