@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import java.time.Instant;
+import java.util.List;
 
 import static coop.plenum.support.Cooperators.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +167,29 @@ class DelegationApiTest extends BootedPlenum {
         JsonNode then = get(bob, "/api/v1/cooperatives/{c}/proposals/{p}/tally?asOf={t}", coop, p, beforeDelegating.toString());
         assertThat(then.at("/classes/1/yes").asText()).isEqualTo("0.000000");
         assertThat(provenance(p, caraM).get("how").asText()).isEqualTo("NO_DELEGATION");
+    }
+
+    @Test
+    void theIncrementallyKeptLiveTallyEqualsAFullRecountAfterEveryChange() {
+        String p = openEnergyProposal();
+        List<Runnable> changes = List.of(
+                () -> vote(dan, p, danM, "YES"),
+                () -> delegate(bob, bobM, "_global", danM, 204),
+                () -> delegate(cara, caraM, "energy", bobM, 204),
+                () -> vote(alice, p, aliceM, "NO"),
+                () -> delegate(dan, danM, "energy", aliceM, 204),    // dan's own ballot still counts
+                () -> vote(bob, p, bobM, "ABSTAIN"),
+                () -> http.delete().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, p, bobM).headers(as(bob))
+                        .exchange().expectStatus().isNoContent(),
+                () -> revoke(bob, bobM, "_global"),
+                () -> delegate(bob, bobM, "energy", caraM, 204));   // bob ↔ cara: a cycle
+        for (Runnable change : changes) {
+            change.run();
+            JsonNode live = tally(p);
+            JsonNode recount = get(bob, "/api/v1/cooperatives/{c}/proposals/{p}/tally?asOf={t}", coop, p, Instant.now().toString());
+            assertThat(live.get("classes")).isEqualTo(recount.get("classes"));
+        }
+        assertThat(tally(p).at("/classes/1/no").asText()).as("nothing from the bob-cara cycle").isEqualTo("0.000000");
     }
 
     @Test

@@ -135,6 +135,10 @@ public final class LiveTally {
         recount(affected);
     }
 
+    public boolean inElectorate(MemberId member) {
+        return index.containsKey(member);
+    }
+
     public Tally tally() {
         Map<String, TallyEngine.ClassSums> sums = new HashMap<>();
         List<StakeholderClass> classes = electorate.classes();

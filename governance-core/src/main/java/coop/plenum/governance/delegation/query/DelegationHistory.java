@@ -28,6 +28,19 @@ public class DelegationHistory {
         this.mongo = mongo;
     }
 
+    /** One delegation ({@code delegateId} set) or revocation, with the cooperative's event sequence number. */
+    public record Change(long sequence, MemberId memberId, String scope, MemberId delegateId) {
+    }
+
+    /** Every change after {@code sequence} (-1: all), in log order. */
+    public reactor.core.publisher.Flux<Change> changesAfter(CooperativeId cooperativeId, long sequence) {
+        Query after = Query.query(where("cooperativeId").is(cooperativeId.value()).and("sequence").gt(sequence))
+                .with(Sort.by("sequence"));
+        return mongo.find(after, DelegationChangeDocument.class)
+                .map(c -> new Change(c.sequence(), new MemberId(c.memberId()), c.scope(),
+                        c.delegateId() == null ? null : new MemberId(c.delegateId())));
+    }
+
     public Mono<Delegations> asOf(CooperativeId cooperativeId, Instant instant) {
         Query changesUntil = Query.query(where("cooperativeId").is(cooperativeId.value()).and("at").lte(instant))
                 .with(Sort.by("sequence"));

@@ -51,11 +51,14 @@ class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final DelegationHistory delegationHistory;
+    private final LiveTallies liveTallies;
     private final Clock clock;
     private final ProposalChanges changes;
 
-    ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes, DelegationHistory delegationHistory) {
+    ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes, DelegationHistory delegationHistory,
+                       LiveTallies liveTallies) {
         this.delegationHistory = delegationHistory;
+        this.liveTallies = liveTallies;
         this.mongo = mongo;
         this.clock = clock;
         this.changes = changes;
@@ -63,6 +66,7 @@ class ProposalProjection {
 
     @ResetHandler
     void dropBeforeReplay() {
+        liveTallies.clear();
         mongo.dropCollection("proposals").block();
         mongo.dropCollection("proposal_ballots").block();
     }
@@ -136,6 +140,7 @@ class ProposalProjection {
 
     @EventHandler
     void on(VotingClosed e, @SequenceNumber long sequence) {
+        liveTallies.closed(e.proposalId().value());
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.CLOSED).set("closedAt", e.closedAt())
                 .set("outcome", e.outcome()).set("approval", e.approval()));
     }
@@ -204,11 +209,28 @@ class ProposalProjection {
     @QueryHandler
     CompletableFuture<TallyView> handle(FindTally query) {
         return mongo.findById(query.proposalId().value(), ProposalDocument.class)
-                .zipWith(ballotsOf(query.proposalId().value()))
+                .flatMap(d -> d.state() == ProposalState.VOTING && query.asOf() == null ? provisional(d)
+                        : everythingAsOf(d, query.asOf()))
+                .toFuture();
+    }
+
+    /** An open vote's tally now, kept up to date incrementally (see {@link LiveTallies}). */
+    private reactor.core.publisher.Mono<TallyView> provisional(ProposalDocument d) {
+        boolean delegating = d.delegation() != null && Boolean.TRUE.equals(d.delegation().enabled());
+        int max = d.delegation() == null || d.delegation().maxChainLength() == null ? 0 : d.delegation().maxChainLength();
+        Instant now = clock.instant();
+        return liveTallies.provisional(d, electorate(d), max, delegating)
+                .map(tally -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
+                        null, now, tally));
+    }
+
+    private reactor.core.publisher.Mono<TallyView> everythingAsOf(ProposalDocument d, Instant requested) {
+        return reactor.core.publisher.Mono.just(d)
+                .zipWith(ballotsOf(d.id()))
                 .flatMap(found -> {
-                    Instant asOf = asOf(found.getT1(), query.asOf());
+                    Instant asOf = asOf(found.getT1(), requested);
                     return delegationsFor(found.getT1(), asOf).map(delegations -> tally(found.getT1(), found.getT2(), asOf, delegations));
-                }).toFuture();
+                });
     }
 
     @QueryHandler
