@@ -193,6 +193,22 @@ class DelegationApiTest extends BootedPlenum {
     }
 
     @Test
+    void theTallyStreamSendsANewTallyWhenADelegationChanges() {
+        String p = openEnergyProposal();
+        vote(dan, p, danM, "YES");
+        var events = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally/stream", coop, p).headers(as(bob))
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new org.springframework.core.ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<JsonNode>>() {
+                }).getResponseBody();
+        reactor.test.StepVerifier.create(events)
+                .assertNext(first -> assertThat(first.data().at("/classes/1/yes").asText()).isEqualTo("0.000000"))
+                .then(() -> delegate(bob, bobM, "energy", danM, 204))
+                .assertNext(next -> assertThat(next.data().at("/classes/1/yes").asText()).isEqualTo("1.000000"))
+                .thenCancel()
+                .verify(java.time.Duration.ofSeconds(20));
+    }
+
+    @Test
     void cyclesAndOverlongChainsAreNotCountedAndTheProvenanceSaysWhy() {
         delegate(bob, bobM, "_global", caraM, 204);
         delegate(cara, caraM, "_global", bobM, 204);
