@@ -125,18 +125,18 @@ class DelegationPage {
         return "redirect:/cooperatives/" + cooperativeId + "/delegations?notice=" + ApplicationPage.encode(notice);
     }
 
-    /** Nodes and arrows of a small SVG: my chain (global delegation or the first topic's) to the right, my delegators to the left. */
+    /** Nodes and arrows (pixel coordinates) of a small SVG: my chain (global delegation or the first topic's) to the right, my delegators to the left. */
     record DelegationPicture(int width, int height, List<Node> nodes, List<Arrow> arrows) {
 
-        record Node(double x, double y, String label, String kind) {
+        record Node(int x, int y, String label, String kind) {
         }
 
-        record Arrow(double x1, double y1, double x2, double y2) {
+        record Arrow(int x1, int y1, int x2, int y2) {
         }
 
         static DelegationPicture around(MemberId me, DelegationOverview overview, Map<MemberId, String> names) {
             int width = 720;
-            double step = 130;
+            int step = 130;
             List<Node> nodes = new ArrayList<>();
             List<Arrow> arrows = new ArrayList<>();
             var topic = overview.topics().isEmpty() ? null : overview.topics().get(0);
@@ -148,20 +148,20 @@ class DelegationPage {
             });
             int rows = Math.max(1, Math.min(delegators.size(), 8));
             int height = Math.max(140, rows * 44 + 40);
-            double centerY = height / 2.0;
-            double meX = 170;
+            int centerY = height / 2;
+            int meX = 170;
             nodes.add(new Node(meX, centerY, "You", "me"));
             for (int i = 0; i < Math.min(delegators.size(), 8); i++) {
-                double y = rows == 1 ? centerY : 30 + i * ((height - 60.0) / (rows - 1));
+                int y = rows == 1 ? centerY : 30 + i * (height - 60) / (rows - 1);
                 String label = i == 7 && delegators.size() > 8 ? "+" + (delegators.size() - 7) + " more" : names.getOrDefault(delegators.get(i), "?");
                 nodes.add(new Node(50, y, label, "delegator"));
                 arrows.add(new Arrow(95, y, meX - 45, centerY));
             }
             if (topic != null) {
                 List<MemberId> chain = topic.chain();
-                double x = meX;
+                int x = meX;
                 for (int i = 1; i < chain.size() && i <= 4; i++) {
-                    double nx = x + step;
+                    int nx = x + step;
                     boolean last = i == chain.size() - 1;
                     String kind = last && topic.ending() == DelegationOverview.Ending.CYCLE ? "cycle" : last ? "end" : "delegate";
                     String label = i == 4 && chain.size() > 5 ? "… " + (chain.size() - 4) + " more" : names.getOrDefault(chain.get(i), "?");
