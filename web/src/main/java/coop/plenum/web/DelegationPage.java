@@ -135,8 +135,8 @@ class DelegationPage {
         }
 
         static DelegationPicture around(MemberId me, DelegationOverview overview, Map<MemberId, String> names) {
-            int width = 720;
-            int step = 130;
+            int width = 780;
+            int step = 140;
             List<Node> nodes = new ArrayList<>();
             List<Arrow> arrows = new ArrayList<>();
             var topic = overview.topics().isEmpty() ? null : overview.topics().get(0);
@@ -149,13 +149,13 @@ class DelegationPage {
             int rows = Math.max(1, Math.min(delegators.size(), 8));
             int height = Math.max(140, rows * 44 + 40);
             int centerY = height / 2;
-            int meX = 170;
+            int meX = 200;
             nodes.add(new Node(meX, centerY, "You", "me"));
             for (int i = 0; i < Math.min(delegators.size(), 8); i++) {
                 int y = rows == 1 ? centerY : 30 + i * (height - 60) / (rows - 1);
                 String label = i == 7 && delegators.size() > 8 ? "+" + (delegators.size() - 7) + " more" : names.getOrDefault(delegators.get(i), "?");
-                nodes.add(new Node(50, y, label, "delegator"));
-                arrows.add(new Arrow(95, y, meX - 45, centerY));
+                nodes.add(new Node(60, y, label, "delegator"));
+                arrows.add(new Arrow(105, y, meX - 55, centerY));
             }
             if (topic != null) {
                 List<MemberId> chain = topic.chain();
@@ -166,7 +166,7 @@ class DelegationPage {
                     String kind = last && topic.ending() == DelegationOverview.Ending.CYCLE ? "cycle" : last ? "end" : "delegate";
                     String label = i == 4 && chain.size() > 5 ? "… " + (chain.size() - 4) + " more" : names.getOrDefault(chain.get(i), "?");
                     nodes.add(new Node(nx, centerY, label, kind));
-                    arrows.add(new Arrow(x + 45, centerY, nx - 45, centerY));
+                    arrows.add(new Arrow(x + 55, centerY, nx - 55, centerY));
                     x = nx;
                 }
             }

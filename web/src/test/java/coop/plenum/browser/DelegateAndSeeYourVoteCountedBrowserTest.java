@@ -40,6 +40,7 @@ class DelegateAndSeeYourVoteCountedBrowserTest extends BrowserTest {
                 .isEqualTo("Alice Delegate votes for you");
         assertThat(browser.findElement(By.cssSelector("#represents-me tr[data-topic='finance']")).getText()).contains("you vote yourself");
         assertThat(browser.findElements(By.cssSelector("#graph .node"))).hasSize(2);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('represents-me').scrollIntoView()");
         HeadlessChromium.screenshot(browser, "delegations");
 
         String proposal = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))

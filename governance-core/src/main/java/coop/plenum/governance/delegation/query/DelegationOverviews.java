@@ -77,7 +77,7 @@ public final class DelegationOverviews {
         direct.sort(Comparator.comparing(MemberId::value));
         Set<MemberId> reached = new HashSet<>(List.of(me));
         Deque<MemberId> frontier = new ArrayDeque<>(List.of(me));
-        BigDecimal carried = BigDecimal.ZERO;
+        BigDecimal carried = BigDecimal.ZERO.setScale(6);
         int transitive = 0;
         for (int depth = 1; !frontier.isEmpty() && (max <= 0 || depth <= max); depth++) {
             Deque<MemberId> next = new ArrayDeque<>();
