@@ -32,6 +32,9 @@ public abstract class BrowserTest extends BootedPlenum {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+        // navigating on before the login response arrives would cancel it and land on the login page again
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/login") || !d.findElements(By.cssSelector(".alert-error")).isEmpty());
     }
 
     protected void signIn(String username) {

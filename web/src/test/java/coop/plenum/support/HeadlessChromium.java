@@ -37,6 +37,10 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--password-store=basic",
+                // no proxy auto-detection, Safe Browsing or other lookups: this machine has no network, and a
+                // navigation waiting on one occasionally stalled past the page-load limit
+                "--no-proxy-server", "--disable-extensions", "--disable-default-apps", "--disable-domain-reliability",
+                "--disable-client-side-phishing-detection", "--safebrowsing-disable-auto-update", "--no-default-browser-check",
                 // the password manager checks leaked credentials over the network after a login form is submitted;
                 // this machine has no network, and that check can stall the navigation
                 "--disable-features=PasswordLeakDetection,PasswordManagerOnboarding,AutofillServerCommunication,OptimizationHints",
