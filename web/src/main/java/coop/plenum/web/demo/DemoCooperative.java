@@ -1,0 +1,251 @@
+package coop.plenum.web.demo;
+
+import coop.plenum.api.support.Caller;
+import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Queries;
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.account.CreateAccount;
+import coop.plenum.governance.account.login.AccountLogins;
+import coop.plenum.governance.cooperative.AdmissionPolicy;
+import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.cooperative.ClassRule;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.cooperative.DecisionRule;
+import coop.plenum.governance.cooperative.DelegationRule;
+import coop.plenum.governance.cooperative.FoundCooperative;
+import coop.plenum.governance.cooperative.FounderSeat;
+import coop.plenum.governance.cooperative.LedgerRule;
+import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.cooperative.Threshold;
+import coop.plenum.governance.cooperative.VotingPowerMode;
+import coop.plenum.governance.cooperative.VotingPowerRule;
+import coop.plenum.governance.delegation.DelegateVote;
+import coop.plenum.governance.membership.AdmitMember;
+import coop.plenum.governance.membership.ApplyForMembership;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.query.FindMembers;
+import coop.plenum.governance.membership.query.MemberView;
+import coop.plenum.governance.proposal.CastBallot;
+import coop.plenum.governance.proposal.CloseVoting;
+import coop.plenum.governance.proposal.CommentOnProposal;
+import coop.plenum.governance.proposal.OpenVoting;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalKind;
+import coop.plenum.governance.proposal.SubmitProposal;
+import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.tally.Delegations;
+import coop.plenum.kernel.IdGenerator;
+import coop.plenum.ledger.ContributionId;
+import coop.plenum.ledger.EvaluateContribution;
+import coop.plenum.ledger.LedgerId;
+import coop.plenum.ledger.LogContribution;
+import coop.plenum.ledger.RecordRevenue;
+import coop.plenum.ledger.RevenueId;
+import coop.plenum.ledger.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SPEC "Storage and running", the {@code demo} option: a living cooperative for a new user to look around in —
+ * three stakeholder classes, eight people (one still applying), contributions accepted, pending and rejected, a
+ * revenue shared out, delegations (one chain of two hops), a decided vote, an open one and one in deliberation.
+ * Everything goes through the same commands as real use, acted by the people themselves, so the log, the audit
+ * metadata and every read model are genuine. Seeds once: if its first account exists, it does nothing.
+ */
+@Component
+public class DemoCooperative {
+
+    public static final String COOPERATIVE_NAME = "Riverside Energy Co-op";
+    static final List<String[]> PEOPLE = List.of(
+            new String[]{"ada", "Ada Okonkwo"}, new String[]{"ben", "Ben Hartley"}, new String[]{"chloe", "Chloe Martin"},
+            new String[]{"dev", "Dev Patel"}, new String[]{"emma", "Emma Novak"}, new String[]{"finn", "Finn Larsen"},
+            new String[]{"hugo", "Hugo Silva"}, new String[]{"grace", "Grace Ito"});
+    private static final Logger log = LoggerFactory.getLogger(DemoCooperative.class);
+
+    private final Commands commands;
+    private final Queries queries;
+    private final AccountLogins logins;
+    private final PasswordEncoder passwords;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    DemoCooperative(Commands commands, Queries queries, AccountLogins logins, PasswordEncoder passwords, IdGenerator ids,
+                    Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.logins = logins;
+        this.passwords = passwords;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** @return false if the demo had been seeded already */
+    public boolean seed(String password) {
+        if (logins.isTaken(PEOPLE.get(0)[0])) {
+            return false;
+        }
+        Map<String, AccountId> accounts = new LinkedHashMap<>();
+        String hash = passwords.encode(password);
+        for (String[] person : PEOPLE) {
+            AccountId id = new AccountId(ids.newId());
+            commands.sendAsSystem(new CreateAccount(id, person[0], person[1], hash, false));
+            accounts.put(person[0], id);
+        }
+        new Seeding(accounts).run();
+        log.info("Seeded the demo cooperative '{}': sign in as ada (secretary), ben, chloe, dev, emma, finn or hugo with the demo password",
+                COOPERATIVE_NAME);
+        return true;
+    }
+
+    /** One seeding run: the people, then what they do, in the order it could have happened. */
+    private final class Seeding {
+        private final Map<String, AccountId> accounts;
+        private final Map<String, MemberId> members = new LinkedHashMap<>();
+        private final CooperativeId coop = new CooperativeId(ids.newId());
+        private final LedgerId ledger = LedgerId.ofCooperative(coop.value());
+
+        Seeding(Map<String, AccountId> accounts) {
+            this.accounts = accounts;
+        }
+
+        void run() {
+            found();
+            membership();
+            ledger();
+            delegations();
+            decidedVote();
+            openVote();
+            deliberation();
+        }
+
+        private void as(String who, Object command) {
+            commands.send(command, new Caller(accounts.get(who), "demo-seed")).block();
+        }
+
+        private void found() {
+            Charter charter = new Charter(
+                    List.of(new StakeholderClass("workers", "Workers", 50, 30), new StakeholderClass("users", "Energy users", 30, 20),
+                            new StakeholderClass("investors", "Investors", 20, 0)),
+                    List.of("energy", "finance", "community"),
+                    new DecisionRule(Threshold.SIMPLE_MAJORITY, ClassRule.WEIGHTED),
+                    new VotingPowerRule(VotingPowerMode.CONTRIBUTION_WEIGHTED, new BigDecimal("10"), new BigDecimal("2"), 365),
+                    new DelegationRule(true, 5),
+                    AdmissionPolicy.SECRETARY,
+                    new LedgerRule(Map.of("WORK_HOURS", new BigDecimal("1"), "MONEY", new BigDecimal("0.1"),
+                            "RESOURCE", new BigDecimal("0.5")), 2));
+            commands.sendAsSystem(new FoundCooperative(coop, COOPERATIVE_NAME, charter, List.of(
+                    seat("ada", "workers"), seat("ben", "workers"), seat("chloe", "workers"),
+                    seat("dev", "users"), seat("emma", "users"), seat("finn", "investors")), accounts.get("ada")));
+            refreshMembers();
+        }
+
+        private FounderSeat seat(String who, String classId) {
+            return new FounderSeat(accounts.get(who), classId);
+        }
+
+        private void membership() {
+            MemberId hugo = new MemberId(ids.newId());
+            as("hugo", new ApplyForMembership(coop, hugo, accounts.get("hugo"), "users"));
+            as("ada", new AdmitMember(coop, hugo));
+            as("grace", new ApplyForMembership(coop, new MemberId(ids.newId()), accounts.get("grace"), "users"));
+            refreshMembers();
+        }
+
+        private void ledger() {
+            LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            ContributionId rails = contribution("ben", "solar-roof", "WORK_HOURS", "12", "Mounted the rails on the depot roof", today.minusDays(20));
+            evaluate("ada", rails, Verdict.ACCEPT, "Saw it done");
+            evaluate("chloe", rails, Verdict.ACCEPT, null);
+            ContributionId inverter = contribution("chloe", "solar-roof", "MONEY", "300", "Paid for the inverter", today.minusDays(18));
+            evaluate("ada", inverter, Verdict.ACCEPT, "Receipt in the shared folder");
+            evaluate("dev", inverter, Verdict.ACCEPT, null);
+            ContributionId workshop = contribution("emma", "repair-cafe", "RESOURCE", "20", "Lent the workshop for four Saturdays", today.minusDays(9));
+            evaluate("ben", workshop, Verdict.ACCEPT, null);
+            evaluate("finn", workshop, Verdict.ACCEPT, null);
+            ContributionId duplicate = contribution("hugo", "solar-roof", "WORK_HOURS", "3", "Helped with the rails", today.minusDays(20));
+            evaluate("ada", duplicate, Verdict.REJECT, "Already in Ben's entry");
+            evaluate("chloe", duplicate, Verdict.REJECT, null);
+            ContributionId flyers = contribution("dev", "repair-cafe", "WORK_HOURS", "8", "Designed and printed the flyers", today.minusDays(2));
+            evaluate("emma", flyers, Verdict.ACCEPT, null);
+            as("ada", new RecordRevenue(ledger, new RevenueId(ids.newId()), "solar-roof", new BigDecimal("1200.00"), "EUR"));
+            as("ada", new RecordRevenue(ledger, new RevenueId(ids.newId()), "community-garden", new BigDecimal("150.00"), "EUR"));
+        }
+
+        private ContributionId contribution(String who, String project, String type, String quantity, String description, LocalDate on) {
+            ContributionId id = new ContributionId(ids.newId());
+            as(who, new LogContribution(ledger, id, project, type, new BigDecimal(quantity), description, on));
+            return id;
+        }
+
+        private void evaluate(String who, ContributionId contribution, Verdict verdict, String note) {
+            as(who, new EvaluateContribution(ledger, contribution, verdict, note));
+        }
+
+        private void delegations() {
+            as("emma", new DelegateVote(coop, member("emma"), "energy", member("dev")));
+            as("hugo", new DelegateVote(coop, member("hugo"), Delegations.GLOBAL, member("emma")));
+            as("finn", new DelegateVote(coop, member("finn"), Delegations.GLOBAL, member("ada")));
+        }
+
+        private void decidedVote() {
+            ProposalId battery = propose("ben", "Install a community battery",
+                    "A 200 kWh battery next to the depot stores the roof's midday surplus for the evening peak. "
+                            + "Financed from the solar-roof revenue and a member loan.", "energy");
+            as("dev", new CommentOnProposal(battery, ids.newId(), "Who maintains it? I'd like the maintenance costs in the plan."));
+            as("ben", new CommentOnProposal(battery, ids.newId(), "The supplier's contract includes ten years of maintenance."));
+            as("ada", new OpenVoting(battery));
+            vote("ada", battery, Choice.YES);
+            vote("ben", battery, Choice.YES);
+            vote("chloe", battery, Choice.ABSTAIN);
+            vote("dev", battery, Choice.NO);       // emma (energy) and hugo (via emma) follow dev
+            as("ada", new CloseVoting(battery));
+        }
+
+        private void openVote() {
+            ProposalId federation = propose("chloe", "Join the regional energy federation",
+                    "Membership costs 400 EUR a year and gives us a seat in the grid negotiations.", "finance");
+            as("ada", new OpenVoting(federation));
+            vote("ada", federation, Choice.YES);   // finn delegates to ada for every topic
+            vote("emma", federation, Choice.NO);
+        }
+
+        private void deliberation() {
+            ProposalId cafe = propose("emma", "A monthly repair café",
+                    "First Saturday of each month in the workshop: bring what is broken, leave with it mended.", "community");
+            as("ben", new CommentOnProposal(cafe, ids.newId(), "Count me in for bicycles."));
+        }
+
+        private ProposalId propose(String who, String title, String body, String topic) {
+            ProposalId id = new ProposalId(ids.newId());
+            as(who, new SubmitProposal(id, coop, title, body, topic, ProposalKind.GENERAL, null, null, null));
+            return id;
+        }
+
+        private void vote(String who, ProposalId proposal, Choice choice) {
+            as(who, new CastBallot(proposal, member(who), choice));
+        }
+
+        private MemberId member(String who) {
+            return members.get(who);
+        }
+
+        private void refreshMembers() {
+            List<MemberView> found = queries.many(new FindMembers(coop), MemberView.class).block();
+            Map<AccountId, String> byAccount = new LinkedHashMap<>();
+            accounts.forEach((name, id) -> byAccount.put(id, name));
+            for (MemberView m : found) {
+                members.put(byAccount.get(m.accountId()), m.memberId());
+            }
+        }
+    }
+}
