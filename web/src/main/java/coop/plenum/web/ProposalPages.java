@@ -9,6 +9,7 @@ import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.cooperative.Role;
 import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.governance.proposal.CastBallot;
@@ -94,9 +95,19 @@ class ProposalPages {
 
     @GetMapping("/cooperatives/{cooperativeId}/proposals/new")
     Mono<String> form(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model) {
-        return access.requireAnyRole(cooperativeId, user, Role.MEMBER).map(granted -> {
+        return access.requireAnyRole(cooperativeId, user, Role.MEMBER).flatMap(granted -> formModel(granted.cooperative(), user, model));
+    }
+
+    /** The form, with whom an ADMISSION (applicants) or an EXPULSION (ACTIVE or SUSPENDED members) may name. */
+    private Mono<String> formModel(coop.plenum.governance.cooperative.query.CooperativeView cooperative, PlenumUser user, Model model) {
+        return queries.many(new FindMembers(cooperative.cooperativeId()), MemberView.class).map(members -> {
             model.addAttribute("user", user);
-            model.addAttribute("coop", granted.cooperative());
+            model.addAttribute("coop", cooperative);
+            model.addAttribute("applicants", members.stream()
+                    .filter(m -> m.status() == MemberStatus.APPLIED).toList());
+            model.addAttribute("expellable", members.stream()
+                    .filter(m -> m.status() == MemberStatus.ACTIVE
+                            || m.status() == MemberStatus.SUSPENDED).toList());
             return "proposal-new";
         });
     }
@@ -106,16 +117,30 @@ class ProposalPages {
                         Model model) {
         ProposalId id = new ProposalId(ids.newId());
         return exchange.getFormData().flatMap((MultiValueMap<String, String> form) ->
-                commands.send(new SubmitProposal(id, new CooperativeId(cooperativeId), form.getFirst("title"), orEmpty(form.getFirst("body")),
-                                form.getFirst("topic"), ProposalKind.GENERAL, null, instant(form.getFirst("votingOpensAt")),
-                                instant(form.getFirst("votingClosesAt"))), user.caller(null))
+                Mono.fromCallable(() -> submission(id, cooperativeId, form))
+                        .flatMap(command -> commands.send(command, user.caller(null)))
                         .thenReturn("redirect:" + base(cooperativeId) + "/" + id.value())
-                        .onErrorResume(RuleViolation.class, refused -> access.existing(cooperativeId).map(coop -> {
-                            model.addAttribute("user", user);
-                            model.addAttribute("coop", coop);
+                        .onErrorResume(RuleViolation.class, refused -> access.existing(cooperativeId).flatMap(coop -> {
                             model.addAttribute("error", refused.getMessage());
-                            return "proposal-new";
+                            return formModel(coop, user, model);
                         })));
+    }
+
+    /** GENERAL, or an ADMISSION/EXPULSION naming a member; charter amendments are proposed through the API. */
+    private static SubmitProposal submission(ProposalId id, String cooperativeId, MultiValueMap<String, String> form) {
+        String kindName = form.getFirst("kind");
+        ProposalKind kind = kindName == null || kindName.isBlank() ? ProposalKind.GENERAL : ProposalKind.valueOf(kindName);
+        coop.plenum.governance.proposal.ProposalEffect effect = null;
+        if (kind == ProposalKind.ADMISSION || kind == ProposalKind.EXPULSION) {
+            String member = form.getFirst(kind == ProposalKind.ADMISSION ? "applicantId" : "memberId");
+            if (member == null || member.isBlank()) {
+                throw new coop.plenum.kernel.InvalidInput("effect.memberId", "proposal.effect-member-missing",
+                        kind == ProposalKind.ADMISSION ? "choose the applicant to admit" : "choose the member to expel");
+            }
+            effect = new coop.plenum.governance.proposal.ProposalEffect(null, new MemberId(member));
+        }
+        return new SubmitProposal(id, new CooperativeId(cooperativeId), form.getFirst("title"), orEmpty(form.getFirst("body")),
+                form.getFirst("topic"), kind, effect, instant(form.getFirst("votingOpensAt")), instant(form.getFirst("votingClosesAt")));
     }
 
     private static String orEmpty(String text) {

@@ -1,0 +1,56 @@
+package coop.plenum.browser;
+
+import coop.plenum.support.BrowserTest;
+import coop.plenum.support.Cooperators;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.http.MediaType;
+
+import static coop.plenum.support.Cooperators.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Under the VOTE admission policy the browser proposes an ADMISSION; once accepted, the applicant is a member. */
+class ProposeAnAdmissionBrowserTest extends BrowserTest {
+
+    @Test
+    void aMemberProposesToAdmitAnApplicantAndTheAcceptedDecisionAdmitsThem() throws Exception {
+        Cooperators steps = new Cooperators(http);
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String coop = foundCooperative("""
+                {"name": "Voters", "charter": {"classes": [{"id": "workers", "name": "Workers", "weight": 100, "quorum": 0}],
+                 "admission": "VOTE"},
+                 "founders": [{"accountId": "%s", "classId": "workers"}], "secretaryAccountId": "%s"}""".formatted(aliceId, aliceId));
+        String grace = unique("grace");
+        createAccount(grace, "Grace Applicant");
+        String graceMember = steps.apply(coop, grace, "workers");
+        String aliceMember = steps.memberIdOf(alice, coop, aliceId);
+
+        signIn(alice);
+        browser.get(page("/cooperatives/" + coop + "/proposals/new"));
+        browser.findElement(By.id("title")).sendKeys("Admit Grace");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("ADMISSION");
+        assertThat(browser.findElement(By.id("memberId")).isDisplayed()).as("only the applicant choice shows").isFalse();
+        new Select(browser.findElement(By.id("applicantId"))).selectByVisibleText("Grace Applicant");
+        browser.findElement(By.id("submit-proposal")).click();
+        assertThat(browser.findElement(By.id("proposal-title")).getText()).isEqualTo("Admit Grace");
+        String proposal = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, proposal).headers(as(alice)).exchange()
+                .expectStatus().isNoContent();
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, proposal, aliceMember).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().isNoContent();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, proposal).headers(as(alice)).exchange()
+                .expectStatus().isNoContent();
+
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        String status = "";
+        while (System.nanoTime() < deadline && !status.equals("ACTIVE")) {
+            status = http.get().uri("/api/v1/cooperatives/{c}/members/{m}", coop, graceMember).headers(as(alice)).exchange()
+                    .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody().get("status").asText();
+            Thread.sleep(100);
+        }
+        assertThat(status).isEqualTo("ACTIVE");
+    }
+}
