@@ -48,7 +48,11 @@ public final class HeadlessChromium {
         options.setExperimentalOption("prefs", java.util.Map.of(
                 "credentials_enable_service", false,
                 "profile.password_manager_enabled", false,
-                "profile.password_manager_leak_detection", false));
+                "profile.password_manager_leak_detection", false,
+                "safebrowsing.enabled", false));
+        // wait for the DOM, not for the load event: after a failed sign-in Chromium occasionally never reported the
+        // page loaded on this network-less machine; tests find their elements with waits anyway
+        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
