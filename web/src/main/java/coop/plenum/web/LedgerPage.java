@@ -13,11 +13,15 @@ import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.RuleViolation;
+import coop.plenum.kernel.Violation;
 import coop.plenum.ledger.ContributionId;
 import coop.plenum.ledger.ContributionStatus;
 import coop.plenum.ledger.ContributorId;
 import coop.plenum.ledger.EvaluateContribution;
+import coop.plenum.ledger.LedgerId;
 import coop.plenum.ledger.LogContribution;
 import coop.plenum.ledger.RecordRevenue;
 import coop.plenum.ledger.RevenueId;
@@ -29,6 +33,7 @@ import coop.plenum.ledger.query.FindRevenues;
 import coop.plenum.ledger.query.OpenBookView;
 import coop.plenum.ledger.query.RevenueView;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,12 +48,18 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The ledger in the browser: my points, power and earnings; logging a contribution; the queue of peers'
@@ -63,10 +74,10 @@ class LedgerPage {
     private final Commands commands;
     private final IdGenerator ids;
     private final LedgerOfCooperative ledgers;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     LedgerPage(CooperativeAccess access, Queries queries, Commands commands, IdGenerator ids, LedgerOfCooperative ledgers,
-               java.time.Clock clock) {
+               Clock clock) {
         this.access = access;
         this.queries = queries;
         this.commands = commands;
@@ -75,157 +86,253 @@ class LedgerPage {
         this.clock = clock;
     }
 
-    private static String base(String cooperativeId) {
-        return "/cooperatives/" + cooperativeId + "/ledger";
-    }
-
     @GetMapping("/cooperatives/{cooperativeId}/ledger")
     Mono<String> show(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
                       ServerWebExchange exchange) {
         var params = exchange.getRequest().getQueryParams();
-        String memberFilter = blankToNull(params.getFirst("member"));
-        String projectFilter = blankToNull(params.getFirst("project"));
-        ContributionStatus statusFilter = status(params.getFirst("status"));
         model.addAttribute("notice", params.getFirst("notice"));
-        model.addAttribute("error", params.getFirst("error"));
-        return access.requireReader(cooperativeId, user).flatMap(granted -> {
-            CooperativeId coop = granted.cooperative().cooperativeId();
-            var ledger = LedgerOfCooperative.ledgerOf(coop);
-            var charter = granted.cooperative().charter();
-            MemberId me = granted.access().memberId();
-            return queries.many(new FindContributions(ledger, null, null, null), ContributionView.class)
-                    .zipWith(queries.many(new FindRevenues(ledger, null), RevenueView.class))
-                    .zipWith(queries.one(new FindOpenBook(ledger), OpenBookView.class))
-                    .zipWith(queries.many(new FindMembers(coop), MemberView.class))
-                    .zipWith(ledgers.powerNow(coop, charter.votingPower()))
-                    .map(t -> {
-                        List<ContributionView> all = t.getT1().getT1().getT1().getT1();
-                        List<MemberView> members = t.getT1().getT2();
-                        OpenBookView book = t.getT1().getT1().getT2();
-                        var power = t.getT2();
-                        Map<String, String> names = new HashMap<>();
-                        members.forEach(m -> names.put(m.memberId().value(), m.displayName() == null ? m.memberId().value() : m.displayName()));
-                        ContributorId mine = me == null ? null : new ContributorId(me.value());
-                        model.addAttribute("user", user);
-                        model.addAttribute("coop", granted.cooperative());
-                        model.addAttribute("names", names);
-                        model.addAttribute("rates", charter.ledger().rates());
-                        model.addAttribute("requiredEvaluations", charter.ledger().requiredEvaluations());
-                        model.addAttribute("today", LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-                        model.addAttribute("active", granted.access().isActiveMember());
-                        model.addAttribute("secretary", granted.access().roles().contains(Role.SECRETARY));
-                        model.addAttribute("me", me);
-                        model.addAttribute("myPoints", me == null ? null : power.pointsOf(me.value()));
-                        model.addAttribute("myPower", me == null ? null : power.powerOf(me.value()));
-                        model.addAttribute("myEarnings", mine == null ? Map.of() : book.contributors().stream()
-                                .filter(c -> c.contributorId().equals(mine)).findFirst()
-                                .map(OpenBookView.ContributorTotals::earnings).orElse(Map.of()));
-                        model.addAttribute("queue", mine == null || !granted.access().isActiveMember() ? List.of() : all.stream()
-                                .filter(c -> c.status() == ContributionStatus.PENDING && !c.contributorId().equals(mine)
-                                        && !c.evaluatedBy(mine)).toList());
-                        model.addAttribute("book", all.stream()
-                                .filter(c -> memberFilter == null || c.contributorId().value().equals(memberFilter))
-                                .filter(c -> projectFilter == null || c.project().equals(projectFilter))
-                                .filter(c -> statusFilter == null || c.status() == statusFilter).toList());
-                        model.addAttribute("projects", all.stream().map(ContributionView::project).distinct().sorted().toList());
-                        model.addAttribute("members", members);
-                        model.addAttribute("memberFilter", memberFilter);
-                        model.addAttribute("projectFilter", projectFilter);
-                        model.addAttribute("statusFilter", statusFilter);
-                        model.addAttribute("totals", book);
-                        model.addAttribute("revenues", t.getT1().getT1().getT1().getT2());
-                        return "ledger";
-                    });
-        });
+        return render(cooperativeId, user, model, Filters.of(params), Refusal.NONE, null, null);
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/ledger/contributions")
-    Mono<String> log(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange) {
-        ContributionId id = new ContributionId(ids.newId());
-        return exchange.getFormData().flatMap((MultiValueMap<String, String> form) -> Mono.fromCallable(() ->
-                        new LogContribution(LedgerOfCooperative.ledgerOf(new CooperativeId(cooperativeId)), id, form.getFirst("project"),
-                                form.getFirst("type"), decimal(form.getFirst("quantity"), "quantity"), form.getFirst("description"),
-                                date(form.getFirst("occurredOn"))))
-                .flatMap(command -> commands.send(command, user.caller(null)))
-                .thenReturn(redirect(cooperativeId, "notice", "Contribution logged; it waits for your peers' evaluations.")))
-                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, "error", refused.getMessage())));
+    Mono<String> log(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
+                     ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            ContributionDraft draft = ContributionDraft.of(form);
+            return Mono.fromCallable(() -> draft.command(ledgerOf(cooperativeId), new ContributionId(ids.newId())))
+                    .flatMap(command -> commands.send(command, user.caller(null)))
+                    .thenReturn(redirect(cooperativeId, "Contribution logged; it waits for your peers' evaluations."))
+                    .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
+                            Refusal.of("contribution", refused), draft, null));
+        });
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/ledger/contributions/{contributionId}/evaluations")
     Mono<String> evaluate(@PathVariable String cooperativeId, @PathVariable String contributionId,
-                          @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange) {
+                          @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
         return exchange.getFormData().flatMap((MultiValueMap<String, String> form) -> Mono.fromCallable(() ->
-                        new EvaluateContribution(LedgerOfCooperative.ledgerOf(new CooperativeId(cooperativeId)),
-                                new ContributionId(contributionId), verdict(form.getFirst("verdict")), form.getFirst("note")))
-                .flatMap(command -> commands.send(command, user.caller(null)))
-                .thenReturn(redirect(cooperativeId, "notice", "Thank you: your evaluation is recorded.")))
-                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, "error", refused.getMessage())));
+                                new EvaluateContribution(ledgerOf(cooperativeId), new ContributionId(contributionId),
+                                        verdict(form.getFirst("verdict")), blankToNull(form.getFirst("note"))))
+                        .flatMap(command -> commands.send(command, user.caller(null)))
+                        .thenReturn(redirect(cooperativeId, "Thank you: your evaluation is recorded.")))
+                .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
+                        Refusal.of("evaluation", refused), null, null));
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/ledger/revenues")
-    Mono<String> revenue(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange) {
-        RevenueId id = new RevenueId(ids.newId());
-        return exchange.getFormData().flatMap((MultiValueMap<String, String> form) -> Mono.fromCallable(() ->
-                        new RecordRevenue(LedgerOfCooperative.ledgerOf(new CooperativeId(cooperativeId)), id, form.getFirst("project"),
-                                decimal(form.getFirst("amount"), "amount"), form.getFirst("currency")))
-                .flatMap(command -> commands.send(command, user.caller(null)))
-                .thenReturn(redirect(cooperativeId, "notice", "Revenue recorded and distributed.")))
-                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, "error", refused.getMessage())));
+    Mono<String> revenue(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
+                         ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            RevenueDraft draft = RevenueDraft.of(form);
+            return Mono.fromCallable(() -> draft.command(ledgerOf(cooperativeId), new RevenueId(ids.newId())))
+                    .flatMap(command -> commands.send(command, user.caller(null)))
+                    .thenReturn(redirect(cooperativeId, "Revenue recorded and shared by accepted points."))
+                    .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
+                            Refusal.of("revenue", refused), null, draft));
+        });
     }
 
-    @GetMapping(value = "/cooperatives/{cooperativeId}/ledger/open-book.csv", produces = "text/csv")
+    /** The whole book as the API's CSV, for a browser session (the API itself wants HTTP Basic). */
+    @GetMapping(value = "/cooperatives/{cooperativeId}/open-book.csv", produces = "text/csv")
     @ResponseBody
     Mono<ResponseEntity<String>> csv(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user) {
         return access.requireReader(cooperativeId, user).flatMap(granted -> {
             CooperativeId coop = granted.cooperative().cooperativeId();
-            var ledger = LedgerOfCooperative.ledgerOf(coop);
-            return queries.many(new FindContributions(ledger, null, null, null), ContributionView.class)
-                    .zipWith(queries.many(new FindRevenues(ledger, null), RevenueView.class))
-                    .zipWith(ledgers.names(coop))
+            LedgerId ledger = LedgerOfCooperative.ledgerOf(coop);
+            return Mono.zip(queries.many(new FindContributions(ledger, null, null, null), ContributionView.class),
+                            queries.many(new FindRevenues(ledger, null), RevenueView.class),
+                            ledgers.names(coop))
                     .map(t -> ResponseEntity.ok()
-                            .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"open-book-" + coop.value() + ".csv\"")
-                            .body(OpenBookCsv.of(t.getT1().getT1(), t.getT1().getT2(), t.getT2())));
+                            .body(OpenBookCsv.of(t.getT1(), t.getT2(), t.getT3())));
         });
     }
 
-    private static String redirect(String cooperativeId, String kind, String message) {
-        return "redirect:" + base(cooperativeId) + "?" + kind + "=" + ApplicationPage.encode(message);
+    private Mono<String> render(String cooperativeId, PlenumUser user, Model model, Filters filters, Refusal refusal,
+                                ContributionDraft contributionDraft, RevenueDraft revenueDraft) {
+        return access.requireReader(cooperativeId, user).flatMap(granted -> {
+            CooperativeId coop = granted.cooperative().cooperativeId();
+            LedgerId ledger = LedgerOfCooperative.ledgerOf(coop);
+            var charter = granted.cooperative().charter();
+            return Mono.zip(queries.many(new FindContributions(ledger, null, null, null), ContributionView.class),
+                    queries.many(new FindRevenues(ledger, null), RevenueView.class),
+                    queries.one(new FindOpenBook(ledger), OpenBookView.class),
+                    queries.many(new FindMembers(coop), MemberView.class),
+                    ledgers.powerNow(coop, charter.votingPower())).map(t -> {
+                List<ContributionView> all = t.getT1();
+                OpenBookView totals = t.getT3();
+                var power = t.getT5();
+                Map<String, String> names = new HashMap<>();
+                t.getT4().forEach(m -> names.put(m.memberId().value(), m.displayName() == null ? m.memberId().value() : m.displayName()));
+                MemberId me = granted.access().memberId();
+                ContributorId mine = me == null ? null : new ContributorId(me.value());
+                boolean active = granted.access().isActiveMember();
+                LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+
+                model.addAttribute("user", user);
+                model.addAttribute("coop", granted.cooperative());
+                model.addAttribute("names", names);
+                model.addAttribute("rates", charter.ledger().rates());
+                model.addAttribute("requiredEvaluations", charter.ledger().requiredEvaluations());
+                model.addAttribute("today", today);
+                model.addAttribute("active", active);
+                model.addAttribute("secretary", granted.access().roles().contains(Role.SECRETARY));
+                model.addAttribute("me", me);
+                model.addAttribute("myPoints", me == null ? null : power.pointsOf(me.value()));
+                model.addAttribute("myPower", me == null ? null : power.powerOf(me.value()));
+                model.addAttribute("myEarnings", mine == null ? Map.of() : totals.contributors().stream()
+                        .filter(c -> c.contributorId().equals(mine)).findFirst()
+                        .map(OpenBookView.ContributorTotals::earnings).orElse(Map.of()));
+                model.addAttribute("powers", totals.contributors().stream().collect(Collectors.toMap(
+                        c -> c.contributorId().value(), c -> power.powerOf(c.contributorId().value()))));
+                // a suspended member may neither log nor evaluate, so their queue would only offer refusals
+                model.addAttribute("queue", mine == null || !active ? List.of() : all.stream()
+                        .filter(c -> c.status() == ContributionStatus.PENDING && !c.contributorId().equals(mine) && !c.evaluatedBy(mine))
+                        .toList());
+                model.addAttribute("book", all.stream().filter(filters::admits)
+                        .sorted(Comparator.comparing(ContributionView::occurredOn).thenComparing(ContributionView::loggedAt).reversed())
+                        .toList());
+                model.addAttribute("bookSize", all.size());
+                model.addAttribute("projects", all.stream().map(ContributionView::project).distinct().sorted().toList());
+                model.addAttribute("members", t.getT4().stream()
+                        .sorted(Comparator.comparing((MemberView m) -> names.get(m.memberId().value()), String.CASE_INSENSITIVE_ORDER))
+                        .toList());
+                model.addAttribute("filters", filters);
+                model.addAttribute("totals", totals);
+                model.addAttribute("revenues", t.getT2().stream()
+                        .sorted(Comparator.comparing(RevenueView::recordedAt).reversed()).toList());
+                model.addAttribute("contributionDraft", contributionDraft != null ? contributionDraft
+                        : new ContributionDraft("", charter.ledger().rates().keySet().stream().findFirst().orElse(""), "", "", today.toString()));
+                model.addAttribute("revenueDraft", revenueDraft != null ? revenueDraft : new RevenueDraft("", "", "EUR"));
+                model.addAttribute("refusal", refusal);
+                return "ledger";
+            });
+        });
+    }
+
+    /** Shows the page again with what was typed, the reasons, and a status that says whose move it is. */
+    private Mono<String> refuse(String cooperativeId, PlenumUser user, Model model, ServerWebExchange exchange, Refusal refusal,
+                                ContributionDraft contributionDraft, RevenueDraft revenueDraft) {
+        exchange.getResponse().setStatusCode(refusal.status());
+        return render(cooperativeId, user, model, Filters.NONE, refusal, contributionDraft, revenueDraft);
+    }
+
+    private static LedgerId ledgerOf(String cooperativeId) {
+        return LedgerOfCooperative.ledgerOf(new CooperativeId(cooperativeId));
+    }
+
+    private static String redirect(String cooperativeId, String notice) {
+        return "redirect:/cooperatives/" + cooperativeId + "/ledger?notice=" + ApplicationPage.encode(notice);
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static ContributionStatus status(String value) {
-        try {
-            return value == null || value.isBlank() ? null : ContributionStatus.valueOf(value);
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static BigDecimal decimal(String value, String field) {
-        try {
-            return value == null || value.isBlank() ? null : new BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "request.number-invalid", field + " is a number such as 2.5");
+        if (value == null || value.isBlank()) {
+            return null;
         }
-    }
-
-    private static LocalDate date(String value) {
         try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("occurredOn", "request.date-invalid", "occurredOn is a date such as 2026-05-01");
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "request.number-invalid", field + " is a number such as 2.5, not '" + value.strip() + "'");
         }
     }
 
     private static Verdict verdict(String value) {
         try {
-            return value == null ? null : Verdict.valueOf(value);
+            return Verdict.valueOf(orEmpty(value));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("verdict", "evaluation.verdict-missing", "verdict is ACCEPT or REJECT");
+        }
+    }
+
+    /** The open book's filters, from the query string; an unknown status filters nothing rather than failing. */
+    record Filters(String member, String project, ContributionStatus status) {
+
+        static final Filters NONE = new Filters(null, null, null);
+
+        static Filters of(MultiValueMap<String, String> params) {
+            String status = blankToNull(params.getFirst("status"));
+            return new Filters(blankToNull(params.getFirst("member")), blankToNull(params.getFirst("project")),
+                    status == null || !Set.of("PENDING", "ACCEPTED", "REJECTED").contains(status) ? null : ContributionStatus.valueOf(status));
+        }
+
+        boolean admits(ContributionView c) {
+            return (member == null || c.contributorId().value().equals(member))
+                    && (project == null || c.project().equals(project))
+                    && (status == null || c.status() == status);
+        }
+
+        boolean any() {
+            return member != null || project != null || status != null;
+        }
+    }
+
+    /** The "log a contribution" form as typed, so a refusal can show it again. */
+    record ContributionDraft(String project, String type, String quantity, String description, String occurredOn) {
+
+        static ContributionDraft of(MultiValueMap<String, String> form) {
+            return new ContributionDraft(orEmpty(form.getFirst("project")).strip(), orEmpty(form.getFirst("type")),
+                    orEmpty(form.getFirst("quantity")), orEmpty(form.getFirst("description")), orEmpty(form.getFirst("occurredOn")));
+        }
+
+        LogContribution command(LedgerId ledger, ContributionId id) {
+            return new LogContribution(ledger, id, project, type, decimal(quantity, "quantity"), description, date(occurredOn));
+        }
+
+        private static LocalDate date(String value) {
+            if (value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInput("occurredOn", "request.date-invalid", "the date is written like 2026-05-01");
+            }
+        }
+    }
+
+    /** The "record revenue" form as typed. */
+    record RevenueDraft(String project, String amount, String currency) {
+
+        static RevenueDraft of(MultiValueMap<String, String> form) {
+            return new RevenueDraft(orEmpty(form.getFirst("project")).strip(), orEmpty(form.getFirst("amount")),
+                    orEmpty(form.getFirst("currency")).strip().toUpperCase(Locale.ROOT));
+        }
+
+        RecordRevenue command(LedgerId ledger, RevenueId id) {
+            return new RecordRevenue(ledger, id, project, decimal(amount, "amount"), currency);
+        }
+    }
+
+    /** Why a form was refused: its messages, and the fields to mark, for the form named {@code form}. */
+    record Refusal(String form, List<String> messages, Set<String> fields, HttpStatus status) {
+
+        static final Refusal NONE = new Refusal("", List.of(), Set.of(), HttpStatus.OK);
+
+        static Refusal of(String form, RuleViolation violation) {
+            if (violation instanceof InvalidInput invalid) {
+                return new Refusal(form, invalid.violations().stream().map(Violation::message).distinct().toList(),
+                        invalid.violations().stream().map(Violation::field).collect(Collectors.toSet()), HttpStatus.BAD_REQUEST);
+            }
+            HttpStatus status = violation instanceof NotFound ? HttpStatus.NOT_FOUND
+                    : violation instanceof NotAllowed ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+            return new Refusal(form, List.of(violation.getMessage()), Set.of(), status);
+        }
+
+        boolean concerns(String form) {
+            return this.form.equals(form);
+        }
+
+        boolean marks(String form, String field) {
+            return concerns(form) && fields.contains(field);
         }
     }
 }

@@ -62,9 +62,11 @@ class ProposalPages {
     private final IdGenerator ids;
     private final TallyStream tallyStream;
     private final coop.plenum.api.proposal.ProposalsOfCooperative proposals;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     ProposalPages(CooperativeAccess access, Queries queries, Commands commands, IdGenerator ids, TallyStream tallyStream,
-                  coop.plenum.api.proposal.ProposalsOfCooperative proposals) {
+                  coop.plenum.api.proposal.ProposalsOfCooperative proposals, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.proposals = proposals;
         this.access = access;
         this.queries = queries;
@@ -105,6 +107,12 @@ class ProposalPages {
             model.addAttribute("coop", cooperative);
             model.addAttribute("applicants", members.stream()
                     .filter(m -> m.status() == MemberStatus.APPLIED).toList());
+            try {
+                model.addAttribute("currentCharter", json.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(coop.plenum.api.cooperative.CharterJson.from(cooperative.charter())));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the charter always serialises", e);
+            }
             model.addAttribute("expellable", members.stream()
                     .filter(m -> m.status() == MemberStatus.ACTIVE
                             || m.status() == MemberStatus.SUSPENDED).toList());
@@ -126,11 +134,20 @@ class ProposalPages {
                         })));
     }
 
-    /** GENERAL, or an ADMISSION/EXPULSION naming a member; charter amendments are proposed through the API. */
-    private static SubmitProposal submission(ProposalId id, String cooperativeId, MultiValueMap<String, String> form) {
+    /** GENERAL, an ADMISSION/EXPULSION naming a member, or a CHARTER_AMENDMENT carrying the whole new charter as JSON. */
+    private SubmitProposal submission(ProposalId id, String cooperativeId, MultiValueMap<String, String> form) {
         String kindName = form.getFirst("kind");
         ProposalKind kind = kindName == null || kindName.isBlank() ? ProposalKind.GENERAL : ProposalKind.valueOf(kindName);
         coop.plenum.governance.proposal.ProposalEffect effect = null;
+        if (kind == ProposalKind.CHARTER_AMENDMENT) {
+            try {
+                var charter = json.readValue(orEmpty(form.getFirst("charter")), coop.plenum.api.cooperative.CharterJson.class);
+                effect = new coop.plenum.governance.proposal.ProposalEffect(coop.plenum.api.cooperative.CharterJson.toCharterOf(charter), null);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+                throw new coop.plenum.kernel.InvalidInput("effect.charter", "proposal.effect-unreadable",
+                        "the new charter is not readable JSON: " + unreadable.getOriginalMessage());
+            }
+        }
         if (kind == ProposalKind.ADMISSION || kind == ProposalKind.EXPULSION) {
             String member = form.getFirst(kind == ProposalKind.ADMISSION ? "applicantId" : "memberId");
             if (member == null || member.isBlank()) {

@@ -10,7 +10,10 @@ import org.springframework.http.MediaType;
 import static coop.plenum.support.Cooperators.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Under the VOTE admission policy the browser proposes an ADMISSION; once accepted, the applicant is a member. */
+/**
+ * Proposals with an effect from the browser: under the VOTE admission policy an ADMISSION (once accepted, the
+ * applicant is a member), and a CHARTER_AMENDMENT edited from the charter in force.
+ */
 class ProposeAnAdmissionBrowserTest extends BrowserTest {
 
     @Test
@@ -52,5 +55,33 @@ class ProposeAnAdmissionBrowserTest extends BrowserTest {
             Thread.sleep(100);
         }
         assertThat(status).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aMemberProposesACharterAmendmentEditedFromTheCharterInForceAndBadJsonIsRefused() throws Exception {
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String coop = foundCooperative(riverside(aliceId));
+
+        signIn(alice);
+        browser.get(page("/cooperatives/" + coop + "/proposals/new"));
+        browser.findElement(By.id("title")).sendKeys("Add a topic for storage");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("CHARTER_AMENDMENT");
+        org.openqa.selenium.WebElement charter = browser.findElement(By.id("charter"));
+        assertThat(charter.getAttribute("value")).contains("\"workers\"", "\"energy\"");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '{ not json'", charter);
+        browser.findElement(By.id("submit-proposal")).click();
+        assertThat(browser.findElement(By.id("proposal-error")).getText()).contains("not readable JSON");
+
+        browser.findElement(By.id("title")).sendKeys("Add a topic for storage");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("CHARTER_AMENDMENT");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[0].value.replace('\"finance\"', '\"finance\", \"storage\"')",
+                browser.findElement(By.id("charter")));
+        browser.findElement(By.id("submit-proposal")).click();
+        assertThat(browser.findElement(By.id("proposal-title")).getText()).isEqualTo("Add a topic for storage");
+        String proposal = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, proposal).headers(as(alice)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.kind").isEqualTo("CHARTER_AMENDMENT");
     }
 }

@@ -57,7 +57,7 @@ public record CharterJson(List<ClassJson> classes,
         return json.toCharter();
     }
 
-    static CharterJson from(Charter charter) {
+    public static CharterJson from(Charter charter) {
         return new CharterJson(
                 charter.classes().stream().map(c -> new ClassJson(c.id(), c.name(), c.weight(), c.quorum())).toList(),
                 charter.topics(),
