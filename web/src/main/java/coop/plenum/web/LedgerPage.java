@@ -110,11 +110,11 @@ class LedgerPage {
     @PostMapping("/cooperatives/{cooperativeId}/ledger/contributions/{contributionId}/evaluations")
     Mono<String> evaluate(@PathVariable String cooperativeId, @PathVariable String contributionId,
                           @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap((MultiValueMap<String, String> form) -> Mono.fromCallable(() ->
-                                new EvaluateContribution(ledgerOf(cooperativeId), new ContributionId(contributionId),
-                                        verdict(form.getFirst("verdict")), blankToNull(form.getFirst("note"))))
-                        .flatMap(command -> commands.send(command, user.caller(null)))
-                        .thenReturn(redirect(cooperativeId, "Thank you: your evaluation is recorded.")))
+        return exchange.getFormData()
+                .map(form -> new EvaluateContribution(ledgerOf(cooperativeId), new ContributionId(contributionId),
+                        verdict(form.getFirst("verdict")), blankToNull(form.getFirst("note"))))
+                .flatMap(command -> commands.send(command, user.caller(null)))
+                .thenReturn(redirect(cooperativeId, "Thank you: your evaluation is recorded."))
                 .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
                         Refusal.of("evaluation", refused), null, null));
     }
@@ -270,7 +270,8 @@ class LedgerPage {
                     && (status == null || c.status() == status);
         }
 
-        boolean any() {
+        // public, like every method the template calls: the template's expression language finds public methods only
+        public boolean any() {
             return member != null || project != null || status != null;
         }
     }
@@ -327,11 +328,12 @@ class LedgerPage {
             return new Refusal(form, List.of(violation.getMessage()), Set.of(), status);
         }
 
-        boolean concerns(String form) {
+        // public for the template, as in Filters
+        public boolean concerns(String form) {
             return this.form.equals(form);
         }
 
-        boolean marks(String form, String field) {
+        public boolean marks(String form, String field) {
             return concerns(form) && fields.contains(field);
         }
     }

@@ -5,6 +5,7 @@ import coop.plenum.support.Cooperators;
 import coop.plenum.support.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContributeAndEvaluateBrowserTest extends BrowserTest {
 
     @Test
-    void aContributionAcceptedByTwoPeersRaisesTheContributorsPointsAndVotingPower() throws Exception {
+    void aContributionAcceptedByTheRequiredPeersEarnsPointsThatRaiseTheContributorsVotingPower() throws Exception {
         Cooperators steps = new Cooperators(http);
         String alice = unique("alice");
         String bob = unique("bob");
@@ -40,20 +41,33 @@ class ContributeAndEvaluateBrowserTest extends BrowserTest {
                  "secretaryAccountId": "%s"}""".formatted(aliceId, bobId, caraId, aliceId));
         String bobMember = steps.memberIdOf(alice, coop, bobId);
 
+        // tall enough for the whole page, so the screenshots show every panel
+        browser.manage().window().setSize(new Dimension(1280, 2200));
         signIn(bob);
         browser.get(page("/cooperatives/" + coop));
         browser.findElement(By.id("ledger-link")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("my-points")));
         assertThat(browser.findElement(By.id("my-points")).getText()).isEqualTo("0.000000");
         assertThat(browser.findElement(By.id("my-power")).getText()).isEqualTo("1.000000");
+        assertThat(browser.findElements(By.id("record-revenue"))).as("only secretaries record revenue").isEmpty();
+
         browser.findElement(By.id("project")).sendKeys("sourdough");
         new Select(browser.findElement(By.id("type"))).selectByValue("WORK_HOURS");
-        browser.findElement(By.id("quantity")).sendKeys("15");
+        browser.findElement(By.id("quantity")).sendKeys("fifteen");
         browser.findElement(By.id("description")).sendKeys("Fed the starter for two weeks");
-        browser.findElement(By.id("log-contribution-button")).click();
+        browser.findElement(By.id("log-contribution")).click();
+        assertThat(browser.findElement(By.id("contribution-refusal")).getText()).contains("quantity is a number");
+        assertThat(browser.findElement(By.id("project")).getAttribute("value")).as("what was typed stays").isEqualTo("sourdough");
+        assertThat(browser.findElements(By.id("open-book"))).as("nothing was logged").isEmpty();
+        HeadlessChromium.screenshot(browser, "ledger-refused");
+
+        WebElement quantity = browser.findElement(By.id("quantity"));
+        quantity.clear();
+        quantity.sendKeys("15");
+        browser.findElement(By.id("log-contribution")).click();
         assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Contribution logged");
         WebElement row = browser.findElement(By.cssSelector("#open-book tbody tr"));
-        assertThat(row.findElement(By.cssSelector("[data-field='status']")).getText()).isEqualTo("PENDING");
+        assertThat(row.findElement(By.cssSelector("[data-field='status']")).getText()).isEqualToIgnoringCase("pending");
         String contribution = row.getAttribute("data-contribution-id");
         assertThat(browser.findElements(By.id("accept-" + contribution))).as("never one's own").isEmpty();
         signOut();
@@ -71,12 +85,23 @@ class ContributeAndEvaluateBrowserTest extends BrowserTest {
         browser.get(page("/cooperatives/" + coop + "/ledger"));
         assertThat(browser.findElement(By.id("my-points")).getText()).isEqualTo("15.000000");
         assertThat(browser.findElement(By.id("my-power")).getText()).isEqualTo("2.500000");
-        assertThat(browser.findElement(By.cssSelector("#open-book tr[data-contribution-id='" + contribution + "'] [data-field='status']"))
-                .getText()).isEqualTo("ACCEPTED");
+        WebElement accepted = browser.findElement(By.cssSelector("#open-book tr[data-contribution-id='" + contribution + "']"));
+        assertThat(accepted.findElement(By.cssSelector("[data-field='status']")).getText()).isEqualToIgnoringCase("accepted");
+        assertThat(accepted.findElement(By.cssSelector("[data-field='points']")).getText()).isEqualTo("15.000000");
+        assertThat(accepted.findElement(By.cssSelector("[data-field='verdicts']")).getText().replaceAll("\\s+", " "))
+                .isEqualTo("2 accept · 0 reject of 2");
         HeadlessChromium.screenshot(browser, "ledger");
 
         http.get().uri("/api/v1/cooperatives/{c}/members/{m}/voting-power", coop, bobMember).headers(as(cara)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.power").isEqualTo("2.500000").jsonPath("$.points").isEqualTo("15.000000");
+
+        // the page's CSV link works with the browser's session, without the API's HTTP Basic
+        assertThat(browser.findElement(By.id("download-csv")).getAttribute("href")).endsWith("/cooperatives/" + coop + "/open-book.csv");
+        String csv = http.get().uri("/cooperatives/{c}/open-book.csv", coop)
+                .cookie("SESSION", browser.manage().getCookieNamed("SESSION").getValue()).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("entry,at,contributionId,revenueId,memberId,member,project,type,quantity,rate,status,points,"
+                + "verdict,amount,currency,description").contains(contribution).contains("ACCEPTED");
     }
 
     private void signOut() {
