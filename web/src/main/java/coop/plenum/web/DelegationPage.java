@@ -1,20 +1,15 @@
 package coop.plenum.web;
 
-import coop.plenum.api.ledger.LedgerOfCooperative;
+import coop.plenum.api.delegation.MemberDelegations;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
-import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.delegation.DelegateVote;
 import coop.plenum.governance.delegation.RevokeDelegation;
 import coop.plenum.governance.delegation.query.DelegationOverview;
-import coop.plenum.governance.delegation.query.DelegationOverviews;
-import coop.plenum.governance.delegation.query.DelegationView;
-import coop.plenum.governance.delegation.query.FindDelegations;
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
-import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.RuleViolation;
@@ -28,10 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +37,13 @@ import java.util.Map;
 class DelegationPage {
 
     private final CooperativeAccess access;
-    private final Queries queries;
     private final Commands commands;
-    private final LedgerOfCooperative ledgers;
+    private final MemberDelegations memberDelegations;
 
-    DelegationPage(CooperativeAccess access, Queries queries, Commands commands, LedgerOfCooperative ledgers) {
+    DelegationPage(CooperativeAccess access, Commands commands, MemberDelegations memberDelegations) {
         this.access = access;
-        this.queries = queries;
         this.commands = commands;
-        this.ledgers = ledgers;
+        this.memberDelegations = memberDelegations;
     }
 
     @GetMapping("/cooperatives/{cooperativeId}/delegations")
@@ -64,23 +55,13 @@ class DelegationPage {
             if (me == null) {
                 return Mono.error(new NotAllowed("delegation.members-only", "only members delegate votes"));
             }
-            CooperativeId coop = granted.cooperative().cooperativeId();
             var charter = granted.cooperative().charter();
-            return queries.many(new FindMembers(coop), MemberView.class)
-                    .zipWith(queries.many(new FindDelegations(coop), DelegationView.class))
-                    .zipWith(ledgers.powerNow(coop, charter.votingPower()))
-                    .map(t -> {
-                        List<MemberView> members = t.getT1().getT1();
-                        Map<MemberId, MemberStatus> status = new HashMap<>();
-                        Map<MemberId, String> names = new HashMap<>();
-                        members.forEach(m -> {
-                            status.put(m.memberId(), m.status());
-                            names.put(m.memberId(), m.displayName() == null ? m.memberId().value() : m.displayName());
-                        });
+            return memberDelegations.of(granted.cooperative(), me)
+                    .map(seen -> {
+                        DelegationOverview overview = seen.overview();
+                        Map<MemberId, String> names = seen.names();
+                        List<MemberView> members = seen.members();
                         int max = charter.delegation().maxChainLength() == null ? 0 : charter.delegation().maxChainLength();
-                        var power = t.getT2();
-                        DelegationOverview overview = DelegationOverviews.of(me, t.getT1().getT2(), charter.topics(), max,
-                                status::get, m -> status.get(m) == MemberStatus.ACTIVE ? power.powerOf(m.value()) : BigDecimal.ZERO);
                         Map<String, MemberId> mine = new LinkedHashMap<>();
                         mine.put(Delegations.GLOBAL, null);
                         charter.topics().forEach(topic -> mine.put(topic, null));
@@ -88,7 +69,7 @@ class DelegationPage {
                         model.addAttribute("user", user);
                         model.addAttribute("coop", granted.cooperative());
                         model.addAttribute("me", me);
-                        model.addAttribute("active", status.get(me) == MemberStatus.ACTIVE);
+                        model.addAttribute("active", granted.access().isActiveMember());
                         model.addAttribute("enabled", Boolean.TRUE.equals(charter.delegation().enabled()));
                         model.addAttribute("maxChainLength", max);
                         model.addAttribute("mine", mine);

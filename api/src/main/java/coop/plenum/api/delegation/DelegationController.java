@@ -9,18 +9,11 @@ import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.delegation.DelegateVote;
 import coop.plenum.governance.delegation.RevokeDelegation;
-import coop.plenum.governance.delegation.query.DelegationOverviews;
-import coop.plenum.governance.delegation.query.DelegationView;
-import coop.plenum.governance.delegation.query.FindDelegations;
 import coop.plenum.governance.membership.MemberId;
-import coop.plenum.governance.membership.MemberStatus;
-import coop.plenum.governance.membership.query.FindMembers;
-import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.governance.proposal.ProposalId;
 import coop.plenum.governance.proposal.query.FindVoteProvenance;
 import coop.plenum.governance.proposal.query.ProvenanceView;
 import coop.plenum.kernel.InvalidInput;
-import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,9 +51,11 @@ class DelegationController {
     private final CooperativeAccess access;
     private final LedgerOfCooperative ledgers;
     private final ProposalsOfCooperative proposals;
+    private final MemberDelegations memberDelegations;
 
     DelegationController(Commands commands, Queries queries, CooperativeAccess access, LedgerOfCooperative ledgers,
-                         ProposalsOfCooperative proposals) {
+                         ProposalsOfCooperative proposals, MemberDelegations memberDelegations) {
+        this.memberDelegations = memberDelegations;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -101,31 +94,13 @@ class DelegationController {
     @Operation(summary = "A member's delegations, who delegates to them, who represents them per topic and whom they represent")
     Mono<DelegationsJson> delegations(@PathVariable String cooperativeId, @PathVariable String memberId,
                                       @AuthenticationPrincipal PlenumUser user) {
-        return access.requireReader(cooperativeId, user).flatMap(granted -> {
-            CooperativeId coop = granted.cooperative().cooperativeId();
-            var charter = granted.cooperative().charter();
-            return queries.many(new FindMembers(coop), MemberView.class)
-                    .zipWith(queries.many(new FindDelegations(coop), DelegationView.class))
-                    .zipWith(ledgers.powerNow(coop, charter.votingPower()))
-                    .map(t -> {
-                        List<MemberView> members = t.getT1().getT1();
-                        Map<MemberId, MemberStatus> status = new HashMap<>();
-                        Map<String, String> names = new HashMap<>();
-                        members.forEach(m -> {
-                            status.put(m.memberId(), m.status());
-                            names.put(m.memberId().value(), m.displayName());
-                        });
-                        MemberId me = new MemberId(memberId);
-                        if (!status.containsKey(me)) {
-                            throw new NotFound("member.not-found", "no member '" + memberId + "' here");
-                        }
-                        var power = t.getT2();
-                        int max = charter.delegation().maxChainLength() == null ? 0 : charter.delegation().maxChainLength();
-                        var overview = DelegationOverviews.of(me, t.getT1().getT2(), charter.topics(), max, status::get,
-                                m -> status.get(m) == MemberStatus.ACTIVE ? power.powerOf(m.value()) : BigDecimal.ZERO);
-                        return DelegationsJson.of(overview, names);
-                    });
-        });
+        return access.requireReader(cooperativeId, user)
+                .flatMap(granted -> memberDelegations.of(granted.cooperative(), new MemberId(memberId)))
+                .map(seen -> {
+                    Map<String, String> names = new HashMap<>();
+                    seen.names().forEach((id, name) -> names.put(id.value(), name));
+                    return DelegationsJson.of(seen.overview(), names);
+                });
     }
 
     @GetMapping("/proposals/{proposalId}/tally/members/{memberId}")
