@@ -167,6 +167,8 @@ class DelegationApiTest extends BootedPlenum {
         JsonNode then = get(bob, "/api/v1/cooperatives/{c}/proposals/{p}/tally?asOf={t}", coop, p, beforeDelegating.toString());
         assertThat(then.at("/classes/1/yes").asText()).isEqualTo("0.000000");
         assertThat(provenance(p, caraM).get("how").asText()).isEqualTo("NO_DELEGATION");
+        http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally/members/{m}?asOf=yesterday", coop, p, caraM).headers(as(bob))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("asOf");
     }
 
     @Test

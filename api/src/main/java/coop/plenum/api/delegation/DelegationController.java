@@ -4,6 +4,7 @@ import coop.plenum.api.ledger.LedgerOfCooperative;
 import coop.plenum.api.proposal.ProposalsOfCooperative;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
+import coop.plenum.api.support.AsOf;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -108,7 +108,7 @@ class DelegationController {
     Mono<ProvenanceJson> provenance(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                     @PathVariable String memberId, @RequestParam(required = false) String asOf,
                                     @AuthenticationPrincipal PlenumUser user) {
-        Instant instant = parseInstant(asOf);
+        Instant instant = AsOf.parse(asOf);
         return access.requireReader(cooperativeId, user).then(proposals.require(cooperativeId, proposalId))
                 .then(queries.one(new FindVoteProvenance(new ProposalId(proposalId), new MemberId(memberId), instant), ProvenanceView.class))
                 .switchIfEmpty(Mono.error(() -> new coop.plenum.kernel.StateConflict("proposal.not-voted",
@@ -117,14 +117,4 @@ class DelegationController {
                 .map(t -> ProvenanceJson.of(t.getT1(), t.getT2()));
     }
 
-    private static Instant parseInstant(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("asOf", "request.instant-invalid", "asOf is an ISO-8601 instant such as 2026-05-01T12:00:00Z");
-        }
-    }
 }

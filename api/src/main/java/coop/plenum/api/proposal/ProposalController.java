@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
+import coop.plenum.api.support.AsOf;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
@@ -48,7 +49,6 @@ import org.springframework.http.codec.ServerSentEvent;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -193,7 +193,7 @@ class ProposalController {
     @Operation(summary = "The tally: live while voting, final after closing, or as of any past instant (?asOf=ISO-8601)")
     Mono<TallyJson> tally(@PathVariable String cooperativeId, @PathVariable String proposalId,
                           @RequestParam(required = false) String asOf, @AuthenticationPrincipal PlenumUser user) {
-        Instant instant = parseInstant(asOf);
+        Instant instant = AsOf.parse(asOf);
         return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
                 .then(queries.one(new FindTally(new ProposalId(proposalId), instant), TallyView.class))
                 .map(TallyJson::of);
@@ -207,16 +207,6 @@ class ProposalController {
                 .thenMany(stream.of(new ProposalId(proposalId)));
     }
 
-    private static Instant parseInstant(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("asOf", "tally.as-of-invalid", "asOf is an ISO-8601 instant such as 2026-05-01T12:00:00Z");
-        }
-    }
 
     private Mono<ProposalSummary> proposal(String cooperativeId, String proposalId) {
         return proposals.require(cooperativeId, proposalId);
