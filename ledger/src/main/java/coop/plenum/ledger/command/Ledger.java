@@ -54,7 +54,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -76,10 +75,8 @@ class Ledger {
     private final Map<String, ContributorId> contributorOfAccount = new HashMap<>();
     private final Set<String> bookkeepers = new HashSet<>();
     private final Map<ContributionId, Contribution> contributions = new HashMap<>();
-    /** Accepted contributions in acceptance order: voting power as of any instant. */
+    /** Accepted contributions in acceptance order: voting power as of any instant, and what a revenue is shared by. */
     private final List<ContributionAccepted> accepted = new ArrayList<>();
-    /** Accepted points per project and contributor: what a revenue is shared by. */
-    private final Map<String, Map<ContributorId, BigDecimal>> projectPoints = new HashMap<>();
 
     Ledger() {
         // for Axon
@@ -215,7 +212,7 @@ class Ledger {
         }
         int minorDigits = LedgerRules.assertValidRevenue(command);
         Instant now = clock.instant();
-        Map<ContributorId, BigDecimal> points = projectPoints.getOrDefault(command.project(), Map.of());
+        Map<ContributorId, BigDecimal> points = acceptedPointsIn(command.project());
         RevenueDistribution.Result result = RevenueDistribution.distribute(command.amount(), minorDigits, points);
         BigDecimal amount = command.amount().setScale(minorDigits);
         apply(new RevenueRecorded(ledgerId, command.revenueId(), command.project(), amount, command.currency(),
@@ -225,6 +222,13 @@ class Ledger {
             apply(new RevenueAllocated(ledgerId, command.revenueId(), share.contributorId(), command.project(), share.amount(),
                     command.currency(), share.points(), total, now));
         }
+    }
+
+    private Map<ContributorId, BigDecimal> acceptedPointsIn(String project) {
+        Map<ContributorId, BigDecimal> points = new HashMap<>();
+        accepted.stream().filter(a -> a.project().equals(project))
+                .forEach(a -> points.merge(a.contributorId(), a.points(), BigDecimal::add));
+        return points;
     }
 
     // ---- facts for governance ----------------------------------------------------------------------------
@@ -291,8 +295,6 @@ class Ledger {
     void on(ContributionAccepted event) {
         contributions.get(event.contributionId()).status = ContributionStatus.ACCEPTED;
         accepted.add(event);
-        projectPoints.computeIfAbsent(event.project(), p -> new TreeMap<>(java.util.Comparator.comparing(ContributorId::value)))
-                .merge(event.contributorId(), event.points(), BigDecimal::add);
     }
 
     @EventSourcingHandler
