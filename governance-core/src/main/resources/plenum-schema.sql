@@ -28,3 +28,33 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
 CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
 CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
 CREATE INDEX IF NOT EXISTS priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+
+-- Axon's sequenced dead-letter queue (see DeadLetterConfiguration): events a read-model or policy processor could
+-- not handle, parked per aggregate so only that aggregate's later events wait. Columns as Axon's DeadLetterSchema
+-- names them; unquoted, so PostgreSQL folds them to lower case on both sides.
+CREATE TABLE IF NOT EXISTS dead_letter_entry (
+    deadLetterIdentifier VARCHAR(255) NOT NULL PRIMARY KEY,
+    processingGroup      VARCHAR(255) NOT NULL,
+    sequenceIdentifier   VARCHAR(255) NOT NULL,
+    sequenceIndex        BIGINT       NOT NULL,
+    messageType          VARCHAR(255) NOT NULL,
+    eventIdentifier      VARCHAR(255) NOT NULL,
+    timestamp            VARCHAR(255) NOT NULL,
+    payloadType          VARCHAR(255) NOT NULL,
+    payloadRevision      VARCHAR(255),
+    payload              BYTEA        NOT NULL,
+    metaData             BYTEA,
+    type                 VARCHAR(255),
+    aggregateIdentifier  VARCHAR(255),
+    sequenceNumber       BIGINT,
+    tokenType            VARCHAR(255),
+    token                BYTEA,
+    enqueuedAt           VARCHAR(255) NOT NULL,
+    lastTouched          VARCHAR(255),
+    processingStarted    VARCHAR(255),
+    causeType            VARCHAR(255),
+    causeMessage         TEXT,
+    diagnostics          BYTEA,
+    CONSTRAINT dead_letter_entry_sequence_index UNIQUE (processingGroup, sequenceIdentifier, sequenceIndex)
+);
+CREATE INDEX IF NOT EXISTS dead_letter_entry_group_idx ON dead_letter_entry (processingGroup);

@@ -2,6 +2,7 @@ package coop.plenum.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -19,6 +20,8 @@ import java.util.UUID;
  * fresh data directory, driven over HTTP. Subclasses share the context, so every test makes its own accounts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the first OpenAPI request builds the description (~5 s on a loaded 2-core machine): wait for answers, not a clock
+@AutoConfigureWebTestClient(timeout = "60s")
 public abstract class BootedPlenum {
 
     public static final String OPERATOR_PASSWORD = "operator-secret-1";

@@ -1,6 +1,8 @@
 package coop.plenum.governance.axon;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,8 +21,18 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class SerializationConfiguration {
 
+    /**
+     * Longest number the log's reader accepts. Jackson refuses numbers over 1,000 digits by default, and an event
+     * it cannot read back stalls every processor that meets it; commands are bounded far below this (see
+     * docs/reliability.md), so this only keeps events written before those bounds readable.
+     */
+    static final int MAX_NUMBER_LENGTH = 1_000_000;
+
     static ObjectMapper eventObjectMapper() {
-        return new ObjectMapper()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build())
+                .build();
+        return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
