@@ -8,9 +8,7 @@ public record ContributionId(String value) {
 
     @JsonCreator
     public ContributionId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a ContributionId is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "contributionId", "a contribution id");
     }
 
     @JsonValue

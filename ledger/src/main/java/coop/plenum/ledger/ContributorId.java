@@ -8,9 +8,7 @@ public record ContributorId(String value) {
 
     @JsonCreator
     public ContributorId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a ContributorId is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "contributorId", "a contributor id");
     }
 
     @JsonValue

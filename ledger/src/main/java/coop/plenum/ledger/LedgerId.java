@@ -11,9 +11,7 @@ public record LedgerId(String value) {
 
     @JsonCreator
     public LedgerId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a LedgerId is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "ledgerId", "a ledger id");
     }
 
     public static LedgerId ofCooperative(String cooperativeId) {

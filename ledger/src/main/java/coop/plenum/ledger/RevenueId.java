@@ -8,9 +8,7 @@ public record RevenueId(String value) {
 
     @JsonCreator
     public RevenueId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a RevenueId is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "revenueId", "a revenue id");
     }
 
     @JsonValue

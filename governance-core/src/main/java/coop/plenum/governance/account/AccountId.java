@@ -8,9 +8,7 @@ public record AccountId(String value) {
 
     @JsonCreator
     public AccountId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an account id is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "accountId", "an account id");
     }
 
     @JsonValue

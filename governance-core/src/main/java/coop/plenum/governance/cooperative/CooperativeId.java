@@ -8,9 +8,7 @@ public record CooperativeId(String value) {
 
     @JsonCreator
     public CooperativeId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a cooperative id is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "cooperativeId", "a cooperative id");
     }
 
     @JsonValue

@@ -8,9 +8,7 @@ public record MemberId(String value) {
 
     @JsonCreator
     public MemberId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a member id is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "memberId", "a member id");
     }
 
     @JsonValue

@@ -8,9 +8,7 @@ public record ProposalId(String value) {
 
     @JsonCreator
     public ProposalId {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a proposal id is never blank");
-        }
+        coop.plenum.kernel.TypedIds.check(value, "proposalId", "a proposal id");
     }
 
     @JsonValue
