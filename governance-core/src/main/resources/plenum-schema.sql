@@ -58,3 +58,32 @@ CREATE TABLE IF NOT EXISTS dead_letter_entry (
     CONSTRAINT dead_letter_entry_sequence_index UNIQUE (processingGroup, sequenceIdentifier, sequenceIndex)
 );
 CREATE INDEX IF NOT EXISTS dead_letter_entry_group_idx ON dead_letter_entry (processingGroup);
+
+-- The audit chain (see docs/audit.md): per cooperative, every event of the log in the order it was chained, each
+-- link SHA-256(previous link || event hash). Written by AuditChainer; checked against the log by AuditVerifier.
+CREATE TABLE IF NOT EXISTS audit_chain_link (
+    position             BIGINT       PRIMARY KEY,
+    cooperative_id       VARCHAR(200) NOT NULL,
+    chain_index          BIGINT       NOT NULL,
+    aggregate_identifier VARCHAR(255) NOT NULL,
+    sequence_number      BIGINT       NOT NULL,
+    event_hash           BYTEA        NOT NULL,
+    link                 BYTEA        NOT NULL,
+    CONSTRAINT audit_chain_link_index UNIQUE (cooperative_id, chain_index)
+);
+CREATE TABLE IF NOT EXISTS audit_chain_head (
+    cooperative_id VARCHAR(200) PRIMARY KEY,
+    length         BIGINT       NOT NULL,
+    head           BYTEA        NOT NULL,
+    last_position  BIGINT       NOT NULL
+);
+-- which cooperative a proposal belongs to (its events do not all say)
+CREATE TABLE IF NOT EXISTS audit_aggregate (
+    aggregate_identifier VARCHAR(255) PRIMARY KEY,
+    cooperative_id       VARCHAR(200) NOT NULL
+);
+-- every position up to this one has been chained or was never used
+CREATE TABLE IF NOT EXISTS audit_chain_cursor (
+    id       SMALLINT PRIMARY KEY,
+    position BIGINT   NOT NULL
+);

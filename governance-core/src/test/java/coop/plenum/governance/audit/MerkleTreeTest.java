@@ -101,6 +101,18 @@ class MerkleTreeTest {
         }
     }
 
+    @Property(tries = 20)
+    void aGrowingFrontierHasTheTreeHeadOfEveryPrefix(@ForAll @IntRange(min = 0, max = 300) int size) {
+        List<byte[]> leaves = leaves(size);
+        MerkleFrontier frontier = new MerkleFrontier();
+        assertThat(frontier.root()).isEqualTo(MerkleTree.root(leaves, 0));
+        for (int i = 0; i < size; i++) {
+            frontier.append(leaves.get(i));
+            assertThat(frontier.root()).as("after %d", i + 1).isEqualTo(MerkleTree.root(leaves, i + 1));
+        }
+        assertThat(frontier.size()).isEqualTo(size);
+    }
+
     @Test
     void proofsOutsideTheTreeAreRefused() {
         assertThatThrownBy(() -> MerkleTree.inclusionProof(CT_LEAVES, 8, 8)).isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,169 @@
+package coop.plenum.governance.audit.chain;
+
+import coop.plenum.governance.audit.HashChain;
+import coop.plenum.governance.audit.StoredEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a cooperative's history in the log against its audit chain, event by event in chain order: every linked
+ * event must still be stored, at its position, with the bytes it had when it was chained, and the links must follow
+ * from each other; no event of the cooperative may sit in the log unlinked below the chained part. Names the first
+ * event that breaks this, and what happened to it. Events not chained yet are counted as pending, never as checked.
+ */
+@Component
+public class AuditVerifier {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JdbcTemplate jdbc;
+    private final AuditChainer chainer;
+
+    AuditVerifier(JdbcTemplate jdbc, AuditChainer chainer) {
+        this.jdbc = jdbc;
+        this.chainer = chainer;
+    }
+
+    /** What is wrong with one event. */
+    public enum Problem {
+        /** the stored event's bytes differ from those that were chained */
+        ALTERED,
+        /** a chained event is no longer in the log */
+        MISSING,
+        /** another event now sits at a chained event's position */
+        REORDERED,
+        /** an event of this cooperative is in the log but was never chained, below events that were */
+        INSERTED,
+        /** the chain's own links do not follow from each other: the chain table was edited */
+        CHAIN_ALTERED
+    }
+
+    public record BadEvent(long position, String aggregateIdentifier, long sequenceNumber, String type, Problem problem,
+                           String detail) {
+    }
+
+    public record Verification(String cooperativeId, boolean ok, long eventsChecked, long eventsPending, String chainHead,
+                               BadEvent firstBadEvent) {
+    }
+
+    public Verification verify(String cooperativeId) {
+        chainer.chainNow();
+        Walk walk = new Walk();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("select l.position, l.chain_index, l.aggregate_identifier as linked_aggregate, "
+                    + "l.sequence_number as linked_sequence, l.event_hash, l.link, d.globalindex, d.aggregateidentifier, "
+                    + "d.sequencenumber, d.payloadtype, d.timestamp, d.metadata, d.payload "
+                    + "from audit_chain_link l left join domainevententry d on d.globalindex = l.position "
+                    + "where l.cooperative_id = ? order by l.chain_index",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(1000);
+            statement.setString(1, cooperativeId);
+            return statement;
+        }, walk);
+        BadEvent bad = walk.bad != null ? walk.bad : firstInserted(cooperativeId).orElse(null);
+        long cursor = jdbc.query("select position from audit_chain_cursor where id = 1", (rs, n) -> rs.getLong(1))
+                .stream().findFirst().orElse(0L);
+        Long pending = jdbc.queryForObject("select count(*) from domainevententry where globalindex > ?", Long.class, cursor);
+        return new Verification(cooperativeId, bad == null, walk.checked, pending == null ? 0 : pending,
+                HEX.formatHex(walk.chain.head()), bad);
+    }
+
+    /** Every chain the log has: each cooperative's, and the platform's own ({@code _platform}). */
+    public java.util.List<Verification> verifyAll() {
+        chainer.chainNow();
+        return jdbc.query("select cooperative_id from audit_chain_head order by cooperative_id", (rs, n) -> rs.getString(1))
+                .stream().map(this::verify).toList();
+    }
+
+    private Optional<BadEvent> firstInserted(String cooperativeId) {
+        Set<Long> watched = new HashSet<>(chainer.watchedGaps());
+        long cursor = jdbc.query("select position from audit_chain_cursor where id = 1", (rs, n) -> rs.getLong(1))
+                .stream().findFirst().orElse(0L);
+        return jdbc.query("select globalindex, type, aggregateidentifier, sequencenumber, payloadtype, timestamp, metadata, payload "
+                                + "from domainevententry d where globalindex <= ? and not exists "
+                                + "(select 1 from audit_chain_link l where l.position = d.globalindex) order by globalindex",
+                        AuditChainer.Row.MAPPER, cursor).stream()
+                .filter(row -> !watched.contains(row.position()))
+                .filter(row -> belongsTo(row, cooperativeId))
+                .findFirst()
+                .map(row -> new BadEvent(row.position(), row.aggregateIdentifier(), row.sequenceNumber(), row.payloadType(),
+                        Problem.INSERTED, "in the log below the chained events, but never chained"));
+    }
+
+    private boolean belongsTo(AuditChainer.Row row, String cooperativeId) {
+        Optional<String> direct = CooperativeOfEvent.byAggregate(row.aggregateType(), row.aggregateIdentifier());
+        if (direct.isPresent()) {
+            return direct.get().equals(cooperativeId);
+        }
+        Optional<String> submitted = CooperativeOfEvent.submittedIn(row.payloadType(), row.payload());
+        if (submitted.isPresent()) {
+            return submitted.get().equals(cooperativeId);
+        }
+        return jdbc.query("select cooperative_id from audit_aggregate where aggregate_identifier = ?",
+                (rs, n) -> rs.getString(1), row.aggregateIdentifier()).stream().findFirst()
+                .map(cooperativeId::equals).orElse(true); // a forged proposal no chain knows: every cooperative sees it
+    }
+
+    /** Walks the links in chain order, recomputing each from the stored event. */
+    private static final class Walk implements RowCallbackHandler {
+
+        final HashChain chain = new HashChain();
+        long checked;
+        BadEvent bad;
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            if (bad != null) {
+                return;
+            }
+            long position = rs.getLong("position");
+            String linkedAggregate = rs.getString("linked_aggregate");
+            long linkedSequence = rs.getLong("linked_sequence");
+            byte[] storedHash = rs.getBytes("event_hash");
+            byte[] storedLink = rs.getBytes("link");
+            if (rs.getLong("chain_index") != checked) {
+                bad = new BadEvent(position, linkedAggregate, linkedSequence, null, Problem.CHAIN_ALTERED,
+                        "link " + checked + " of the chain is missing");
+                return;
+            }
+            rs.getLong("globalindex");
+            if (rs.wasNull()) {
+                bad = new BadEvent(position, linkedAggregate, linkedSequence, null, Problem.MISSING,
+                        "chained at this position, no longer in the log");
+                return;
+            }
+            String type = rs.getString("payloadtype");
+            String aggregate = rs.getString("aggregateidentifier");
+            long sequence = rs.getLong("sequencenumber");
+            if (!aggregate.equals(linkedAggregate) || sequence != linkedSequence) {
+                bad = new BadEvent(position, linkedAggregate, linkedSequence, type, Problem.REORDERED,
+                        "this position held event " + linkedSequence + " of " + linkedAggregate + "; it now holds event "
+                                + sequence + " of " + aggregate);
+                return;
+            }
+            byte[] hash = new StoredEvent(position, aggregate, sequence, type, rs.getString("timestamp"),
+                    rs.getBytes("metadata"), rs.getBytes("payload")).hash();
+            if (!Arrays.equals(hash, storedHash)) {
+                bad = new BadEvent(position, aggregate, sequence, type, Problem.ALTERED,
+                        "its stored bytes differ from those chained");
+                return;
+            }
+            chain.append(hash);
+            if (!chain.headEquals(storedLink)) {
+                bad = new BadEvent(position, aggregate, sequence, type, Problem.CHAIN_ALTERED,
+                        "its link does not follow from the previous one");
+                return;
+            }
+            checked++;
+        }
+    }
+}
