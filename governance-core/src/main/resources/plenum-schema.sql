@@ -87,3 +87,15 @@ CREATE TABLE IF NOT EXISTS audit_chain_cursor (
     id       SMALLINT PRIMARY KEY,
     position BIGINT   NOT NULL
 );
+-- signed checkpoints of each cooperative's chain (see Checkpoint): what a rewrite that recomputes the chain cannot forge
+CREATE TABLE IF NOT EXISTS audit_checkpoint (
+    cooperative_id VARCHAR(200) NOT NULL,
+    length         BIGINT       NOT NULL,
+    position       BIGINT       NOT NULL,
+    chain_head     BYTEA        NOT NULL,
+    merkle_root    BYTEA        NOT NULL,
+    created_at     VARCHAR(40)  NOT NULL,
+    key_id         VARCHAR(64)  NOT NULL,
+    signature      BYTEA        NOT NULL,
+    PRIMARY KEY (cooperative_id, length)
+);

@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import coop.plenum.governance.audit.Checkpoint;
+import coop.plenum.governance.audit.HashChain;
+import coop.plenum.governance.audit.StoredEvent;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +120,68 @@ class TamperingWithTheLogIsDetectedTest {
         assertThat(verification.at("/firstBadEvent/sequenceNumber").asLong()).isEqualTo(99);
         jdbc.update("delete from domainevententry where globalindex = 0");
         expectOk();
+    }
+
+    @Test
+    void aRewriteThatRecomputesTheChainIsCaughtByTheSignedCheckpoint() throws Exception {
+        awaitVerification(v -> v.at("/lastCheckpoint/length").asLong() == v.path("eventsChecked").asLong());
+        Map<String, Object> event = event("%ProposalSubmitted", 2);
+        byte[] original = (byte[]) event.get("payload");
+        jdbc.update("update domainevententry set payload = ? where globalindex = ?",
+                new String(original, StandardCharsets.UTF_8).replace("Proposal 2", "Proposal Z").getBytes(StandardCharsets.UTF_8),
+                event.get("globalindex"));
+        recomputeTheChainAsAnAttackerWould();
+        JsonNode verification = verification();
+        assertThat(verification.path("ok").asBoolean()).isFalse();
+        assertThat(verification.at("/firstBadEvent/problem").asText()).isEqualTo("REWRITTEN");
+
+        jdbc.update("update domainevententry set payload = ? where globalindex = ?", original, event.get("globalindex"));
+        recomputeTheChainAsAnAttackerWould();
+        expectOk();
+    }
+
+    @Test
+    void anEditedCheckpointFailsItsSignature() throws Exception {
+        JsonNode signed = awaitVerification(v -> !v.path("lastCheckpoint").isNull());
+        long length = signed.at("/lastCheckpoint/length").asLong();
+        byte[] head = jdbc.queryForObject("select chain_head from audit_checkpoint where cooperative_id = ? and length = ?",
+                byte[].class, coop, length);
+        byte[] other = head.clone();
+        other[0] ^= 1;
+        jdbc.update("update audit_checkpoint set chain_head = ? where cooperative_id = ? and length = ?", other, coop, length);
+        JsonNode verification = verification();
+        assertThat(verification.at("/firstBadEvent/problem").asText()).isEqualTo("CHECKPOINT_FORGED");
+        jdbc.update("update audit_checkpoint set chain_head = ? where cooperative_id = ? and length = ?", head, coop, length);
+        expectOk();
+    }
+
+    @Test
+    void aCheckpointVerifiesWithNothingButThePublishedPublicKey() throws Exception {
+        JsonNode checkpoint = awaitVerification(v -> !v.path("lastCheckpoint").isNull()).path("lastCheckpoint");
+        JsonNode key = http.get().uri("/api/v1/audit/public-key").headers(h -> h.setBasicAuth("audra2", "audra2-password"))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(key.path("algorithm").asText()).isEqualTo("Ed25519");
+        HexFormat hex = HexFormat.of();
+        Checkpoint rebuilt = new Checkpoint(coop, checkpoint.path("length").asLong(), checkpoint.path("position").asLong(),
+                hex.parseHex(checkpoint.path("chainHead").asText()), hex.parseHex(checkpoint.path("merkleRoot").asText()),
+                java.time.Instant.parse(checkpoint.path("createdAt").asText()), checkpoint.path("keyId").asText(),
+                Base64.getDecoder().decode(checkpoint.path("signature").asText()));
+        assertThat(rebuilt.signedBy(Base64.getDecoder().decode(key.path("publicKey").asText()))).isTrue();
+        assertThat(checkpoint.path("keyId").asText()).isEqualTo(key.path("keyId").asText());
+    }
+
+    /** What someone with write access to the database but without the signing key can do: recompute every link. */
+    private void recomputeTheChainAsAnAttackerWould() {
+        HashChain chain = new HashChain();
+        jdbc.query("select l.position, d.aggregateidentifier, d.sequencenumber, d.payloadtype, d.timestamp, d.metadata, d.payload "
+                + "from audit_chain_link l join domainevententry d on d.globalindex = l.position where l.cooperative_id = ? "
+                + "order by l.chain_index", rs -> {
+            byte[] hash = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                    rs.getBytes(6), rs.getBytes(7)).hash();
+            byte[] link = chain.append(hash);
+            jdbc.update("update audit_chain_link set event_hash = ?, link = ? where position = ?", hash, link, rs.getLong(1));
+        }, coop);
+        jdbc.update("update audit_chain_head set head = ? where cooperative_id = ?", chain.head(), coop);
     }
 
     @Test

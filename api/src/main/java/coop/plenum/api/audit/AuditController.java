@@ -2,6 +2,7 @@ package coop.plenum.api.audit;
 
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
+import coop.plenum.governance.audit.chain.AuditKey;
 import coop.plenum.governance.audit.chain.AuditVerifier;
 import coop.plenum.governance.cooperative.Role;
 import coop.plenum.kernel.NotAllowed;
@@ -23,10 +24,24 @@ class AuditController {
 
     private final AuditVerifier verifier;
     private final CooperativeAccess access;
+    private final AuditKey key;
 
-    AuditController(AuditVerifier verifier, CooperativeAccess access) {
+    AuditController(AuditVerifier verifier, CooperativeAccess access, AuditKey key) {
         this.verifier = verifier;
         this.access = access;
+        this.key = key;
+    }
+
+    /** The key that signs checkpoints: raw Ed25519 public key bytes, in base64 and hex. */
+    record PublicKeyResponse(String algorithm, String keyId, String publicKey, String publicKeyHex) {
+    }
+
+    @GetMapping("/api/v1/audit/public-key")
+    @Operation(summary = "The Ed25519 public key that signs this node's checkpoints")
+    PublicKeyResponse publicKey() {
+        byte[] raw = key.publicKey();
+        return new PublicKeyResponse("Ed25519", key.keyId(), java.util.Base64.getEncoder().encodeToString(raw),
+                java.util.HexFormat.of().formatHex(raw));
     }
 
     @GetMapping("/api/v1/cooperatives/{cooperativeId}/audit/verification")

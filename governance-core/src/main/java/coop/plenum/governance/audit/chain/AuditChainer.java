@@ -45,21 +45,35 @@ public class AuditChainer implements SmartLifecycle {
     private final Clock clock;
     private final Map<Long, Instant> openGaps = new LinkedHashMap<>();
     private final Map<String, String> cooperativeOfProposal = new HashMap<>();
+    private final Checkpoints checkpoints;
     private volatile ScheduledExecutorService timer;
 
-    AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, Checkpoints checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
     /** Chains what is visible now; returns how many events it linked. Called every 200 ms, and by tests. */
     public synchronized int chainNow() {
-        Integer linked = transactions.execute(status -> {
-            Boolean mine = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
-            return Boolean.TRUE.equals(mine) ? chainBatch() : 0;
-        });
-        return linked == null ? 0 : linked;
+        try {
+            Integer linked = transactions.execute(status -> {
+                Boolean mine = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
+                if (!Boolean.TRUE.equals(mine)) {
+                    return 0;
+                }
+                int chained = chainBatch();
+                checkpoints.signDue();
+                return chained;
+            });
+            return linked == null ? 0 : linked;
+        } catch (RuntimeException e) {
+            // what memory holds may be ahead of what was committed: rebuild it from the tables next time
+            checkpoints.forget();
+            cooperativeOfProposal.clear();
+            throw e;
+        }
     }
 
     private int chainBatch() {
@@ -100,6 +114,9 @@ public class AuditChainer implements SmartLifecycle {
         byte[] hash = event.hash();
         long index = chain.length();
         byte[] link = chain.append(hash);
+        // before the insert: a frontier loaded from the table now must not see this link twice
+        checkpoints.linked(cooperative, hash, link, row.position(),
+                row.payloadType() != null && row.payloadType().endsWith(".VotingClosed"));
         jdbc.update("insert into audit_chain_link (position, cooperative_id, chain_index, aggregate_identifier, "
                         + "sequence_number, event_hash, link) values (?, ?, ?, ?, ?, ?, ?)",
                 row.position(), cooperative, index, row.aggregateIdentifier(), row.sequenceNumber(), hash, link);

@@ -1,6 +1,9 @@
 package coop.plenum.governance.audit.chain;
 
+import coop.plenum.governance.audit.Checkpoint;
 import coop.plenum.governance.audit.HashChain;
+import coop.plenum.governance.audit.MerkleFrontier;
+import coop.plenum.governance.audit.MerkleTree;
 import coop.plenum.governance.audit.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -11,6 +14,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,10 +31,14 @@ public class AuditVerifier {
 
     private final JdbcTemplate jdbc;
     private final AuditChainer chainer;
+    private final Checkpoints checkpoints;
+    private final AuditKey key;
 
-    AuditVerifier(JdbcTemplate jdbc, AuditChainer chainer) {
+    AuditVerifier(JdbcTemplate jdbc, AuditChainer chainer, Checkpoints checkpoints, AuditKey key) {
         this.jdbc = jdbc;
         this.chainer = chainer;
+        this.checkpoints = checkpoints;
+        this.key = key;
     }
 
     /** What is wrong with one event. */
@@ -44,7 +52,24 @@ public class AuditVerifier {
         /** an event of this cooperative is in the log but was never chained, below events that were */
         INSERTED,
         /** the chain's own links do not follow from each other: the chain table was edited */
-        CHAIN_ALTERED
+        CHAIN_ALTERED,
+        /**
+         * the links follow from the stored events, but not to the head a checkpoint signed: an event at or after
+         * this one was changed and the chain recomputed to match
+         */
+        REWRITTEN,
+        /** a checkpoint's signature does not match it: the checkpoint itself was edited */
+        CHECKPOINT_FORGED
+    }
+
+    /** The latest signed checkpoint of a chain, as an auditor needs it to check it alone. */
+    public record CheckpointView(long length, long position, String chainHead, String merkleRoot, String createdAt,
+                                 String keyId, String signature) {
+        static CheckpointView of(Checkpoint checkpoint) {
+            return new CheckpointView(checkpoint.length(), checkpoint.position(), HEX.formatHex(checkpoint.chainHead()),
+                    HEX.formatHex(checkpoint.merkleRoot()), checkpoint.createdAt().toString(), checkpoint.keyId(),
+                    java.util.Base64.getEncoder().encodeToString(checkpoint.signature()));
+        }
     }
 
     public record BadEvent(long position, String aggregateIdentifier, long sequenceNumber, String type, Problem problem,
@@ -52,12 +77,13 @@ public class AuditVerifier {
     }
 
     public record Verification(String cooperativeId, boolean ok, long eventsChecked, long eventsPending, String chainHead,
-                               BadEvent firstBadEvent) {
+                               CheckpointView lastCheckpoint, BadEvent firstBadEvent) {
     }
 
     public Verification verify(String cooperativeId) {
         chainer.chainNow();
-        Walk walk = new Walk();
+        List<Checkpoint> signed = checkpoints.all(cooperativeId);
+        Walk walk = new Walk(signed, key.publicKey());
         jdbc.query(con -> {
             var statement = con.prepareStatement("select l.position, l.chain_index, l.aggregate_identifier as linked_aggregate, "
                     + "l.sequence_number as linked_sequence, l.event_hash, l.link, d.globalindex, d.aggregateidentifier, "
@@ -69,12 +95,13 @@ public class AuditVerifier {
             statement.setString(1, cooperativeId);
             return statement;
         }, walk);
+        walk.finish();
         BadEvent bad = walk.bad != null ? walk.bad : firstInserted(cooperativeId).orElse(null);
         long cursor = jdbc.query("select position from audit_chain_cursor where id = 1", (rs, n) -> rs.getLong(1))
                 .stream().findFirst().orElse(0L);
         Long pending = jdbc.queryForObject("select count(*) from domainevententry where globalindex > ?", Long.class, cursor);
         return new Verification(cooperativeId, bad == null, walk.checked, pending == null ? 0 : pending,
-                HEX.formatHex(walk.chain.head()), bad);
+                HEX.formatHex(walk.chain.head()), signed.isEmpty() ? null : CheckpointView.of(signed.get(signed.size() - 1)), bad);
     }
 
     /** Every chain the log has: each cooperative's, and the platform's own ({@code _platform}). */
@@ -117,8 +144,45 @@ public class AuditVerifier {
     private static final class Walk implements RowCallbackHandler {
 
         final HashChain chain = new HashChain();
+        final MerkleFrontier frontier = new MerkleFrontier();
+        final List<Checkpoint> signed;
+        final byte[] publicKey;
+        int nextCheckpoint;
+        BadEvent firstSinceGoodCheckpoint;
         long checked;
         BadEvent bad;
+
+        Walk(List<Checkpoint> signed, byte[] publicKey) {
+            this.signed = signed;
+            this.publicKey = publicKey;
+        }
+
+        /** After the last link: a checkpoint beyond the chain means links were removed from its end. */
+        void finish() {
+            if (bad == null && nextCheckpoint < signed.size()) {
+                Checkpoint beyond = signed.get(nextCheckpoint);
+                bad = new BadEvent(beyond.position(), null, 0, null, Problem.CHAIN_ALTERED,
+                        "a checkpoint signed " + beyond.length() + " events, the chain now has " + checked);
+            }
+        }
+
+        private void passCheckpoints(BadEvent current) {
+            while (bad == null && nextCheckpoint < signed.size() && signed.get(nextCheckpoint).length() == checked) {
+                Checkpoint checkpoint = signed.get(nextCheckpoint++);
+                if (!checkpoint.signedBy(publicKey)) {
+                    bad = new BadEvent(current.position(), current.aggregateIdentifier(), current.sequenceNumber(), current.type(),
+                            Problem.CHECKPOINT_FORGED, "the checkpoint after " + checkpoint.length() + " events is not signed by this node's key");
+                } else if (!chain.headEquals(checkpoint.chainHead()) || !Arrays.equals(frontier.root(), checkpoint.merkleRoot())) {
+                    BadEvent from = firstSinceGoodCheckpoint;
+                    bad = new BadEvent(from.position(), from.aggregateIdentifier(), from.sequenceNumber(), from.type(), Problem.REWRITTEN,
+                            "events " + (from.position()) + " to " + checkpoint.position()
+                                    + " no longer lead to the head signed after " + checkpoint.length()
+                                    + " events: one of them was changed and the chain recomputed");
+                } else {
+                    firstSinceGoodCheckpoint = null;
+                }
+            }
+        }
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
@@ -158,12 +222,18 @@ public class AuditVerifier {
                 return;
             }
             chain.append(hash);
+            frontier.append(MerkleTree.leafHash(hash));
             if (!chain.headEquals(storedLink)) {
                 bad = new BadEvent(position, aggregate, sequence, type, Problem.CHAIN_ALTERED,
                         "its link does not follow from the previous one");
                 return;
             }
+            BadEvent current = new BadEvent(position, aggregate, sequence, type, null, null);
+            if (firstSinceGoodCheckpoint == null) {
+                firstSinceGoodCheckpoint = current;
+            }
             checked++;
+            passCheckpoints(current);
         }
     }
 }
