@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PlenumApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "audit".equals(args[0])) {
+            // offline: no server, no database, nothing started
+            System.exit(coop.plenum.governance.audit.offline.AuditCommand.run(java.util.List.of(args), System.out, System.err));
+        }
         // Axon 4.13 phones an update-check service at start; only this system property (not a Spring one) stops it
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(PlenumApplication.class, args);

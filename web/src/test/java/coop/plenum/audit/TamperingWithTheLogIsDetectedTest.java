@@ -18,6 +18,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import coop.plenum.governance.audit.Checkpoint;
+import coop.plenum.governance.audit.Ed25519;
+import coop.plenum.governance.audit.MerkleFrontier;
+import coop.plenum.governance.audit.MerkleTree;
+import coop.plenum.governance.audit.offline.DecisionReplay;
+import coop.plenum.governance.audit.offline.AuditCommand;
+import coop.plenum.governance.audit.offline.ExportVerifier;
+import java.util.ArrayList;
+import java.util.List;
 import coop.plenum.governance.audit.HashChain;
 import coop.plenum.governance.audit.StoredEvent;
 import java.util.Map;
@@ -63,7 +71,21 @@ class TamperingWithTheLogIsDetectedTest {
                     .headers(h -> h.setBasicAuth("alice", "alice-password")).contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"text\":\"Comment " + i + "\"}").exchange().expectStatus().isCreated();
         }
-        JsonNode clean = awaitVerification(v -> v.path("eventsPending").asLong() == 0 && v.path("eventsChecked").asLong() >= 8);
+        String decided = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(h -> h.setBasicAuth("alice", "alice-password"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Buy a kiln\",\"body\":\"Second hand\",\"topic\":\"general\",\"kind\":\"GENERAL\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        String aliceMember = http.get().uri("/api/v1/cooperatives/{c}/members", coop).headers(h -> h.setBasicAuth("alice", "alice-password"))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().get(0).get("memberId").asText();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, decided).headers(h -> h.setBasicAuth("alice", "alice-password"))
+                .exchange().expectStatus().isNoContent();
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, decided, aliceMember)
+                .headers(h -> h.setBasicAuth("alice", "alice-password")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().is2xxSuccessful();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, decided).headers(h -> h.setBasicAuth("alice", "alice-password"))
+                .exchange().expectStatus().isNoContent();
+        JsonNode clean = awaitVerification(v -> v.path("eventsPending").asLong() == 0 && v.path("eventsChecked").asLong() >= 12);
         assertThat(clean.path("ok").asBoolean()).isTrue();
     }
 
@@ -170,16 +192,155 @@ class TamperingWithTheLogIsDetectedTest {
         assertThat(checkpoint.path("keyId").asText()).isEqualTo(key.path("keyId").asText());
     }
 
+    @Test
+    void theExportVerifiesOfflineAndEveryEditToItIsNamed() throws Exception {
+        JsonNode verification = awaitVerification(v -> v.at("/lastCheckpoint/length").asLong() == v.path("eventsChecked").asLong());
+        List<String> lines = export();
+        assertThat(lines.get(0)).contains("\"kind\":\"header\"");
+        assertThat(lines.get(lines.size() - 1)).contains("\"kind\":\"trailer\"");
+        byte[] key = Base64.getDecoder().decode(publicKey().path("publicKey").asText());
+
+        ExportVerifier.Report report = offline(lines, key);
+        assertThat(report.problem()).isNull();
+        assertThat(report.ok()).isTrue();
+        assertThat(report.eventsChecked()).isEqualTo(verification.path("eventsChecked").asLong());
+        assertThat(report.checkpointsChecked()).isPositive();
+        assertThat(report.decisions()).hasSize(1).allMatch(DecisionReplay.Result::matches);
+        assertThat(report.decisions().get(0).outcome()).isEqualTo("ACCEPTED");
+
+        int event = indexOf(lines, "CommentAdded");
+        List<String> oneByte = new ArrayList<>(lines);
+        oneByte.set(event, lines.get(event).replace("Comment ", "Cimment "));
+        assertThat(offline(oneByte, key).problem()).startsWith("line " + (event + 1) + ": event").contains("was altered");
+
+        List<String> deleted = new ArrayList<>(lines);
+        deleted.remove(event);
+        assertThat(offline(deleted, key).problem()).startsWith("line " + (event + 1) + ":").contains("missing");
+
+        List<String> swapped = new ArrayList<>(lines);
+        java.util.Collections.swap(swapped, event, event + 1);
+        assertThat(offline(swapped, key).problem()).startsWith("line " + (event + 1) + ":");
+
+        List<String> inserted = new ArrayList<>(lines);
+        inserted.add(event, lines.get(event - 1));
+        assertThat(offline(inserted, key).problem()).startsWith("line " + (event + 1) + ":").contains("inserted");
+
+        List<String> cut = new ArrayList<>(lines.subList(0, lines.size() - 1));
+        assertThat(offline(cut, key).problem()).contains("cut short");
+
+        byte[] otherKey = Ed25519.raw(java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic());
+        assertThat(offline(lines, otherKey).problem()).contains("not signed by the given key");
+    }
+
+    @Test
+    void aForgedExportResignedWithAnotherKeyStillFailsWhereADecisionDoesNotFollowFromItsBallots() throws Exception {
+        awaitVerification(v -> v.at("/lastCheckpoint/length").asLong() == v.path("eventsChecked").asLong());
+        java.security.KeyPair forger = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        List<String> forged = new ArrayList<>();
+        HashChain chain = new HashChain();
+        MerkleFrontier frontier = new MerkleFrontier();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        HexFormat hex = HexFormat.of();
+        for (String text : export()) {
+            com.fasterxml.jackson.databind.node.ObjectNode line = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(text);
+            switch (line.path("kind").asText()) {
+                case "header" -> line.put("publicKey", Base64.getEncoder().encodeToString(Ed25519.raw(forger.getPublic())));
+                case "event" -> {
+                    if (line.path("type").asText().endsWith("VotingClosed")) {
+                        line.put("payload", line.path("payload").asText().replace("ACCEPTED", "REJECTED"));
+                    }
+                    byte[] hash = new StoredEvent(line.path("position").asLong(), line.path("eventIdentifier").asText(),
+                            line.path("aggregateType").asText(), line.path("aggregateIdentifier").asText(), line.path("sequenceNumber").asLong(),
+                            line.path("type").asText(), line.path("payloadRevision").isNull() ? null : line.path("payloadRevision").asText(),
+                            line.path("timestamp").asText(), line.path("metadata").asText().getBytes(StandardCharsets.UTF_8),
+                            line.path("payload").asText().getBytes(StandardCharsets.UTF_8)).hash();
+                    line.put("hash", hex.formatHex(hash)).put("link", hex.formatHex(chain.append(hash)));
+                    frontier.append(MerkleTree.leafHash(hash));
+                }
+                case "checkpoint" -> {
+                    Checkpoint resigned = new Checkpoint(line.path("cooperativeId").asText(), line.path("length").asLong(),
+                            line.path("position").asLong(), chain.head(), frontier.root(),
+                            java.time.Instant.parse(line.path("createdAt").asText()), "forger", null);
+                    line.put("chainHead", hex.formatHex(chain.head())).put("merkleRoot", hex.formatHex(frontier.root()))
+                            .put("signature", Base64.getEncoder().encodeToString(Ed25519.sign(forger.getPrivate(), resigned.statement())));
+                }
+                case "trailer" -> line.put("chainHead", hex.formatHex(chain.head()));
+                default -> { }
+            }
+            forged.add(line.toString());
+        }
+        ExportVerifier.Report report = offline(forged, null);
+        assertThat(report.problem()).as("chain and signatures are consistent with the forger's key").isNull();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.decisionsDiffering()).isEqualTo(1);
+        assertThat(report.decisions().get(0).recordedOutcome()).isEqualTo("REJECTED");
+        assertThat(report.decisions().get(0).outcome()).isEqualTo("ACCEPTED");
+        // ...and with the node's real key the forgery fails at its first checkpoint
+        byte[] nodeKey = Base64.getDecoder().decode(publicKey().path("publicKey").asText());
+        assertThat(offline(forged, nodeKey).problem()).contains("not signed by the given key");
+    }
+
+    @Test
+    void theCommandLineVerifierExitsZeroOnlyForAnIntactExport() throws Exception {
+        awaitVerification(v -> v.at("/lastCheckpoint/length").asLong() == v.path("eventsChecked").asLong());
+        Path dir = Files.createTempDirectory("plenum-export-");
+        Path file = dir.resolve("export.ndjson");
+        Files.write(file, export());
+        Path keyFile = dir.resolve("key.json");
+        Files.writeString(keyFile, publicKey().toString());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = AuditCommand.run(List.of("audit", "verify", file.toString(), "--public-key", keyFile.toString()),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("decisions re-tallied", "OK: the history holds");
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        int event = indexOf(lines, "ProposalSubmitted");
+        lines.set(event, lines.get(event).replace("Proposal 0", "Proposal 9"));
+        Files.write(file, lines);
+        out.reset();
+        assertThat(AuditCommand.run(List.of("audit", "verify", file.toString(), "--public-key", keyFile.toString()),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED: line " + (event + 1));
+        assertThat(AuditCommand.run(List.of("audit", "verify"), System.out, new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(2);
+    }
+
+    private List<String> export() {
+        byte[] body = http.get().uri("/api/v1/cooperatives/{c}/audit/events", coop).headers(h -> h.setBasicAuth("audra2", "audra2-password"))
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/x-ndjson"))
+                .expectBody().returnResult().getResponseBody();
+        return new String(body, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private JsonNode publicKey() {
+        return http.get().uri("/api/v1/audit/public-key").headers(h -> h.setBasicAuth("audra2", "audra2-password"))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static ExportVerifier.Report offline(List<String> lines, byte[] key) throws java.io.IOException {
+        return new ExportVerifier(key).verify(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", lines) + "\n")), n -> { });
+    }
+
+    private static int indexOf(List<String> lines, String type) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"kind\":\"event\"") && lines.get(i).contains(type) && i > 2) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type + " line");
+    }
+
     /** What someone with write access to the database but without the signing key can do: recompute every link. */
     private void recomputeTheChainAsAnAttackerWould() {
         HashChain chain = new HashChain();
-        jdbc.query("select l.position, d.aggregateidentifier, d.sequencenumber, d.payloadtype, d.timestamp, d.metadata, d.payload "
-                + "from audit_chain_link l join domainevententry d on d.globalindex = l.position where l.cooperative_id = ? "
-                + "order by l.chain_index", rs -> {
-            byte[] hash = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                    rs.getBytes(6), rs.getBytes(7)).hash();
+        jdbc.query("select d.* from audit_chain_link l join domainevententry d on d.globalindex = l.position "
+                + "where l.cooperative_id = ? order by l.chain_index", rs -> {
+            byte[] hash = new StoredEvent(rs.getLong("globalindex"), rs.getString("eventidentifier"), rs.getString("type"),
+                    rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"), rs.getString("payloadtype"),
+                    rs.getString("payloadrevision"), rs.getString("timestamp"), rs.getBytes("metadata"), rs.getBytes("payload")).hash();
             byte[] link = chain.append(hash);
-            jdbc.update("update audit_chain_link set event_hash = ?, link = ? where position = ?", hash, link, rs.getLong(1));
+            jdbc.update("update audit_chain_link set event_hash = ?, link = ? where position = ?", hash, link, rs.getLong("globalindex"));
         }, coop);
         jdbc.update("update audit_chain_head set head = ? where cooperative_id = ?", chain.head(), coop);
     }

@@ -2,6 +2,7 @@ package coop.plenum.api.audit;
 
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
+import coop.plenum.governance.audit.chain.AuditExport;
 import coop.plenum.governance.audit.chain.AuditKey;
 import coop.plenum.governance.audit.chain.AuditVerifier;
 import coop.plenum.governance.cooperative.Role;
@@ -12,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -25,11 +27,13 @@ class AuditController {
     private final AuditVerifier verifier;
     private final CooperativeAccess access;
     private final AuditKey key;
+    private final AuditExport export;
 
-    AuditController(AuditVerifier verifier, CooperativeAccess access, AuditKey key) {
+    AuditController(AuditVerifier verifier, CooperativeAccess access, AuditKey key, AuditExport export) {
         this.verifier = verifier;
         this.access = access;
         this.key = key;
+        this.export = export;
     }
 
     /** The key that signs checkpoints: raw Ed25519 public key bytes, in base64 and hex. */
@@ -49,6 +53,17 @@ class AuditController {
     Mono<AuditVerifier.Verification> verify(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user) {
         Mono<?> allowed = user.operator() ? access.existing(cooperativeId) : access.requireAnyRole(cooperativeId, user, Role.AUDITOR);
         return allowed.then(Mono.fromCallable(() -> verifier.verify(cooperativeId)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    @GetMapping(value = "/api/v1/cooperatives/{cooperativeId}/audit/events", produces = "application/x-ndjson")
+    @Operation(summary = "The cooperative's chained history as NDJSON, with its signed checkpoints (format: docs/audit.md)")
+    Flux<String> export(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user) {
+        Mono<?> allowed = user.operator() ? access.existing(cooperativeId) : access.requireAnyRole(cooperativeId, user, Role.AUDITOR);
+        // one database cursor per export, read as the client reads: constant memory however long the history
+        return allowed.thenMany(Flux.using(() -> export.open(cooperativeId),
+                        lines -> Flux.fromIterable(() -> lines).map(line -> line + "\n"),
+                        AuditExport.Lines::close)
+                .subscribeOn(Schedulers.boundedElastic()));
     }
 
     @GetMapping("/api/v1/audit/verification")

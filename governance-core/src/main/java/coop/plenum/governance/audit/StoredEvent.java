@@ -11,11 +11,13 @@ import java.security.MessageDigest;
  * <p>
  * Canonical form (documented in docs/audit.md for independent verifiers): the ASCII tag {@code plenum-event-v1},
  * then each field in this order, every one preceded by its length as a 4-byte big-endian integer: position
- * (8 bytes, big-endian), aggregate id (UTF-8), sequence number (8 bytes), payload type (UTF-8), timestamp (the
- * stored ISO-8601 text, UTF-8), metadata (stored bytes), payload (stored bytes).
+ * (8 bytes, big-endian), event id, aggregate type, aggregate id, sequence number (8 bytes), payload type, payload
+ * revision, timestamp (the stored ISO-8601 text), metadata (stored bytes), payload (stored bytes); texts in
+ * UTF-8, an absent text as zero bytes.
  */
-public record StoredEvent(long position, String aggregateIdentifier, long sequenceNumber, String payloadType,
-                          String timestamp, byte[] metaData, byte[] payload) {
+public record StoredEvent(long position, String eventIdentifier, String aggregateType, String aggregateIdentifier,
+                          long sequenceNumber, String payloadType, String payloadRevision, String timestamp,
+                          byte[] metaData, byte[] payload) {
 
     private static final byte[] TAG = "plenum-event-v1".getBytes(StandardCharsets.US_ASCII);
 
@@ -23,9 +25,12 @@ public record StoredEvent(long position, String aggregateIdentifier, long sequen
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + length(metaData) + length(payload));
         field(out, TAG);
         field(out, ByteBuffer.allocate(8).putLong(position).array());
+        field(out, utf8(eventIdentifier));
+        field(out, utf8(aggregateType));
         field(out, utf8(aggregateIdentifier));
         field(out, ByteBuffer.allocate(8).putLong(sequenceNumber).array());
         field(out, utf8(payloadType));
+        field(out, utf8(payloadRevision));
         field(out, utf8(timestamp));
         field(out, metaData == null ? new byte[0] : metaData);
         field(out, payload == null ? new byte[0] : payload);

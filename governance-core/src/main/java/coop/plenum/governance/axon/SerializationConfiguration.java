@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Primary;
  * (it breaks on JDK 17+ and stores Java class internals). Events are records; decimals stay exact and plain.
  */
 @Configuration(proxyBeanMethods = false)
-class SerializationConfiguration {
+public class SerializationConfiguration {
 
     /**
      * Longest number the log's reader accepts. Jackson refuses numbers over 1,000 digits by default, and an event
@@ -28,7 +28,8 @@ class SerializationConfiguration {
      */
     static final int MAX_NUMBER_LENGTH = 1_000_000;
 
-    static ObjectMapper eventObjectMapper() {
+    /** How the log writes and reads event payloads; the offline audit verifier reads exports with it too. */
+    public static ObjectMapper eventObjectMapper() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build())
                 .build();

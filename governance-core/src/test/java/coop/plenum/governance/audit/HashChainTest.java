@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HashChainTest {
 
     private static StoredEvent event(long position, long sequence, String payload) {
-        return new StoredEvent(position, "coop-1", sequence, "coop.plenum.governance.proposal.BallotCast",
-                "2026-11-30T12:00:00.000Z", "{\"actor\":\"a-1\"}".getBytes(StandardCharsets.UTF_8),
+        return new StoredEvent(position, "event-" + position, "Proposal", "coop-1", sequence,
+                "coop.plenum.governance.proposal.BallotCast", null, "2026-11-30T12:00:00.000Z", "{\"actor\":\"a-1\"}".getBytes(StandardCharsets.UTF_8),
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -57,8 +57,8 @@ class HashChainTest {
     @Test
     void fieldBoundariesAreUnambiguous() {
         // the same bytes split differently between two fields must not hash alike
-        StoredEvent a = new StoredEvent(1, "ab", 0, "c", "t", new byte[0], new byte[0]);
-        StoredEvent b = new StoredEvent(1, "a", 0, "bc", "t", new byte[0], new byte[0]);
+        StoredEvent a = new StoredEvent(1, "e", "T", "ab", 0, "c", null, "t", new byte[0], new byte[0]);
+        StoredEvent b = new StoredEvent(1, "e", "T", "a", 0, "bc", null, "t", new byte[0], new byte[0]);
         assertThat(a.hash()).isNotEqualTo(b.hash());
     }
 

@@ -78,9 +78,8 @@ public class AuditChainer implements SmartLifecycle {
 
     private int chainBatch() {
         long cursor = cursor();
-        List<Row> rows = new ArrayList<>(jdbc.query("select globalindex, type, aggregateidentifier, sequencenumber, "
-                + "payloadtype, timestamp, metadata, payload from domainevententry where globalindex > ? "
-                + "order by globalindex limit " + BATCH, Row.MAPPER, cursor));
+        List<StoredEvent> rows = new ArrayList<>(jdbc.query("select " + COLUMNS + " from domainevententry where globalindex > ? "
+                + "order by globalindex limit " + BATCH, MAPPER, cursor));
         rows.addAll(0, gapsFilledSince());
         if (rows.isEmpty()) {
             return 0;
@@ -88,7 +87,7 @@ public class AuditChainer implements SmartLifecycle {
         Map<String, HashChain> chains = new HashMap<>();
         Map<String, Long> lastPositions = new HashMap<>();
         long highest = cursor;
-        for (Row row : rows) {
+        for (StoredEvent row : rows) {
             if (row.position() > highest) {
                 for (long missing = highest + 1; missing < row.position(); missing++) {
                     openGaps.put(missing, clock.instant());
@@ -107,11 +106,10 @@ public class AuditChainer implements SmartLifecycle {
     }
 
     /** Links one event into its cooperative's chain and returns the cooperative. */
-    private String link(Row row, Map<String, HashChain> chains) {
+    private String link(StoredEvent row, Map<String, HashChain> chains) {
         String cooperative = cooperativeOf(row);
         HashChain chain = chains.computeIfAbsent(cooperative, this::chainOf);
-        StoredEvent event = row.event();
-        byte[] hash = event.hash();
+        byte[] hash = row.hash();
         long index = chain.length();
         byte[] link = chain.append(hash);
         // before the insert: a frontier loaded from the table now must not see this link twice
@@ -123,7 +121,7 @@ public class AuditChainer implements SmartLifecycle {
         return cooperative;
     }
 
-    private String cooperativeOf(Row row) {
+    private String cooperativeOf(StoredEvent row) {
         Optional<String> direct = CooperativeOfEvent.byAggregate(row.aggregateType(), row.aggregateIdentifier());
         if (direct.isPresent()) {
             return direct.get();
@@ -148,20 +146,19 @@ public class AuditChainer implements SmartLifecycle {
     }
 
     /** Rows that appeared in positions skipped earlier; gaps watched longer than the limit are given up on. */
-    private List<Row> gapsFilledSince() {
+    private List<StoredEvent> gapsFilledSince() {
         Instant giveUp = clock.instant().minus(Duration.ofMinutes(GAP_WATCH_MINUTES));
         openGaps.values().removeIf(seen -> seen.isBefore(giveUp));
         if (openGaps.isEmpty()) {
             return List.of();
         }
         Long[] positions = openGaps.keySet().stream().limit(BATCH).toArray(Long[]::new);
-        List<Row> filled = jdbc.query(con -> {
-            var statement = con.prepareStatement("select globalindex, type, aggregateidentifier, sequencenumber, payloadtype, "
-                    + "timestamp, metadata, payload from domainevententry d where globalindex = any(?) "
+        List<StoredEvent> filled = jdbc.query(con -> {
+            var statement = con.prepareStatement("select " + COLUMNS + " from domainevententry d where globalindex = any(?) "
                     + "and not exists (select 1 from audit_chain_link l where l.position = d.globalindex) order by globalindex");
             statement.setArray(1, con.createArrayOf("bigint", positions));
             return statement;
-        }, Row.MAPPER);
+        }, MAPPER);
         filled.forEach(row -> openGaps.remove(row.position()));
         return filled;
     }
@@ -220,16 +217,13 @@ public class AuditChainer implements SmartLifecycle {
         return List.copyOf(openGaps.keySet());
     }
 
-    record Row(long position, String aggregateType, String aggregateIdentifier, long sequenceNumber, String payloadType,
-               String timestamp, byte[] metaData, byte[] payload) {
+    /** Every column of the log's event table, as {@link StoredEvent} reads them. */
+    static final String COLUMNS = "globalindex, eventidentifier, type, aggregateidentifier, sequencenumber, payloadtype, "
+            + "payloadrevision, timestamp, metadata, payload";
 
-        static final org.springframework.jdbc.core.RowMapper<Row> MAPPER = (rs, n) -> new Row(rs.getLong("globalindex"),
-                rs.getString("type"), rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
-                rs.getString("payloadtype"), rs.getString("timestamp"), rs.getBytes("metadata"), rs.getBytes("payload"));
-
-        StoredEvent event() {
-            return new StoredEvent(position, aggregateIdentifier, sequenceNumber, payloadType, timestamp, metaData, payload);
-        }
-    }
+    static final org.springframework.jdbc.core.RowMapper<StoredEvent> MAPPER = (rs, n) -> new StoredEvent(rs.getLong("globalindex"),
+            rs.getString("eventidentifier"), rs.getString("type"), rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
+            rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getString("timestamp"), rs.getBytes("metadata"),
+            rs.getBytes("payload"));
 
 }

@@ -86,8 +86,8 @@ public class AuditVerifier {
         Walk walk = new Walk(signed, key.publicKey());
         jdbc.query(con -> {
             var statement = con.prepareStatement("select l.position, l.chain_index, l.aggregate_identifier as linked_aggregate, "
-                    + "l.sequence_number as linked_sequence, l.event_hash, l.link, d.globalindex, d.aggregateidentifier, "
-                    + "d.sequencenumber, d.payloadtype, d.timestamp, d.metadata, d.payload "
+                    + "l.sequence_number as linked_sequence, l.event_hash, l.link, d.globalindex, d.eventidentifier, d.type, "
+                    + "d.aggregateidentifier, d.sequencenumber, d.payloadtype, d.payloadrevision, d.timestamp, d.metadata, d.payload "
                     + "from audit_chain_link l left join domainevententry d on d.globalindex = l.position "
                     + "where l.cooperative_id = ? order by l.chain_index",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -115,10 +115,9 @@ public class AuditVerifier {
         Set<Long> watched = new HashSet<>(chainer.watchedGaps());
         long cursor = jdbc.query("select position from audit_chain_cursor where id = 1", (rs, n) -> rs.getLong(1))
                 .stream().findFirst().orElse(0L);
-        return jdbc.query("select globalindex, type, aggregateidentifier, sequencenumber, payloadtype, timestamp, metadata, payload "
-                                + "from domainevententry d where globalindex <= ? and not exists "
+        return jdbc.query("select " + AuditChainer.COLUMNS + " from domainevententry d where globalindex <= ? and not exists "
                                 + "(select 1 from audit_chain_link l where l.position = d.globalindex) order by globalindex",
-                        AuditChainer.Row.MAPPER, cursor).stream()
+                        AuditChainer.MAPPER, cursor).stream()
                 .filter(row -> !watched.contains(row.position()))
                 .filter(row -> belongsTo(row, cooperativeId))
                 .findFirst()
@@ -126,7 +125,7 @@ public class AuditVerifier {
                         Problem.INSERTED, "in the log below the chained events, but never chained"));
     }
 
-    private boolean belongsTo(AuditChainer.Row row, String cooperativeId) {
+    private boolean belongsTo(StoredEvent row, String cooperativeId) {
         Optional<String> direct = CooperativeOfEvent.byAggregate(row.aggregateType(), row.aggregateIdentifier());
         if (direct.isPresent()) {
             return direct.get().equals(cooperativeId);
@@ -214,8 +213,7 @@ public class AuditVerifier {
                                 + sequence + " of " + aggregate);
                 return;
             }
-            byte[] hash = new StoredEvent(position, aggregate, sequence, type, rs.getString("timestamp"),
-                    rs.getBytes("metadata"), rs.getBytes("payload")).hash();
+            byte[] hash = AuditChainer.MAPPER.mapRow(rs, 0).hash();
             if (!Arrays.equals(hash, storedHash)) {
                 bad = new BadEvent(position, aggregate, sequence, type, Problem.ALTERED,
                         "its stored bytes differ from those chained");

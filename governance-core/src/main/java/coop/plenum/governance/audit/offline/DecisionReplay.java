@@ -1,0 +1,66 @@
+package coop.plenum.governance.audit.offline;
+
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.proposal.BallotCast;
+import coop.plenum.governance.proposal.BallotRetracted;
+import coop.plenum.governance.proposal.DelegationsFrozen;
+import coop.plenum.governance.proposal.VotingClosed;
+import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.tally.Electorate;
+import coop.plenum.governance.tally.LiveTally;
+import coop.plenum.governance.tally.Tally;
+import coop.plenum.governance.tally.Voter;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One proposal's vote rebuilt from its own events, as the server decided it: the electorate and rules frozen in
+ * {@link VotingOpened}, the last ballot of each member, the delegations frozen at closing, and the same tally code
+ * the aggregate runs at closing. At {@link VotingClosed} it says whether the recorded outcome is the one the events
+ * give.
+ */
+public final class DecisionReplay {
+
+    /** A recorded decision and what its events give. */
+    public record Result(String proposalId, String recordedOutcome, String recordedApproval, String outcome, String approval) {
+        public boolean matches() {
+            return Objects.equals(recordedOutcome, outcome) && Objects.equals(recordedApproval, approval);
+        }
+    }
+
+    private VotingOpened opened;
+    private final Map<MemberId, Choice> ballots = new LinkedHashMap<>();
+    private Map<MemberId, MemberId> delegated = Map.of();
+
+    void on(Object event) {
+        if (event instanceof VotingOpened e) {
+            opened = e;
+        } else if (event instanceof BallotCast e) {
+            ballots.put(e.memberId(), e.choice());
+        } else if (event instanceof BallotRetracted e) {
+            ballots.remove(e.memberId());
+        } else if (event instanceof DelegationsFrozen e) {
+            Map<MemberId, MemberId> frozen = new HashMap<>();
+            e.delegations().forEach(d -> frozen.put(d.memberId(), d.delegateId()));
+            delegated = frozen;
+        }
+    }
+
+    Optional<Result> closed(VotingClosed closed) {
+        if (opened == null) {
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    "no VotingOpened in the export", null));
+        }
+        Electorate electorate = new Electorate(opened.classes(), opened.decision(), opened.electorate().stream()
+                .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
+        Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
+        Tally tally = LiveTally.open(electorate, delegated, maxChainLength, Map.copyOf(ballots)).tally();
+        return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                String.valueOf(tally.outcome()), tally.approval() == null ? null : tally.approval().toString()));
+    }
+}
