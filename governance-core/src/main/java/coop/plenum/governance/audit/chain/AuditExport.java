@@ -157,7 +157,7 @@ public class AuditExport {
         }
     }
 
-    static String eventLine(long index, StoredEvent event, byte[] hash, String link) {
+    public static String eventLine(long index, StoredEvent event, byte[] hash, String link) {
         ObjectNode line = JSON.createObjectNode().put("kind", "event").put("index", index).put("position", event.position())
                 .put("eventIdentifier", event.eventIdentifier()).put("aggregateType", event.aggregateType())
                 .put("aggregateIdentifier", event.aggregateIdentifier()).put("sequenceNumber", event.sequenceNumber())
@@ -168,7 +168,7 @@ public class AuditExport {
         return line.put("hash", HEX.formatHex(hash)).put("link", link).toString();
     }
 
-    static String checkpointLine(Checkpoint checkpoint) {
+    public static String checkpointLine(Checkpoint checkpoint) {
         return JSON.createObjectNode().put("kind", "checkpoint").put("cooperativeId", checkpoint.cooperativeId())
                 .put("length", checkpoint.length()).put("position", checkpoint.position())
                 .put("chainHead", HEX.formatHex(checkpoint.chainHead())).put("merkleRoot", HEX.formatHex(checkpoint.merkleRoot()))

@@ -55,6 +55,7 @@ public final class ExportVerifier {
     }
 
     private final byte[] trustedPublicKey;
+    private final Map<String, Class<?>> replayedTypes = new HashMap<>();
 
     /** @param trustedPublicKey the key to check signatures with; null trusts the key the export's header carries */
     public ExportVerifier(byte[] trustedPublicKey) {
@@ -174,7 +175,12 @@ public final class ExportVerifier {
             }
             Object payload;
             try {
-                payload = EVENTS.readValue(event.payload(), Class.forName(type));
+                Class<?> payloadClass = replayedTypes.get(type);
+                if (payloadClass == null) {
+                    payloadClass = Class.forName(type);
+                    replayedTypes.put(type, payloadClass);
+                }
+                payload = EVENTS.readValue(event.payload(), payloadClass);
             } catch (IOException | ClassNotFoundException e) {
                 return named + ": its payload cannot be read as " + simple + " (" + e.getMessage() + ")";
             }
