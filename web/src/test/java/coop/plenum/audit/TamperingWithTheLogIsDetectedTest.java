@@ -305,6 +305,53 @@ class TamperingWithTheLogIsDetectedTest {
         assertThat(AuditCommand.run(List.of("audit", "verify"), System.out, new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(2);
     }
 
+    @Test
+    void aVotersReceiptProvesTheirBallotIsInTheSignedHistoryWithNothingButThePublicKey() throws Exception {
+        awaitVerification(v -> v.at("/lastCheckpoint/length").asLong() == v.path("eventsChecked").asLong());
+        long ballot = jdbc.queryForObject("select l.position from audit_chain_link l join domainevententry d on d.globalindex = l.position "
+                + "where l.cooperative_id = ? and d.payloadtype like '%BallotCast'", Long.class, coop);
+        JsonNode receipt = http.get().uri("/api/v1/cooperatives/{c}/audit/receipts/{p}", coop, ballot)
+                .headers(h -> h.setBasicAuth("alice", "alice-password")).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(receipt.path("eventType").asText()).endsWith("BallotCast");
+        http.get().uri("/api/v1/cooperatives/{c}/audit/receipts/{p}", coop, ballot).headers(h -> h.setBasicAuth("audra", "audra-password"))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/v1/cooperatives/{c}/audit/receipts/{p}", coop, 999_999_999L).headers(h -> h.setBasicAuth("audra2", "audra2-password"))
+                .exchange().expectStatus().isNotFound();
+
+        Path dir = Files.createTempDirectory("plenum-receipt-");
+        Path file = dir.resolve("receipt.json");
+        Files.writeString(file, receipt.toString());
+        Path keyFile = dir.resolve("key.txt");
+        Files.writeString(keyFile, publicKey().path("publicKeyHex").asText());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(AuditCommand.run(List.of("audit", "receipt", file.toString(), "--public-key", keyFile.toString()),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err)).as(out.toString(StandardCharsets.UTF_8)).isZero();
+
+        String hash = receipt.path("eventHash").asText();
+        Files.writeString(file, receipt.toString().replace(hash, (hash.charAt(0) == 'a' ? "b" : "a") + hash.substring(1)));
+        out.reset();
+        assertThat(AuditCommand.run(List.of("audit", "receipt", file.toString(), "--public-key", keyFile.toString()),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("inclusion proof does not lead");
+    }
+
+    @Test
+    void everyLaterCheckpointProvablyExtendsTheFirst() throws Exception {
+        awaitVerification(v -> v.at("/lastCheckpoint/length").asLong() == v.path("eventsChecked").asLong());
+        List<Long> lengths = jdbc.queryForList("select length from audit_checkpoint where cooperative_id = ? order by length", Long.class, coop);
+        for (long to : lengths) {
+            JsonNode proof = http.get().uri("/api/v1/cooperatives/{c}/audit/consistency?from={f}&to={t}", coop, lengths.get(0), to)
+                    .headers(h -> h.setBasicAuth("audra2", "audra2-password")).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            HexFormat hex = HexFormat.of();
+            List<byte[]> path = new ArrayList<>();
+            proof.path("proof").forEach(p -> path.add(hex.parseHex(p.asText())));
+            assertThat(MerkleTree.verifyConsistency(lengths.get(0), to, hex.parseHex(proof.at("/from/merkleRoot").asText()),
+                    hex.parseHex(proof.at("/to/merkleRoot").asText()), path)).isTrue();
+        }
+    }
+
     private List<String> export() {
         byte[] body = http.get().uri("/api/v1/cooperatives/{c}/audit/events", coop).headers(h -> h.setBasicAuth("audra2", "audra2-password"))
                 .exchange().expectStatus().isOk()

@@ -2,7 +2,12 @@ package coop.plenum.api.audit;
 
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
+import coop.plenum.governance.audit.ReceiptJson;
 import coop.plenum.governance.audit.chain.AuditExport;
+import coop.plenum.governance.audit.chain.AuditProofs;
+import coop.plenum.kernel.NotFound;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.web.bind.annotation.RequestParam;
 import coop.plenum.governance.audit.chain.AuditKey;
 import coop.plenum.governance.audit.chain.AuditVerifier;
 import coop.plenum.governance.cooperative.Role;
@@ -28,12 +33,14 @@ class AuditController {
     private final CooperativeAccess access;
     private final AuditKey key;
     private final AuditExport export;
+    private final AuditProofs proofs;
 
-    AuditController(AuditVerifier verifier, CooperativeAccess access, AuditKey key, AuditExport export) {
+    AuditController(AuditVerifier verifier, CooperativeAccess access, AuditKey key, AuditExport export, AuditProofs proofs) {
         this.verifier = verifier;
         this.access = access;
         this.key = key;
         this.export = export;
+        this.proofs = proofs;
     }
 
     /** The key that signs checkpoints: raw Ed25519 public key bytes, in base64 and hex. */
@@ -64,6 +71,51 @@ class AuditController {
                         lines -> Flux.fromIterable(() -> lines).map(line -> line + "\n"),
                         AuditExport.Lines::close)
                 .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    @GetMapping("/api/v1/cooperatives/{cooperativeId}/audit/receipts/{position}")
+    @Operation(summary = "A receipt for the event at a log position: its hash, a signed checkpoint and the inclusion proof "
+            + "(auditors, the operator, and whoever's action the event records); 409 until a checkpoint covers it")
+    Mono<JsonNode> receipt(@PathVariable String cooperativeId, @PathVariable long position, @AuthenticationPrincipal PlenumUser user) {
+        return access.existing(cooperativeId).then(Mono.fromCallable(() -> {
+            AuditProofs.Entry entry = proofs.entry(position).filter(e -> e.cooperativeId().equals(cooperativeId))
+                    .orElseThrow(() -> new NotFound("audit.event-not-found", "no chained event of this cooperative at position " + position));
+            return entry;
+        }).subscribeOn(Schedulers.boundedElastic())).flatMap(entry -> mayReadReceipt(cooperativeId, entry, user)
+                .then(Mono.fromCallable(() -> (JsonNode) ReceiptJson.write(proofs.receipt(entry))).subscribeOn(Schedulers.boundedElastic())));
+    }
+
+    @GetMapping("/api/v1/cooperatives/{cooperativeId}/audit/consistency")
+    @Operation(summary = "RFC 6962 proof that the checkpoint after `to` events extends the one after `from` (auditors, operator)")
+    Mono<JsonNode> consistency(@PathVariable String cooperativeId, @RequestParam long from, @RequestParam long to,
+                               @AuthenticationPrincipal PlenumUser user) {
+        Mono<?> allowed = user.operator() ? access.existing(cooperativeId) : access.requireAnyRole(cooperativeId, user, Role.AUDITOR);
+        return allowed.then(Mono.fromCallable(() -> {
+            AuditProofs.ConsistencyProof proof = proofs.consistency(cooperativeId, from, to);
+            com.fasterxml.jackson.databind.node.ObjectNode out = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            out.set("from", ReceiptJson.checkpoint(proof.from()));
+            out.set("to", ReceiptJson.checkpoint(proof.to()));
+            var array = out.putArray("proof");
+            proof.proof().forEach(p -> array.add(java.util.HexFormat.of().formatHex(p)));
+            return (JsonNode) out;
+        }).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private Mono<Void> mayReadReceipt(String cooperativeId, AuditProofs.Entry entry, PlenumUser user) {
+        // the person whose action it is may always have proof of it; auditors and the operator of anything
+        if (user.operator() || user.accountId().value().equals(actorOf(entry))) {
+            return Mono.empty();
+        }
+        return access.requireAnyRole(cooperativeId, user, Role.AUDITOR).then();
+    }
+
+    private static String actorOf(AuditProofs.Entry entry) {
+        try {
+            return entry.metaData() == null ? null
+                    : new com.fasterxml.jackson.databind.ObjectMapper().readTree(entry.metaData()).path("actor").asText(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     @GetMapping("/api/v1/audit/verification")

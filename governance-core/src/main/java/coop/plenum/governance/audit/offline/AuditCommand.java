@@ -26,13 +26,19 @@ public final class AuditCommand {
     private AuditCommand() {
     }
 
+    private static final String USAGE = "usage: plenum audit verify EXPORT.ndjson [--public-key FILE]\n"
+            + "       plenum audit receipt RECEIPT.json [--public-key FILE]";
+
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() >= 2 && "receipt".equals(args.get(1))) {
+            return receipt(args, out, err);
+        }
         if (args.size() < 2 || !"verify".equals(args.get(1))) {
-            err.println("usage: plenum audit verify EXPORT.ndjson [--public-key FILE]");
+            err.println(USAGE);
             return 2;
         }
         if (args.size() != 3 && !(args.size() == 5 && "--public-key".equals(args.get(3)))) {
-            err.println("usage: plenum audit verify EXPORT.ndjson [--public-key FILE]");
+            err.println(USAGE);
             return 2;
         }
         Path export = Path.of(args.get(2));
@@ -47,6 +53,30 @@ public final class AuditCommand {
             progress.done();
             print(export, key != null, report, out);
             return report.ok() ? 0 : 1;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("plenum audit: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Checks one receipt with the public key: signed checkpoint, and the inclusion proof to its Merkle root. */
+    private static int receipt(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 5 || !"--public-key".equals(args.get(3))) {
+            err.println(USAGE + "\n(a receipt is checked against a public key you obtained yourself: --public-key is required)");
+            return 2;
+        }
+        try {
+            byte[] key = publicKey(Path.of(args.get(4)));
+            coop.plenum.governance.audit.Receipt receipt = coop.plenum.governance.audit.ReceiptJson.read(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(Path.of(args.get(2)), StandardCharsets.UTF_8)));
+            String problem = receipt.check(key);
+            out.printf("%-22s %s%n", "cooperative", receipt.cooperativeId());
+            out.printf("%-22s %s #%d of %s, position %d%n", "event", receipt.eventType(), receipt.sequenceNumber(),
+                    receipt.aggregateIdentifier(), receipt.position());
+            out.printf("%-22s %s%n", "event hash", HexFormat.of().formatHex(receipt.eventHash()));
+            out.printf("%-22s after %,d events, signed %s%n", "checkpoint", receipt.checkpoint().length(), receipt.checkpoint().createdAt());
+            out.printf("%-22s %s%n", "result", problem == null ? "OK: the event is in the signed history" : "FAILED: " + problem);
+            return problem == null ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
             err.println("plenum audit: " + e.getMessage());
             return 2;
