@@ -10,7 +10,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 from the security filters, as problem+json like every other API error. */
+/** 401, 403 and 429 (sign-in throttled) from the security filters, as problem+json like every other API error. */
 @Component
 class ProblemResponses {
 
@@ -22,6 +22,10 @@ class ProblemResponses {
 
     ServerAuthenticationEntryPoint unauthenticated() {
         return (exchange, e) -> {
+            if (e instanceof LoginThrottled throttled) {
+                exchange.getResponse().getHeaders().set("Retry-After", Long.toString(LoginThrottled.seconds(throttled.retryAfter())));
+                return write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "auth.throttled", throttled.getMessage());
+            }
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Plenum\"");
             return write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "auth.unauthenticated",
                     "sign in with HTTP Basic: your username and password");

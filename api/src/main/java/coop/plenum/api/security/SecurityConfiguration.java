@@ -32,9 +32,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems, PasswordAuthentication passwords) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authenticationManager(passwords)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
@@ -49,14 +50,16 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain webSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, PasswordAuthentication passwords) {
         return http
+                .authenticationManager(passwords)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .anyExchange().authenticated())
                 .formLogin(form -> form.loginPage("/login")
+                        .authenticationFailureHandler(LoginThrottling.formFailure())
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
                 .logout(logout -> logout.logoutUrl("/logout"))
                 .build();

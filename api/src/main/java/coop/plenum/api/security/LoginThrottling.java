@@ -1,0 +1,44 @@
+package coop.plenum.api.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+
+import java.time.Clock;
+
+/** Password sign-in behind the throttle, for both the API (Basic) and the browser (form). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleSettings.class)
+class LoginThrottling {
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleSettings settings, Clock clock) {
+        return new LoginThrottle(settings, clock);
+    }
+
+    @Bean
+    PasswordAuthentication passwordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        return new PasswordAuthentication(users, encoder, throttle);
+    }
+
+    /**
+     * A wrong password goes back to {@code /login?error}; a throttled one re-renders the login page at once with 429,
+     * the wait and {@code Retry-After}, by handing the exchange on as a GET of {@code /login}.
+     */
+    static ServerAuthenticationFailureHandler formFailure() {
+        var wrongPassword = new RedirectServerAuthenticationFailureHandler("/login?error");
+        return (filterExchange, exception) -> {
+            if (!(exception instanceof LoginThrottled throttled)) {
+                return wrongPassword.onAuthenticationFailure(filterExchange, exception);
+            }
+            var exchange = filterExchange.getExchange();
+            exchange.getAttributes().put(LoginThrottled.RETRY_AFTER_ATTRIBUTE, throttled.retryAfter());
+            return filterExchange.getChain().filter(exchange.mutate().request(r -> r.method(HttpMethod.GET)).build());
+        };
+    }
+}

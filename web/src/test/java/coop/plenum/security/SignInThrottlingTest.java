@@ -1,0 +1,151 @@
+package coop.plenum.security;
+
+import coop.plenum.support.BootedPlenum;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.netty.http.client.HttpClient;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 10: 200 wrong passwords were answered in 19 s and then the right one worked. Each test speaks from its own
+ * loopback address (127.0.0.x), so the per-client limit of one test never touches another.
+ */
+class SignInThrottlingTest extends BootedPlenum {
+
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(40);
+
+    /** A client whose connections come from a loopback address of its own. */
+    private WebTestClient fromItsOwnAddress() {
+        String address = "127.0.0." + NEXT_ADDRESS.getAndIncrement();
+        HttpClient client = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(client))
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static int me(WebTestClient client, String username, String password) {
+        return client.get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth(username, password))
+                .exchange().expectBody().returnResult().getStatus().value();
+    }
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneWaitsAndTwoHundredGuessesAreMostlyRefusedUnchecked() {
+        String username = unique("guessed");
+        createAccount(username, "Guessed At");
+        WebTestClient attacker = fromItsOwnAddress();
+        for (int i = 0; i < 5; i++) {
+            assertThat(me(attacker, username, "guess-" + i)).as("free attempt %d", i + 1).isEqualTo(401);
+        }
+        attacker.get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth(username, username + "-password"))
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.code").isEqualTo("auth.throttled").jsonPath("$.status").isEqualTo(429);
+
+        long start = System.nanoTime();
+        int answered = 0;
+        for (int i = 5; i < 200; i++) {
+            if (me(attacker, username, "guess-" + i) == 401) {
+                answered++;
+            }
+        }
+        // each answered guess doubles the wait (1 s, 2 s, 4 s …): in t seconds at most log2(t + 1) + 1 more get through
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(answered).isLessThanOrEqualTo((int) (Math.log(seconds + 1) / Math.log(2)) + 1);
+    }
+
+    @Test
+    void afterTheWaitTheRightPasswordSignsInAndStartsTheAccountAfresh() throws Exception {
+        String username = unique("patient");
+        createAccount(username, "Patient Owner");
+        WebTestClient client = fromItsOwnAddress();
+        for (int i = 0; i < 5; i++) {
+            assertThat(me(client, username, "typo-" + i)).isEqualTo(401);
+        }
+        String retryAfter = client.get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth(username, "typo"))
+                .exchange().expectStatus().isEqualTo(429).expectBody().returnResult().getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        assertThat(retryAfter).isEqualTo("1");
+
+        Thread.sleep(Duration.ofSeconds(Long.parseLong(retryAfter)).toMillis() + 50);
+        assertThat(me(client, username, username + "-password")).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(me(client, username, "typo-again-" + i)).as("free attempts after a success").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theWaitGrowsWithEveryFailureBeyondTheFreeAttempts() throws Exception {
+        String username = unique("growing");
+        createAccount(username, "Growing Wait");
+        WebTestClient client = fromItsOwnAddress();
+        for (int i = 0; i < 5; i++) {
+            me(client, username, "guess-" + i);
+        }
+        long first = retryAfter(client, username);
+        Thread.sleep(first * 1000 + 50);
+        assertThat(me(client, username, "another-guess")).isEqualTo(401);
+        assertThat(retryAfter(client, username)).isEqualTo(2 * first);
+    }
+
+    private static long retryAfter(WebTestClient client, String username) {
+        return Long.parseLong(client.get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth(username, "x"))
+                .exchange().expectStatus().isEqualTo(429)
+                .expectBody().returnResult().getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+    }
+
+    @Test
+    void aClientSprayingUsernamesIsThrottledAfterTwentyFailures() {
+        WebTestClient sprayer = fromItsOwnAddress();
+        for (int i = 0; i < 20; i++) {
+            assertThat(me(sprayer, unique("nobody"), "password-" + i)).isEqualTo(401);
+        }
+        assertThat(me(sprayer, unique("nobody"), "one-more")).isEqualTo(429);
+    }
+
+    @Test
+    void successfulSignInsAreNeverThrottled() {
+        String username = unique("busy");
+        createAccount(username, "Busy Script");
+        WebTestClient client = fromItsOwnAddress();
+        for (int i = 0; i < 60; i++) {
+            assertThat(me(client, username, username + "-password")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aThrottledFormSignInShowsTheLoginPageAgainWith429AndTheWait() {
+        String username = unique("former");
+        createAccount(username, "Form User");
+        WebTestClient browser = fromItsOwnAddress();
+        EntityExchangeResult<String> page = browser.get().uri("/login").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult();
+        ResponseCookie session = page.getResponseCookies().getFirst("SESSION");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponseBody());
+        assertThat(csrf.find()).isTrue();
+
+        for (int i = 0; i < 5; i++) {
+            browser.post().uri("/login").cookie("SESSION", session.getValue())
+                    .body(BodyInserters.fromFormData("username", username).with("password", "wrong-" + i).with("_csrf", csrf.group(1)))
+                    .exchange().expectStatus().isFound().expectHeader().location("/login?error");
+        }
+        browser.post().uri("/login").cookie("SESSION", session.getValue())
+                .body(BodyInserters.fromFormData("username", username).with("password", username + "-password").with("_csrf", csrf.group(1)))
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("Too many failed sign-ins. Try again in 1 seconds.", "id=\"username\""));
+    }
+}
