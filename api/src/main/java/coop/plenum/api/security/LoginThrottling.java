@@ -1,8 +1,10 @@
 package coop.plenum.api.security;
 
+import coop.plenum.governance.account.login.AccessTokens;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,7 +13,7 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 
 import java.time.Clock;
 
-/** Password sign-in behind the throttle, for both the API (Basic) and the browser (form). */
+/** Password sign-in behind the throttle, for both the API (Basic) and the browser (form); bearer tokens for scripts. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginThrottleSettings.class)
 class LoginThrottling {
@@ -21,9 +23,16 @@ class LoginThrottling {
         return new LoginThrottle(settings, clock);
     }
 
+    /** Primary: Spring Security's defaults take this one; the bearer manager is wired into the API chain by hand. */
     @Bean
+    @Primary
     PasswordAuthentication passwordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
         return new PasswordAuthentication(users, encoder, throttle);
+    }
+
+    @Bean
+    BearerAuthentication bearerAuthentication(AccessTokens tokens, Clock clock) {
+        return new BearerAuthentication(tokens, clock);
     }
 
     /**
