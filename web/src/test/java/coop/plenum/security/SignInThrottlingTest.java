@@ -148,4 +148,18 @@ class SignInThrottlingTest extends BootedPlenum {
                 .expectBody(String.class).value(html -> assertThat(html)
                         .contains("Too many failed sign-ins. Try again in 1 seconds.", "id=\"username\""));
     }
+
+    @Test
+    void aForgedXForwardedForDoesNotEscapeTheClientLimitWithoutAProxySetting() {
+        WebTestClient sprayer = fromItsOwnAddress();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            assertThat(sprayer.get().uri("/api/v1/accounts/me").header("X-Forwarded-For", "203.0.113." + n)
+                    .headers(h -> h.setBasicAuth(unique("nobody"), "password-" + n))
+                    .exchange().expectBody().returnResult().getStatus().value()).isEqualTo(401);
+        }
+        sprayer.get().uri("/api/v1/accounts/me").header("X-Forwarded-For", "203.0.113.99")
+                .headers(h -> h.setBasicAuth(unique("nobody"), "one-more"))
+                .exchange().expectStatus().isEqualTo(429);
+    }
 }

@@ -60,6 +60,7 @@ public class SecurityConfiguration {
     SecurityWebFilterChain webSecurity(ServerHttpSecurity http, PasswordAuthentication passwords) {
         return http
                 .authenticationManager(passwords)
+                .headers(BrowserHeaders::apply)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
