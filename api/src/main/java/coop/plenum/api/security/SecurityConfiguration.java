@@ -19,8 +19,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Deny by default. The JSON API authenticates every request with HTTP Basic or a personal access token (Bearer)
- * and keeps no session; the browser UI
- * signs in through a form and keeps a session with CSRF protection. Health, the login page, static assets and
+ * and keeps no session; the browser UI signs in through a form and keeps a session with CSRF protection. Health, the login page, static assets and
  * the OpenAPI description are public. Per-cooperative roles are checked by {@link CooperativeAccess}.
  */
 @Configuration(proxyBeanMethods = false)
