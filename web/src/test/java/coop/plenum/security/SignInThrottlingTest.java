@@ -164,4 +164,44 @@ class SignInThrottlingTest extends BootedPlenum {
                 .headers(h -> h.setBasicAuth(unique("nobody"), "one-more"))
                 .exchange().expectStatus().isEqualTo(429);
     }
+
+    private static java.util.List<Integer> inParallel(int requests, java.util.function.IntSupplier request) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(request::getAsInt));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyParallelSignInsOfOneAccountFromOneClientAreNeverThrottled() throws Exception {
+        String username = unique("parallel");
+        createAccount(username, "Parallel Script");
+        WebTestClient client = fromItsOwnAddress().mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        assertThat(inParallel(64, () -> me(client, username, username + "-password"))).containsOnly(200);
+    }
+
+    @Test
+    void aBurstOfParallelGuessesIsMostlyRefusedWithoutAPasswordCheck() throws Exception {
+        String username = unique("burst");
+        createAccount(username, "Burst Target");
+        WebTestClient attacker = fromItsOwnAddress().mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        java.util.List<Integer> statuses = inParallel(200, () -> me(attacker, username, "guess"));
+        long checked = statuses.stream().filter(s -> s == 401).count();
+        // guesses are admitted on the bcrypt workers, right before the check: at most one pool's worth runs before
+        // the first failures are counted, and from then on guesses still in flight count as failures
+        assertThat(checked).isLessThanOrEqualTo(reactor.core.scheduler.Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE + 5L);
+        assertThat(statuses).containsOnly(401, 429);
+        System.out.printf("SignInThrottlingTest: 200 parallel guesses (32 at a time): %d checked (401), %d refused unchecked (429)%n",
+                checked, statuses.size() - checked);
+    }
 }

@@ -9,10 +9,12 @@ import java.util.Map;
 /**
  * Slows password guessing down, per account and per client address, in memory on this node.
  * <p>
- * An attempt counts as failed from the moment it starts until it succeeds: {@link #attempt} reserves it, so a burst of
- * parallel guesses cannot all slip through before the first failure is recorded. A success forgets the account's
- * failures and gives the client its attempt back. Waits grow exponentially and are capped, and a client that recently
- * signed in to the account is not held back by that account's wait, so nobody can lock an owner out for good.
+ * Callers ask {@link #attempt} right before the bcrypt check and report the outcome with {@link #succeeded},
+ * {@link #failed} or {@link #released}. Once an account or client has failed recently, attempts still in flight count
+ * as failures too, so a burst of parallel guesses cannot slip through before the first result is in; an account or
+ * client with no recent failure is never held back, however many sign-ins run at once. A success forgets the
+ * account's failures. Waits grow exponentially and are capped, and a client that recently signed in to the account
+ * is not held back by that account's wait, so nobody can lock an owner out for good.
  */
 public class LoginThrottle {
 
@@ -33,6 +35,8 @@ public class LoginThrottle {
     private final Clock clock;
     private final Map<String, Failures> accounts;
     private final Map<String, Failures> clients;
+    private final Map<String, Integer> accountsInFlight = new LinkedHashMap<>();
+    private final Map<String, Integer> clientsInFlight = new LinkedHashMap<>();
     private final Map<String, Instant> trustedPairs;
 
     public LoginThrottle(LoginThrottleSettings settings, Clock clock) {
@@ -43,40 +47,66 @@ public class LoginThrottle {
         this.trustedPairs = bounded(settings.maxTracked());
     }
 
-    /** Reserves an attempt for this username from this client, or says how long to wait. */
+    /** Whether an attempt would have to wait now, without reserving one: lets a request be refused before any work. */
+    public synchronized Decision peek(String username, String client) {
+        Duration wait = waitFor(username, client, clock.instant());
+        return wait.isZero() ? new Allowed() : new Blocked(wait);
+    }
+
+    /** Reserves an attempt for this username from this client (report its outcome), or says how long to wait. */
     public synchronized Decision attempt(String username, String client) {
-        Instant now = clock.instant();
-        Duration clientWait = waitFor(clients, client, settings.clientFreeAttempts(), now);
-        Duration accountWait = isTrusted(username, client, now) ? Duration.ZERO
-                : waitFor(accounts, username, settings.accountFreeAttempts(), now);
-        Duration wait = clientWait.compareTo(accountWait) >= 0 ? clientWait : accountWait;
+        Duration wait = waitFor(username, client, clock.instant());
         if (!wait.isZero()) {
             return new Blocked(wait);
         }
-        countFailure(clients, client, now);
-        countFailure(accounts, username, now);
+        accountsInFlight.merge(username, 1, Integer::sum);
+        clientsInFlight.merge(client, 1, Integer::sum);
         return new Allowed();
     }
 
-    /** The reserved attempt succeeded: the account starts afresh and the client gets its attempt back. */
+    /** The reserved attempt succeeded: the account starts afresh, and this client is trusted with it. */
     public synchronized void succeeded(String username, String client) {
-        Instant now = clock.instant();
+        release(username, client);
         accounts.remove(username);
-        clients.computeIfPresent(client, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.last()));
-        trustedPairs.put(pair(username, client), now);
+        trustedPairs.put(pair(username, client), clock.instant());
+    }
+
+    /** The reserved attempt had a wrong username or password. */
+    public synchronized void failed(String username, String client) {
+        Instant now = clock.instant();
+        release(username, client);
+        countFailure(clients, client, now);
+        countFailure(accounts, username, now);
+    }
+
+    /** The reserved attempt ended without an answer about the password (an error, a cancelled request). */
+    public synchronized void released(String username, String client) {
+        release(username, client);
     }
 
     /** How many accounts, clients and trusted pairs are remembered (for tests of the memory bound). */
     synchronized int tracked() {
-        return accounts.size() + clients.size() + trustedPairs.size();
+        return accounts.size() + clients.size() + trustedPairs.size() + accountsInFlight.size() + clientsInFlight.size();
     }
 
-    private Duration waitFor(Map<String, Failures> records, String key, int freeAttempts, Instant now) {
+    private Duration waitFor(String username, String client, Instant now) {
+        Duration clientWait = waitFor(clients, clientsInFlight, client, settings.clientFreeAttempts(), now);
+        Duration accountWait = isTrusted(username, client, now) ? Duration.ZERO
+                : waitFor(accounts, accountsInFlight, username, settings.accountFreeAttempts(), now);
+        return clientWait.compareTo(accountWait) >= 0 ? clientWait : accountWait;
+    }
+
+    private Duration waitFor(Map<String, Failures> records, Map<String, Integer> inFlight, String key, int freeAttempts,
+                             Instant now) {
         Failures failures = current(records, key, now);
-        if (failures == null || failures.count() < freeAttempts) {
+        if (failures == null) {
             return Duration.ZERO;
         }
-        Instant until = failures.last().plus(backOff(failures.count() - freeAttempts));
+        int counted = failures.count() + inFlight.getOrDefault(key, 0);
+        if (counted < freeAttempts) {
+            return Duration.ZERO;
+        }
+        Instant until = failures.last().plus(backOff(counted - freeAttempts));
         return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
     }
 
@@ -87,6 +117,11 @@ public class LoginThrottle {
             delay = delay.multipliedBy(2);
         }
         return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
+    }
+
+    private void release(String username, String client) {
+        accountsInFlight.computeIfPresent(username, (k, n) -> n <= 1 ? null : n - 1);
+        clientsInFlight.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     private void countFailure(Map<String, Failures> records, String key, Instant now) {

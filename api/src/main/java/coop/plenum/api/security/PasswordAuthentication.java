@@ -14,6 +14,7 @@ import reactor.util.context.ContextView;
 
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,23 +46,37 @@ class PasswordAuthentication implements ReactiveAuthenticationManager {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         return Mono.deferContextual(context -> {
             String client = clientOf(context);
-            if (throttle.attempt(username, client) instanceof LoginThrottle.Blocked blocked) {
+            if (throttle.peek(username, client) instanceof LoginThrottle.Blocked blocked) {
                 return Mono.error(new LoginThrottled(blocked.retryAfter()));
             }
             return users.findByUsername(username)
-                    .map(java.util.Optional::of)
-                    .defaultIfEmpty(java.util.Optional.empty())
-                    // bcrypt is deliberately slow: keep it off the event loop
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    // bcrypt is deliberately slow: keep it off the event loop. The attempt is reserved on the worker,
+                    // right before the check, so queued guesses see the failures of those that ran before them.
                     .publishOn(Schedulers.boundedElastic())
-                    .map(user -> {
-                        boolean matches = encoder.matches(password, user.map(UserDetails::getPassword).orElse(dummyHash));
-                        if (user.isEmpty() || !matches) {
-                            throw new BadCredentialsException("Invalid Credentials");
-                        }
-                        return user.get();
-                    })
-                    .<Authentication>map(user -> UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()))
-                    .doOnNext(signedIn -> throttle.succeeded(username, client));
+                    .flatMap(user -> throttle.attempt(username, client) instanceof LoginThrottle.Blocked blocked
+                            ? Mono.error(new LoginThrottled(blocked.retryAfter()))
+                            : check(user, password)
+                                    .doOnNext(signedIn -> throttle.succeeded(username, client))
+                                    .doOnError(e -> {
+                                        if (e instanceof BadCredentialsException) {
+                                            throttle.failed(username, client);
+                                        } else {
+                                            throttle.released(username, client);
+                                        }
+                                    })
+                                    .doOnCancel(() -> throttle.released(username, client)));
+        });
+    }
+
+    private Mono<Authentication> check(Optional<UserDetails> user, String password) {
+        return Mono.fromCallable(() -> {
+            boolean matches = encoder.matches(password, user.map(UserDetails::getPassword).orElse(dummyHash));
+            if (user.isEmpty() || !matches) {
+                throw new BadCredentialsException("Invalid Credentials");
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
         });
     }
 

@@ -18,11 +18,12 @@ class LoginThrottleTest {
     private void fail(String username, String client, int times) {
         for (int i = 0; i < times; i++) {
             assertThat(throttle.attempt(username, client)).as("attempt %d", i + 1).isInstanceOf(LoginThrottle.Allowed.class);
+            throttle.failed(username, client);
         }
     }
 
     private Duration waitFor(String username, String client) {
-        return throttle.attempt(username, client) instanceof LoginThrottle.Blocked b ? b.retryAfter() : Duration.ZERO;
+        return throttle.peek(username, client) instanceof LoginThrottle.Blocked b ? b.retryAfter() : Duration.ZERO;
     }
 
     @Test
@@ -41,7 +42,7 @@ class LoginThrottleTest {
     @Test
     void aSuccessStartsTheAccountAfresh() {
         fail("alice", "10.0.0.1", 4);
-        fail("alice", "10.0.0.1", 1);
+        throttle.attempt("alice", "10.0.0.1");
         throttle.succeeded("alice", "10.0.0.1");
         fail("alice", "10.0.0.9", 5);
         assertThat(waitFor("alice", "10.0.0.9")).isPositive();
@@ -56,6 +57,28 @@ class LoginThrottleTest {
     }
 
     @Test
+    void manyParallelSignInsOfOneAccountAreNotHeldBackWhileNoneHasFailed() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(throttle.attempt("script", "10.0.0.1")).isInstanceOf(LoginThrottle.Allowed.class);
+        }
+        for (int i = 0; i < 100; i++) {
+            throttle.succeeded("script", "10.0.0.1");
+        }
+        assertThat(throttle.tracked()).isEqualTo(1);
+    }
+
+    @Test
+    void onceAnAccountHasFailedGuessesStillInFlightCountAsFailures() {
+        fail("alice", "10.0.0.1", 1);
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.attempt("alice", "10.0.0." + (10 + i))).isInstanceOf(LoginThrottle.Allowed.class);
+        }
+        assertThat(waitFor("alice", "10.0.0.20")).isEqualTo(Duration.ofSeconds(1));
+        throttle.released("alice", "10.0.0.10");
+        assertThat(throttle.peek("alice", "10.0.0.20")).isInstanceOf(LoginThrottle.Allowed.class);
+    }
+
+    @Test
     void aClientSprayingUsernamesIsHeldBackAfterTwentyFailures() {
         for (int i = 0; i < 20; i++) {
             fail("user" + i, "10.0.0.66", 1);
@@ -66,7 +89,7 @@ class LoginThrottleTest {
 
     @Test
     void anAttackerElsewhereCannotLockTheOwnerOutOfTheirUsualClient() {
-        fail("alice", "192.0.2.1", 1);
+        throttle.attempt("alice", "192.0.2.1");
         throttle.succeeded("alice", "192.0.2.1");
         fail("alice", "203.0.113.66", 5);
         clock.advance(Duration.ofMinutes(10));
@@ -92,9 +115,12 @@ class LoginThrottleTest {
         LoginThrottle small = new LoginThrottle(new LoginThrottleSettings(5, 20, Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(30), 100), clock);
         for (int i = 0; i < 100_000; i++) {
-            small.attempt("user" + i, "10.0." + (i / 250) + "." + (i % 250));
+            String client = "10.0." + (i / 250) + "." + (i % 250);
+            small.attempt("user" + i, client);
             if (i % 10 == 0) {
-                small.succeeded("user" + i, "10.0." + (i / 250) + "." + (i % 250));
+                small.succeeded("user" + i, client);
+            } else {
+                small.failed("user" + i, client);
             }
         }
         assertThat(small.tracked()).isLessThanOrEqualTo(300);
