@@ -99,3 +99,18 @@ CREATE TABLE IF NOT EXISTS audit_checkpoint (
     signature      BYTEA        NOT NULL,
     PRIMARY KEY (cooperative_id, length)
 );
+
+-- Command-side lookup of personal access tokens by the SHA-256 of their secret: written in the transaction that
+-- appends AccessTokenIssued / AccessTokenRevoked (see AccessTokenTableProjection), so a token works the moment it
+-- is acknowledged and stops the moment its revocation is. last_used_at is bookkeeping, not an event.
+CREATE TABLE IF NOT EXISTS plenum_access_token (
+    token_hash   CHAR(64)                 PRIMARY KEY,
+    token_id     VARCHAR(64)              NOT NULL,
+    account_id   VARCHAR(64)              NOT NULL,
+    name         VARCHAR(100)             NOT NULL,
+    scope        VARCHAR(16)              NOT NULL,
+    issued_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at   TIMESTAMP WITH TIME ZONE,
+    last_used_at TIMESTAMP WITH TIME ZONE,
+    UNIQUE (account_id, token_id)
+);

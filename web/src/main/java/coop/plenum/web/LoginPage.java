@@ -1,9 +1,13 @@
 package coop.plenum.web;
 
+import coop.plenum.api.security.LoginThrottled;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
+
+import java.time.Duration;
 
 @Controller
 class LoginPage {
@@ -13,6 +17,14 @@ class LoginPage {
         var params = exchange.getRequest().getQueryParams();
         model.addAttribute("failed", params.containsKey("error"));
         model.addAttribute("signedOut", params.containsKey("logout"));
+        Duration wait = exchange.getAttribute(LoginThrottled.RETRY_AFTER_ATTRIBUTE);
+        if (wait != null) {
+            // a throttled sign-in is handed here by the form login's failure handler
+            long seconds = LoginThrottled.seconds(wait);
+            exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+            model.addAttribute("throttledSeconds", seconds);
+        }
         return "login";
     }
 }

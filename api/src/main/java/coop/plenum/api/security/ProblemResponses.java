@@ -8,9 +8,10 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 from the security filters, as problem+json like every other API error. */
+/** 401, 403 and 429 (sign-in throttled) from the security filters, as problem+json like every other API error. */
 @Component
 class ProblemResponses {
 
@@ -22,15 +23,23 @@ class ProblemResponses {
 
     ServerAuthenticationEntryPoint unauthenticated() {
         return (exchange, e) -> {
+            if (e instanceof LoginThrottled throttled) {
+                exchange.getResponse().getHeaders().set("Retry-After", Long.toString(LoginThrottled.seconds(throttled.retryAfter())));
+                return write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "auth.throttled", throttled.getMessage());
+            }
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Plenum\"");
             return write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "auth.unauthenticated",
-                    "sign in with HTTP Basic: your username and password");
+                    "sign in with HTTP Basic (your username and password) or a personal access token (Authorization: Bearer)");
         };
     }
 
     ServerAccessDeniedHandler forbidden() {
         return (exchange, e) -> write(exchange.getResponse(), HttpStatus.FORBIDDEN, "auth.forbidden",
                 "your account may not do this");
+    }
+
+    Mono<Void> forbidden(ServerWebExchange exchange, String code, String detail) {
+        return write(exchange.getResponse(), HttpStatus.FORBIDDEN, code, detail);
     }
 
     private Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String detail) {

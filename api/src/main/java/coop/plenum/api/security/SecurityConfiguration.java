@@ -6,18 +6,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 
 /**
- * Deny by default. The JSON API authenticates every request with HTTP Basic and keeps no session; the browser UI
- * signs in through a form and keeps a session with CSRF protection. Health, the login page, static assets and
+ * Deny by default. The JSON API authenticates every request with HTTP Basic or a personal access token (Bearer)
+ * and keeps no session; the browser UI signs in through a form and keeps a session with CSRF protection. Health, the login page, static assets and
  * the OpenAPI description are public. Per-cooperative roles are checked by {@link CooperativeAccess}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,9 +34,14 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems, PasswordAuthentication passwords,
+                                       BearerAuthentication bearer) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authenticationManager(passwords)
+                .addFilterAt(bearer.filter(new ServerAuthenticationEntryPointFailureHandler(problems.unauthenticated())),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(new TokenScopeGuard(problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
@@ -49,14 +56,17 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain webSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, PasswordAuthentication passwords) {
         return http
+                .authenticationManager(passwords)
+                .headers(BrowserHeaders::apply)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .anyExchange().authenticated())
                 .formLogin(form -> form.loginPage("/login")
+                        .authenticationFailureHandler(LoginThrottling.formFailure())
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))
                 .logout(logout -> logout.logoutUrl("/logout"))
                 .build();

@@ -20,8 +20,12 @@ class OpenApiConfiguration {
                         .description("Event-sourced governance for open cooperatives. Errors are application/problem+json "
                                 + "with a stable `code` and, for bad input, the offending `field`.")
                         .license(new License().name("AGPL-3.0-or-later").url("https://www.gnu.org/licenses/agpl-3.0.html")))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                .components(new Components()
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("username and password; failed sign-ins are throttled (429 with Retry-After)"))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("a personal access token from POST /api/v1/accounts/me/tokens; scope `read` may only GET")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }
