@@ -95,6 +95,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                  HttpStatusCode status, ServerWebExchange exchange) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+            body = error.getBody();
+        }
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", HttpProblemCodes.of(ex, status));
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                                 ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
