@@ -100,6 +100,43 @@ class EveryApiRefusalIsProblemJsonTest extends BootedPlenum {
         assertThat(new ObjectMapper().readTree(response.body()).get("code").asText()).isEqualTo("request.uri-too-long");
     }
 
+    @Test
+    void oddRequestTargetsAndCredentialsAreAnsweredWithoutA5xxAndEveryRefusalIsAProblem() throws IOException {
+        RawResponse firewall = raw("GET /api/v1//accounts/me HTTP/1.1\r\nHost: localhost\r\n" + basic() + "Connection: close\r\n\r\n");
+        assertThat(firewall.status()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(firewall.body()).get("code").asText()).isEqualTo("request.rejected");
+        String[] targets = {"/api/v1/cooperatives/a%2Fb", "/api/v1//accounts/me", "/api/v1/accounts/me;jsessionid=x",
+                "/api/v1/cooperatives/%00", "/api/v1/cooperatives/a%5Cb", "/api/v1/cooperatives/%25", "/api/v1/cooperatives/%2e%2e",
+                "/api/v1/cooperatives/%C0%AF", "/api/v1/cooperatives/%E2%82", "/api/v1/accounts/me?x=%zz", "/api/v1/accounts/me?%",
+                "/api/v1/accounts/me#frag", "/api/v1/cooperatives/\u00e9", "/api/v1/cooperatives/a b", "/api", "/api/",
+                "http://localhost/api/v1/accounts/me", "*"};
+        for (String target : targets) {
+            answeredWithoutA5xx("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + basic() + "Connection: close\r\n\r\n", target);
+        }
+        String[] authorizations = {"Basic !!!", "Basic", "Basic " + Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8)),
+                "Basic " + Base64.getEncoder().encodeToString("admin\0:x".getBytes(StandardCharsets.UTF_8)), "Digest x", "Basic =",
+                "Basic " + Base64.getEncoder().encodeToString(":".getBytes(StandardCharsets.UTF_8))};
+        for (String authorization : authorizations) {
+            answeredWithoutA5xx("GET /api/v1/accounts/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+                    + "\r\nConnection: close\r\n\r\n", authorization);
+        }
+        answeredWithoutA5xx("GET /api/v1/accounts/me HTTP/1.1\r\nHost: a b\r\n" + basic() + "Connection: close\r\n\r\n", "Host: a b");
+        answeredWithoutA5xx("GET /api/v1/accounts/me HTTP/1.1\r\nHost: localhost\r\n" + basic() + "X-Odd: a\u0001b\r\nConnection: close\r\n\r\n", "control character in a header");
+        answeredWithoutA5xx("BREW /api/v1/accounts/me HTTP/1.1\r\nHost: localhost\r\n" + basic() + "Connection: close\r\n\r\n", "unknown method");
+        answeredWithoutA5xx("GET /api/v1/accounts/me HTTP/9.9\r\nHost: localhost\r\n" + basic() + "Connection: close\r\n\r\n", "unknown version");
+        answeredWithoutA5xx("POST /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\n" + basic()
+                + "Content-Type: application/json\r\nContent-Length: abc\r\nConnection: close\r\n\r\n{}", "bad Content-Length");
+    }
+
+    private void answeredWithoutA5xx(String request, String what) throws IOException {
+        RawResponse response = raw(request);
+        assertThat(response.status()).as(what).isLessThan(500);
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).as(what + " → " + response.status()).startsWith("application/problem+json");
+            assertThat(new ObjectMapper().readTree(response.body()).get("code").asText()).as(what).isNotBlank();
+        }
+    }
+
     private static String basic() {
         return "Authorization: Basic " + Base64.getEncoder().encodeToString(("admin:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n";
     }
@@ -121,13 +158,32 @@ class EveryApiRefusalIsProblemJsonTest extends BootedPlenum {
             in.transferTo(all);
             String text = all.toString(StandardCharsets.UTF_8);
             int end = text.indexOf("\r\n\r\n");
+            assertThat(end).as("the server answered " + request.lines().findFirst().orElse("")).isPositive();
             String[] head = text.substring(0, end).split("\r\n");
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < head.length; i++) {
                 int colon = head[i].indexOf(':');
                 headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
             }
-            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, text.substring(end + 4));
+            String body = text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = dechunked(body);
+            }
+            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, body);
+        }
+    }
+
+    private static String dechunked(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
         }
     }
 }

@@ -37,7 +37,7 @@ class ApiErrorResponses implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         var response = exchange.getResponse();
-        if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/") || response.isCommitted()) {
+        if (!ApiPaths.isApi(exchange) || response.isCommitted()) {
             return Mono.error(failure);
         }
         ProblemDetail problem;
@@ -47,8 +47,12 @@ class ApiErrorResponses implements WebExceptionHandler {
         } else if (failure instanceof ErrorResponse error) {
             HttpStatus status = HttpStatus.resolve(error.getStatusCode().value());
             status = status == null ? HttpStatus.BAD_REQUEST : status;
-            String detail = error.getBody().getDetail();
-            problem = Problems.of(status, HttpProblemCodes.of(failure, status), detail == null ? status.getReasonPhrase() : detail, null);
+            String code = HttpProblemCodes.of(failure, status);
+            String detail = code.equals("request.unknown-route")
+                    ? "the API has no " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
+                    + " (its routes are described at /v3/api-docs)"
+                    : error.getBody().getDetail();
+            problem = Problems.of(status, code, detail == null ? status.getReasonPhrase() : detail, null);
             headers.putAll(error.getHeaders());
         } else if (failure instanceof Exception exception) {
             ResponseEntity<ProblemDetail> answer = advice.unexpected(exception);

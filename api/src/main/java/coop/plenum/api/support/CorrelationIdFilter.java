@@ -24,7 +24,7 @@ class CorrelationIdFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
+        if (!ApiPaths.isApi(exchange)) {
             return chain.filter(exchange);
         }
         List<String> values = exchange.getRequest().getHeaders().getOrEmpty(HEADER);

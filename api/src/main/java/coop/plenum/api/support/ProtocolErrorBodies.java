@@ -26,8 +26,9 @@ import java.util.Deque;
  * over {@code server.netty.max-initial-line-length}, 4 KB; headers over {@code server.max-http-request-header-size},
  * 8 KB in all) and Spring's bare 400 for a request target that is not a valid URI (bad percent-encoding). The
  * status stays whatever the server decided; only the empty body is replaced, so nothing about what is refused
- * changes. Answers to API requests that leave empty for any other reason get the same treatment; HEAD answers and
- * the web pages' answers to valid requests are left alone.
+ * changes. Answers to API requests that leave empty for any other reason get the same treatment (Spring Security's
+ * firewall refuses paths such as {@code a%2Fb} or {@code //} with a bare 400); HEAD answers and the web pages'
+ * answers to valid requests are left alone.
  */
 final class ProtocolErrorBodies extends ChannelDuplexHandler {
 
@@ -62,7 +63,7 @@ final class ProtocolErrorBodies extends ChannelDuplexHandler {
         } catch (URISyntaxException malformed) {
             return new Asked(head, false, "request.malformed-uri");
         }
-        return new Asked(head, uri.startsWith("/api/") || uri.equals("/api"), null);
+        return new Asked(head, ApiPaths.isApi(uri), null);
     }
 
     @Override
@@ -92,7 +93,9 @@ final class ProtocolErrorBodies extends ChannelDuplexHandler {
             case URI_TOO_LONG -> "request.uri-too-long";
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "request.headers-too-large";
             case PAYLOAD_TOO_LARGE -> "request.too-large";
-            case BAD_REQUEST -> asked.refusal() == null || asked.refusal().equals("request.too-long") ? "request.malformed" : asked.refusal();
+            // a well-formed API request refused without a word: Spring Security's firewall (see detail)
+            case BAD_REQUEST -> asked.refusal() == null ? "request.rejected"
+                    : asked.refusal().equals("request.too-long") ? "request.malformed" : asked.refusal();
             default -> "http." + status.value();
         };
         byte[] body;
@@ -115,6 +118,8 @@ final class ProtocolErrorBodies extends ChannelDuplexHandler {
             case "request.headers-too-large" -> "the request headers are larger than the server accepts (8 KB in all)";
             case "request.malformed-uri" -> "the request target is not a valid URI (check its percent-encoding)";
             case "request.malformed" -> "the request is not valid HTTP";
+            case "request.rejected" -> "the request was refused before it was read: its path holds an encoded slash, "
+                    + "backslash, percent sign or dot, a semicolon, a double slash or a control character";
             default -> status.getReasonPhrase();
         };
     }
