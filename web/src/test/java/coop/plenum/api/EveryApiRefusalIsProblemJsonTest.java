@@ -128,6 +128,29 @@ class EveryApiRefusalIsProblemJsonTest extends BootedPlenum {
                 + "Content-Type: application/json\r\nContent-Length: abc\r\nConnection: close\r\n\r\n{}", "bad Content-Length");
     }
 
+    @Test
+    void oddMediaTypesAndBodiesAreAnsweredWithoutA5xxAndEveryRefusalIsAProblem() throws IOException {
+        String account = "{\"username\":\"odd-media\",\"password\":\"long-enough-password\",\"displayName\":\"Odd\"}";
+        String[][] cases = {
+                {"application/json; charset=nonsense", account}, {"application/json; charset=UTF-16", account},
+                {";;;", account}, {"application/", account}, {"application/json", "\u00ff\u00fe{"},
+                {"application/json", ""}, {"application/json", "null"}, {"application/json", "[]"}, {"application/json", "\"x\""},
+                {"application/json", "{\"username\":\"\\ud800\"}"}, {"application/json", "{\"username\":\"\\u0000\"}"},
+                {"application/json", "{\"username\":{\"a\":1}}"}, {"application/json", "{\"username\":[\"a\"]}"},
+                {"application/json", "{\"username\":null,\"password\":null,\"displayName\":null}"},
+                {"application/json", "{"}, {"application/json", "{\"a\":1,}"}, {"application/json", "/* c */ {}"},
+                {"application/json", "{'username':'x'}"}, {"application/json", "{username:\"x\"}"}, {"application/json", "NaN"}};
+        for (String[] c : cases) {
+            byte[] body = c[1].getBytes(StandardCharsets.ISO_8859_1);
+            answeredWithoutA5xx("POST /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\n" + basic() + "Content-Type: " + c[0]
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n" + c[1], c[0] + " " + c[1]);
+        }
+        for (String accept : new String[]{";;;", "*/*;q=abc", "application/json;q=0", "text/csv", "application/problem+json", "x/y, */*;q=0.1"}) {
+            answeredWithoutA5xx("GET /api/v1/accounts/me HTTP/1.1\r\nHost: localhost\r\n" + basic() + "Accept: " + accept
+                    + "\r\nConnection: close\r\n\r\n", "Accept: " + accept);
+        }
+    }
+
     private void answeredWithoutA5xx(String request, String what) throws IOException {
         RawResponse response = raw(request);
         assertThat(response.status()).as(what).isLessThan(500);

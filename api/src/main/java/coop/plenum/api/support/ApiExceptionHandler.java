@@ -101,7 +101,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             body = error.getBody();
         }
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", HttpProblemCodes.of(ex, status));
+            String code = HttpProblemCodes.of(ex, status);
+            problem.setProperty("code", code);
+            problem.setType(java.net.URI.create("urn:plenum:problem:" + code));
         }
         return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }

@@ -118,8 +118,8 @@ final class ProtocolErrorBodies extends ChannelDuplexHandler {
             case "request.headers-too-large" -> "the request headers are larger than the server accepts (8 KB in all)";
             case "request.malformed-uri" -> "the request target is not a valid URI (check its percent-encoding)";
             case "request.malformed" -> "the request is not valid HTTP";
-            case "request.rejected" -> "the request was refused before it was read: its path holds an encoded slash, "
-                    + "backslash, percent sign or dot, a semicolon, a double slash or a control character";
+            case "request.rejected" -> "the request was refused before it was read: an unknown method, or a path holding "
+                    + "an encoded slash, backslash, percent sign or dot, a semicolon, a double slash or a control character";
             default -> status.getReasonPhrase();
         };
     }

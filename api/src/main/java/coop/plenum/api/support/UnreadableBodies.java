@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -55,6 +57,14 @@ final class UnreadableBodies {
                 String field = path(mapping.getPath());
                 return Problems.of(HttpStatus.BAD_REQUEST, "request.field-unreadable",
                         "'" + field + "' has the wrong type or format", field);
+            }
+            if (cause instanceof MismatchedInputException) {
+                return Problems.of(HttpStatus.BAD_REQUEST, "request.unreadable",
+                        "the body must be one JSON object with the fields the API documents", null);
+            }
+            if (cause instanceof StreamReadException syntax) {
+                return Problems.of(HttpStatus.BAD_REQUEST, "request.unreadable",
+                        "the request body is not valid JSON: " + syntax.getOriginalMessage(), null);
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
