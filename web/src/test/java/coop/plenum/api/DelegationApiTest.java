@@ -268,4 +268,19 @@ class DelegationApiTest extends BootedPlenum {
         assertThat(tooLong.get("how").asText()).isEqualTo("CHAIN_TOO_LONG");
         assertThat(tooLong.get("hops").asInt()).isEqualTo(4);
     }
+
+    @Test
+    void howSomeoneOutsideTheCooperativeWasCountedIsNotFound() {
+        String p = openEnergyProposal();
+        String other = unique("other");
+        String otherId = createAccount(other, "Other");
+        String elsewhere = foundCooperative(riverside(otherId));
+        String outsider = steps.memberIdOf(other, elsewhere, otherId);
+        for (String stranger : new String[]{"no-such-member", outsider}) {
+            http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally/members/{m}", coop, p, stranger).headers(as(bob))
+                    .exchange().expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("member.not-found");
+        }
+    }
 }

@@ -15,6 +15,8 @@ import coop.plenum.governance.proposal.ProposalId;
 import coop.plenum.governance.proposal.query.FindVoteProvenance;
 import coop.plenum.governance.proposal.query.ProvenanceView;
 import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotFound;
+import coop.plenum.kernel.StateConflict;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -109,12 +111,15 @@ class DelegationController {
                                     @PathVariable String memberId, @RequestParam(required = false) String asOf,
                                     @AuthenticationPrincipal PlenumUser user) {
         Instant instant = AsOf.parse(asOf);
+        // NOT_IN_ELECTORATE answers for members of this cooperative only; anyone else is simply not here
         return access.requireReader(cooperativeId, user).then(proposals.require(cooperativeId, proposalId))
-                .then(queries.one(new FindVoteProvenance(new ProposalId(proposalId), new MemberId(memberId), instant), ProvenanceView.class))
-                .switchIfEmpty(Mono.error(() -> new coop.plenum.kernel.StateConflict("proposal.not-voted",
-                        "voting on this proposal had not opened by then")))
-                .zipWith(ledgers.names(new CooperativeId(cooperativeId)))
-                .map(t -> ProvenanceJson.of(t.getT1(), t.getT2()));
+                .then(ledgers.names(new CooperativeId(cooperativeId)))
+                .flatMap(names -> names.containsKey(memberId)
+                        ? queries.one(new FindVoteProvenance(new ProposalId(proposalId), new MemberId(memberId), instant), ProvenanceView.class)
+                                .switchIfEmpty(Mono.error(() -> new StateConflict("proposal.not-voted",
+                                        "voting on this proposal had not opened by then")))
+                                .map(view -> ProvenanceJson.of(view, names))
+                        : Mono.error(new NotFound("member.not-found", "no member '" + memberId + "' here")));
     }
 
 }

@@ -1,7 +1,5 @@
 package coop.plenum.api.support;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.RuleViolation;
@@ -10,8 +8,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.codec.DecodingException;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +22,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,6 +95,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                  HttpStatusCode status, ServerWebExchange exchange) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+            body = error.getBody();
+        }
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            String code = HttpProblemCodes.of(ex, status);
+            problem.setProperty("code", code);
+            problem.setType(java.net.URI.create("urn:plenum:problem:" + code));
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                                 ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
@@ -109,42 +118,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail unreadableBody(ServerWebInputException ex) {
-        Throwable cause = ex;
-        while (cause != null) {
-            if (cause instanceof DataBufferLimitException) {
-                return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request.too-large", "the request body is too large", null);
-            }
-            if (cause instanceof UnrecognizedPropertyException unknown) {
-                String field = path(unknown.getPath());
-                return Problems.of(HttpStatus.BAD_REQUEST, "request.unknown-field", "unknown field '" + field + "'", field);
-            }
-            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                String field = path(mapping.getPath());
-                return Problems.of(HttpStatus.BAD_REQUEST, "request.field-unreadable",
-                        "'" + field + "' has the wrong type or format", field);
-            }
-            if (cause instanceof DecodingException && cause.getCause() == null) {
-                break;
-            }
-            cause = cause.getCause();
-        }
-        return Problems.of(HttpStatus.BAD_REQUEST, "request.unreadable",
-                ex.getReason() == null ? "the request body is not valid JSON" : ex.getReason(), null);
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return UnreadableBodies.problem(ex, ex.getReason());
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

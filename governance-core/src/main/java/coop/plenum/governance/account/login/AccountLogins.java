@@ -22,7 +22,16 @@ public class AccountLogins implements UsernameRegistry, KnownAccounts {
         this.jdbc = jdbc;
     }
 
+    /**
+     * No registered username is longer than 32 characters or holds a control character, so such a name is simply
+     * unknown; it must not reach PostgreSQL, which refuses to compare text containing NUL (a 500 for a sign-in).
+     */
+    static final int LONGEST_LOOKUP = 64;
+
     public Optional<AccountLogin> findByUsername(String username) {
+        if (username == null || username.length() > LONGEST_LOOKUP || username.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
         return jdbc.query("select account_id, username, display_name, password_hash, operator from plenum_account_login where username = ?",
                 (rs, i) -> new AccountLogin(new AccountId(rs.getString(1)), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5)), username).stream().findFirst();
