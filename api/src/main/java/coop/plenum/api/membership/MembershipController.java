@@ -129,6 +129,10 @@ class MembershipController {
         if (request.roles() == null) {
             return Mono.error(new InvalidInput("roles", "roles.missing", "roles is a list of SECRETARY and AUDITOR, possibly empty"));
         }
+        int missing = request.roles().indexOf(null);
+        if (missing >= 0) {
+            return Mono.error(new InvalidInput("roles[" + missing + "]", "roles.not-assignable", "roles are a list of SECRETARY and AUDITOR"));
+        }
         var roles = request.roles().isEmpty() ? EnumSet.noneOf(coop.plenum.governance.cooperative.Role.class) : EnumSet.copyOf(request.roles());
         return noContent(new SetRoles(new CooperativeId(cooperativeId), new AccountId(accountId), roles), user, correlation);
     }

@@ -2,6 +2,7 @@ package coop.plenum.api.support;
 
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.axon.ReadModelCatchUp;
+import coop.plenum.kernel.CheckedCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Sends a command on behalf of the caller. Handlers run on the calling thread and write to PostgreSQL, so this
- * happens off the event loop; afterwards it waits (bounded) for the read models, so the caller's next GET
+ * happens off the event loop. Commands that know their input bounds are checked first, so bad input is refused with
+ * 400 naming the field before any lookup. Afterwards it waits (bounded) for the read models, so the caller's next GET
  * already shows the change.
  */
 @Component
@@ -34,6 +36,10 @@ public class Commands {
 
     public <R> Mono<R> send(Object command, Caller caller) {
         return Mono.<R>fromCallable(() -> {
+            // the documented bounds, before anything is looked up or stored; the aggregate checks them again
+            if (command instanceof CheckedCommand checked) {
+                checked.assertInputValid();
+            }
             MetaData metaData = MetaData.from(Map.of(
                     EventMetadata.ACTOR, caller.accountId().value(),
                     EventMetadata.CORRELATION_ID, caller.correlationId()));

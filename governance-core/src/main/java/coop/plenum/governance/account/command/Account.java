@@ -6,10 +6,9 @@ import coop.plenum.governance.account.CreateAccount;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A login. Creation is decided by {@link CreateAccountHandler}, which also checks username uniqueness. */
 @Aggregate
@@ -23,7 +22,7 @@ class Account {
     }
 
     Account(CreateAccount command, Instant now) {
-        AccountRules.assertValid(command);
+        command.assertInputValid();
         apply(new AccountCreated(command.accountId(), command.username(), command.displayName().strip(),
                 command.passwordHash(), command.operator(), now));
     }
