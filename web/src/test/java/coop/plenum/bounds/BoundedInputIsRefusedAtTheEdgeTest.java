@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static coop.plenum.support.Cooperators.as;
@@ -217,5 +218,18 @@ class BoundedInputIsRefusedAtTheEdgeTest extends BootedPlenum {
         refused(post("/api/v1/cooperatives/{c}/revenues", as(alice), revenue.formatted("1000000000000001", "JPY"), coop), "amount");
         post("/api/v1/cooperatives/{c}/revenues", as(alice), revenue.formatted("10000000000000.00", "EUR"), coop)
                 .exchange().expectStatus().isCreated();
+    }
+
+    @Test
+    void aControlCharacterInAnIdOfThePathIsAClientErrorNotAFailedLookup() {
+        long before = eventsInTheLog();
+        for (String bad : List.of("x\u0000", "x\u0001", "x\u007f")) {
+            http.post().uri("/api/v1/cooperatives/{c}/members/{m}/admission", bad, "m").headers(as(alice))
+                    .exchange().expectStatus().value(status -> assertThat(status).as(bad).isBetween(400, 499));
+            http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, bad).headers(as(alice))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"t\",\"body\":\"\"}")
+                    .exchange().expectStatus().value(status -> assertThat(status).as(bad).isBetween(400, 499));
+        }
+        assertThat(eventsInTheLog()).isEqualTo(before);
     }
 }
