@@ -229,6 +229,11 @@ class BoundedInputIsRefusedAtTheEdgeTest extends BootedPlenum {
             http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, bad).headers(as(alice))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"t\",\"body\":\"\"}")
                     .exchange().expectStatus().value(status -> assertThat(status).as(bad).isBetween(400, 499));
+            http.post().uri("/api/v1/cooperatives/{c}/proposals", bad).headers(as(alice)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"title\":\"t\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}")
+                    .exchange().expectStatus().value(status -> assertThat(status).as(bad).isBetween(400, 499));
+            http.get().uri("/api/v1/cooperatives/{c}/contributions?member={m}", coop, bad).headers(as(alice))
+                    .exchange().expectStatus().value(status -> assertThat(status).as(bad).isLessThan(500));
         }
         assertThat(eventsInTheLog()).isEqualTo(before);
     }
