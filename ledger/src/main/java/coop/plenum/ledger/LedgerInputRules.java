@@ -1,7 +1,6 @@
 package coop.plenum.ledger;
 
 import coop.plenum.kernel.Decimals;
-import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.Instants;
 import coop.plenum.kernel.Slugs;
 import coop.plenum.kernel.Texts;
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The documented bounds of everything that enters the ledger (docs/ledger.md "Bounds"), checked without state: by
  * the API before a command is sent and by the Ledger aggregate before it records anything. Each bound keeps the
- * recorded numbers short enough to be read back exactly: a rate × a quantity has at most 15 integer and 6
+ * recorded numbers short enough to be read back exactly: a rate × a quantity is at most 10^15, with 6
  * fractional digits.
  */
 public final class LedgerInputRules {
@@ -169,9 +168,5 @@ public final class LedgerInputRules {
         } catch (IllegalArgumentException unknown) {
             return -1;
         }
-    }
-
-    public static void id(String field, String id, List<Violation> v) {
-        Ids.wellFormed(field, id, v);
     }
 }

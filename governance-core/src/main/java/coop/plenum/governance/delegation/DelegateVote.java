@@ -9,6 +9,7 @@ import coop.plenum.kernel.Texts;
 import coop.plenum.kernel.Violation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record DelegateVote(@TargetAggregateIdentifier CooperativeId cooperativeI
 
     @Override
     public List<Violation> inputViolations() {
-        List<Violation> v = new java.util.ArrayList<>();
+        List<Violation> v = new ArrayList<>();
         if (scope == null || scope.length() > Slugs.MAX_LENGTH || !Texts.isStorable(scope, Texts.Lines.ONE)) {
             v.add(new Violation("topic", "delegation.topic-unknown", "the scope is _global or one of the charter's topics"));
         }

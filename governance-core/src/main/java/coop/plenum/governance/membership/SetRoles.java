@@ -8,7 +8,9 @@ import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.Violation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** A secretary sets which of SECRETARY and AUDITOR an account holds in the cooperative (the whole set). */
@@ -16,11 +18,11 @@ public record SetRoles(@TargetAggregateIdentifier CooperativeId cooperativeId, A
 
     @Override
     public List<Violation> inputViolations() {
-        List<Violation> v = new java.util.ArrayList<>();
+        List<Violation> v = new ArrayList<>();
         if (accountId != null) {
             Ids.wellFormed("accountId", accountId.value(), v);
         }
-        if (roles == null || roles.stream().anyMatch(java.util.Objects::isNull)) {
+        if (roles == null || roles.stream().anyMatch(Objects::isNull)) {
             v.add(new Violation("roles", "roles.not-assignable", "roles are a list of SECRETARY and AUDITOR"));
         }
         return v;

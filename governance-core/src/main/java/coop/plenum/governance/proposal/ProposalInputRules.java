@@ -1,6 +1,7 @@
 package coop.plenum.governance.proposal;
 
 import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.Instants;
 import coop.plenum.kernel.Slugs;
 import coop.plenum.kernel.Texts;
@@ -36,7 +37,7 @@ public final class ProposalInputRules {
                     v.add(new Violation("effect." + c.field(), c.code(), c.message())));
         }
         if (command.effect() != null && command.effect().memberId() != null
-                && !coop.plenum.kernel.Ids.isWellFormed(command.effect().memberId().value())) {
+                && !Ids.isWellFormed(command.effect().memberId().value())) {
             v.add(new Violation("effect.memberId", "proposal.effect-member-invalid", "effect.memberId is a member id"));
         }
         scheduleIsInOrder(command.votingOpensAt(), command.votingClosesAt(), v);
