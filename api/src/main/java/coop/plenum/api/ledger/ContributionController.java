@@ -3,6 +3,7 @@ package coop.plenum.api.ledger;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Locations;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.membership.MemberId;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +74,7 @@ class ContributionController {
                 .map(coop -> new LogContribution(LedgerOfCooperative.ledgerOf(coop.cooperativeId()), id, request.project(),
                         request.type(), request.quantity(), request.description(), request.occurredOn()))
                 .flatMap(command -> commands.send(command, user.caller(correlation)))
-                .thenReturn(ResponseEntity.created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/contributions/" + id.value()))
+                .thenReturn(ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/contributions/{id}", cooperativeId, id.value()))
                         .body(Map.of("contributionId", id.value())));
     }
 
@@ -119,8 +119,8 @@ class ContributionController {
                 .flatMap(coop -> commands.send(new EvaluateContribution(LedgerOfCooperative.ledgerOf(coop.cooperativeId()),
                                 new ContributionId(contributionId), request.verdict(), request.note()), user.caller(correlation))
                         .then(contribution(coop.cooperativeId(), contributionId)))
-                .map(json -> ResponseEntity.created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/contributions/"
-                        + contributionId)).body(json));
+                .map(json -> ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/contributions/{id}", cooperativeId,
+                        contributionId)).body(json));
     }
 
     @GetMapping("/members/{memberId}/voting-power")

@@ -3,6 +3,7 @@ package coop.plenum.api.ledger;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Locations;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.kernel.IdGenerator;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.util.List;
 
 /** Revenues and their allocations: a secretary records, the Ledger aggregate distributes; members and auditors read. */
@@ -60,7 +60,7 @@ class RevenueController {
                                 request.project(), request.amount(), request.currency()), user.caller(correlation))
                         .then(revenues(coop.cooperativeId(), null))
                         .map(list -> list.stream().filter(r -> r.revenueId().equals(id.value())).findFirst().orElseThrow()))
-                .map(json -> ResponseEntity.created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/revenues/" + id.value()))
+                .map(json -> ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/revenues/{id}", cooperativeId, id.value()))
                         .body(json));
     }
 

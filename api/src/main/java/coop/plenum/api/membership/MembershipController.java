@@ -4,6 +4,7 @@ import coop.plenum.api.ledger.LedgerOfCooperative;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Locations;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.cooperative.CooperativeId;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -74,7 +74,7 @@ class MembershipController {
         MemberId memberId = new MemberId(ids.newId());
         return commands.send(new ApplyForMembership(new CooperativeId(cooperativeId), memberId, user.accountId(), request.classId()),
                         user.caller(correlation))
-                .thenReturn(ResponseEntity.created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/members/" + memberId.value()))
+                .thenReturn(ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/members/{m}", cooperativeId, memberId.value()))
                         .body(new ApplicationResponse(memberId.value())));
     }
 
@@ -128,6 +128,10 @@ class MembershipController {
                                         @RequestHeader(value = CORRELATION, required = false) String correlation) {
         if (request.roles() == null) {
             return Mono.error(new InvalidInput("roles", "roles.missing", "roles is a list of SECRETARY and AUDITOR, possibly empty"));
+        }
+        int missing = request.roles().indexOf(null);
+        if (missing >= 0) {
+            return Mono.error(new InvalidInput("roles[" + missing + "]", "roles.not-assignable", "roles are a list of SECRETARY and AUDITOR"));
         }
         var roles = request.roles().isEmpty() ? EnumSet.noneOf(coop.plenum.governance.cooperative.Role.class) : EnumSet.copyOf(request.roles());
         return noContent(new SetRoles(new CooperativeId(cooperativeId), new AccountId(accountId), roles), user, correlation);

@@ -6,6 +6,7 @@ import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.AsOf;
 import coop.plenum.api.support.Commands;
+import coop.plenum.api.support.Locations;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.membership.MemberId;
@@ -47,7 +48,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import org.springframework.http.codec.ServerSentEvent;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +93,7 @@ class ProposalController {
                         request.topic(), request.kind(), effect(request.kind(), request.effect()), request.votingOpensAt(),
                         request.votingClosesAt()))
                 .flatMap(command -> commands.send(command, user.caller(correlation)))
-                .thenReturn(ResponseEntity.created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/proposals/" + id.value()))
+                .thenReturn(ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/proposals/{p}", cooperativeId, id.value()))
                         .body(Map.of("proposalId", id.value())));
     }
 

@@ -1,6 +1,10 @@
 package coop.plenum.governance.account;
 
+import coop.plenum.kernel.CheckedCommand;
+import coop.plenum.kernel.Violation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
 
 /**
  * Open a login for a person. Only the bcrypt hash of the password ever enters the system: the API hashes
@@ -10,5 +14,10 @@ public record CreateAccount(@TargetAggregateIdentifier AccountId accountId,
                             String username,
                             String displayName,
                             String passwordHash,
-                            boolean operator) {
+                            boolean operator) implements CheckedCommand {
+
+    @Override
+    public List<Violation> inputViolations() {
+        return AccountInputRules.account(this);
+    }
 }

@@ -15,6 +15,6 @@ public record Charter(List<StakeholderClass> classes,
                       LedgerRule ledger) {
 
     public boolean hasClass(String classId) {
-        return classes != null && classes.stream().anyMatch(c -> c.id().equals(classId));
+        return classes != null && classId != null && classes.stream().anyMatch(c -> c != null && classId.equals(c.id()));
     }
 }

@@ -1,8 +1,11 @@
 package coop.plenum.governance.cooperative;
 
+import coop.plenum.kernel.Decimals;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.Slugs;
+import coop.plenum.kernel.Texts;
 import coop.plenum.kernel.Violation;
+import coop.plenum.ledger.LedgerInputRules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * SPEC "Cooperative and charter": the rules a charter must satisfy, each a named method, and the defaults
@@ -24,13 +26,25 @@ public final class CharterRules {
     public static final DecisionRule DEFAULT_DECISION = new DecisionRule(Threshold.SIMPLE_MAJORITY, ClassRule.WEIGHTED);
     public static final DelegationRule DEFAULT_DELEGATION = new DelegationRule(true, 0);
     public static final int DEFAULT_REQUIRED_EVALUATIONS = 2;
-    private static final Pattern CONTRIBUTION_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
-    private static final int MAX_CLASS_NAME = 80;
+    public static final int MAX_CLASSES = 20;
+    public static final int MAX_CLASS_NAME = 80;
+    public static final int MAX_TOPICS = 50;
+    /** Points are at most 10^15 per contribution (LedgerInputRules), so a larger divisor would make every bonus 0. */
+    public static final BigDecimal MAX_POINTS_PER_VOTE = new BigDecimal("1000000000000000");
+    public static final BigDecimal MAX_BONUS = new BigDecimal("1000000");
+    public static final int POWER_SCALE = 6;
+    /** One hundred years: a longer window is no window. */
+    public static final int MAX_WINDOW_DAYS = 36_500;
+    /** A chain longer than any cooperative's membership is a typing mistake; 0 still means unlimited. */
+    public static final int MAX_CHAIN_LENGTH = 1_000;
 
     private CharterRules() {
     }
 
-    /** Fills the parts left out with the documented defaults; never changes a part that was given. */
+    /**
+     * Fills the parts left out with the documented defaults; never changes a part that was given, except that
+     * decimals lose a negative scale ({@code 1E+3} is kept as {@code 1000}) so the event reads back equal.
+     */
     public static Charter complete(Charter raw) {
         if (raw == null) {
             return null;
@@ -40,7 +54,9 @@ public final class CharterRules {
                 orElse(raw.decision().classRule(), ClassRule.WEIGHTED));
         DelegationRule delegation = raw.delegation() == null ? DEFAULT_DELEGATION
                 : new DelegationRule(orElse(raw.delegation().enabled(), true), orElse(raw.delegation().maxChainLength(), 0));
-        VotingPowerRule power = raw.votingPower() == null ? VotingPowerRule.equal() : raw.votingPower();
+        VotingPowerRule power = raw.votingPower() == null ? VotingPowerRule.equal()
+                : new VotingPowerRule(raw.votingPower().mode(), Decimals.plain(raw.votingPower().pointsPerVote()),
+                Decimals.plain(raw.votingPower().maxBonus()), raw.votingPower().windowDays());
         LedgerRule ledger = raw.ledger() == null ? new LedgerRule(Map.of("WORK_HOURS", BigDecimal.ONE), DEFAULT_REQUIRED_EVALUATIONS)
                 : new LedgerRule(raw.ledger().rates() == null ? Map.of() : sorted(raw.ledger().rates()),
                 orElse(raw.ledger().requiredEvaluations(), DEFAULT_REQUIRED_EVALUATIONS));
@@ -67,13 +83,17 @@ public final class CharterRules {
         decisionRuleIsComplete(charter.decision(), v);
         votingPowerIsWellFormed(charter.votingPower(), v);
         delegationChainLimitIsNotNegative(charter.delegation(), v);
-        ledgerRatesArePositiveAndNamed(charter.ledger(), v);
+        ledgerRatesAreBoundedAndNamed(charter.ledger(), v);
         return v;
     }
 
     static void classesAreListed(List<StakeholderClass> classes, List<Violation> v) {
         if (classes == null || classes.isEmpty()) {
             v.add(new Violation("charter.classes", "charter.classes-missing", "a charter lists at least one stakeholder class"));
+            return;
+        }
+        if (classes.size() > MAX_CLASSES) {
+            v.add(new Violation("charter.classes", "charter.too-many-classes", "a charter has at most " + MAX_CLASSES + " stakeholder classes"));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -88,10 +108,8 @@ public final class CharterRules {
                 continue;
             }
             classIdIsAUniqueSlug(c.id(), at, seen, v);
-            if (c.name() == null || c.name().isBlank() || c.name().length() > MAX_CLASS_NAME) {
-                v.add(new Violation(at + ".name", "charter.class-name-invalid",
-                        "a class name is 1 to " + MAX_CLASS_NAME + " characters"));
-            }
+            Texts.required(at + ".name", c.name(), MAX_CLASS_NAME, Texts.Lines.ONE, "charter.class-name-invalid",
+                    "a class name is 1 to " + MAX_CLASS_NAME + " characters", v);
             if (!isPercent(c.weight())) {
                 v.add(new Violation(at + ".weight", "charter.class-weight-invalid", "a class weight is an integer percent from 0 to 100"));
                 weightsKnown = false;
@@ -120,6 +138,10 @@ public final class CharterRules {
     static void topicsAreUniqueSlugs(List<String> topics, List<Violation> v) {
         if (topics.isEmpty()) {
             v.add(new Violation("charter.topics", "charter.topics-missing", "a charter lists at least one topic"));
+        }
+        if (topics.size() > MAX_TOPICS) {
+            v.add(new Violation("charter.topics", "charter.too-many-topics", "a charter lists at most " + MAX_TOPICS + " topics"));
+            return;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < topics.size(); i++) {
@@ -154,35 +176,30 @@ public final class CharterRules {
             }
             return;
         }
-        if (power.pointsPerVote() == null || power.pointsPerVote().signum() <= 0) {
-            v.add(new Violation("charter.votingPower.pointsPerVote", "charter.points-per-vote-invalid", "pointsPerVote is a decimal greater than 0"));
+        if (!Decimals.isWithin(power.pointsPerVote(), BigDecimal.ZERO, true, MAX_POINTS_PER_VOTE, POWER_SCALE)) {
+            v.add(new Violation("charter.votingPower.pointsPerVote", "charter.points-per-vote-invalid",
+                    "pointsPerVote is a decimal greater than 0 and at most " + MAX_POINTS_PER_VOTE.toPlainString()
+                            + ", with at most " + POWER_SCALE + " decimal places"));
         }
-        if (power.maxBonus() == null || power.maxBonus().signum() < 0) {
-            v.add(new Violation("charter.votingPower.maxBonus", "charter.max-bonus-invalid", "maxBonus is a decimal of 0 or more"));
+        if (!Decimals.isWithin(power.maxBonus(), BigDecimal.ZERO, false, MAX_BONUS, POWER_SCALE)) {
+            v.add(new Violation("charter.votingPower.maxBonus", "charter.max-bonus-invalid",
+                    "maxBonus is a decimal from 0 to " + MAX_BONUS.toPlainString() + ", with at most " + POWER_SCALE + " decimal places"));
         }
-        if (power.windowDays() != null && power.windowDays() <= 0) {
-            v.add(new Violation("charter.votingPower.windowDays", "charter.window-days-invalid", "windowDays, when set, is a whole number of days greater than 0"));
+        if (power.windowDays() != null && (power.windowDays() < 1 || power.windowDays() > MAX_WINDOW_DAYS)) {
+            v.add(new Violation("charter.votingPower.windowDays", "charter.window-days-invalid",
+                    "windowDays, when set, is a whole number of days from 1 to " + MAX_WINDOW_DAYS));
         }
     }
 
     static void delegationChainLimitIsNotNegative(DelegationRule delegation, List<Violation> v) {
-        if (delegation.maxChainLength() < 0) {
-            v.add(new Violation("charter.delegation.maxChainLength", "charter.max-chain-length-invalid", "maxChainLength is 0 (unlimited) or more"));
+        if (delegation.maxChainLength() == null || delegation.maxChainLength() < 0 || delegation.maxChainLength() > MAX_CHAIN_LENGTH) {
+            v.add(new Violation("charter.delegation.maxChainLength", "charter.max-chain-length-invalid",
+                    "maxChainLength is 0 (unlimited) or a whole number of hops up to " + MAX_CHAIN_LENGTH));
         }
     }
 
-    static void ledgerRatesArePositiveAndNamed(LedgerRule ledger, List<Violation> v) {
-        ledger.rates().forEach((type, rate) -> {
-            if (type == null || !CONTRIBUTION_TYPE.matcher(type).matches()) {
-                v.add(new Violation("charter.ledger.rates", "charter.rate-type-invalid",
-                        "a contribution type is UPPER_SNAKE_CASE, e.g. WORK_HOURS, not '" + type + "'"));
-            } else if (rate == null || rate.signum() < 0) {
-                v.add(new Violation("charter.ledger.rates." + type, "charter.rate-invalid", "a point rate is a decimal of 0 or more"));
-            }
-        });
-        if (ledger.requiredEvaluations() < 1) {
-            v.add(new Violation("charter.ledger.requiredEvaluations", "charter.required-evaluations-invalid", "requiredEvaluations is 1 or more"));
-        }
+    static void ledgerRatesAreBoundedAndNamed(LedgerRule ledger, List<Violation> v) {
+        LedgerInputRules.equation("charter.ledger", ledger.rates(), ledger.requiredEvaluations(), v);
     }
 
     private static boolean isPercent(Integer value) {
@@ -197,7 +214,7 @@ public final class CharterRules {
         // a stable order keeps serialized events and read models byte-identical across replays
         Map<String, BigDecimal> copy = new LinkedHashMap<>();
         rates.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(String::compareTo)))
-                .forEach(e -> copy.put(e.getKey(), e.getValue()));
+                .forEach(e -> copy.put(e.getKey(), Decimals.plain(e.getValue())));
         return copy;
     }
 }

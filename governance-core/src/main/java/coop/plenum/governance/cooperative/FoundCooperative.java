@@ -1,6 +1,8 @@
 package coop.plenum.governance.cooperative;
 
 import coop.plenum.governance.account.AccountId;
+import coop.plenum.kernel.CheckedCommand;
+import coop.plenum.kernel.Violation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -10,5 +12,10 @@ public record FoundCooperative(@TargetAggregateIdentifier CooperativeId cooperat
                                String name,
                                Charter charter,
                                List<FounderSeat> founders,
-                               AccountId secretaryAccountId) {
+                               AccountId secretaryAccountId) implements CheckedCommand {
+
+    @Override
+    public List<Violation> inputViolations() {
+        return FoundingInputRules.founding(this);
+    }
 }

@@ -122,4 +122,82 @@ class CharterRulesTest {
                 }));
         return Arbitraries.oneOf(anyWeights, summingTo100);
     }
+
+    private static Charter withPower(String pointsPerVote, String maxBonus, Integer windowDays) {
+        return CharterRules.complete(new Charter(List.of(new StakeholderClass("members", "Members", 100, 0)), null, null,
+                new VotingPowerRule(VotingPowerMode.CONTRIBUTION_WEIGHTED, new BigDecimal(pointsPerVote), new BigDecimal(maxBonus), windowDays),
+                null, null, null));
+    }
+
+    private static Charter withLedger(Map<String, BigDecimal> rates, Integer requiredEvaluations) {
+        return CharterRules.complete(new Charter(List.of(new StakeholderClass("members", "Members", 100, 0)), null, null, null,
+                null, null, new LedgerRule(rates, requiredEvaluations)));
+    }
+
+    @Test
+    void ratesAreAtMostAMillionWithAtMostSixDecimalPlaces() {
+        assertThat(fields(withLedger(Map.of("A", new BigDecimal("1000000"), "B", new BigDecimal("0.000001"), "C", BigDecimal.ZERO), 2))).isEmpty();
+        for (String rate : List.of("1E+1000", "1E+9999", "1E-10000", "1000000.000001", "0.0000001", "-1")) {
+            assertThat(fields(withLedger(Map.of("WORK_HOURS", new BigDecimal(rate)), 2))).as(rate)
+                    .containsExactly("charter.ledger.rates.WORK_HOURS");
+        }
+    }
+
+    @Test
+    void requiredEvaluationsAreOneToAHundredAndContributionTypesAtMostFifty() {
+        assertThat(fields(withLedger(Map.of(), 100))).isEmpty();
+        assertThat(fields(withLedger(Map.of(), 101))).containsExactly("charter.ledger.requiredEvaluations");
+        assertThat(fields(withLedger(Map.of(), 0))).containsExactly("charter.ledger.requiredEvaluations");
+        Map<String, BigDecimal> many = new java.util.TreeMap<>();
+        for (int i = 0; i < 51; i++) {
+            many.put("T" + i, BigDecimal.ONE);
+        }
+        assertThat(fields(withLedger(many, 2))).containsExactly("charter.ledger.rates");
+    }
+
+    @Test
+    void votingPowerParametersAreBounded() {
+        assertThat(fields(withPower("1000000000000000", "1000000", 36_500))).isEmpty();
+        assertThat(fields(withPower("0.000001", "0", 1))).isEmpty();
+        assertThat(fields(withPower("1E+1000", "1", 30))).containsExactly("charter.votingPower.pointsPerVote");
+        assertThat(fields(withPower("0.0000001", "1", 30))).containsExactly("charter.votingPower.pointsPerVote");
+        assertThat(fields(withPower("10", "1E-10000", 30))).containsExactly("charter.votingPower.maxBonus");
+        assertThat(fields(withPower("10", "1000000.1", 30))).containsExactly("charter.votingPower.maxBonus");
+        assertThat(fields(withPower("10", "1", 36_501))).containsExactly("charter.votingPower.windowDays");
+    }
+
+    @Test
+    void aDelegationChainLimitIsZeroToAThousand() {
+        Charter charter = CharterRules.complete(new Charter(List.of(new StakeholderClass("members", "Members", 100, 0)), null,
+                null, null, new DelegationRule(true, 1001), null, null));
+        assertThat(fields(charter)).containsExactly("charter.delegation.maxChainLength");
+    }
+
+    @Test
+    void aClassWithoutAnIdOrWithAControlCharacterInItsNameIsRefused() {
+        assertThat(fields(withClasses(new StakeholderClass(null, "Members", 100, 0)))).containsExactly("charter.classes[0].id");
+        assertThat(fields(withClasses(new StakeholderClass("members", "Mem\u0000bers", 100, 0)))).containsExactly("charter.classes[0].name");
+        assertThat(withClasses(new StakeholderClass(null, "Members", 100, 0)).hasClass("members")).isFalse();
+    }
+
+    @Test
+    void aCharterHasAtMostTwentyClassesAndFiftyTopics() {
+        List<StakeholderClass> classes = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            classes.add(new StakeholderClass("c" + i, "C" + i, i == 0 ? 100 : 0, 0));
+        }
+        assertThat(fields(withClasses(classes.toArray(StakeholderClass[]::new)))).containsExactly("charter.classes");
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            topics.add("t" + i);
+        }
+        assertThat(fields(CharterRules.complete(new Charter(List.of(new StakeholderClass("members", "Members", 100, 0)), topics,
+                null, null, null, null, null)))).containsExactly("charter.topics");
+    }
+
+    @Test
+    void decimalsGivenWithAnExponentAreKeptPlain() {
+        Charter charter = withLedger(Map.of("WORK_HOURS", new BigDecimal("1E+3")), 2);
+        assertThat(charter.ledger().rates().get("WORK_HOURS")).isEqualTo(new BigDecimal("1000"));
+    }
 }

@@ -1,6 +1,7 @@
 package coop.plenum.ledger.command;
 
 import coop.plenum.kernel.ActingAccount;
+import coop.plenum.kernel.Decimals;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.StateConflict;
@@ -41,6 +42,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -54,8 +56,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A cooperative's ledger: who contributes (kept in step with membership by governance policies), the value
@@ -84,6 +84,7 @@ class Ledger {
 
     @CommandHandler
     Ledger(OpenLedger command, Clock clock) {
+        LedgerRules.assertValidEquation(command.equation());
         List<Contributor> contributors = command.contributors() == null ? List.of() : List.copyOf(command.contributors());
         Set<String> bookkeepers = command.bookkeeperAccountIds() == null ? Set.of() : Set.copyOf(command.bookkeeperAccountIds());
         apply(new LedgerOpened(command.ledgerId(), command.equation(), contributors, bookkeepers, clock.instant()));
@@ -93,6 +94,7 @@ class Ledger {
 
     @CommandHandler
     void handle(ConfigureValueEquation command, Clock clock) {
+        LedgerRules.assertValidEquation(command.equation());
         if (!command.equation().equals(equation)) {
             apply(new ValueEquationConfigured(ledgerId, command.equation(), clock.instant()));
         }
@@ -144,7 +146,7 @@ class Ledger {
             throw new StateConflict("contribution.exists", "contribution '" + command.contributionId() + "' is already logged");
         }
         apply(new ContributionLogged(ledgerId, command.contributionId(), contributor, command.project(), command.type(),
-                command.quantity(), equation.rateOf(command.type()), equation.requiredEvaluations(),
+                Decimals.plain(command.quantity()), equation.rateOf(command.type()), equation.requiredEvaluations(),
                 command.description().strip(), command.occurredOn(), now));
     }
 
@@ -156,10 +158,7 @@ class Ledger {
         }
         ContributorId evaluator = onlyActiveContributorsAct(actor, "evaluate contributions");
         neverYourOwnContribution(contribution, evaluator);
-        if (command.verdict() == null) {
-            throw new coop.plenum.kernel.InvalidInput("verdict", "evaluation.verdict-missing", "verdict is ACCEPT or REJECT");
-        }
-        LedgerRules.noteIsShort(command.note());
+        command.assertInputValid();
         onlyPendingContributionsAreEvaluated(contribution);
         oneVerdictPerEvaluator(contribution, evaluator);
         Instant now = clock.instant();

@@ -216,6 +216,71 @@ class LedgerTest {
     }
 
     @Test
+    void anEquationWhoseRatesCouldNotBeReadBackIsRefusedByTheLedgerItself() {
+        fixture.given(opened())
+                .when(new ConfigureValueEquation(L, new ValueEquation(Map.of("WORK_HOURS", new BigDecimal("1E+1000")), 2)))
+                .expectException(field("equation.rates.WORK_HOURS")).expectNoEvents();
+        fixture.given(opened())
+                .when(new ConfigureValueEquation(L, new ValueEquation(Map.of("WORK_HOURS", new BigDecimal("1E-10000")), 2)))
+                .expectException(field("equation.rates.WORK_HOURS")).expectNoEvents();
+        fixture.given(opened())
+                .when(new ConfigureValueEquation(L, new ValueEquation(Map.of("WORK_HOURS", BigDecimal.ONE), 101)))
+                .expectException(field("equation.requiredEvaluations")).expectNoEvents();
+    }
+
+    @Test
+    void quantitiesAndDatesOutsideTheirBoundsAreRefusedByTheLedgerItself() {
+        fixture.given(opened())
+                .when(new LogContribution(L, C1, "bakery", "WORK_HOURS", new BigDecimal("1E+1000"), "x", TODAY), by("acc-bob"))
+                .expectException(field("quantity")).expectNoEvents();
+        fixture.given(opened())
+                .when(new LogContribution(L, C1, "bakery", "WORK_HOURS", new BigDecimal("1E-10000"), "x", TODAY), by("acc-bob"))
+                .expectException(field("quantity")).expectNoEvents();
+        fixture.given(opened())
+                .when(new LogContribution(L, C1, "bakery", "WORK_HOURS", BigDecimal.ONE, "x", LocalDate.of(1969, 12, 31)), by("acc-bob"))
+                .expectException(field("occurredOn")).expectNoEvents();
+        fixture.given(opened())
+                .when(new LogContribution(L, C1, "bakery", "WORK_HOURS", BigDecimal.ONE, "Roof\u0000", TODAY), by("acc-bob"))
+                .expectException(field("description")).expectNoEvents();
+    }
+
+    @Test
+    void aQuantityWrittenWithAnExponentIsRecordedPlainly() {
+        fixture.given(opened())
+                .when(new LogContribution(L, C1, "bakery", "WORK_HOURS", new BigDecimal("1E+3"), "x", TODAY), by("acc-bob"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(new TypeSafeMatcher<Object>() {
+                            @Override
+                            protected boolean matchesSafely(Object item) {
+                                return item instanceof ContributionLogged logged && logged.quantity().scale() == 0
+                                        && logged.quantity().equals(new BigDecimal("1000"));
+                            }
+
+                            @Override
+                            public void describeTo(Description description) {
+                                description.appendText("a ContributionLogged with quantity 1000 (scale 0)");
+                            }
+                        }, org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void revenueBeyondTenToTheFifteenMinorUnitsIsRefused() {
+        fixture.given(opened())
+                .when(new RecordRevenue(L, R1, "bakery", new BigDecimal("10000000000000.01"), "EUR"), by("acc-alice"))
+                .expectException(field("amount")).expectNoEvents();
+        fixture.given(opened())
+                .when(new RecordRevenue(L, R1, "bakery", new BigDecimal("1E+1000"), "JPY"), by("acc-alice"))
+                .expectException(field("amount")).expectNoEvents();
+    }
+
+    @Test
+    void aNoteWithAControlCharacterIsRefused() {
+        fixture.given(opened(), loggedHours(C1, ALICE, "bakery", "1"))
+                .when(new EvaluateContribution(L, C1, Verdict.ACCEPT, "ok\u0000"), by("acc-bob"))
+                .expectException(field("note")).expectNoEvents();
+    }
+
+    @Test
     void everyBrokenFieldIsReportedAtOnce() {
         fixture.given(opened())
                 .when(new LogContribution(L, C1, "", "KARMA", BigDecimal.ZERO, "", null), by("acc-bob"))

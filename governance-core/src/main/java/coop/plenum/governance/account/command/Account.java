@@ -42,7 +42,7 @@ class Account {
     }
 
     Account(CreateAccount command, Instant now) {
-        AccountRules.assertValid(command);
+        command.assertInputValid();
         apply(new AccountCreated(command.accountId(), command.username(), command.displayName().strip(),
                 command.passwordHash(), command.operator(), now));
     }

@@ -30,6 +30,8 @@ class CreateAccountHandler {
 
     @CommandHandler
     AccountId handle(CreateAccount command) throws Exception {
+        // bounds first: a username with NUL must never reach the registry's SQL
+        command.assertInputValid();
         usernameIsFree(command.username());
         accounts.newInstance(() -> new Account(command, clock.instant()));
         return command.accountId();

@@ -5,25 +5,28 @@ import coop.plenum.governance.account.KnownAccounts;
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.cooperative.AdmissionPolicy;
 import coop.plenum.governance.cooperative.ApplyDecision;
+import coop.plenum.governance.cooperative.Charter;
 import coop.plenum.governance.cooperative.CharterAmended;
 import coop.plenum.governance.cooperative.CharterRules;
-import coop.plenum.governance.cooperative.DecisionNotApplicable;
-import coop.plenum.governance.membership.MemberAdmittedByDecision;
-import coop.plenum.governance.membership.MemberExpelled;
-import coop.plenum.governance.proposal.ProposalId;
-import coop.plenum.governance.cooperative.Charter;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFounded;
-import coop.plenum.governance.cooperative.Elector;
 import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.cooperative.DecisionNotApplicable;
+import coop.plenum.governance.cooperative.Elector;
 import coop.plenum.governance.cooperative.FoundingMember;
 import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.delegation.DelegateVote;
+import coop.plenum.governance.delegation.DelegationRevoked;
+import coop.plenum.governance.delegation.RevokeDelegation;
+import coop.plenum.governance.delegation.VoteDelegated;
 import coop.plenum.governance.membership.AdmitMember;
 import coop.plenum.governance.membership.ApplicationRejected;
 import coop.plenum.governance.membership.ApplyForMembership;
 import coop.plenum.governance.membership.ChangeMemberClass;
 import coop.plenum.governance.membership.MemberAdmitted;
+import coop.plenum.governance.membership.MemberAdmittedByDecision;
 import coop.plenum.governance.membership.MemberClassChanged;
+import coop.plenum.governance.membership.MemberExpelled;
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberReinstated;
 import coop.plenum.governance.membership.MemberStatus;
@@ -37,6 +40,8 @@ import coop.plenum.governance.membership.RoleRevoked;
 import coop.plenum.governance.membership.SetRoles;
 import coop.plenum.governance.membership.SuspendMember;
 import coop.plenum.governance.membership.WithdrawMembership;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.tally.Delegations;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.StateConflict;
@@ -45,6 +50,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -55,14 +61,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import coop.plenum.governance.delegation.DelegateVote;
-import coop.plenum.governance.delegation.DelegationRevoked;
-import coop.plenum.governance.delegation.RevokeDelegation;
-import coop.plenum.governance.delegation.VoteDelegated;
-import coop.plenum.governance.tally.Delegations;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A cooperative: its charter, its members' statuses and classes, and who holds which role. It is the consistency
@@ -100,6 +98,7 @@ class Cooperative {
 
     @CommandHandler
     void handle(ApplyForMembership command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        command.assertInputValid();
         auditorsAreReadOnly(actor);
         anAccountAppliesOnlyForItself(command.accountId(), actor);
         classIsInTheCharter(command.classId());
@@ -147,6 +146,7 @@ class Cooperative {
 
     @CommandHandler
     void handle(ChangeMemberClass command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        command.assertInputValid();
         onlySecretaries(actor);
         classIsInTheCharter(command.classId());
         Seat seat = statusIs(command.memberId(), "move", MemberStatus.ACTIVE);
@@ -161,6 +161,7 @@ class Cooperative {
 
     @CommandHandler
     void handle(SetRoles command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock, KnownAccounts accounts) {
+        command.assertInputValid();
         onlySecretaries(actor);
         Set<Role> wanted = onlySecretaryAndAuditorAreAssigned(command.roles());
         if (command.accountId() == null || !accounts.exists(command.accountId())) {
@@ -318,6 +319,7 @@ class Cooperative {
 
     @CommandHandler
     void handle(DelegateVote command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        command.assertInputValid();
         Seat seat = seatOf(command.memberId());
         onlyTheMemberThemselvesDelegates(seat, actor);
         statusIs(command.memberId(), "delegate the vote of", MemberStatus.ACTIVE);

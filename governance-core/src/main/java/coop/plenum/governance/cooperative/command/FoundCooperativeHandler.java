@@ -36,7 +36,7 @@ class FoundCooperativeHandler {
     @CommandHandler
     CooperativeId handle(FoundCooperative command) throws Exception {
         Charter charter = CharterRules.complete(command.charter());
-        FoundingRules.assertValid(command, charter, accounts);
+        FoundingRules.assertValid(command, accounts);
         List<FoundingMember> founders = command.founders().stream()
                 .map(seat -> new FoundingMember(new MemberId(ids.newId()), seat.accountId(), seat.classId()))
                 .toList();

@@ -3,6 +3,7 @@ package coop.plenum.governance.cooperative.command;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFactsSource;
 import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.NotFound;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -21,6 +22,10 @@ class RepositoryCooperativeFacts implements CooperativeFactsSource {
 
     @Override
     public CooperativeFacts facts(CooperativeId cooperativeId) {
+        if (!Ids.isWellFormed(cooperativeId.value())) {
+            // names nothing; and PostgreSQL would refuse a NUL in the lookup with an error, not an empty answer
+            throw new NotFound("cooperative.not-found", "no such cooperative");
+        }
         try {
             return cooperatives.load(cooperativeId.value()).invoke(Cooperative::facts);
         } catch (AggregateNotFoundException e) {

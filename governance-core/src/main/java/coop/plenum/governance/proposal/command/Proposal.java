@@ -15,10 +15,10 @@ import coop.plenum.governance.power.VotingPowerFormula;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.CastBallot;
-import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.CloseVoting;
 import coop.plenum.governance.proposal.CommentAdded;
 import coop.plenum.governance.proposal.CommentOnProposal;
+import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.ElectorateMember;
 import coop.plenum.governance.proposal.OpenVoting;
 import coop.plenum.governance.proposal.ProposalId;
@@ -34,8 +34,8 @@ import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.LiveTally;
+import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.Voter;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
@@ -47,14 +47,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A proposal: deliberation, then a vote over an electorate frozen when voting opens, then an outcome. Facts about
@@ -113,7 +112,7 @@ class Proposal {
     void handle(ReviseProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         onlyTheAuthor(actor, "revise");
         stateIs(ProposalState.DELIBERATION, "revise");
-        ProposalRules.titleAndBodyAreValid(command.title(), command.body());
+        command.assertInputValid();
         apply(new ProposalRevised(proposalId, revision + 1, command.title().strip(), command.body(), clock.instant()));
     }
 
@@ -124,7 +123,7 @@ class Proposal {
         if (state != ProposalState.DELIBERATION && state != ProposalState.VOTING) {
             throw new StateConflict("proposal.comments-closed", "comments are taken during deliberation and voting only");
         }
-        ProposalRules.commentIsValid(command.text());
+        command.assertInputValid();
         apply(new CommentAdded(proposalId, command.commentId(), member, command.text().strip(), clock.instant()));
     }
 

@@ -2,17 +2,17 @@ package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.cooperative.Charter;
-import coop.plenum.governance.cooperative.CharterRules;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
+import coop.plenum.governance.proposal.ProposalInputRules;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.Slugs;
 import coop.plenum.kernel.Violation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +20,6 @@ import java.util.Set;
 
 /** SPEC "Proposals": what a submission, a revision and a comment must satisfy. Each rule a named method. */
 final class ProposalRules {
-
-    static final int MAX_TITLE = 200;
-    static final int MAX_BODY = 20_000;
-    static final int MAX_COMMENT = 5_000;
 
     private ProposalRules() {
     }
@@ -36,43 +32,17 @@ final class ProposalRules {
     }
 
     static void assertValidSubmission(SubmitProposal command, CooperativeFacts coop, Instant now) {
-        List<Violation> v = new ArrayList<>();
-        titleAndBodyAreValid(command.title(), command.body(), v);
+        List<Violation> v = ProposalInputRules.submission(command);
         Charter charter = coop.charterAsOf(now);
-        if (command.topic() == null || !charter.topics().contains(command.topic())) {
+        if (command.topic() != null && Slugs.isSlug(command.topic()) && !charter.topics().contains(command.topic())) {
             v.add(new Violation("topic", "proposal.topic-unknown", "the topic is one of the charter's: " + charter.topics()));
         }
-        if (command.kind() == null) {
-            v.add(new Violation("kind", "proposal.kind-missing", "kind is GENERAL, CHARTER_AMENDMENT, ADMISSION or EXPULSION"));
-        } else {
+        if (command.kind() != null) {
             effectFitsTheKind(command, coop, v);
         }
         scheduleLiesAhead(command.votingOpensAt(), command.votingClosesAt(), now, v);
         if (!v.isEmpty()) {
             throw new InvalidInput(v);
-        }
-    }
-
-    static void titleAndBodyAreValid(String title, String body) {
-        List<Violation> v = new ArrayList<>();
-        titleAndBodyAreValid(title, body, v);
-        if (!v.isEmpty()) {
-            throw new InvalidInput(v);
-        }
-    }
-
-    private static void titleAndBodyAreValid(String title, String body, List<Violation> v) {
-        if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) {
-            v.add(new Violation("title", "proposal.title-invalid", "a title is 1 to " + MAX_TITLE + " characters"));
-        }
-        if (body == null || body.length() > MAX_BODY) {
-            v.add(new Violation("body", "proposal.body-invalid", "a body is at most " + MAX_BODY + " characters (it may be empty)"));
-        }
-    }
-
-    static void commentIsValid(String text) {
-        if (text == null || text.isBlank() || text.strip().length() > MAX_COMMENT) {
-            throw new InvalidInput("text", "comment.text-invalid", "a comment is 1 to " + MAX_COMMENT + " characters");
         }
     }
 
@@ -88,9 +58,6 @@ final class ProposalRules {
             case CHARTER_AMENDMENT -> {
                 if (effect == null || effect.charter() == null) {
                     v.add(new Violation("effect.charter", "proposal.effect-missing", "a CHARTER_AMENDMENT carries the new charter"));
-                } else {
-                    CharterRules.violations(CharterRules.complete(effect.charter())).forEach(c ->
-                            v.add(new Violation("effect." + c.field(), c.code(), c.message())));
                 }
             }
             case ADMISSION -> memberIs(effect == null ? null : effect.memberId(), coop, EnumSet.of(MemberStatus.APPLIED),
@@ -102,6 +69,9 @@ final class ProposalRules {
 
     private static void memberIs(MemberId memberId, CooperativeFacts coop, Set<MemberStatus> allowed, String rule,
                                  List<Violation> v) {
+        if (v.stream().anyMatch(x -> x.field().equals("effect.memberId"))) {
+            return;
+        }
         if (memberId == null || coop.statusOf(memberId).filter(allowed::contains).isEmpty()) {
             v.add(new Violation("effect.memberId", "proposal.effect-member-invalid", rule));
         }
@@ -109,6 +79,9 @@ final class ProposalRules {
 
     /** A schedule lies ahead, and closing comes after opening. */
     private static void scheduleLiesAhead(Instant opensAt, Instant closesAt, Instant now, List<Violation> v) {
+        if (v.stream().anyMatch(x -> x.field().startsWith("voting"))) {
+            return; // out of bounds or out of order: already said
+        }
         if (opensAt != null && !opensAt.isAfter(now)) {
             v.add(new Violation("votingOpensAt", "proposal.schedule-in-the-past", "votingOpensAt lies in the future"));
         }

@@ -206,6 +206,40 @@ class ProposalTest {
     }
 
     @Test
+    void aScheduleBeyondTheYear9999IsRefusedByTheAggregateItself() {
+        fixture.givenNoPriorActivity().when(general(Instant.parse("+294277-01-01T00:00:00Z"), null), by(ALICE))
+                .expectException(field("votingOpensAt")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(general(OPENS, Instant.parse("+10000-01-01T00:00:00Z")), by(ALICE))
+                .expectException(field("votingClosesAt")).expectNoEvents();
+    }
+
+    @Test
+    void anAmendmentWhoseRateCouldNotBeReadBackIsRefusedByTheAggregateItself() {
+        Charter poison = new Charter(CHARTER.classes(), null, null, null, null, null,
+                new coop.plenum.governance.cooperative.LedgerRule(Map.of("WORK_HOURS", new BigDecimal("1E+1000")), 2));
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "Amend", "", "energy", ProposalKind.CHARTER_AMENDMENT,
+                        new ProposalEffect(poison, null), null, null), by(ALICE))
+                .expectException(field("effect.charter.ledger.rates.WORK_HOURS")).expectNoEvents();
+    }
+
+    @Test
+    void titlesBodiesAndCommentsWithControlCharactersAreRefusedByTheAggregateItself() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "Solar\u0000", "", "energy", ProposalKind.GENERAL, null, null, null), by(ALICE))
+                .expectException(field("title")).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal(P, COOP, "Solar", "a\u0000b", "energy", ProposalKind.GENERAL, null, null, null), by(ALICE))
+                .expectException(field("body")).expectNoEvents();
+        fixture.given(submitted(null, null)).when(new ReviseProposal(P, "Solar\u0007", "x"), by(ALICE))
+                .expectException(field("title")).expectNoEvents();
+        fixture.given(submitted(null, null)).when(new CommentOnProposal(P, "c-1", "fine\u0000"), by(BOB))
+                .expectException(field("text")).expectNoEvents();
+        fixture.given(submitted(null, null)).when(new CommentOnProposal(P, "c-1", "line one\nline two"), by(BOB))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void aScheduledProposalSetsDeadlinesForOpeningAndClosing() {
         fixture.givenNoPriorActivity().when(general(OPENS, CLOSES), by(ALICE))
                 .expectEvents(submitted(OPENS, CLOSES))

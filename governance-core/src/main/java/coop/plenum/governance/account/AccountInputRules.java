@@ -1,29 +1,30 @@
-package coop.plenum.governance.account.command;
+package coop.plenum.governance.account;
 
-import coop.plenum.governance.account.CreateAccount;
-import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.Texts;
 import coop.plenum.kernel.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-final class AccountRules {
+/**
+ * What an account must look like. Stateless, so the API checks it before anything is looked up and the account's
+ * handler checks it again before the username registry (PostgreSQL) is asked.
+ */
+public final class AccountInputRules {
 
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
-    static final int MAX_DISPLAY_NAME = 100;
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+    public static final int MAX_DISPLAY_NAME = 100;
 
-    private AccountRules() {
+    private AccountInputRules() {
     }
 
-    static void assertValid(CreateAccount command) {
+    public static List<Violation> account(CreateAccount command) {
         List<Violation> violations = new ArrayList<>();
         usernameIsLowercaseAndShort(command.username(), violations);
         displayNameIsPresentAndShort(command.displayName(), violations);
         passwordIsStoredAsBcryptHash(command.passwordHash(), violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
-        }
+        return violations;
     }
 
     private static void usernameIsLowercaseAndShort(String username, List<Violation> violations) {
@@ -34,10 +35,8 @@ final class AccountRules {
     }
 
     private static void displayNameIsPresentAndShort(String displayName, List<Violation> violations) {
-        if (displayName == null || displayName.isBlank() || displayName.strip().length() > MAX_DISPLAY_NAME) {
-            violations.add(new Violation("displayName", "account.display-name-invalid",
-                    "displayName must be 1 to " + MAX_DISPLAY_NAME + " characters"));
-        }
+        Texts.required("displayName", displayName, MAX_DISPLAY_NAME, Texts.Lines.ONE, "account.display-name-invalid",
+                "displayName must be 1 to " + MAX_DISPLAY_NAME + " characters", violations);
     }
 
     private static void passwordIsStoredAsBcryptHash(String hash, List<Violation> violations) {
