@@ -17,6 +17,20 @@ public final class Ids {
         return id != null && !id.isBlank() && id.length() <= MAX_LENGTH && Texts.isStorable(id, Texts.Lines.ONE);
     }
 
+    /**
+     * What every typed id ({@code MemberId}, {@code ProposalId} …) checks when it is made: an id that could never exist
+     * is a bad request naming its field, never a database error. Returns the id.
+     */
+    public static String require(String id, String field, String what) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidInput(field, "id.blank", what + " is never blank");
+        }
+        if (!isWellFormed(id)) {
+            throw new InvalidInput(field, "id.invalid", what + " has 1 to " + MAX_LENGTH + " characters and no control characters");
+        }
+        return id;
+    }
+
     /** Adds a violation for a given (non-null) identifier that is not well formed. */
     public static void wellFormed(String field, String id, List<Violation> violations) {
         if (id != null && !isWellFormed(id)) {

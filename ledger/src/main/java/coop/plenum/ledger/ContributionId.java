@@ -8,7 +8,7 @@ public record ContributionId(String value) {
 
     @JsonCreator
     public ContributionId {
-        coop.plenum.kernel.TypedIds.check(value, "contributionId", "a contribution id");
+        coop.plenum.kernel.Ids.require(value, "contributionId", "a contribution id");
     }
 
     @JsonValue

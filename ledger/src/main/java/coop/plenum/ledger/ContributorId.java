@@ -8,7 +8,7 @@ public record ContributorId(String value) {
 
     @JsonCreator
     public ContributorId {
-        coop.plenum.kernel.TypedIds.check(value, "contributorId", "a contributor id");
+        coop.plenum.kernel.Ids.require(value, "contributorId", "a contributor id");
     }
 
     @JsonValue

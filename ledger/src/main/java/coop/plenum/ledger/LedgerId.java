@@ -11,7 +11,9 @@ public record LedgerId(String value) {
 
     @JsonCreator
     public LedgerId {
-        coop.plenum.kernel.TypedIds.check(value, "ledgerId", "a ledger id");
+        // the cooperative's id after the prefix is what has to be a well-formed id
+        coop.plenum.kernel.Ids.require(value != null && value.startsWith("ledger-") ? value.substring("ledger-".length()) : value,
+                "ledgerId", "a ledger id");
     }
 
     public static LedgerId ofCooperative(String cooperativeId) {

@@ -8,7 +8,7 @@ public record RevenueId(String value) {
 
     @JsonCreator
     public RevenueId {
-        coop.plenum.kernel.TypedIds.check(value, "revenueId", "a revenue id");
+        coop.plenum.kernel.Ids.require(value, "revenueId", "a revenue id");
     }
 
     @JsonValue

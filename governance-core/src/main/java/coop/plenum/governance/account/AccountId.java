@@ -8,7 +8,7 @@ public record AccountId(String value) {
 
     @JsonCreator
     public AccountId {
-        coop.plenum.kernel.TypedIds.check(value, "accountId", "an account id");
+        coop.plenum.kernel.Ids.require(value, "accountId", "an account id");
     }
 
     @JsonValue

@@ -8,7 +8,7 @@ public record CooperativeId(String value) {
 
     @JsonCreator
     public CooperativeId {
-        coop.plenum.kernel.TypedIds.check(value, "cooperativeId", "a cooperative id");
+        coop.plenum.kernel.Ids.require(value, "cooperativeId", "a cooperative id");
     }
 
     @JsonValue

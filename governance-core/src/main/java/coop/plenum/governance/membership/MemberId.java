@@ -8,7 +8,7 @@ public record MemberId(String value) {
 
     @JsonCreator
     public MemberId {
-        coop.plenum.kernel.TypedIds.check(value, "memberId", "a member id");
+        coop.plenum.kernel.Ids.require(value, "memberId", "a member id");
     }
 
     @JsonValue

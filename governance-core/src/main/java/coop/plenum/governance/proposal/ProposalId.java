@@ -8,7 +8,7 @@ public record ProposalId(String value) {
 
     @JsonCreator
     public ProposalId {
-        coop.plenum.kernel.TypedIds.check(value, "proposalId", "a proposal id");
+        coop.plenum.kernel.Ids.require(value, "proposalId", "a proposal id");
     }
 
     @JsonValue
