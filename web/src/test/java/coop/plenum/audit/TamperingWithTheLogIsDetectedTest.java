@@ -95,6 +95,18 @@ class TamperingWithTheLogIsDetectedTest {
     }
 
     @Test
+    void everyEventOfTheCooperativeCarriesItsIdInItsMetadata() throws Exception {
+        awaitVerification(v -> v.path("eventsPending").asLong() == 0);
+        List<Map<String, Object>> events = jdbc.queryForList("select d.type, convert_from(d.metadata, 'UTF8') as metadata "
+                + "from domainevententry d join audit_chain_link l on l.position = d.globalindex where l.cooperative_id = ?", coop);
+        assertThat(events).extracting(e -> e.get("type")).contains("Cooperative", "Ledger", "Proposal");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Map<String, Object> event : events) {
+            assertThat(json.readTree((String) event.get("metadata")).path("cooperativeId").asText()).as(event.toString()).isEqualTo(coop);
+        }
+    }
+
+    @Test
     void anAlteredPayloadIsNamed() {
         Map<String, Object> event = event("%ProposalSubmitted", 1);
         byte[] original = (byte[]) event.get("payload");
