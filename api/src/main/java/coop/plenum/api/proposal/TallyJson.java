@@ -27,7 +27,7 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                 view.asOf(), approval, classes);
     }
 
-    private static ClassJson of(ClassTally c) {
+    static ClassJson of(ClassTally c) {
         return new ClassJson(c.classId(), c.weight(), c.quorum(), power(c.electoratePower()), power(c.yes()), power(c.no()),
                 power(c.abstain()), ratio(c.participation()), ratio(c.approval()), c.quorumMet());
     }
@@ -36,7 +36,7 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
         return value.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    private static String ratio(Ratio value) {
+    static String ratio(Ratio value) {
         return value == null ? null : value.toDecimalString(Ratio.DISPLAY_SCALE);
     }
 }

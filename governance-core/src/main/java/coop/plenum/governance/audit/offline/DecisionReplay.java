@@ -14,6 +14,7 @@ import coop.plenum.governance.tally.Voter;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class DecisionReplay {
     private VotingOpened opened;
     private final Map<MemberId, Choice> ballots = new LinkedHashMap<>();
     private Map<MemberId, MemberId> delegated = Map.of();
+    private VotingClosed closed;
 
     void on(Object event) {
         if (event instanceof VotingOpened e) {
@@ -51,7 +53,38 @@ public final class DecisionReplay {
         }
     }
 
+    /** The vote re-tallied under other rules, with the ballots and frozen delegations it had. */
+    public Hypothesis whatIf(WhatIfRules rules) {
+        if (opened == null || closed == null) {
+            throw new coop.plenum.kernel.StateConflict("what-if.not-closed", "only a closed vote can be re-tallied under other rules");
+        }
+        List<coop.plenum.governance.cooperative.StakeholderClass> classes = rules.classesFrom(opened.classes());
+        coop.plenum.governance.cooperative.DecisionRule decision = rules.decisionFrom(opened.decision());
+        coop.plenum.governance.cooperative.DelegationRule delegation = rules.delegationFrom(opened.delegation());
+        Electorate electorate = new Electorate(classes, decision, opened.electorate().stream()
+                .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
+        Map<MemberId, MemberId> followed = Boolean.TRUE.equals(delegation.enabled()) ? delegated : Map.of();
+        Tally tally = LiveTally.open(electorate, followed, delegation.maxChainLength(), Map.copyOf(ballots)).tally();
+        return new Hypothesis(classes, decision, delegation, closed, tally);
+    }
+
+    /** A re-tally under other rules: the rules used, what was recorded, and what these rules give. */
+    public record Hypothesis(List<coop.plenum.governance.cooperative.StakeholderClass> classes,
+                             coop.plenum.governance.cooperative.DecisionRule decision,
+                             coop.plenum.governance.cooperative.DelegationRule delegation, VotingClosed recorded, Tally tally) {
+    }
+
+    /** Feeds one event of the proposal's stream, closing included. */
+    public void replay(Object event) {
+        if (event instanceof VotingClosed e) {
+            closed = e;
+        } else {
+            on(event);
+        }
+    }
+
     Optional<Result> closed(VotingClosed closed) {
+        this.closed = closed;
         if (opened == null) {
             return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
                     "no VotingOpened in the export", null));
