@@ -32,8 +32,7 @@ public class ReadModelCatchUp {
     }
 
     public boolean awaitCaughtUp(Duration timeout) {
-        TrackingToken headToken = eventStore.createHeadToken();
-        OptionalLong head = headToken == null ? OptionalLong.empty() : headToken.position();
+        OptionalLong head = logHead();
         if (head.isEmpty()) {
             return true;
         }
@@ -50,6 +49,25 @@ public class ReadModelCatchUp {
             log.debug("Read models reached position {} in {} µs", head.getAsLong(), (System.nanoTime() - start) / 1000);
         }
         return true;
+    }
+
+    /** The position of the last event in the log, or empty when the log holds none. */
+    public OptionalLong logHead() {
+        TrackingToken headToken = eventStore.createHeadToken();
+        return headToken == null ? OptionalLong.empty() : headToken.position();
+    }
+
+    /**
+     * Whether every read model and policy has handled the log up to {@code position}, without waiting. This is the one
+     * place that decides "caught up", for read-your-writes, the rebuild and readiness at start alike.
+     */
+    public boolean hasReached(long position) {
+        return allReached(position);
+    }
+
+    /** Each follower's name and the tokens of its segments, for logs and health details. */
+    public String describePositions() {
+        return positions();
     }
 
     private boolean allReached(long position) {
