@@ -12,6 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -24,12 +25,20 @@ public abstract class BootedPlenum {
     public static final String OPERATOR_PASSWORD = "operator-secret-1";
     private static final Path DATA_DIR = createDataDir();
 
-    @Autowired
     protected WebTestClient http;
     @Autowired
     protected JdbcTemplate jdbc;
     @LocalServerPort
     protected int port;
+
+    /**
+     * Boot's client gives up after 5 s; on a loaded machine a request (a read-model rebuild above all) can take
+     * longer and still be right. The ceiling only matters when something hangs: tests go on as soon as the answer comes.
+     */
+    @Autowired
+    void client(WebTestClient client) {
+        this.http = client.mutate().responseTimeout(Duration.ofMinutes(2)).build();
+    }
 
     private static Path createDataDir() {
         try {
