@@ -21,13 +21,15 @@ public final class PlenumNode implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path dataDir;
     private final long startedAt = System.nanoTime();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Duration timeToReady;
 
-    private PlenumNode(Process process, int port) {
+    private PlenumNode(Process process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /** Starts Plenum and returns once readiness says UP. Extra arguments are Spring Boot's ({@code --name=value}). */
@@ -52,7 +54,7 @@ public final class PlenumNode implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new PlenumNode(process, port);
+            return new PlenumNode(process, port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,9 +107,30 @@ public final class PlenumNode implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The processes Plenum started (its embedded PostgreSQL). */
-    public List<ProcessHandle> descendants() {
-        return process.descendants().toList();
+    /**
+     * The embedded PostgreSQL server and its backends. pg_ctl detaches the postmaster (its parent is init, not the
+     * JVM), so it is found through the pid file in its data directory rather than among the JVM's children.
+     */
+    public List<ProcessHandle> postgres() {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (!java.nio.file.Files.exists(pidFile)) {
+                return List.of();
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(pidFile);
+            if (lines.isEmpty()) {
+                return List.of();
+            }
+            return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                    .map(postmaster -> {
+                        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+                        all.add(0, postmaster);
+                        return List.copyOf(all);
+                    })
+                    .orElse(List.of());
+        } catch (IOException | NumberFormatException unreadable) {
+            return List.of();
+        }
     }
 
     public URI uri(String path) {
@@ -138,6 +161,7 @@ public final class PlenumNode implements AutoCloseable {
     /** What a power cut does to the application: SIGKILL to the JVM and to the PostgreSQL it started. */
     public void killHard() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.addAll(postgres());
         process.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
         process.onExit().join();
