@@ -2,6 +2,7 @@ package coop.plenum.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -12,7 +13,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -20,25 +20,19 @@ import java.util.UUID;
  * fresh data directory, driven over HTTP. Subclasses share the context, so every test makes its own accounts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the first OpenAPI request builds the description (~5 s on a loaded 2-core machine): wait for answers, not a clock
+@AutoConfigureWebTestClient(timeout = "60s")
 public abstract class BootedPlenum {
 
     public static final String OPERATOR_PASSWORD = "operator-secret-1";
     private static final Path DATA_DIR = createDataDir();
 
+    @Autowired
     protected WebTestClient http;
     @Autowired
     protected JdbcTemplate jdbc;
     @LocalServerPort
     protected int port;
-
-    /**
-     * Boot's client gives up after 5 s; on a loaded machine a request (a read-model rebuild above all) can take
-     * longer and still be right. The ceiling only matters when something hangs: tests go on as soon as the answer comes.
-     */
-    @Autowired
-    void client(WebTestClient client) {
-        this.http = client.mutate().responseTimeout(Duration.ofMinutes(2)).build();
-    }
 
     private static Path createDataDir() {
         try {
