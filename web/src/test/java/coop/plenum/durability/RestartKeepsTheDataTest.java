@@ -91,6 +91,12 @@ class RestartKeepsTheDataTest {
                 } else {
                     assertThat(new String(answer.getResponseBodyContent())).contains("Bakery Commons");
                 }
+                EntityExchangeResult<byte[]> page = http.get().uri("/login").exchange().expectBody().returnResult();
+                assertThat(page.getStatus().value()).as("a page: itself or 'starting up'").isIn(200, 503);
+                if (page.getStatus().value() == 503) {
+                    assertThat(new String(page.getResponseBodyContent())).contains("Plenum is starting up");
+                    assertThat(page.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+                }
                 assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMinutes(3));
             }
             System.out.printf("restart with a lost read-model store: ready after %d ms; %d requests meanwhile, %d answered 503%n",
