@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
@@ -28,12 +29,14 @@ class StartupCatchUp {
     private static final long PROGRESS_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final ReadModelCatchUp catchUp;
+    private final Duration unclaimedGrace;
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private volatile boolean closing;
     private volatile long startHead = -1;
 
-    StartupCatchUp(ReadModelCatchUp catchUp) {
+    StartupCatchUp(ReadModelCatchUp catchUp, StartupProperties properties) {
         this.catchUp = catchUp;
+        this.unclaimedGrace = properties.unclaimedGrace();
     }
 
     /** Starts watching once the processors run: the context is refreshed, before the runners (operator bootstrap, demo). */
@@ -59,8 +62,19 @@ class StartupCatchUp {
     private void awaitHead(long head) {
         long start = System.nanoTime();
         long nextReport = start + PROGRESS_NANOS;
-        while (!closing && !catchUp.hasReached(head)) {
-            if (System.nanoTime() > nextReport) {
+        Set<String> runElsewhere = Set.of();
+        while (!closing && !catchUp.hasReached(head, runElsewhere)) {
+            long now = System.nanoTime();
+            if (runElsewhere.isEmpty() && now - start > unclaimedGrace.toNanos()) {
+                runElsewhere = catchUp.unclaimedHere();
+                if (!runElsewhere.isEmpty()) {
+                    // a killed node's claim expires within seconds; still none after the grace means another node
+                    // sharing the stores runs these, and this node would otherwise never become ready
+                    log.warn("This node has claimed no segment of {} after {}: another node runs them; not waiting for them",
+                            runElsewhere, unclaimedGrace);
+                }
+            }
+            if (now > nextReport) {
                 log.info("Read models are catching up with the event log (position {}): {}", head, catchUp.describePositions());
                 nextReport += PROGRESS_NANOS;
             }
