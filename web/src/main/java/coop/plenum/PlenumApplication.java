@@ -14,6 +14,6 @@ public class PlenumApplication {
         }
         // Axon 4.13 phones an update-check service at start; only this system property (not a Spring one) stops it
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(PlenumApplication.class, args);
+        OrderlyShutdown.onTerminationSignals(SpringApplication.run(PlenumApplication.class, args));
     }
 }

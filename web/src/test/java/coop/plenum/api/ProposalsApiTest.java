@@ -194,7 +194,8 @@ class ProposalsApiTest extends BootedPlenum {
 
         // the effects saga runs after the close: wait for it, bounded
         String state = "";
-        for (int i = 0; i < 50 && !"EXECUTED".equals(state); i++) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (!"EXECUTED".equals(state) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             state = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", votingCoop, p).headers(as(alice)).exchange()
                     .expectBody(JsonNode.class).returnResult().getResponseBody().get("state").asText();

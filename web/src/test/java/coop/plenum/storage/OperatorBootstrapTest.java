@@ -25,7 +25,11 @@ class OperatorBootstrapTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return PlenumContexts.start(dataDir, "");
+        return start("");
+    }
+
+    private ConfigurableApplicationContext start(String adminPassword) {
+        return PlenumContexts.start(dataDir, adminPassword);
     }
 
     private static WebTestClient client(ConfigurableApplicationContext context) {
@@ -40,12 +44,34 @@ class OperatorBootstrapTest {
             assertThat(printed.find()).as("the generated password is printed").isTrue();
             password = printed.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(16);
+            String out = output.getOut();
+            assertThat(printed.start()).as("shown at the end of start-up, after Spring Boot's 'Started'")
+                    .isGreaterThan(out.lastIndexOf("Started PlenumApplication"));
+            String before = out.substring(out.lastIndexOf('\n', printed.start() - 1) - 200, printed.start());
+            assertThat(before).as("in a box").contains("+-----");
             client(first).get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth("admin", password))
                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.operator").isEqualTo(true);
         }
         int printedSoFar = countMatches(output.getOut());
         try (ConfigurableApplicationContext second = start()) {
             assertThat(countMatches(output.getOut())).as("printed only on the first start").isEqualTo(printedSoFar);
+            client(second).get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth("admin", password))
+                    .exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void anAdminPasswordSetOnceTheOperatorExistsIsIgnoredAndTheLogSaysSo(CapturedOutput output) {
+        String password;
+        try (ConfigurableApplicationContext first = start()) {
+            Matcher printed = PRINTED.matcher(output.getOut());
+            assertThat(printed.find()).isTrue();
+            password = printed.group(1);
+        }
+        try (ConfigurableApplicationContext second = start("chosen-too-late-1")) {
+            assertThat(output.getOut()).contains("PLENUM_ADMIN_PASSWORD is set but the operator account 'admin' already exists: the setting was ignored");
+            client(second).get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth("admin", "chosen-too-late-1"))
+                    .exchange().expectStatus().isUnauthorized();
             client(second).get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth("admin", password))
                     .exchange().expectStatus().isOk();
         }

@@ -15,13 +15,15 @@ public final class PlenumContexts {
     private PlenumContexts() {
     }
 
-    public static ConfigurableApplicationContext start(Path dataDir, String adminPassword) {
-        return new SpringApplicationBuilder(PlenumApplication.class)
-                .run("--server.port=0", "--plenum.data-dir=" + dataDir, "--plenum.admin-password=" + adminPassword);
+    public static ConfigurableApplicationContext start(Path dataDir, String adminPassword, String... extraArguments) {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
+                "--server.port=0", "--plenum.data-dir=" + dataDir, "--plenum.admin-password=" + adminPassword));
+        arguments.addAll(java.util.List.of(extraArguments));
+        return new SpringApplicationBuilder(PlenumApplication.class).run(arguments.toArray(String[]::new));
     }
 
     public static WebTestClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofMinutes(2)).build();
     }
 }

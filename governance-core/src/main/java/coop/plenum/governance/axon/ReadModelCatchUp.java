@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -32,14 +34,13 @@ public class ReadModelCatchUp {
     }
 
     public boolean awaitCaughtUp(Duration timeout) {
-        TrackingToken headToken = eventStore.createHeadToken();
-        OptionalLong head = headToken == null ? OptionalLong.empty() : headToken.position();
+        OptionalLong head = logHead();
         if (head.isEmpty()) {
             return true;
         }
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        while (!allReached(head.getAsLong())) {
+        while (!allReached(head.getAsLong(), Set.of())) {
             if (System.nanoTime() > deadline) {
                 log.warn("Read models had not reached position {} of the log after {}: {}", head.getAsLong(), timeout, positions());
                 return false;
@@ -52,8 +53,49 @@ public class ReadModelCatchUp {
         return true;
     }
 
-    private boolean allReached(long position) {
+    /** The position of the last event in the log, or empty when the log holds none. */
+    public OptionalLong logHead() {
+        TrackingToken headToken = eventStore.createHeadToken();
+        return headToken == null ? OptionalLong.empty() : headToken.position();
+    }
+
+    /**
+     * Whether every read model and policy has handled the log up to {@code position}, without waiting. This is the one
+     * place that decides "caught up", for read-your-writes, the rebuild and readiness at start alike.
+     */
+    public boolean hasReached(long position) {
+        return allReached(position, Set.of());
+    }
+
+    /** As {@link #hasReached(long)}, leaving out the named processors (run by another node). */
+    public boolean hasReached(long position, Set<String> leftOut) {
+        return allReached(position, leftOut);
+    }
+
+    /**
+     * The processors of which this node holds no segment right now: just started (claims take a moment, longer
+     * while a killed node's claim times out), or run by another node sharing the stores.
+     */
+    public Set<String> unclaimedHere() {
+        Set<String> unclaimed = new TreeSet<>();
         for (StreamingEventProcessor processor : processors()) {
+            if (processor.processingStatus().isEmpty()) {
+                unclaimed.add(processor.getName());
+            }
+        }
+        return unclaimed;
+    }
+
+    /** Each follower's name and the tokens of its segments, for logs and health details. */
+    public String describePositions() {
+        return positions();
+    }
+
+    private boolean allReached(long position, Set<String> leftOut) {
+        for (StreamingEventProcessor processor : processors()) {
+            if (leftOut.contains(processor.getName())) {
+                continue;
+            }
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             if (status.isEmpty() || processor.isError()) {
                 return false;
