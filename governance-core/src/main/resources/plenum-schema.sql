@@ -105,7 +105,7 @@ CREATE TABLE IF NOT EXISTS audit_checkpoint (
 -- is acknowledged and stops the moment its revocation is. last_used_at is bookkeeping, not an event.
 CREATE TABLE IF NOT EXISTS plenum_access_token (
     token_hash   CHAR(64)                 PRIMARY KEY,
-    token_id     VARCHAR(64)              NOT NULL,
+    token_id     VARCHAR(100)             NOT NULL,
     account_id   VARCHAR(64)              NOT NULL,
     name         VARCHAR(100)             NOT NULL,
     scope        VARCHAR(16)              NOT NULL,

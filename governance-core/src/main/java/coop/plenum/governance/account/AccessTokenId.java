@@ -8,9 +8,7 @@ public record AccessTokenId(String value) {
 
     @JsonCreator
     public AccessTokenId {
-        if (value == null || value.isBlank() || value.length() > 64) {
-            throw new IllegalArgumentException("an access token id is 1 to 64 characters");
-        }
+        coop.plenum.kernel.Ids.require(value, "tokenId", "an access token id");
     }
 
     @JsonValue
