@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -29,6 +30,13 @@ record PageProblem(HttpStatus status, String title, String message) {
             if (cause instanceof ResponseStatusException answered) {
                 return ofStatus(HttpStatus.resolve(answered.getStatusCode().value()));
             }
+            if (cause instanceof DataBufferLimitException) {
+                return ofStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+            }
+            if (undecodableForm(cause)) {
+                return new PageProblem(HttpStatus.BAD_REQUEST, "Not accepted",
+                        "The form could not be read (its encoding is broken). Nothing was stored.");
+            }
             if (cause instanceof AggregateNotFoundException) {
                 return ofStatus(HttpStatus.NOT_FOUND);
             }
@@ -39,6 +47,13 @@ record PageProblem(HttpStatus status, String title, String message) {
         }
         log.error("Unexpected error on a page", failure);
         return ofStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /** A form body with broken percent-encoding: the JDK's decoder says so with a bare IllegalArgumentException. */
+    private static boolean undecodableForm(Throwable cause) {
+        return cause instanceof IllegalArgumentException && cause.getStackTrace().length > 0
+                && java.util.Arrays.stream(cause.getStackTrace()).limit(3)
+                .anyMatch(frame -> frame.getClassName().equals("java.net.URLDecoder"));
     }
 
     static PageProblem refused(RuleViolation violation) {

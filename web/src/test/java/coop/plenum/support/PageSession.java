@@ -82,6 +82,17 @@ public final class PageSession {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange());
     }
 
+    /** A body exactly as given (its CSRF token sent as a header), for bodies no browser would send. */
+    public Answer postRaw(String path, MediaType type, String body, Object... vars) {
+        return answer(http.post().uri(path, vars).cookie("SESSION", session).header("X-CSRF-TOKEN", csrf)
+                .accept(MediaType.TEXT_HTML).contentType(type).bodyValue(body).exchange());
+    }
+
+    /** A GET with the given Accept header. */
+    public Answer get(MediaType accept, String path, Object... vars) {
+        return answer(http.get().uri(path, vars).cookie("SESSION", session).accept(accept).exchange());
+    }
+
     /** Any method, no body, with the CSRF token as a header. */
     public Answer send(org.springframework.http.HttpMethod method, String path, Object... vars) {
         return answer(http.method(method).uri(path, vars).cookie("SESSION", session).header("X-CSRF-TOKEN", csrf)
