@@ -62,6 +62,7 @@ class ApplicationPage {
                             model.addAttribute("user", user);
                             model.addAttribute("coop", coop);
                             model.addAttribute("error", refused.getMessage());
+                            model.addAttribute("chosenClass", FormText.shown(form.getFirst("classId")));
                             return Mono.just("apply");
                         })));
     }

@@ -220,7 +220,7 @@ class LedgerPage {
     private Mono<String> refuse(String cooperativeId, PlenumUser user, Model model, ServerWebExchange exchange, Refusal refusal,
                                 ContributionDraft contributionDraft, RevenueDraft revenueDraft) {
         exchange.getResponse().setStatusCode(refusal.status());
-        return render(cooperativeId, user, model, Filters.NONE, refusal, contributionDraft, revenueDraft);
+        return Refusal.shownAfresh(() -> render(cooperativeId, user, model, Filters.NONE, refusal, contributionDraft, revenueDraft));
     }
 
     private static LedgerId ledgerOf(String cooperativeId) {

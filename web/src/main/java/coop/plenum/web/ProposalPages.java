@@ -148,7 +148,7 @@ class ProposalPages {
                     .onErrorResume(RuleViolation.class, refused -> {
                         Refusal refusal = Refusal.of("proposal", refused);
                         exchange.getResponse().setStatusCode(refusal.status());
-                        return formModel(granted.cooperative(), user, model, draft.shown(), refusal);
+                        return Refusal.shownAfresh(() -> formModel(granted.cooperative(), user, model, draft.shown(), refusal));
                     });
         }));
     }
@@ -202,7 +202,7 @@ class ProposalPages {
     private Mono<String> refuse(String cooperativeId, String proposalId, PlenumUser user, Model model, ServerWebExchange exchange,
                                 Refusal refusal, String commentDraft) {
         exchange.getResponse().setStatusCode(refusal.status());
-        return render(cooperativeId, proposalId, user, model, refusal, commentDraft);
+        return Refusal.shownAfresh(() -> render(cooperativeId, proposalId, user, model, refusal, commentDraft));
     }
 
     /** How the signed-in member's power counts (or counted) on this proposal, once voting opened. */

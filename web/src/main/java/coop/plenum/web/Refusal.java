@@ -5,9 +5,12 @@ import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.RuleViolation;
 import coop.plenum.kernel.Violation;
 import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Why a form was refused: its messages, and the fields to mark, for the form named {@code form}. */
@@ -29,6 +32,15 @@ record Refusal(String form, List<String> messages, Set<String> fields, HttpStatu
      */
     static boolean shownOnThePage(Throwable failure) {
         return failure instanceof RuleViolation && !(failure instanceof NotFound);
+    }
+
+    /**
+     * The page that shows a refusal, read on a fresh thread. A refused command ends on the bounded-elastic thread
+     * that sent it, and the first query of the page read there was seen to fail now and then as "UnitOfWork of
+     * SimpleQueryBus was interrupted" (a 500 instead of the refusal) under load; the page's reads do not need that thread.
+     */
+    static <T> Mono<T> shownAfresh(Supplier<Mono<T>> page) {
+        return Mono.defer(page).subscribeOn(Schedulers.parallel());
     }
 
     // public for the templates

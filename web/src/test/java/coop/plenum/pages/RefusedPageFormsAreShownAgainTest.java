@@ -108,6 +108,19 @@ class RefusedPageFormsAreShownAgainTest extends PageScenario {
     }
 
     @Test
+    void refusalsInARowAreEachShownOnThePageNeverAsAServerError() {
+        String p = proposal(coop, "Solar roof");
+        long before = eventsInTheLog();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            statuses.add(page.post("/cooperatives/{c}/proposals/{p}/comments", Map.of("text", i % 2 == 0 ? "" : "x\u0000"), coop, p).code());
+            statuses.add(page.post("/cooperatives/{c}/proposals", Map.of("title", "", "topic", "energy"), coop).code());
+        }
+        assertThat(statuses).as("every refusal is a 400 page").containsOnly(400);
+        assertThat(eventsInTheLog()).isEqualTo(before);
+    }
+
+    @Test
     void anEmptyCommentIsShownAgainWithTheReason() {
         String p = proposal(coop, "Solar roof");
         long before = eventsInTheLog();
@@ -126,6 +139,19 @@ class RefusedPageFormsAreShownAgainTest extends PageScenario {
         assertThat(answer.code()).as("%s", answer).isEqualTo(400);
         isAPlenumPage(answer);
         assertThat(answer.body()).contains("the roof").contains("control character");
+        assertThat(eventsInTheLog()).isEqualTo(before);
+    }
+
+    @Test
+    void anApplicationForAClassTheCharterDoesNotHaveIsShownAgainWithTheReason() {
+        String bob = unique("bob");
+        createAccount(bob, "Bob");
+        PageSession applicant = signedIn(bob);
+        long before = eventsInTheLog();
+        PageSession.Answer answer = applicant.post("/cooperatives/{c}/apply", Map.of("classId", "astronauts"), coop);
+        assertThat(answer.code()).as("%s", answer).isBetween(400, 499);
+        isAPlenumPage(answer);
+        assertThat(answer.body()).contains("id=\"apply-error\"").contains("name=\"classId\"");
         assertThat(eventsInTheLog()).isEqualTo(before);
     }
 
