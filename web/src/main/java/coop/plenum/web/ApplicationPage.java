@@ -3,7 +3,6 @@ package coop.plenum.web;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
-import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.membership.ApplyForMembership;
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.kernel.IdGenerator;
@@ -50,15 +49,21 @@ class ApplicationPage {
     @PostMapping("/cooperatives/{cooperativeId}/apply")
     Mono<String> apply(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange,
                        Model model) {
-        return exchange.getFormData().flatMap((MultiValueMap<String, String> form) ->
-                commands.send(new ApplyForMembership(new CooperativeId(cooperativeId), new MemberId(ids.newId()), user.accountId(),
-                                form.getFirst("classId")), user.caller(null))
+        return access.existing(cooperativeId).flatMap(coop -> exchange.getFormData().flatMap((MultiValueMap<String, String> form) ->
+                Mono.fromCallable(() -> {
+                            FormText.requireTypable(form);
+                            return new ApplyForMembership(coop.cooperativeId(), new MemberId(ids.newId()), user.accountId(),
+                                    form.getFirst("classId"));
+                        })
+                        .flatMap(command -> commands.send(command, user.caller(null)))
                         .thenReturn("redirect:/?notice=" + encode("Your application is with the secretary."))
-                        .onErrorResume(RuleViolation.class, refused -> access.existing(cooperativeId).map(coop -> {
+                        .onErrorResume(RuleViolation.class, refused -> {
+                            exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
                             model.addAttribute("user", user);
                             model.addAttribute("coop", coop);
                             model.addAttribute("error", refused.getMessage());
-                            return "apply";
+                            model.addAttribute("chosenClass", FormText.shown(form.getFirst("classId")));
+                            return Mono.just("apply");
                         })));
     }
 

@@ -12,7 +12,9 @@ import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.NotAllowed;
-import coop.plenum.kernel.RuleViolation;
+import coop.plenum.kernel.NotFound;
+import coop.plenum.api.support.Queries;
+import coop.plenum.governance.membership.query.FindMember;
 import coop.plenum.governance.tally.Delegations;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,8 +41,10 @@ class DelegationPage {
     private final CooperativeAccess access;
     private final Commands commands;
     private final MemberDelegations memberDelegations;
+    private final Queries queries;
 
-    DelegationPage(CooperativeAccess access, Commands commands, MemberDelegations memberDelegations) {
+    DelegationPage(CooperativeAccess access, Commands commands, MemberDelegations memberDelegations, Queries queries) {
+        this.queries = queries;
         this.access = access;
         this.commands = commands;
         this.memberDelegations = memberDelegations;
@@ -89,17 +93,24 @@ class DelegationPage {
     Mono<String> delegate(@PathVariable String cooperativeId, @PathVariable String scope, @AuthenticationPrincipal PlenumUser user,
                           ServerWebExchange exchange) {
         return access.requireReader(cooperativeId, user).flatMap(granted -> exchange.getFormData().flatMap(form -> {
+            FormText.requireTypable(form);
             String delegate = form.getFirst("delegateId");
             MemberId me = granted.access().memberId();
             if (me == null) {
                 return Mono.error(new NotAllowed("delegation.members-only", "only members delegate votes"));
             }
             boolean revoke = "revoke".equals(form.getFirst("action")) || delegate == null || delegate.isBlank();
-            Object command = revoke ? new RevokeDelegation(new CooperativeId(cooperativeId), me, scope)
-                    : new DelegateVote(new CooperativeId(cooperativeId), me, scope, new MemberId(delegate));
-            String what = revoke ? "Delegation revoked." : "Delegated.";
-            return commands.send(command, user.caller(null)).thenReturn(redirect(cooperativeId, what));
-        })).onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, refused.getMessage())));
+            CooperativeId coop = granted.cooperative().cooperativeId();
+            if (revoke) {
+                return commands.send(new RevokeDelegation(coop, me, scope), user.caller(null))
+                        .thenReturn(redirect(cooperativeId, "Delegation revoked."));
+            }
+            // the delegate is a member of this cooperative, or not found here
+            return queries.one(new FindMember(coop, new MemberId(delegate.strip())), MemberView.class)
+                    .switchIfEmpty(Mono.error(() -> new NotFound("membership.not-found", "no such member in this cooperative")))
+                    .then(commands.send(new DelegateVote(coop, me, scope, new MemberId(delegate.strip())), user.caller(null)))
+                    .thenReturn(redirect(cooperativeId, "Delegated."));
+        }).onErrorResume(Refusal::shownOnThePage, refused -> Mono.just(redirect(cooperativeId, refused.getMessage()))));
     }
 
     private static String redirect(String cooperativeId, String notice) {

@@ -13,10 +13,7 @@ import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
-import coop.plenum.kernel.NotAllowed;
-import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.RuleViolation;
-import coop.plenum.kernel.Violation;
 import coop.plenum.ledger.ContributionId;
 import coop.plenum.ledger.ContributionStatus;
 import coop.plenum.ledger.ContributorId;
@@ -33,7 +30,6 @@ import coop.plenum.ledger.query.FindRevenues;
 import coop.plenum.ledger.query.OpenBookView;
 import coop.plenum.ledger.query.RevenueView;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -97,22 +93,28 @@ class LedgerPage {
     @PostMapping("/cooperatives/{cooperativeId}/ledger/contributions")
     Mono<String> log(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
                      ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> {
+        return access.existing(cooperativeId).then(exchange.getFormData()).flatMap(form -> {
             ContributionDraft draft = ContributionDraft.of(form);
-            return Mono.fromCallable(() -> draft.command(ledgerOf(cooperativeId), new ContributionId(ids.newId())))
+            return Mono.fromCallable(() -> {
+                        FormText.requireTypable(form);
+                        return draft.command(ledgerOf(cooperativeId), new ContributionId(ids.newId()));
+                    })
                     .flatMap(command -> commands.send(command, user.caller(null)))
                     .thenReturn(redirect(cooperativeId, "Contribution logged; it waits for your peers' evaluations."))
                     .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                            Refusal.of("contribution", refused), draft, null));
+                            Refusal.of("contribution", refused), draft.shown(), null));
         });
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/ledger/contributions/{contributionId}/evaluations")
     Mono<String> evaluate(@PathVariable String cooperativeId, @PathVariable String contributionId,
                           @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
-        return exchange.getFormData()
-                .map(form -> new EvaluateContribution(ledgerOf(cooperativeId), new ContributionId(contributionId),
-                        verdict(form.getFirst("verdict")), blankToNull(form.getFirst("note"))))
+        return access.existing(cooperativeId).then(exchange.getFormData())
+                .map(form -> {
+                    FormText.requireTypable(form);
+                    return new EvaluateContribution(ledgerOf(cooperativeId), new ContributionId(contributionId),
+                            verdict(form.getFirst("verdict")), blankToNull(form.getFirst("note")));
+                })
                 .flatMap(command -> commands.send(command, user.caller(null)))
                 .thenReturn(redirect(cooperativeId, "Thank you: your evaluation is recorded."))
                 .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
@@ -122,13 +124,16 @@ class LedgerPage {
     @PostMapping("/cooperatives/{cooperativeId}/ledger/revenues")
     Mono<String> revenue(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
                          ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> {
+        return access.existing(cooperativeId).then(exchange.getFormData()).flatMap(form -> {
             RevenueDraft draft = RevenueDraft.of(form);
-            return Mono.fromCallable(() -> draft.command(ledgerOf(cooperativeId), new RevenueId(ids.newId())))
+            return Mono.fromCallable(() -> {
+                        FormText.requireTypable(form);
+                        return draft.command(ledgerOf(cooperativeId), new RevenueId(ids.newId()));
+                    })
                     .flatMap(command -> commands.send(command, user.caller(null)))
                     .thenReturn(redirect(cooperativeId, "Revenue recorded and shared by accepted points."))
                     .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                            Refusal.of("revenue", refused), null, draft));
+                            Refusal.of("revenue", refused), null, draft.shown()));
         });
     }
 
@@ -215,7 +220,7 @@ class LedgerPage {
     private Mono<String> refuse(String cooperativeId, PlenumUser user, Model model, ServerWebExchange exchange, Refusal refusal,
                                 ContributionDraft contributionDraft, RevenueDraft revenueDraft) {
         exchange.getResponse().setStatusCode(refusal.status());
-        return render(cooperativeId, user, model, Filters.NONE, refusal, contributionDraft, revenueDraft);
+        return Refusal.shownAfresh(() -> render(cooperativeId, user, model, Filters.NONE, refusal, contributionDraft, revenueDraft));
     }
 
     private static LedgerId ledgerOf(String cooperativeId) {
@@ -284,6 +289,11 @@ class LedgerPage {
                     orEmpty(form.getFirst("quantity")), orEmpty(form.getFirst("description")), orEmpty(form.getFirst("occurredOn")));
         }
 
+        ContributionDraft shown() {
+            return new ContributionDraft(FormText.shown(project), FormText.shown(type), FormText.shown(quantity),
+                    FormText.shown(description), FormText.shown(occurredOn));
+        }
+
         LogContribution command(LedgerId ledger, ContributionId id) {
             return new LogContribution(ledger, id, project, type, decimal(quantity, "quantity"), description, date(occurredOn));
         }
@@ -308,33 +318,12 @@ class LedgerPage {
                     orEmpty(form.getFirst("currency")).strip().toUpperCase(Locale.ROOT));
         }
 
+        RevenueDraft shown() {
+            return new RevenueDraft(FormText.shown(project), FormText.shown(amount), FormText.shown(currency));
+        }
+
         RecordRevenue command(LedgerId ledger, RevenueId id) {
             return new RecordRevenue(ledger, id, project, decimal(amount, "amount"), currency);
-        }
-    }
-
-    /** Why a form was refused: its messages, and the fields to mark, for the form named {@code form}. */
-    record Refusal(String form, List<String> messages, Set<String> fields, HttpStatus status) {
-
-        static final Refusal NONE = new Refusal("", List.of(), Set.of(), HttpStatus.OK);
-
-        static Refusal of(String form, RuleViolation violation) {
-            if (violation instanceof InvalidInput invalid) {
-                return new Refusal(form, invalid.violations().stream().map(Violation::message).distinct().toList(),
-                        invalid.violations().stream().map(Violation::field).collect(Collectors.toSet()), HttpStatus.BAD_REQUEST);
-            }
-            HttpStatus status = violation instanceof NotFound ? HttpStatus.NOT_FOUND
-                    : violation instanceof NotAllowed ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
-            return new Refusal(form, List.of(violation.getMessage()), Set.of(), status);
-        }
-
-        // public for the template, as in Filters
-        public boolean concerns(String form) {
-            return this.form.equals(form);
-        }
-
-        public boolean marks(String form, String field) {
-            return concerns(form) && fields.contains(field);
         }
     }
 }

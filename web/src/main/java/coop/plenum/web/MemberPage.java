@@ -15,7 +15,6 @@ import coop.plenum.governance.membership.WithdrawMembership;
 import coop.plenum.governance.membership.query.FindMember;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.NotFound;
-import coop.plenum.kernel.RuleViolation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,9 +73,13 @@ class MemberPage {
             return Mono.error(new NotFound("page.not-found", "no such action"));
         }
         String back = "withdraw".equals(action) ? "/" : "/cooperatives/" + cooperativeId;
-        return commands.send(command.apply(new CooperativeId(cooperativeId), new MemberId(memberId)), user.caller(null))
+        // another cooperative's member is not found here, whatever the aggregate would have said
+        return access.existing(cooperativeId)
+                .flatMap(coop -> queries.one(new FindMember(coop.cooperativeId(), new MemberId(memberId)), MemberView.class))
+                .switchIfEmpty(Mono.error(() -> new NotFound("membership.not-found", "no such member in this cooperative")))
+                .then(commands.send(command.apply(new CooperativeId(cooperativeId), new MemberId(memberId)), user.caller(null)))
                 .thenReturn("redirect:" + back + "?notice=" + ApplicationPage.encode(done(action)))
-                .onErrorResume(RuleViolation.class, refused -> Mono.just("redirect:/cooperatives/" + cooperativeId
+                .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just("redirect:/cooperatives/" + cooperativeId
                         + "?notice=" + ApplicationPage.encode(refused.getMessage())));
     }
 

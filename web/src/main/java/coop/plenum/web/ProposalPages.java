@@ -6,7 +6,6 @@ import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.cooperative.Role;
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
@@ -17,10 +16,8 @@ import coop.plenum.governance.proposal.CloseVoting;
 import coop.plenum.governance.proposal.CommentOnProposal;
 import coop.plenum.governance.proposal.OpenVoting;
 import coop.plenum.governance.proposal.ProposalId;
-import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.RetractBallot;
-import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.proposal.query.FindProposal;
 import coop.plenum.governance.proposal.query.FindProposals;
@@ -30,13 +27,15 @@ import coop.plenum.governance.proposal.query.ProposalView;
 import coop.plenum.governance.proposal.query.TallyView;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.kernel.IdGenerator;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.RuleViolation;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,9 +44,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -83,9 +80,16 @@ class ProposalPages {
     Mono<String> list(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
                       ServerWebExchange exchange) {
         String stateParam = exchange.getRequest().getQueryParams().getFirst("state");
-        ProposalState state = stateParam == null || stateParam.isBlank() ? null : ProposalState.valueOf(stateParam);
+        ProposalState state = stateOf(stateParam);
+        boolean unknownState = state == null && stateParam != null && !stateParam.isBlank();
         return access.requireReader(cooperativeId, user).flatMap(granted ->
                 queries.many(new FindProposals(granted.cooperative().cooperativeId(), state), ProposalSummary.class).map(list -> {
+                    if (unknownState) {
+                        // the whole list, and why the filter was not applied
+                        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                        model.addAttribute("error", "state is one of " + Arrays.toString(ProposalState.values())
+                                + "; showing every proposal");
+                    }
                     model.addAttribute("user", user);
                     model.addAttribute("coop", granted.cooperative());
                     model.addAttribute("proposals", list);
@@ -95,13 +99,20 @@ class ProposalPages {
                 }));
     }
 
+    private static ProposalState stateOf(String name) {
+        return name == null ? null : Arrays.stream(ProposalState.values()).filter(s -> s.name().equals(name.strip()))
+                .findFirst().orElse(null);
+    }
+
     @GetMapping("/cooperatives/{cooperativeId}/proposals/new")
     Mono<String> form(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model) {
-        return access.requireAnyRole(cooperativeId, user, Role.MEMBER).flatMap(granted -> formModel(granted.cooperative(), user, model));
+        return access.requireAnyRole(cooperativeId, user, Role.MEMBER)
+                .flatMap(granted -> formModel(granted.cooperative(), user, model, ProposalDraft.EMPTY, Refusal.NONE));
     }
 
     /** The form, with whom an ADMISSION (applicants) or an EXPULSION (ACTIVE or SUSPENDED members) may name. */
-    private Mono<String> formModel(coop.plenum.governance.cooperative.query.CooperativeView cooperative, PlenumUser user, Model model) {
+    private Mono<String> formModel(coop.plenum.governance.cooperative.query.CooperativeView cooperative, PlenumUser user, Model model,
+                                   ProposalDraft draft, Refusal refusal) {
         return queries.many(new FindMembers(cooperative.cooperativeId()), MemberView.class).map(members -> {
             model.addAttribute("user", user);
             model.addAttribute("coop", cooperative);
@@ -116,6 +127,8 @@ class ProposalPages {
             model.addAttribute("expellable", members.stream()
                     .filter(m -> m.status() == MemberStatus.ACTIVE
                             || m.status() == MemberStatus.SUSPENDED).toList());
+            model.addAttribute("draft", draft);
+            model.addAttribute("refusal", refusal);
             return "proposal-new";
         });
     }
@@ -124,84 +137,72 @@ class ProposalPages {
     Mono<String> submit(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange,
                         Model model) {
         ProposalId id = new ProposalId(ids.newId());
-        return exchange.getFormData().flatMap((MultiValueMap<String, String> form) ->
-                Mono.fromCallable(() -> submission(id, cooperativeId, form))
-                        .flatMap(command -> commands.send(command, user.caller(null)))
-                        .thenReturn("redirect:" + base(cooperativeId) + "/" + id.value())
-                        .onErrorResume(RuleViolation.class, refused -> access.existing(cooperativeId).flatMap(coop -> {
-                            model.addAttribute("error", refused.getMessage());
-                            return formModel(coop, user, model);
-                        })));
-    }
-
-    /** GENERAL, an ADMISSION/EXPULSION naming a member, or a CHARTER_AMENDMENT carrying the whole new charter as JSON. */
-    private SubmitProposal submission(ProposalId id, String cooperativeId, MultiValueMap<String, String> form) {
-        String kindName = form.getFirst("kind");
-        ProposalKind kind = kindName == null || kindName.isBlank() ? ProposalKind.GENERAL : ProposalKind.valueOf(kindName);
-        coop.plenum.governance.proposal.ProposalEffect effect = null;
-        if (kind == ProposalKind.CHARTER_AMENDMENT) {
-            try {
-                var charter = json.readValue(orEmpty(form.getFirst("charter")), coop.plenum.api.cooperative.CharterJson.class);
-                effect = new coop.plenum.governance.proposal.ProposalEffect(coop.plenum.api.cooperative.CharterJson.toCharterOf(charter), null);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
-                throw new coop.plenum.kernel.InvalidInput("effect.charter", "proposal.effect-unreadable",
-                        "the new charter is not readable JSON: " + unreadable.getOriginalMessage());
-            }
-        }
-        if (kind == ProposalKind.ADMISSION || kind == ProposalKind.EXPULSION) {
-            String member = form.getFirst(kind == ProposalKind.ADMISSION ? "applicantId" : "memberId");
-            if (member == null || member.isBlank()) {
-                throw new coop.plenum.kernel.InvalidInput("effect.memberId", "proposal.effect-member-missing",
-                        kind == ProposalKind.ADMISSION ? "choose the applicant to admit" : "choose the member to expel");
-            }
-            effect = new coop.plenum.governance.proposal.ProposalEffect(null, new MemberId(member));
-        }
-        return new SubmitProposal(id, new CooperativeId(cooperativeId), form.getFirst("title"), orEmpty(form.getFirst("body")),
-                form.getFirst("topic"), kind, effect, instant(form.getFirst("votingOpensAt")), instant(form.getFirst("votingClosesAt")));
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
-    }
-
-    /** The form's datetime-local fields are read as UTC, as the page says. */
-    private static Instant instant(String local) {
-        return local == null || local.isBlank() ? null : LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
+        return access.requireAnyRole(cooperativeId, user, Role.MEMBER).flatMap(granted -> exchange.getFormData().flatMap(form -> {
+            ProposalDraft draft = ProposalDraft.of(form);
+            return Mono.fromCallable(() -> {
+                        FormText.requireTypable(form);
+                        return draft.command(id, granted.cooperative().cooperativeId(), json);
+                    })
+                    .flatMap(command -> commands.send(command, user.caller(null)))
+                    .thenReturn("redirect:" + base(cooperativeId) + "/" + id.value())
+                    .onErrorResume(RuleViolation.class, refused -> {
+                        Refusal refusal = Refusal.of("proposal", refused);
+                        exchange.getResponse().setStatusCode(refusal.status());
+                        return Refusal.shownAfresh(() -> formModel(granted.cooperative(), user, model, draft.shown(), refusal));
+                    });
+        }));
     }
 
     @GetMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}")
     Mono<String> show(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
                       Model model, ServerWebExchange exchange) {
         model.addAttribute("notice", exchange.getRequest().getQueryParams().getFirst("notice"));
+        return render(cooperativeId, proposalId, user, model, Refusal.NONE, "");
+    }
+
+    /**
+     * The proposal's page. Its belonging to this cooperative is settled first: queries started side by side with
+     * that check could answer "nothing" before it failed, and an empty answer made Spring look for a template named
+     * after the path (a random id answered 500 in 3 of 10 tries).
+     */
+    private Mono<String> render(String cooperativeId, String proposalId, PlenumUser user, Model model, Refusal refusal,
+                                String commentDraft) {
         return access.requireReader(cooperativeId, user).flatMap(granted -> proposal(cooperativeId, proposalId)
-                .zipWith(queries.one(new FindTally(new ProposalId(proposalId), null), TallyView.class))
-                .zipWith(queries.many(new FindMembers(granted.cooperative().cooperativeId()), MemberView.class))
-                .flatMap(all -> myProvenance(proposalId, granted.access().memberId())
-                        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                        .map(provenance -> {
-                            model.addAttribute("myProvenance", provenance.orElse(null));
-                            return all;
-                        }))
-                .map(all -> {
-                    ProposalView proposal = all.getT1().getT1();
-                    Map<MemberId, String> names = all.getT2().stream()
-                            .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));
-                    MemberId me = granted.access().memberId();
-                    model.addAttribute("user", user);
-                    model.addAttribute("coop", granted.cooperative());
-                    model.addAttribute("p", proposal);
-                    model.addAttribute("tally", TallyJson.of(all.getT1().getT2()));
-                    model.addAttribute("names", names);
-                    model.addAttribute("classNames", granted.cooperative().charter().classes().stream()
-                            .collect(Collectors.toMap(c -> c.id(), c -> c.name())));
-                    model.addAttribute("secretary", granted.access().roles().contains(Role.SECRETARY));
-                    model.addAttribute("author", me != null && me.equals(proposal.authorMemberId()));
-                    model.addAttribute("canComment", granted.access().isActiveMember());
-                    model.addAttribute("myMemberId", me);
-                    model.addAttribute("inElectorate", me != null && proposal.electorate().contains(me));
-                    model.addAttribute("myChoice", me == null ? null : proposal.ballots().get(me));
-                    return "proposal";
-                }));
+                .flatMap(proposal -> Mono.zip(
+                        queries.one(new FindTally(new ProposalId(proposalId), null), TallyView.class)
+                                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        queries.many(new FindMembers(granted.cooperative().cooperativeId()), MemberView.class),
+                        myProvenance(proposalId, granted.access().memberId())
+                                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                        .map(all -> {
+                            Map<MemberId, String> names = all.getT2().stream()
+                                    .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));
+                            MemberId me = granted.access().memberId();
+                            model.addAttribute("myProvenance", all.getT3().orElse(null));
+                            model.addAttribute("user", user);
+                            model.addAttribute("coop", granted.cooperative());
+                            model.addAttribute("p", proposal);
+                            model.addAttribute("tally", all.getT1().map(TallyJson::of).orElse(null));
+                            model.addAttribute("names", names);
+                            model.addAttribute("classNames", granted.cooperative().charter().classes().stream()
+                                    .collect(Collectors.toMap(c -> c.id(), c -> c.name())));
+                            model.addAttribute("secretary", granted.access().roles().contains(Role.SECRETARY));
+                            model.addAttribute("author", me != null && me.equals(proposal.authorMemberId()));
+                            model.addAttribute("canComment", granted.access().isActiveMember());
+                            model.addAttribute("myMemberId", me);
+                            model.addAttribute("inElectorate", me != null && proposal.electorate().contains(me));
+                            model.addAttribute("myChoice", me == null ? null : proposal.ballots().get(me));
+                            model.addAttribute("refusal", refusal);
+                            model.addAttribute("commentDraft", commentDraft);
+                            return "proposal";
+                        })));
+    }
+
+    /** Shows the proposal's page again with the reason and, for a comment, what was typed. */
+    private Mono<String> refuse(String cooperativeId, String proposalId, PlenumUser user, Model model, ServerWebExchange exchange,
+                                Refusal refusal, String commentDraft) {
+        exchange.getResponse().setStatusCode(refusal.status());
+        return Refusal.shownAfresh(() -> render(cooperativeId, proposalId, user, model, refusal, commentDraft));
     }
 
     /** How the signed-in member's power counts (or counted) on this proposal, once voting opened. */
@@ -226,33 +227,52 @@ class ProposalPages {
 
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/{action:open|close|withdraw}")
     Mono<String> act(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String action,
-                     @AuthenticationPrincipal PlenumUser user) {
+                     @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
         return proposals.require(cooperativeId, proposalId)
                 .then(commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null)))
                 .thenReturn(redirect(cooperativeId, proposalId, null))
-                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, proposalId, refused.getMessage())));
+                .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
+                        Refusal.of("action", (RuleViolation) refused), ""));
     }
 
+    /** A ballot of the signed-in member (the aggregate decides whether they may cast it now). */
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/ballot")
     Mono<String> ballot(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
-                        ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> {
-            MemberId member = new MemberId(form.getFirst("memberId"));
-            String choice = form.getFirst("choice");
-            Object command = "RETRACT".equals(choice) ? new RetractBallot(new ProposalId(proposalId), member)
-                    : new CastBallot(new ProposalId(proposalId), member, Choice.valueOf(choice));
-            return commands.send(command, user.caller(null));
-        }).thenReturn(redirect(cooperativeId, proposalId, null))
-                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, proposalId, refused.getMessage())));
+                        Model model, ServerWebExchange exchange) {
+        return proposals.require(cooperativeId, proposalId).then(access.requireReader(cooperativeId, user))
+                .flatMap(granted -> exchange.getFormData().flatMap(form -> Mono.fromCallable(() -> {
+                            FormText.requireTypable(form);
+                            return ballotCommand(new ProposalId(proposalId), granted.access().memberId(), form.getFirst("choice"));
+                        })
+                        .flatMap(command -> commands.send(command, user.caller(null)))
+                        .thenReturn(redirect(cooperativeId, proposalId, null))))
+                .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
+                        Refusal.of("ballot", (RuleViolation) refused), ""));
+    }
+
+    private static Object ballotCommand(ProposalId proposal, MemberId me, String choice) {
+        String name = choice == null ? "" : choice.strip();
+        if (!"RETRACT".equals(name) && Arrays.stream(Choice.values()).noneMatch(c -> c.name().equals(name))) {
+            throw new InvalidInput("choice", "ballot.choice-invalid", "choice is YES, NO, ABSTAIN or RETRACT");
+        }
+        if (me == null) {
+            throw new NotAllowed("ballot.members-only", "only members of this cooperative vote");
+        }
+        return "RETRACT".equals(name) ? new RetractBallot(proposal, me) : new CastBallot(proposal, me, Choice.valueOf(name));
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/comments")
     Mono<String> comment(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
-                         ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> commands.send(
-                        new CommentOnProposal(new ProposalId(proposalId), ids.newId(), form.getFirst("text")), user.caller(null)))
-                .thenReturn(redirect(cooperativeId, proposalId, null) + "#comments")
-                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, proposalId, refused.getMessage())));
+                         Model model, ServerWebExchange exchange) {
+        return proposals.require(cooperativeId, proposalId).then(access.requireReader(cooperativeId, user))
+                .then(exchange.getFormData()).flatMap(form -> Mono.fromCallable(() -> {
+                            FormText.requireTypable(form);
+                            return new CommentOnProposal(new ProposalId(proposalId), ids.newId(), form.getFirst("text"));
+                        })
+                        .flatMap(command -> commands.send(command, user.caller(null)))
+                        .thenReturn(redirect(cooperativeId, proposalId, null) + "#comments")
+                        .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
+                                Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")))));
     }
 
     private static String redirect(String cooperativeId, String proposalId, String notice) {

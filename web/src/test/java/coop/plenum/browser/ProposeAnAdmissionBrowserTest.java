@@ -68,16 +68,20 @@ class ProposeAnAdmissionBrowserTest extends BrowserTest {
         browser.findElement(By.id("title")).sendKeys("Add a topic for storage");
         new Select(browser.findElement(By.id("kind"))).selectByValue("CHARTER_AMENDMENT");
         org.openqa.selenium.WebElement charter = browser.findElement(By.id("charter"));
-        assertThat(charter.getAttribute("value")).contains("\"workers\"", "\"energy\"");
+        String inForce = charter.getAttribute("value");
+        assertThat(inForce).contains("\"workers\"", "\"energy\"");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '{ not json'", charter);
         browser.findElement(By.id("submit-proposal")).click();
         assertThat(browser.findElement(By.id("proposal-error")).getText()).contains("not readable JSON");
 
-        browser.findElement(By.id("title")).sendKeys("Add a topic for storage");
-        new Select(browser.findElement(By.id("kind"))).selectByValue("CHARTER_AMENDMENT");
+        // the refused form keeps what was typed
+        assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("Add a topic for storage");
+        assertThat(new Select(browser.findElement(By.id("kind"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("CHARTER_AMENDMENT");
+        assertThat(browser.findElement(By.id("charter")).getAttribute("value")).isEqualTo("{ not json");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "arguments[0].value = arguments[0].value.replace('\"finance\"', '\"finance\", \"storage\"')",
-                browser.findElement(By.id("charter")));
+                "arguments[0].value = arguments[1].replace('\"finance\"', '\"finance\", \"storage\"')",
+                browser.findElement(By.id("charter")), inForce);
         browser.findElement(By.id("submit-proposal")).click();
         assertThat(browser.findElement(By.id("proposal-title")).getText()).isEqualTo("Add a topic for storage");
         String proposal = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);

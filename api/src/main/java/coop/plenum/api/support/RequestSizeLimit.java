@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -34,6 +35,10 @@ class RequestSizeLimit implements WebFilter {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared <= maxBytes) {
             return chain.filter(exchange);
+        }
+        if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
+            // a page's form: the web module's error handler answers with a page
+            return Mono.error(new PayloadTooLargeException(null));
         }
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);

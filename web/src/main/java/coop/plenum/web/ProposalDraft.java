@@ -1,0 +1,143 @@
+package coop.plenum.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.plenum.api.cooperative.CharterJson;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.proposal.ProposalEffect;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalKind;
+import coop.plenum.governance.proposal.SubmitProposal;
+import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.RuleViolation;
+import coop.plenum.kernel.Violation;
+import org.springframework.util.MultiValueMap;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The "new proposal" form as typed, every field a string, so a refused form is shown again exactly as it was.
+ * Reading it into a command names every field that cannot be read, at once.
+ */
+record ProposalDraft(String title, String body, String topic, String kind, String applicantId, String memberId, String charter,
+                     String votingOpensAt, String votingClosesAt) {
+
+    static final ProposalDraft EMPTY = new ProposalDraft("", "", "", "GENERAL", "", "", null, "", "");
+
+    private static final int FIRST_YEAR = 1970;
+    private static final int LAST_YEAR = 9999;
+
+    static ProposalDraft of(MultiValueMap<String, String> form) {
+        return new ProposalDraft(orEmpty(form.getFirst("title")), orEmpty(form.getFirst("body")), orEmpty(form.getFirst("topic")),
+                orEmpty(form.getFirst("kind")), orEmpty(form.getFirst("applicantId")), orEmpty(form.getFirst("memberId")),
+                form.getFirst("charter"), orEmpty(form.getFirst("votingOpensAt")), orEmpty(form.getFirst("votingClosesAt")));
+    }
+
+    /** The draft to show again: without characters that were refused, so the page itself stays clean. */
+    ProposalDraft shown() {
+        return new ProposalDraft(FormText.shown(title), FormText.shown(body), FormText.shown(topic), FormText.shown(kind),
+                FormText.shown(applicantId), FormText.shown(memberId), charter == null ? null : FormText.shown(charter),
+                FormText.shown(votingOpensAt), FormText.shown(votingClosesAt));
+    }
+
+    /** GENERAL, an ADMISSION/EXPULSION naming a member, or a CHARTER_AMENDMENT carrying the whole new charter as JSON. */
+    SubmitProposal command(ProposalId id, CooperativeId cooperative, ObjectMapper json) {
+        List<Violation> violations = new ArrayList<>();
+        ProposalKind kind = kind(violations);
+        Instant opens = instant("votingOpensAt", votingOpensAt, violations);
+        Instant closes = instant("votingClosesAt", votingClosesAt, violations);
+        ProposalEffect effect = kind == null ? null : effect(kind, json, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        return new SubmitProposal(id, cooperative, title, body, topic.isBlank() ? null : topic, kind, effect, opens, closes);
+    }
+
+    private ProposalKind kind(List<Violation> violations) {
+        if (kind.isBlank()) {
+            return ProposalKind.GENERAL;
+        }
+        return Arrays.stream(ProposalKind.values()).filter(k -> k.name().equals(kind.strip())).findFirst().orElseGet(() -> {
+            violations.add(new Violation("kind", "proposal.kind-unknown", "kind is one of " + Arrays.toString(ProposalKind.values())));
+            return null;
+        });
+    }
+
+    private ProposalEffect effect(ProposalKind kind, ObjectMapper json, List<Violation> violations) {
+        return switch (kind) {
+            case CHARTER_AMENDMENT -> charterAmendment(json, violations);
+            case ADMISSION, EXPULSION -> {
+                String member = kind == ProposalKind.ADMISSION ? applicantId : memberId;
+                if (member.isBlank()) {
+                    violations.add(new Violation("effect.memberId", "proposal.effect-member-missing",
+                            kind == ProposalKind.ADMISSION ? "choose the applicant to admit" : "choose the member to expel"));
+                    yield null;
+                }
+                yield new ProposalEffect(null, new MemberId(member.strip()));
+            }
+            default -> null;
+        };
+    }
+
+    private ProposalEffect charterAmendment(ObjectMapper json, List<Violation> violations) {
+        if (charter == null || charter.isBlank()) {
+            violations.add(new Violation("effect.charter", "proposal.effect-charter-missing",
+                    "a charter amendment carries the whole new charter (JSON)"));
+            return null;
+        }
+        CharterJson read;
+        try {
+            read = json.readValue(charter, CharterJson.class);
+        } catch (JsonProcessingException unreadable) {
+            violations.add(new Violation("effect.charter", "proposal.effect-unreadable",
+                    "the new charter is not readable JSON: " + unreadable.getOriginalMessage()));
+            return null;
+        }
+        if (read == null) {
+            violations.add(new Violation("effect.charter", "proposal.effect-charter-missing",
+                    "a charter amendment carries the whole new charter (JSON)"));
+            return null;
+        }
+        try {
+            return new ProposalEffect(CharterJson.toCharterOf(read), null);
+        } catch (RuleViolation refused) {
+            throw refused;
+        } catch (RuntimeException incomplete) {
+            // the charter's own rules name the fault when it is complete enough to be built; before that, say so
+            violations.add(new Violation("effect.charter", "proposal.effect-charter-invalid",
+                    "the new charter is incomplete: every class needs an id, a name, a weight and a quorum"));
+            return null;
+        }
+    }
+
+    /** The form's datetime-local fields, read as UTC, as the page says. */
+    private static Instant instant(String field, String local, List<Violation> violations) {
+        if (local.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDateTime at = LocalDateTime.parse(local.strip());
+            if (at.getYear() < FIRST_YEAR || at.getYear() > LAST_YEAR) {
+                violations.add(new Violation(field, "request.date-time-out-of-range",
+                        field + " lies between the years " + FIRST_YEAR + " and " + LAST_YEAR));
+                return null;
+            }
+            return at.toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException unreadable) {
+            violations.add(new Violation(field, "request.date-time-invalid",
+                    field + " is a date and time (UTC), written like 2026-05-01T18:00"));
+            return null;
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
