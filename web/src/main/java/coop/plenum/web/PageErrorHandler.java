@@ -1,5 +1,6 @@
 package coop.plenum.web;
 
+import coop.plenum.api.support.ApiPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ import java.util.Map;
 @Order(-2) // before Boot's error handler (-1), which would answer with its "Whitelabel" page
 class PageErrorHandler implements WebExceptionHandler {
 
-    private static final List<String> NOT_PAGES = List.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui", "/webjars/");
+    private static final List<String> NOT_PAGES = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/webjars/");
 
     private final ServerResponse.Context context;
 
@@ -49,7 +50,7 @@ class PageErrorHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (exchange.getResponse().isCommitted() || NOT_PAGES.stream().anyMatch(path::startsWith)) {
+        if (exchange.getResponse().isCommitted() || ApiPaths.isApi(path) || NOT_PAGES.stream().anyMatch(path::startsWith)) {
             return Mono.error(failure);
         }
         PageProblem problem = PageProblem.of(failure);

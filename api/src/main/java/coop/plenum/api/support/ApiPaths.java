@@ -3,16 +3,16 @@ package coop.plenum.api.support;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Which requests are the JSON API's: {@code /api} and everything under it, as the API's security chain sees it. */
-final class ApiPaths {
+public final class ApiPaths {
 
     private ApiPaths() {
     }
 
-    static boolean isApi(ServerWebExchange exchange) {
+    public static boolean isApi(ServerWebExchange exchange) {
         return isApi(exchange.getRequest().getPath().pathWithinApplication().value());
     }
 
-    static boolean isApi(String path) {
+    public static boolean isApi(String path) {
         return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/api?") || path.startsWith("/api#");
     }
 }

@@ -81,7 +81,9 @@ final class ProtocolErrorBodies extends ChannelDuplexHandler {
         int status = response.status().code();
         return status >= 400 && status < 500 && !asked.head() && !response.content().isReadable()
                 && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)
-                && (asked.refusal() != null || asked.api());
+                // only what the server refused before Spring could answer (undecodable requests, invalid request
+                // targets): rewriting an ordinary keep-alive answer here stalled the next request on the same connection
+                && asked.refusal() != null;
     }
 
     private FullHttpResponse withProblem(FullHttpResponse empty, Asked asked) {

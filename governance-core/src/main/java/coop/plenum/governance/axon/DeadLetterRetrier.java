@@ -5,10 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import coop.plenum.kernel.PeriodicTask;
+
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Every five seconds, retries the parked sequences whose back-off ({@link DeadLetterRetryPolicy}) has passed, so a
@@ -22,7 +22,7 @@ class DeadLetterRetrier implements SmartLifecycle {
 
     private final DeadLetters deadLetters;
     private final DeadLetterRetryPolicy policy;
-    private volatile ScheduledExecutorService timer;
+    private volatile PeriodicTask task;
 
     DeadLetterRetrier(DeadLetters deadLetters, Clock clock) {
         this.deadLetters = deadLetters;
@@ -31,12 +31,7 @@ class DeadLetterRetrier implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dead-letter-retrier");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::retryDue, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+        task = PeriodicTask.every(Duration.ofSeconds(TICK_SECONDS), "dead-letter-retrier", this::retryDue);
     }
 
     private void retryDue() {
@@ -52,21 +47,16 @@ class DeadLetterRetrier implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService running = timer;
-        timer = null;
+        PeriodicTask running = task;
+        task = null;
         if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            running.close();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return task != null;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package coop.plenum.web.health;
 
+import coop.plenum.api.support.ApiPaths;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.plenum.api.support.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -75,7 +77,7 @@ class WaitForStartupCatchUp implements WebFilter {
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
         response.getHeaders().setCacheControl("no-store");
         byte[] body;
-        if (exchange.getRequest().getPath().value().startsWith("/api/")) {
+        if (ApiPaths.isApi(exchange)) {
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             try {
                 body = json.writeValueAsBytes(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service.starting",

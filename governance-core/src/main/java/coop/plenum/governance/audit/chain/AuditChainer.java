@@ -2,6 +2,7 @@ package coop.plenum.governance.audit.chain;
 
 import coop.plenum.governance.audit.HashChain;
 import coop.plenum.governance.audit.StoredEvent;
+import coop.plenum.kernel.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,9 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Links every committed event into its cooperative's hash chain within a fraction of a second. Reads the log's rows
@@ -46,7 +44,7 @@ public class AuditChainer implements SmartLifecycle {
     private final Map<Long, Instant> openGaps = new LinkedHashMap<>();
     private final Map<String, String> cooperativeOfProposal = new HashMap<>();
     private final Checkpoints checkpoints;
-    private volatile ScheduledExecutorService timer;
+    private volatile PeriodicTask task;
 
     AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, Checkpoints checkpoints) {
         this.jdbc = jdbc;
@@ -169,13 +167,8 @@ public class AuditChainer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "audit-chainer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(() -> {
+    public synchronized void start() {
+        task = PeriodicTask.every(Duration.ofMillis(200), "audit-chainer", () -> {
             try {
                 while (chainNow() >= BATCH) {
                     // a backlog (first start on an old log): keep going until it is chained
@@ -183,27 +176,21 @@ public class AuditChainer implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Could not chain new events yet: {}", e.toString());
             }
-        }, 200, 200, TimeUnit.MILLISECONDS);
-        timer = started;
+        });
     }
 
     @Override
-    public void stop() {
-        ScheduledExecutorService running = timer;
-        timer = null;
+    public synchronized void stop() {
+        PeriodicTask running = task;
+        task = null;
         if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            running.close();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return task != null;
     }
 
     @Override
