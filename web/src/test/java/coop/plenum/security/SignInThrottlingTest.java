@@ -10,6 +10,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,7 +31,9 @@ class SignInThrottlingTest extends BootedPlenum {
     /** A client whose connections come from a loopback address of its own. */
     private WebTestClient fromItsOwnAddress() {
         String address = "127.0.0." + NEXT_ADDRESS.getAndIncrement();
-        HttpClient client = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
+        // a connection per request, of its own: the client's source address is the point of these tests, and a pooled
+        // keep-alive connection left over from an earlier context of the suite must not carry a request
+        HttpClient client = HttpClient.create(ConnectionProvider.newConnection()).bindAddress(() -> new InetSocketAddress(address, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(client))
                 .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
