@@ -24,6 +24,10 @@ public final class PlenumContexts {
 
     public static WebTestClient client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofMinutes(2)).build();
+        // a connection per request: these apps start and stop inside one JVM, and Reactor Netty's global connection pool
+        // outlives them; in the full suite a pooled connection once carried a failed sign-in into a two-minute stall
+        return WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection())))
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofMinutes(2)).build();
     }
 }
