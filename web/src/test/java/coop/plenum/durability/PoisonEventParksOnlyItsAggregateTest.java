@@ -50,7 +50,9 @@ class PoisonEventParksOnlyItsAggregateTest {
             insertEvent(jdbc, poisoned, 0, "{\"cooperativeId\":".getBytes(StandardCharsets.UTF_8));
             insertEvent(jdbc, poisoned, 1, later);
 
-            JsonNode parked = await(() -> deadLetters(http), d -> d.path("events").size() >= 4);
+            // each of the three processors that handle a founding parks the poison and the event behind it
+            JsonNode parked = await(() -> deadLetters(http), d -> d.path("events").size() >= 6
+                    && processorsThatParked(d).containsAll(List.of("readmodel-cooperatives", "readmodel-membership", "policy-ledger")));
             parkedBy = processorsThatParked(parked);
             assertThat(parkedBy).contains("readmodel-cooperatives", "readmodel-membership", "policy-ledger");
             for (JsonNode event : parked.path("events")) {
