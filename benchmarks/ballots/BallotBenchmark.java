@@ -97,8 +97,12 @@ public class BallotBenchmark {
             long start = System.nanoTime();
             parallel(members, clients, i -> {
                 long t0 = System.nanoTime();
-                send("PUT", base + "/api/v1/cooperatives/" + coop + "/proposals/" + proposal + "/ballots/" + memberOfAccount.get(accountIds[i]),
-                        "voter" + i, "pw-m" + i + "-pass", "{\"choice\":\"" + choices[i] + "\"}", 204);
+                // 200 with the ballot's receipt (position and event hash), read from the stored row in the same request
+                String receipt = send("PUT", base + "/api/v1/cooperatives/" + coop + "/proposals/" + proposal + "/ballots/" + memberOfAccount.get(accountIds[i]),
+                        "voter" + i, "pw-m" + i + "-pass", "{\"choice\":\"" + choices[i] + "\"}", 200);
+                if (!receipt.contains("\"eventHash\"")) {
+                    throw new IllegalStateException("a ballot answered without its receipt: " + receipt);
+                }
                 latencies[i] = System.nanoTime() - t0;
             });
             double seconds = (System.nanoTime() - start) / 1e9;
