@@ -56,13 +56,59 @@ public class MemberReceipts {
         });
     }
 
-    private static MemberReceiptJson json(MemberBallotView ballot, Map<EventReceipts.EventKey, EventReceipts.EventReceipt> found) {
+    /**
+     * The receipt of the ballot a member just cast ({@code sequenceNumber} as casting answered it), straight from the
+     * log, so a page shows it even before the read models have caught up; empty unless the event is a ballot of this
+     * proposal that the caller cast.
+     */
+    public Mono<MemberReceiptJson> justCast(String proposalId, long sequenceNumber, PlenumUser user) {
+        return Mono.fromCallable(() -> events.of(new EventReceipts.EventKey(proposalId, sequenceNumber))
+                        .filter(e -> e.eventType() != null && e.eventType().endsWith(".BallotCast"))
+                        .filter(e -> user.accountId().value().equals(e.actor()))
+                        .map(e -> receiptOf(proposalId, sequenceNumber, e)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    private MemberReceiptJson receiptOf(String proposalId, long sequenceNumber, EventReceipts.EventReceipt event) {
+        return new MemberReceiptJson(proposalId, "CAST", null, java.time.Instant.parse(event.timestamp()), true, sequenceNumber,
+                event.position(), HexFormat.of().formatHex(event.eventHash()), event.status().name(),
+                BallotReceiptJson.proofUrl(event.cooperativeId(), event.position()), availableBy(event));
+    }
+
+    private java.time.Instant availableBy(EventReceipts.EventReceipt event) {
+        return event.status() == EventReceipts.ProofStatus.SIGNED ? null
+                : java.time.Instant.parse(event.timestamp()).plus(events.proofWithin());
+    }
+
+    /** The member's latest ballot event on one proposal (the one that counts, or the retraction), if any. */
+    public Mono<MemberReceiptJson> latestOn(MemberId member, String proposalId) {
+        return queries.many(new FindMemberBallots(member), MemberBallotView.class)
+                .flatMap(all -> Mono.justOrEmpty(all.stream().filter(b -> b.proposalId().value().equals(proposalId))
+                        .max(java.util.Comparator.comparingLong(MemberBallotView::sequenceNumber))))
+                .flatMap(latest -> Mono.fromCallable(() -> json(latest, events.of(List.of(
+                                new EventReceipts.EventKey(latest.proposalId().value(), latest.sequenceNumber())))))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private MemberReceiptJson json(MemberBallotView ballot, Map<EventReceipts.EventKey, EventReceipts.EventReceipt> found) {
         EventReceipts.EventReceipt event = found.get(new EventReceipts.EventKey(ballot.proposalId().value(), ballot.sequenceNumber()));
-        return new MemberReceiptJson(ballot.proposalId().value(), ballot.retracted() ? "RETRACTED" : "CAST",
-                ballot.choice() == null ? null : ballot.choice().name(), ballot.at(), ballot.counts(), ballot.sequenceNumber(),
-                event == null ? null : event.position(), event == null ? null : HexFormat.of().formatHex(event.eventHash()),
-                event == null ? null : event.status().name(),
-                event == null ? null : BallotReceiptJson.proofUrl(event.cooperativeId(), event.position()));
+        if (event == null) {
+            // the read model knows a ballot the log does not (only a tampered log does that): listed, with nothing to prove
+            return new MemberReceiptJson(ballot.proposalId().value(), kind(ballot), choice(ballot), ballot.at(), ballot.counts(),
+                    ballot.sequenceNumber(), null, null, null, null, null);
+        }
+        return new MemberReceiptJson(ballot.proposalId().value(), kind(ballot), choice(ballot), ballot.at(), ballot.counts(),
+                ballot.sequenceNumber(), event.position(), HexFormat.of().formatHex(event.eventHash()), event.status().name(),
+                BallotReceiptJson.proofUrl(event.cooperativeId(), event.position()), availableBy(event));
+    }
+
+    private static String kind(MemberBallotView ballot) {
+        return ballot.retracted() ? "RETRACTED" : "CAST";
+    }
+
+    private static String choice(MemberBallotView ballot) {
+        return ballot.choice() == null ? null : ballot.choice().name();
     }
 
     /** {@code offset} from 0, {@code limit} 1 to {@value MemberReceiptsPage#MAX_LIMIT}; a bad one is a 400 naming it. */

@@ -55,7 +55,8 @@ public class EventReceipts {
      * are about), before that the SHA-256 of the row's canonical bytes, which is what the chainer will store.
      */
     public record EventReceipt(String cooperativeId, long position, String eventType, String aggregateIdentifier,
-                               long sequenceNumber, byte[] eventHash, String timestamp, Long chainIndex, ProofStatus status) {
+                               long sequenceNumber, byte[] eventHash, String timestamp, Long chainIndex, ProofStatus status,
+                               String actor) {
     }
 
     public Optional<EventReceipt> of(EventKey event) {
@@ -110,7 +111,16 @@ public class EventReceipts {
         String cooperative = chainedIn != null ? chainedIn : cooperativeOf(stored, rs.getString("proposal_of"));
         byte[] hash = chained ? rs.getBytes("chained_hash") : stored.hash();
         return new EventReceipt(cooperative, stored.position(), stored.payloadType(), stored.aggregateIdentifier(),
-                stored.sequenceNumber(), hash, stored.timestamp(), chained ? chainIndex : null, status);
+                stored.sequenceNumber(), hash, stored.timestamp(), chained ? chainIndex : null, status,
+                metadata(stored, "actor"));
+    }
+
+    private static String metadata(StoredEvent event, String field) {
+        try {
+            return event.metaData() == null ? null : JSON.readTree(event.metaData()).path(field).asText(null);
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     /** Not chained yet: the cooperative the chainer will put it in (stamped in its metadata, or its proposal's). */
@@ -122,11 +132,7 @@ public class EventReceipts {
         if (proposalOf != null) {
             return proposalOf;
         }
-        try {
-            String stamped = event.metaData() == null ? null : JSON.readTree(event.metaData()).path("cooperativeId").asText(null);
-            return stamped != null ? stamped : CooperativeOfEvent.PLATFORM;
-        } catch (IOException unreadable) {
-            return CooperativeOfEvent.PLATFORM;
-        }
+        String stamped = metadata(event, "cooperativeId");
+        return stamped != null ? stamped : CooperativeOfEvent.PLATFORM;
     }
 }
