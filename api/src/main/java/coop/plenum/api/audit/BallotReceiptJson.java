@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * and that event's hash, and where and when its inclusion proof can be fetched. The proof itself comes later: it
  * needs a signed checkpoint, and the ballot does not wait for one.
  */
-public record BallotReceiptJson(String cooperativeId, String proposalId, String memberId, long position, String eventType,
+public record BallotReceiptJson(String cooperativeId, String proposalId, String memberId, Long position, String eventType,
                                 String aggregateIdentifier, long sequenceNumber, String eventHash, String recordedAt, Proof proof) {
 
     /**
@@ -27,6 +27,16 @@ public record BallotReceiptJson(String cooperativeId, String proposalId, String 
                 event.aggregateIdentifier(), event.sequenceNumber(), HexFormat.of().formatHex(event.eventHash()), event.timestamp(),
                 new Proof(event.status().name(), proofUrl(event.cooperativeId(), event.position()),
                         event.status() == EventReceipts.ProofStatus.SIGNED ? null : recorded.plus(proofWithin)));
+    }
+
+    /**
+     * On the benchmarks' in-memory event engine nothing is stored or chained: the receipt says which ballot it is and
+     * that there is nothing to prove it against ({@code proof.status} {@code NO_AUDIT_LOG}).
+     */
+    static BallotReceiptJson withoutLog(coop.plenum.governance.proposal.BallotRecorded ballot, String memberId) {
+        return new BallotReceiptJson(null, ballot.proposalId().value(), memberId, null,
+                coop.plenum.governance.proposal.BallotCast.class.getName(), ballot.proposalId().value(), ballot.sequenceNumber(),
+                null, null, new Proof("NO_AUDIT_LOG", null, null));
     }
 
     public static String proofUrl(String cooperativeId, long position) {

@@ -20,6 +20,9 @@ public class BallotReceipts {
     }
 
     public Mono<BallotReceiptJson> of(BallotRecorded ballot, String memberId) {
+        if (!events.durableLog()) {
+            return Mono.just(BallotReceiptJson.withoutLog(ballot, memberId));
+        }
         return Mono.fromCallable(() -> events.of(new EventReceipts.EventKey(ballot.proposalId().value(), ballot.sequenceNumber()))
                         .map(event -> BallotReceiptJson.of(ballot.proposalId().value(), memberId, event, events.proofWithin()))
                         // the command returned after its transaction committed, so the row is there
