@@ -87,6 +87,7 @@ public class AuditExport {
                                 + "where l.cooperative_id = ? order by l.chain_index",
                         ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
                 statement.setFetchSize(1000);
+                LogCursors.binaryTransfer(statement);
                 statement.setString(1, cooperativeId);
                 rows = statement.executeQuery();
             } catch (SQLException e) {

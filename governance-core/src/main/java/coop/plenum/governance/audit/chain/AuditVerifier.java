@@ -106,6 +106,7 @@ public class AuditVerifier {
                     + "where l.cooperative_id = ? order by l.chain_index",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(1000);
+            LogCursors.binaryTransfer(statement);
             statement.setString(1, cooperativeId);
             return statement;
         }, walk);
