@@ -39,8 +39,12 @@ import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.Voter;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.StateConflict;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -106,6 +110,19 @@ class Proposal {
         if (closesAt != null) {
             deadlines.schedule(closesAt, VOTING_CLOSES, new VotingClosesDue(command.proposalId()));
         }
+    }
+
+    /**
+     * A proposal addressed under another cooperative does not exist there: the same 404 as an unknown id, decided
+     * here from the aggregate's own state instead of a read-model lookup before every command.
+     */
+    @CommandHandlerInterceptor
+    Object onlyUnderItsOwnCooperative(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object addressed = command.getMetaData().get(EventMetadata.ADDRESSED_COOPERATIVE);
+        if (addressed != null && !addressed.equals(cooperativeId.value())) {
+            throw new NotFound("proposal.not-found", "no proposal '" + proposalId.value() + "' here");
+        }
+        return chain.proceed();
     }
 
     @CommandHandler
