@@ -134,16 +134,27 @@ public class BallotBenchmark {
             System.out.printf("[%s] issuing %d personal access tokens…%n", store, members);
             parallel(members, clients, i -> bearer[i] = Auth.bearer(field(send("POST", base + "/api/v1/accounts/me/tokens", basic[i],
                     "{\"name\":\"benchmark\",\"scope\":\"read-write\"}", Set.of(201)), "token")));
+            // a founding names at most 1,000 founders; the others apply and the secretary admits them
+            int founding = Math.min(members, 1000);
             StringBuilder founders = new StringBuilder();
-            for (int i = 0; i < members; i++) {
+            for (int i = 0; i < founding; i++) {
                 founders.append(i == 0 ? "" : ",").append("{\"accountId\":\"").append(accountIds[i]).append("\",\"classId\":\"members\"}");
             }
-            System.out.printf("[%s] founding the cooperative with %d founders…%n", store, members);
+            System.out.printf("[%s] founding the cooperative with %d founders…%n", store, founding);
             String coop = field(send("POST", base + "/api/v1/cooperatives", admin, "{\"name\":\"Benchmark\",\"charter\":{\"classes\":"
                     + "[{\"id\":\"members\",\"name\":\"Members\",\"weight\":100,\"quorum\":10}]},\"founders\":[" + founders
                     + "],\"secretaryAccountId\":\"" + accountIds[0] + "\"}", Set.of(201)), "cooperativeId");
-            Map<String, String> memberOfAccount = awaitDirectory(base, coop, members, basic[0]);
             String[] memberIds = new String[members];
+            if (members > founding) {
+                System.out.printf("[%s] %d applications, each admitted by the secretary…%n", store, members - founding);
+                parallel(members - founding, clients, k -> {
+                    int i = founding + k;
+                    memberIds[i] = field(send("POST", base + "/api/v1/cooperatives/" + coop + "/applications", basic[i],
+                            "{\"classId\":\"members\"}", Set.of(201)), "memberId");
+                    send("POST", base + "/api/v1/cooperatives/" + coop + "/members/" + memberIds[i] + "/admission", basic[0], null, Set.of(204));
+                });
+            }
+            Map<String, String> memberOfAccount = awaitDirectory(base, coop, members, basic[0]);
             for (int i = 0; i < members; i++) {
                 memberIds[i] = memberOfAccount.get(accountIds[i]);
             }
