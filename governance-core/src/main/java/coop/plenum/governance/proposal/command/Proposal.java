@@ -65,8 +65,8 @@ import java.util.Map;
  * Cooperative aggregate through {@link CooperativeFactsSource}; scheduled opening and closing are persistent
  * deadlines that fire once, also across restarts.
  */
-@Aggregate(cache = "aggregateCache")
-class Proposal {
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "longStreamSnapshots")
+class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     static final String VOTING_OPENS = "voting-opens";
     static final String VOTING_CLOSES = "voting-closes";
@@ -316,6 +316,33 @@ class Proposal {
         votingClosesAt = event.votingClosesAt();
         revision = 1;
         state = ProposalState.DELIBERATION;
+    }
+
+    @Override
+    public ProposalSnapshot snapshot() {
+        return new ProposalSnapshot(proposalId, cooperativeId, author, topic, state, outcome, votingOpensAt, votingClosesAt,
+                revision, classes, decision, delegation, List.copyOf(electorate.values()),
+                ballots.entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList());
+    }
+
+    @EventSourcingHandler
+    void on(ProposalSnapshot snapshot) {
+        proposalId = snapshot.proposalId();
+        cooperativeId = snapshot.cooperativeId();
+        author = snapshot.author();
+        topic = snapshot.topic();
+        state = snapshot.state();
+        outcome = snapshot.outcome();
+        votingOpensAt = snapshot.votingOpensAt();
+        votingClosesAt = snapshot.votingClosesAt();
+        revision = snapshot.revision();
+        classes = snapshot.classes();
+        decision = snapshot.decision();
+        delegation = snapshot.delegation();
+        electorate.clear();
+        snapshot.electorate().forEach(m -> electorate.put(m.memberId(), m));
+        ballots.clear();
+        snapshot.ballots().forEach(b -> ballots.put(b.memberId(), b.choice()));
     }
 
     @EventSourcingHandler
