@@ -77,7 +77,7 @@ public class Commands {
         if (command instanceof CheckedCommand checked) {
             checked.assertInputValid();
         }
-        CommittedEvents.Captured<R> sent = committed.capture(
+        CommittedEvents.Sent<R> sent = committed.capture(
                 () -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
         OptionalLong position = catchUp.awaitWritten(sent.events(), readYourWrites);
         if (position.isPresent() && context.hasKey(ReadYourWritesPosition.Written.class)) {

@@ -31,16 +31,16 @@ public class CommittedEvents {
     }
 
     /** The command's result and the events it appended (none if it changed nothing or failed). */
-    public record Captured<R>(R result, List<Written> events) {
+    public record Sent<R>(R result, List<Written> events) {
     }
 
-    public <R> Captured<R> capture(Supplier<R> command) {
+    public <R> Sent<R> capture(Supplier<R> command) {
         List<Written> outer = capturing.get();
         List<Written> events = new ArrayList<>();
         capturing.set(events);
         try {
             R result = command.get();
-            return new Captured<>(result, List.copyOf(events));
+            return new Sent<>(result, List.copyOf(events));
         } finally {
             if (outer == null) {
                 capturing.remove();
