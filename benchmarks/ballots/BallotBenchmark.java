@@ -351,7 +351,8 @@ public class BallotBenchmark {
     }
 
     static void awaitHealthy(String base) throws Exception {
-        for (int i = 0; i < 300; i++) {
+        // a start takes ~10 s on an idle machine and several times that while other builds run
+        for (int i = 0; i < 1500; i++) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
                         .body().contains("UP")) {
