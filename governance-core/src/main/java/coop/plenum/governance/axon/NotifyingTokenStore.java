@@ -13,7 +13,7 @@ import java.util.Optional;
  * A processor's token store that tells {@link ProcessorProgress} each position it stores, once the transaction that
  * stored it has committed: read-your-writes is completed by this callback instead of polling the processors.
  */
-final class NotifyingTokenStore implements TokenStore {
+public final class NotifyingTokenStore implements TokenStore {
 
     private final TokenStore delegate;
     private final ProcessorProgress progress;
@@ -21,6 +21,11 @@ final class NotifyingTokenStore implements TokenStore {
     NotifyingTokenStore(TokenStore delegate, ProcessorProgress progress) {
         this.delegate = delegate;
         this.progress = progress;
+    }
+
+    /** The store that keeps the tokens. */
+    public TokenStore delegate() {
+        return delegate;
     }
 
     @Override
