@@ -117,7 +117,7 @@ public class KillNineUnderBallotLoad {
                         expected.put(member, new Expected(before == null ? null : before.acknowledged(), choice));
                         try {
                             HttpResponse<String> answer = put(url + member, "voter" + i, password(i), "{\"choice\":\"" + choice + "\"}");
-                            if (answer.statusCode() == 204) {
+                            if (answer.statusCode() == 200) { // acknowledged: the ballot and its receipt
                                 expected.put(member, new Expected(choice, null));
                                 acknowledged.incrementAndGet();
                             } else {

@@ -1,5 +1,7 @@
 package coop.plenum.web;
 
+import coop.plenum.api.audit.MemberReceiptJson;
+import coop.plenum.api.audit.MemberReceipts;
 import coop.plenum.api.proposal.TallyJson;
 import coop.plenum.api.proposal.TallyStream;
 import coop.plenum.api.security.CooperativeAccess;
@@ -11,6 +13,7 @@ import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
+import coop.plenum.governance.proposal.BallotRecorded;
 import coop.plenum.governance.proposal.CastBallot;
 import coop.plenum.governance.proposal.CloseVoting;
 import coop.plenum.governance.proposal.CommentOnProposal;
@@ -60,9 +63,12 @@ class ProposalPages {
     private final TallyStream tallyStream;
     private final coop.plenum.api.proposal.ProposalsOfCooperative proposals;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final MemberReceipts receipts;
 
     ProposalPages(CooperativeAccess access, Queries queries, Commands commands, IdGenerator ids, TallyStream tallyStream,
-                  coop.plenum.api.proposal.ProposalsOfCooperative proposals, com.fasterxml.jackson.databind.ObjectMapper json) {
+                  coop.plenum.api.proposal.ProposalsOfCooperative proposals, com.fasterxml.jackson.databind.ObjectMapper json,
+                  MemberReceipts receipts) {
+        this.receipts = receipts;
         this.json = json;
         this.proposals = proposals;
         this.access = access;
@@ -157,7 +163,17 @@ class ProposalPages {
     Mono<String> show(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
                       Model model, ServerWebExchange exchange) {
         model.addAttribute("notice", exchange.getRequest().getQueryParams().getFirst("notice"));
-        return render(cooperativeId, proposalId, user, model, Refusal.NONE, "");
+        return render(cooperativeId, proposalId, user, model, Refusal.NONE, "", justCast(exchange));
+    }
+
+    /** The sequence number of the ballot the member just cast, as the redirect after voting names it. */
+    private static Long justCast(ServerWebExchange exchange) {
+        String ballot = exchange.getRequest().getQueryParams().getFirst("ballot");
+        try {
+            return ballot == null ? null : Long.valueOf(ballot.strip());
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
     }
 
     /**
@@ -167,18 +183,26 @@ class ProposalPages {
      */
     private Mono<String> render(String cooperativeId, String proposalId, PlenumUser user, Model model, Refusal refusal,
                                 String commentDraft) {
+        return render(cooperativeId, proposalId, user, model, refusal, commentDraft, null);
+    }
+
+    private Mono<String> render(String cooperativeId, String proposalId, PlenumUser user, Model model, Refusal refusal,
+                                String commentDraft, Long justCast) {
         return access.requireReader(cooperativeId, user).flatMap(granted -> proposal(cooperativeId, proposalId)
                 .flatMap(proposal -> Mono.zip(
                         queries.one(new FindTally(new ProposalId(proposalId), null), TallyView.class)
                                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                         queries.many(new FindMembers(granted.cooperative().cooperativeId()), MemberView.class),
                         myProvenance(proposalId, granted.access().memberId())
+                                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        myReceipt(proposalId, granted.access().memberId(), user, justCast)
                                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                         .map(all -> {
                             Map<MemberId, String> names = all.getT2().stream()
                                     .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));
                             MemberId me = granted.access().memberId();
                             model.addAttribute("myProvenance", all.getT3().orElse(null));
+                            model.addAttribute("myReceipt", all.getT4().orElse(null));
                             model.addAttribute("user", user);
                             model.addAttribute("coop", granted.cooperative());
                             model.addAttribute("p", proposal);
@@ -203,6 +227,22 @@ class ProposalPages {
                                 Refusal refusal, String commentDraft) {
         exchange.getResponse().setStatusCode(refusal.status());
         return Refusal.shownAfresh(() -> render(cooperativeId, proposalId, user, model, refusal, commentDraft));
+    }
+
+    /**
+     * The receipt of the member's latest ballot event on this proposal: the one just cast (from the log, named by the
+     * redirect after voting), else the latest the member-ballots read model knows.
+     */
+    private Mono<MemberReceiptJson> myReceipt(String proposalId, MemberId me, PlenumUser user, Long justCast) {
+        if (me == null) {
+            return Mono.empty();
+        }
+        Mono<MemberReceiptJson> latest = receipts.latestOn(me, proposalId);
+        return justCast == null ? latest : receipts.justCast(proposalId, justCast, user)
+                .zipWith(latest.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                // a reload later may show a newer ballot (cast in another tab) than the one the address names
+                .map(both -> both.getT2().filter(l -> l.sequenceNumber() > both.getT1().sequenceNumber()).orElse(both.getT1()))
+                .switchIfEmpty(latest);
     }
 
     /** How the signed-in member's power counts (or counted) on this proposal, once voting opened. */
@@ -244,8 +284,12 @@ class ProposalPages {
                             FormText.requireTypable(form);
                             return ballotCommand(new ProposalId(proposalId), granted.access().memberId(), form.getFirst("choice"));
                         })
-                        .flatMap(command -> commands.send(command, user.caller(null)))
-                        .thenReturn(redirect(cooperativeId, proposalId, null))))
+                        .flatMap(command -> commands.<Object>send(command, user.caller(null)))
+                        // a cast ballot's page shows its receipt: the address names the event it was stored as
+                        .map(result -> result instanceof BallotRecorded recorded
+                                ? "redirect:" + base(cooperativeId) + "/" + proposalId + "?ballot=" + recorded.sequenceNumber() + "#my-receipt"
+                                : redirect(cooperativeId, proposalId, null))
+                        .defaultIfEmpty(redirect(cooperativeId, proposalId, null))))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
                         Refusal.of("ballot", (RuleViolation) refused), ""));
     }

@@ -141,6 +141,8 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 new Endpoint("DELETE delegation (the member's own)", HttpMethod.DELETE, w -> member(w, w.memberSelf(), "delegations/_global"),
                         null, 401, 403, 204, 403, 403, 403),
                 new Endpoint("GET delegations", HttpMethod.GET, w -> member(w, w.memberSelf(), "delegations"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET receipts (the member's own; nobody else's)", HttpMethod.GET, w -> member(w, w.memberSelf(), "receipts"),
+                        null, 401, 403, 200, 403, 403, 403),
                 new Endpoint("GET vote provenance (before voting opens: 409)", HttpMethod.GET,
                         w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/tally/members/" + w.memberSelf(),
                         null, 401, 403, 409, 409, 409, 403),

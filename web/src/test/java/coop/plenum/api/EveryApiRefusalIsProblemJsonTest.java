@@ -41,6 +41,18 @@ class EveryApiRefusalIsProblemJsonTest extends BootedPlenum {
     }
 
     @Test
+    void aPathVariableOrQueryParameterOfTheWrongTypeIsA400NamingIt() {
+        JsonNode letters = problem(HttpMethod.GET, "/api/v1/cooperatives/some-coop/audit/receipts/abc", 400, h -> { });
+        assertThat(letters.get("code").asText()).isEqualTo("request.parameter-invalid");
+        assertThat(letters.get("field").asText()).isEqualTo("position");
+        assertThat(letters.get("detail").asText()).contains("whole number");
+        JsonNode huge = problem(HttpMethod.GET, "/api/v1/cooperatives/some-coop/audit/receipts/" + "9".repeat(1001), 400, h -> { });
+        assertThat(huge.get("field").asText()).isEqualTo("position");
+        JsonNode query = problem(HttpMethod.GET, "/api/v1/cooperatives/some-coop/audit/consistency?from=-1&to=zz", 400, h -> { });
+        assertThat(query.get("field").asText()).isEqualTo("to");
+    }
+
+    @Test
     void aMethodTheRouteDoesNotAllowIsA405ProblemWithAllow() {
         http.delete().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth("admin", OPERATOR_PASSWORD))
                 .exchange().expectStatus().isEqualTo(405)

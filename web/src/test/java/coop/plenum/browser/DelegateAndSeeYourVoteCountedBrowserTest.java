@@ -51,7 +51,7 @@ class DelegateAndSeeYourVoteCountedBrowserTest extends BrowserTest {
         http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, proposal).headers(as(alice))
                 .exchange().expectStatus().isNoContent();
         http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, proposal, aliceMember).headers(as(alice))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().isNoContent();
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().isOk();
 
         browser.get(page("/cooperatives/" + coop + "/proposals/" + proposal));
         assertThat(browser.findElement(By.id("my-provenance")).getAttribute("data-kind")).isEqualTo("DELEGATED");

@@ -52,6 +52,14 @@ class RebuildingReadModelsGivesTheSameAnswersTest extends BootedPlenum {
                                 "readmodel-ledger")
                         .doesNotContain("policy-ledger"));
 
+        asOperator(http.get().uri("/api/v1/operations/read-model-rebuild")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.running").isEqualTo(false)
+                .jsonPath("$.percent").isEqualTo(100)
+                .jsonPath("$.result.caughtUp").isEqualTo(true)
+                .jsonPath("$.result.events").value(events -> assertThat(((Number) events).longValue()).isPositive())
+                .jsonPath("$.processors[0].position").value(position -> assertThat(((Number) position).longValue()).isPositive());
+        http.get().uri("/api/v1/operations/read-model-rebuild").headers(as(secretary)).exchange().expectStatus().isForbidden();
+
         assertThat(read(secretary, paths)).containsExactlyElementsOf(before);
         assertThat(read(auditor, List.of("/api/v1/cooperatives")).get(0)).isEqualTo(auditorViewBefore);
     }

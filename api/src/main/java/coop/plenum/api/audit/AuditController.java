@@ -5,7 +5,6 @@ import coop.plenum.api.security.PlenumUser;
 import coop.plenum.governance.audit.ReceiptJson;
 import coop.plenum.governance.audit.chain.AuditExport;
 import coop.plenum.governance.audit.chain.AuditProofs;
-import coop.plenum.kernel.NotFound;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.RequestParam;
 import coop.plenum.governance.audit.chain.AuditKey;
@@ -34,8 +33,11 @@ class AuditController {
     private final AuditKey key;
     private final AuditExport export;
     private final AuditProofs proofs;
+    private final ReceiptProofs receiptProofs;
 
-    AuditController(AuditVerifier verifier, CooperativeAccess access, AuditKey key, AuditExport export, AuditProofs proofs) {
+    AuditController(AuditVerifier verifier, CooperativeAccess access, AuditKey key, AuditExport export, AuditProofs proofs,
+                    ReceiptProofs receiptProofs) {
+        this.receiptProofs = receiptProofs;
         this.verifier = verifier;
         this.access = access;
         this.key = key;
@@ -62,27 +64,27 @@ class AuditController {
         return allowed.then(Mono.fromCallable(() -> verifier.verify(cooperativeId)).subscribeOn(Schedulers.boundedElastic()));
     }
 
+    private static final int EXPORT_CHUNK_LINES = 256;
+
     @GetMapping(value = "/api/v1/cooperatives/{cooperativeId}/audit/events", produces = "application/x-ndjson")
     @Operation(summary = "The cooperative's chained history as NDJSON, with its signed checkpoints (format: docs/audit.md)")
     Flux<String> export(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user) {
         Mono<?> allowed = user.operator() ? access.existing(cooperativeId) : access.requireAnyRole(cooperativeId, user, Role.AUDITOR);
         // one database cursor per export, read as the client reads: constant memory however long the history
         return allowed.thenMany(Flux.using(() -> export.open(cooperativeId),
-                        lines -> Flux.fromIterable(() -> lines).map(line -> line + "\n"),
+                        // written in chunks of lines: a buffer per line costs more than the line
+                        lines -> Flux.fromIterable(() -> lines).buffer(EXPORT_CHUNK_LINES)
+                                .map(chunk -> String.join("\n", chunk) + "\n"),
                         AuditExport.Lines::close)
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
     @GetMapping("/api/v1/cooperatives/{cooperativeId}/audit/receipts/{position}")
     @Operation(summary = "A receipt for the event at a log position: its hash, a signed checkpoint and the inclusion proof "
-            + "(auditors, the operator, and whoever's action the event records); 409 until a checkpoint covers it")
+            + "(auditors, the operator, and whoever's action the event records: a member gets their own ballots' and no one "
+            + "else's); 409 audit.not-yet-signed until a checkpoint covers it")
     Mono<JsonNode> receipt(@PathVariable String cooperativeId, @PathVariable long position, @AuthenticationPrincipal PlenumUser user) {
-        return access.existing(cooperativeId).then(Mono.fromCallable(() -> {
-            AuditProofs.Entry entry = proofs.entry(position).filter(e -> e.cooperativeId().equals(cooperativeId))
-                    .orElseThrow(() -> new NotFound("audit.event-not-found", "no chained event of this cooperative at position " + position));
-            return entry;
-        }).subscribeOn(Schedulers.boundedElastic())).flatMap(entry -> mayReadReceipt(cooperativeId, entry, user)
-                .then(Mono.fromCallable(() -> (JsonNode) ReceiptJson.write(proofs.receipt(entry))).subscribeOn(Schedulers.boundedElastic())));
+        return receiptProofs.of(cooperativeId, position, user);
     }
 
     @GetMapping("/api/v1/cooperatives/{cooperativeId}/audit/consistency")
@@ -99,23 +101,6 @@ class AuditController {
             proof.proof().forEach(p -> array.add(java.util.HexFormat.of().formatHex(p)));
             return (JsonNode) out;
         }).subscribeOn(Schedulers.boundedElastic()));
-    }
-
-    private Mono<Void> mayReadReceipt(String cooperativeId, AuditProofs.Entry entry, PlenumUser user) {
-        // the person whose action it is may always have proof of it; auditors and the operator of anything
-        if (user.operator() || user.accountId().value().equals(actorOf(entry))) {
-            return Mono.empty();
-        }
-        return access.requireAnyRole(cooperativeId, user, Role.AUDITOR).then();
-    }
-
-    private static String actorOf(AuditProofs.Entry entry) {
-        try {
-            return entry.metaData() == null ? null
-                    : new com.fasterxml.jackson.databind.ObjectMapper().readTree(entry.metaData()).path("actor").asText(null);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     @GetMapping("/api/v1/audit/verification")

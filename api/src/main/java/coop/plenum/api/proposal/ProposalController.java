@@ -2,6 +2,8 @@ package coop.plenum.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.plenum.api.audit.BallotReceiptJson;
+import coop.plenum.api.audit.BallotReceipts;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.AsOf;
@@ -10,6 +12,7 @@ import coop.plenum.api.support.Locations;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.cooperative.CooperativeId;
 import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.proposal.BallotRecorded;
 import coop.plenum.governance.proposal.CastBallot;
 import coop.plenum.governance.proposal.CloseVoting;
 import coop.plenum.governance.proposal.CommentOnProposal;
@@ -72,9 +75,11 @@ class ProposalController {
     private final ObjectMapper json;
     private final TallyStream stream;
     private final ProposalsOfCooperative proposals;
+    private final BallotReceipts ballotReceipts;
 
     ProposalController(Commands commands, Queries queries, CooperativeAccess access, IdGenerator ids, ObjectMapper json,
-                       TallyStream stream, ProposalsOfCooperative proposals) {
+                       TallyStream stream, ProposalsOfCooperative proposals, BallotReceipts ballotReceipts) {
+        this.ballotReceipts = ballotReceipts;
         this.stream = stream;
         this.proposals = proposals;
         this.commands = commands;
@@ -175,12 +180,17 @@ class ProposalController {
     }
 
     @PutMapping("/{proposalId}/ballots/{memberId}")
-    @Operation(summary = "Cast or recast your ballot (members of the frozen electorate, while voting is open)")
-    Mono<ResponseEntity<Void>> cast(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
-                                    @RequestBody BallotRequest request, @AuthenticationPrincipal PlenumUser user,
-                                    @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        return send(cooperativeId, proposalId, new CastBallot(new ProposalId(proposalId), new MemberId(memberId), request.choice()),
-                user, correlation);
+    @Operation(summary = "Cast or recast your ballot (members of the frozen electorate, while voting is open); answers 200 "
+            + "with a receipt: the ballot's log position, event type, aggregate and sequence, its event hash, and where its "
+            + "inclusion proof can be fetched once a checkpoint covers it (proof.url, proof.availableBy)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the ballot is recorded; its receipt")
+    Mono<BallotReceiptJson> cast(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
+                                 @RequestBody BallotRequest request, @AuthenticationPrincipal PlenumUser user,
+                                 @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        // no read-model lookup first: the Proposal aggregate answers 404 for an unknown id or another cooperative's
+        return commands.<BallotRecorded>sendUnder(cooperativeId, new CastBallot(new ProposalId(proposalId), new MemberId(memberId),
+                        request.choice()), user.caller(correlation), () -> notHere(proposalId))
+                .flatMap(recorded -> ballotReceipts.of(recorded, memberId));
     }
 
     @DeleteMapping("/{proposalId}/ballots/{memberId}")

@@ -30,6 +30,10 @@ final class UnreadableBodies {
     }
 
     static ProblemDetail problem(Throwable failure, String reason) {
+        ProblemDetail parameter = badParameter(failure);
+        if (parameter != null) {
+            return parameter;
+        }
         // a limit is the reason even where Jackson wrapped it in a mapping error naming a field
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataBufferLimitException) {
@@ -127,5 +131,58 @@ final class UnreadableBodies {
             path.append(part);
         }
         return path.toString();
+    }
+
+    /**
+     * A path variable, query parameter or header that cannot be converted to what the endpoint takes (a letter for a
+     * position, a thousand digits for a long) or is missing: named, with the kind of value it needs.
+     */
+    private static ProblemDetail badParameter(Throwable failure) {
+        if (failure instanceof org.springframework.web.server.MissingRequestValueException missing) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "request.parameter-missing",
+                    "the " + missing.getLabel() + " '" + missing.getName() + "' is required", missing.getName());
+        }
+        if (!(failure instanceof org.springframework.web.server.ServerWebInputException input)
+                || !(input.getCause() instanceof org.springframework.beans.TypeMismatchException mismatch)
+                || input.getMethodParameter() == null) {
+            return null;
+        }
+        org.springframework.core.MethodParameter parameter = input.getMethodParameter();
+        String name = parameterName(parameter);
+        Class<?> type = mismatch.getRequiredType() == null ? parameter.getParameterType() : mismatch.getRequiredType();
+        return Problems.of(HttpStatus.BAD_REQUEST, "request.parameter-invalid", "'" + name + "' must be " + kind(type), name);
+    }
+
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        var query = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (query != null && !query.value().isEmpty()) {
+            return query.value();
+        }
+        var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.value().isEmpty()) {
+            return header.value();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "parameter " + parameter.getParameterIndex() : name;
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "a whole number (" + (type == int.class || type == Integer.class ? "up to 2,147,483,647" : "up to 9,223,372,036,854,775,807") + ")";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Instant.class) {
+            return "an instant such as 2026-11-30T12:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "a " + type.getSimpleName();
     }
 }

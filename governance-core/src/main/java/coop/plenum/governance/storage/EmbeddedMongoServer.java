@@ -29,6 +29,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer start(Path directory) {
+        return start(directory, 0);
+    }
+
+    /** As {@link #start(Path)}, listening on {@code port} (0: any free port). */
+    public static EmbeddedMongoServer start(Path directory, int port) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -36,7 +41,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         H2Backend backend = new H2Backend(directory.resolve("readmodels.mv").toString());
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
+        server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire server listening on {} with data in {}", address, directory.toAbsolutePath());
         return new EmbeddedMongoServer(server, address);

@@ -28,6 +28,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /** As {@link #start(Path)}, listening on {@code port} (0: any free port). */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory.getParent());
             stopServerLeftRunningByAKilledPlenum(dataDirectory);
@@ -39,6 +44,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPort(port)
                     .start();
             log.info("Embedded PostgreSQL {} listening on 127.0.0.1:{} with data in {}", "17", postgres.getPort(), dataDirectory.toAbsolutePath());
             return new EmbeddedPostgresServer(postgres);
@@ -49,6 +55,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
     }
 
     public String username() {

@@ -84,6 +84,7 @@ public class AuditChainer implements SmartLifecycle {
         }
         Map<String, HashChain> chains = new HashMap<>();
         Map<String, Long> lastPositions = new HashMap<>();
+        List<Object[]> links = new ArrayList<>(rows.size());
         long highest = cursor;
         for (StoredEvent row : rows) {
             if (row.position() > highest) {
@@ -92,8 +93,11 @@ public class AuditChainer implements SmartLifecycle {
                 }
                 highest = row.position();
             }
-            lastPositions.merge(link(row, chains), row.position(), Math::max);
+            lastPositions.merge(link(row, chains, links), row.position(), Math::max);
         }
+        // one batch per round: a backlog is chained at the speed of the hashing, not of a round trip per event
+        jdbc.batchUpdate("insert into audit_chain_link (position, cooperative_id, chain_index, aggregate_identifier, "
+                + "sequence_number, event_hash, link) values (?, ?, ?, ?, ?, ?, ?)", links);
         chains.forEach((cooperative, chain) -> jdbc.update("insert into audit_chain_head (cooperative_id, length, head, last_position) "
                         + "values (?, ?, ?, ?) on conflict (cooperative_id) do update set length = excluded.length, "
                         + "head = excluded.head, last_position = greatest(audit_chain_head.last_position, excluded.last_position)",
@@ -104,7 +108,7 @@ public class AuditChainer implements SmartLifecycle {
     }
 
     /** Links one event into its cooperative's chain and returns the cooperative. */
-    private String link(StoredEvent row, Map<String, HashChain> chains) {
+    private String link(StoredEvent row, Map<String, HashChain> chains, List<Object[]> links) {
         String cooperative = cooperativeOf(row);
         HashChain chain = chains.computeIfAbsent(cooperative, this::chainOf);
         byte[] hash = row.hash();
@@ -113,9 +117,7 @@ public class AuditChainer implements SmartLifecycle {
         // before the insert: a frontier loaded from the table now must not see this link twice
         checkpoints.linked(cooperative, hash, link, row.position(),
                 row.payloadType() != null && row.payloadType().endsWith(".VotingClosed"));
-        jdbc.update("insert into audit_chain_link (position, cooperative_id, chain_index, aggregate_identifier, "
-                        + "sequence_number, event_hash, link) values (?, ?, ?, ?, ?, ?, ?)",
-                row.position(), cooperative, index, row.aggregateIdentifier(), row.sequenceNumber(), hash, link);
+        links.add(new Object[] {row.position(), cooperative, index, row.aggregateIdentifier(), row.sequenceNumber(), hash, link});
         return cooperative;
     }
 

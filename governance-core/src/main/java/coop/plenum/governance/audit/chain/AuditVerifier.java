@@ -8,6 +8,9 @@ import coop.plenum.governance.audit.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,9 +36,16 @@ public class AuditVerifier {
     private final AuditChainer chainer;
     private final Checkpoints checkpoints;
     private final AuditKey key;
+    private final TransactionTemplate snapshot;
 
-    AuditVerifier(JdbcTemplate jdbc, AuditChainer chainer, Checkpoints checkpoints, AuditKey key) {
+    AuditVerifier(JdbcTemplate jdbc, AuditChainer chainer, Checkpoints checkpoints, AuditKey key,
+                  PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // one read-only snapshot: the chain and the log as of one moment, and a cursor that streams a million rows
+        // (PostgreSQL's driver honours the fetch size only inside a transaction; outside it reads every row first)
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.chainer = chainer;
         this.checkpoints = checkpoints;
         this.key = key;
@@ -82,6 +92,10 @@ public class AuditVerifier {
 
     public Verification verify(String cooperativeId) {
         chainer.chainNow();
+        return snapshot.execute(status -> verifyInSnapshot(cooperativeId));
+    }
+
+    private Verification verifyInSnapshot(String cooperativeId) {
         List<Checkpoint> signed = checkpoints.all(cooperativeId);
         Walk walk = new Walk(signed, key.publicKey());
         jdbc.query(con -> {

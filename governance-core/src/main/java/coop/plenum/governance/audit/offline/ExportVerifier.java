@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -54,16 +56,42 @@ public final class ExportVerifier {
         }
     }
 
+    /** An event whose hash and link the verifier has checked, as offline tools that look for one event need it. */
+    public record CheckedEvent(long index, long position, String type, String aggregateIdentifier, long sequenceNumber,
+                               byte[] hash) {
+    }
+
     private final byte[] trustedPublicKey;
     private final Map<String, Class<?>> replayedTypes = new HashMap<>();
+    private Consumer<CheckedEvent> checkedEvents = event -> { };
+    private Consumer<Checkpoint> checkedCheckpoints = checkpoint -> { };
+    private Map<String, DecisionReplay> lastReplays = Map.of();
 
     /** @param trustedPublicKey the key to check signatures with; null trusts the key the export's header carries */
     public ExportVerifier(byte[] trustedPublicKey) {
         this.trustedPublicKey = trustedPublicKey;
     }
 
+    /** Tells {@code listener} about every event once its hash and link have been checked, in chain order. */
+    public ExportVerifier onCheckedEvent(Consumer<CheckedEvent> listener) {
+        this.checkedEvents = listener;
+        return this;
+    }
+
+    /** Tells {@code listener} about every checkpoint once its signature, head and root have been checked. */
+    public ExportVerifier onCheckedCheckpoint(Consumer<Checkpoint> listener) {
+        this.checkedCheckpoints = listener;
+        return this;
+    }
+
+    /** After {@link #verify}: the vote of {@code proposalId} as its events in the export rebuild it, if it had one. */
+    public Optional<DecisionReplay> replayOf(String proposalId) {
+        return Optional.ofNullable(lastReplays.get(proposalId));
+    }
+
     public Report verify(BufferedReader export, LongConsumer bytesRead) throws IOException {
         State state = new State();
+        lastReplays = state.proposals;
         String line;
         long lineNumber = 0;
         while ((line = export.readLine()) != null) {
@@ -164,6 +192,8 @@ public final class ExportVerifier {
             if (line.hasNonNull("link") && !chain.headEquals(HEX.parseHex(line.path("link").asText()))) {
                 return named + ": its link does not follow from the events before it";
             }
+            checkedEvents.accept(new CheckedEvent(index, event.position(), event.payloadType(), event.aggregateIdentifier(),
+                    event.sequenceNumber(), hash));
             return replay(event, named);
         }
 
@@ -198,6 +228,10 @@ public final class ExportVerifier {
             if (length != chain.length()) {
                 return "a checkpoint of " + length + " events stands after event " + chain.length() + ": events were removed, added or moved";
             }
+            if (checkpoints > 0 && length == signedLength) {
+                // the server signs each length once: a second checkpoint line for it was inserted or repeated
+                return "a second checkpoint after " + length + " events: a line was inserted or repeated";
+            }
             Checkpoint checkpoint;
             try {
                 checkpoint = new Checkpoint(line.path("cooperativeId").asText(), length, line.path("position").asLong(),
@@ -217,6 +251,7 @@ public final class ExportVerifier {
             }
             checkpoints++;
             signedLength = length;
+            checkedCheckpoints.accept(checkpoint);
             return null;
         }
 

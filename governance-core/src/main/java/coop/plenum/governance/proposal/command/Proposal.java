@@ -13,6 +13,7 @@ import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.power.AcceptedPoints;
 import coop.plenum.governance.power.VotingPowerFormula;
 import coop.plenum.governance.proposal.BallotCast;
+import coop.plenum.governance.proposal.BallotRecorded;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.CastBallot;
 import coop.plenum.governance.proposal.CloseVoting;
@@ -50,6 +51,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -186,13 +188,15 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     }
 
     @CommandHandler
-    void handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+    BallotRecorded handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         ballotsOnlyWhileVotingIsOpen();
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
         if (command.choice() == null) {
             throw new InvalidInput("choice", "ballot.choice-missing", "choice is YES, NO or ABSTAIN");
         }
         apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant()));
+        // the sequence number the BallotCast just took: the caller's receipt names this event, not "the latest"
+        return new BallotRecorded(proposalId, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler

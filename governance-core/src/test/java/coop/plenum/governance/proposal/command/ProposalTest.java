@@ -337,6 +337,15 @@ class ProposalTest {
     }
 
     @Test
+    void castingABallotAnswersTheSequenceNumberItsBallotCastTookSoAReceiptCanNameThatEvent() {
+        // given: ProposalSubmitted (0), VotingOpened (1), an earlier ballot (2); the recast is event 3
+        fixture.given(submitted(null, null), opened(), new BallotCast(P, BOB_M, Choice.YES, NOW))
+                .when(new CastBallot(P, BOB_M, Choice.NO), by(BOB))
+                .expectEvents(new BallotCast(P, BOB_M, Choice.NO, NOW))
+                .expectResultMessagePayload(new coop.plenum.governance.proposal.BallotRecorded(P, 3));
+    }
+
+    @Test
     void membersOutsideTheFrozenElectorateCannotVote() {
         fixture.given(submitted(null, null), opened()).when(new CastBallot(P, CARA_M, Choice.YES), by(CARA))
                 .expectException(NotAllowed.class).expectNoEvents();

@@ -1,0 +1,45 @@
+package coop.plenum.api.audit;
+
+import coop.plenum.governance.audit.chain.EventReceipts;
+
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * The receipt a ballot answers with: which event of the log recorded it (position, type, aggregate and sequence)
+ * and that event's hash, and where and when its inclusion proof can be fetched. The proof itself comes later: it
+ * needs a signed checkpoint, and the ballot does not wait for one.
+ */
+public record BallotReceiptJson(String cooperativeId, String proposalId, String memberId, Long position, String eventType,
+                                String aggregateIdentifier, long sequenceNumber, String eventHash, String recordedAt, Proof proof) {
+
+    /**
+     * Where the receipt with its inclusion proof is ({@code url}, answered with 409 {@code audit.not-yet-signed}
+     * until a checkpoint covers the event), whether it can be fetched yet, and by when it can be at the latest
+     * while the chainer keeps up.
+     */
+    public record Proof(String status, String url, Instant availableBy) {
+    }
+
+    static BallotReceiptJson of(String proposalId, String memberId, EventReceipts.EventReceipt event, java.time.Duration proofWithin) {
+        Instant recorded = Instant.parse(event.timestamp());
+        return new BallotReceiptJson(event.cooperativeId(), proposalId, memberId, event.position(), event.eventType(),
+                event.aggregateIdentifier(), event.sequenceNumber(), HexFormat.of().formatHex(event.eventHash()), event.timestamp(),
+                new Proof(event.status().name(), proofUrl(event.cooperativeId(), event.position()),
+                        event.status() == EventReceipts.ProofStatus.SIGNED ? null : recorded.plus(proofWithin)));
+    }
+
+    /**
+     * On the benchmarks' in-memory event engine nothing is stored or chained: the receipt says which ballot it is and
+     * that there is nothing to prove it against ({@code proof.status} {@code NO_AUDIT_LOG}).
+     */
+    static BallotReceiptJson withoutLog(coop.plenum.governance.proposal.BallotRecorded ballot, String memberId) {
+        return new BallotReceiptJson(null, ballot.proposalId().value(), memberId, null,
+                coop.plenum.governance.proposal.BallotCast.class.getName(), ballot.proposalId().value(), ballot.sequenceNumber(),
+                null, null, new Proof("NO_AUDIT_LOG", null, null));
+    }
+
+    public static String proofUrl(String cooperativeId, long position) {
+        return "/api/v1/cooperatives/" + cooperativeId + "/audit/receipts/" + position;
+    }
+}

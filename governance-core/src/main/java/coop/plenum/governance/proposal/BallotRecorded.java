@@ -1,0 +1,9 @@
+package coop.plenum.governance.proposal;
+
+/**
+ * What casting a ballot answers: where in the proposal's history its {@link BallotCast} was recorded. The pair
+ * (proposal, sequence number) names exactly one stored event, so a receipt can be made for that ballot and no other
+ * even while other ballots arrive.
+ */
+public record BallotRecorded(ProposalId proposalId, long sequenceNumber) {
+}

@@ -1,0 +1,7 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.membership.MemberId;
+
+/** Every ballot event of one member (casts, recasts, retractions), newest first; answered as {@link MemberBallotView}s. */
+public record FindMemberBallots(MemberId memberId) {
+}
