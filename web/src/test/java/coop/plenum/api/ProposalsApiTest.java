@@ -222,4 +222,32 @@ class ProposalsApiTest extends BootedPlenum {
         http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, "no-such-proposal").headers(as(alice))
                 .exchange().expectStatus().isNotFound();
     }
+
+    @Test
+    void aCommandForAnUnknownProposalOrAnotherCooperativesIsNotFoundAndStoresNothing() {
+        String p = submit(bob, SOLAR);
+        post(alice, p, "opening", 204);
+        // alice is a member of both cooperatives, so only the address can make this a 404 (not a 403)
+        String aliceId = createdIdOf(alice);
+        String elsewhere = foundCooperative(riverside(aliceId));
+        long before = jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, p);
+
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", elsewhere, p, aliceMember).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}")
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("proposal.not-found");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", elsewhere, p).headers(as(alice))
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("proposal.not-found");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/comments", elsewhere, p).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hello\"}")
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("proposal.not-found");
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, "no-such-proposal", aliceMember).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}")
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("proposal.not-found");
+        http.delete().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, "no-such-proposal", aliceMember).headers(as(alice))
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("proposal.not-found");
+
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, p))
+                .as("nothing stored on the proposal addressed under the wrong cooperative").isEqualTo(before);
+        vote(alice, p, aliceMember, "YES", 200);
+    }
 }

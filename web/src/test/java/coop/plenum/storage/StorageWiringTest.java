@@ -1,6 +1,7 @@
 package coop.plenum.storage;
 
 import coop.plenum.support.BootedPlenum;
+import coop.plenum.governance.axon.NotifyingTokenStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
@@ -70,7 +71,9 @@ class StorageWiringTest extends BootedPlenum {
         for (String group : readModels) {
             EventProcessor processor = processing.eventProcessor(group, EventProcessor.class).orElseThrow();
             assertThat(processor).as(group).isInstanceOf(PooledStreamingEventProcessor.class);
-            assertThat(processing.tokenStore(group)).as(group).isInstanceOf(MongoTokenStore.class);
+            // behind the wrapper that completes read-your-writes waits when a token is stored
+            assertThat(processing.tokenStore(group)).as(group).isInstanceOf(NotifyingTokenStore.class);
+            assertThat(((NotifyingTokenStore) processing.tokenStore(group)).delegate()).as(group).isInstanceOf(MongoTokenStore.class);
         }
     }
 

@@ -33,6 +33,7 @@ import coop.plenum.governance.proposal.query.ProposalView;
 import coop.plenum.governance.proposal.query.TallyView;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
+import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -173,8 +174,8 @@ class ProposalController {
                                                       @RequestBody CommentRequest request, @AuthenticationPrincipal PlenumUser user,
                                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
         String commentId = ids.newId();
-        return proposal(cooperativeId, proposalId)
-                .then(commands.send(new CommentOnProposal(new ProposalId(proposalId), commentId, request.text()), user.caller(correlation)))
+        return commands.sendUnder(cooperativeId, new CommentOnProposal(new ProposalId(proposalId), commentId, request.text()),
+                        user.caller(correlation), () -> notHere(proposalId))
                 .thenReturn(ResponseEntity.status(201).body(Map.of("commentId", commentId)));
     }
 
@@ -186,9 +187,9 @@ class ProposalController {
     Mono<BallotReceiptJson> cast(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
                                  @RequestBody BallotRequest request, @AuthenticationPrincipal PlenumUser user,
                                  @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        return proposal(cooperativeId, proposalId)
-                .then(commands.<BallotRecorded>send(new CastBallot(new ProposalId(proposalId), new MemberId(memberId), request.choice()),
-                        user.caller(correlation)))
+        // no read-model lookup first: the Proposal aggregate answers 404 for an unknown id or another cooperative's
+        return commands.<BallotRecorded>sendUnder(cooperativeId, new CastBallot(new ProposalId(proposalId), new MemberId(memberId),
+                        request.choice()), user.caller(correlation), () -> notHere(proposalId))
                 .flatMap(recorded -> ballotReceipts.of(recorded, memberId));
     }
 
@@ -224,7 +225,12 @@ class ProposalController {
 
 
     private Mono<ResponseEntity<Void>> send(String cooperativeId, String proposalId, Object command, PlenumUser user, String correlation) {
-        return proposal(cooperativeId, proposalId).then(commands.send(command, user.caller(correlation)))
+        // no read-model lookup first: the Proposal aggregate answers 404 for an unknown id or another cooperative's
+        return commands.sendUnder(cooperativeId, command, user.caller(correlation), () -> notHere(proposalId))
                 .then(Mono.just(ResponseEntity.noContent().<Void>build()));
+    }
+
+    private static NotFound notHere(String proposalId) {
+        return new NotFound("proposal.not-found", "no proposal '" + proposalId + "' here");
     }
 }

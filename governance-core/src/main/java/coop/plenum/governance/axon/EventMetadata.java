@@ -10,6 +10,11 @@ public final class EventMetadata {
     /** The id of the message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
     public static final String SYSTEM = "system";
+    /**
+     * On a command only (never copied to events): the cooperative under which the request addressed the aggregate,
+     * so the aggregate itself answers "not here" for another cooperative's id without a read-model lookup first.
+     */
+    public static final String ADDRESSED_COOPERATIVE = "addressedCooperative";
 
     private EventMetadata() {
     }

@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The event log: Axon's JDBC storage engine on PostgreSQL behind an embedded event store. Each processor reads
- * the log through its own stream (no shared consumer cache), so a processor woken by
- * {@link CommitSignallingEventSource} right after a commit finds the new events at once.
+ * The event log: Axon's JDBC storage engine on PostgreSQL behind an embedded event store. Caught-up processors
+ * share one reader of the log (the store's consumer cache); {@link CommitSignallingEventSource} wakes them once the
+ * new events are in that cache, so a woken processor finds them at once.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -40,7 +40,7 @@ class EventStoreConfiguration {
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
+                .snapshotFilter(configuration.snapshotFilter().combine(new CurrentSnapshots()))
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
@@ -54,12 +54,18 @@ class EventStoreConfiguration {
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .optimizeEventConsumption(false)
+                // one producer reads the log into a cache that every caught-up processor tails (issue 16)
+                .optimizeEventConsumption(true)
                 .build();
     }
 
     @Bean
-    CommitSignallingEventSource commitSignallingEventSource(EventStore eventStore) {
-        return new CommitSignallingEventSource(eventStore);
+    CommittedEvents committedEvents(EventStore eventStore) {
+        return new CommittedEvents(eventStore);
+    }
+
+    @Bean
+    CommitSignallingEventSource commitSignallingEventSource(EventStore eventStore, CommittedEvents committed) {
+        return new CommitSignallingEventSource(eventStore, committed::placed);
     }
 }

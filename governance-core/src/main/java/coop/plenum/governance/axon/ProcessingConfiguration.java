@@ -60,17 +60,22 @@ class ProcessingConfiguration {
 
     @Autowired
     void poolAllProcessors(EventProcessingConfigurer processing, ApplicationContext context,
-                           ReadModelTokenStore readModelTokens, CommitSignallingEventSource log) {
+                           ReadModelTokenStore readModelTokens, CommitSignallingEventSource log, TokenStore tokenStore,
+                           ProcessorProgress progress) {
         // Axon's default logs a failing handler and skips its event, silently leaving a read model behind the log;
         // propagating makes the processor back off and retry the event (projections are idempotent)
         processing.registerDefaultListenerInvocationErrorHandler(c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
+        // every stored token completes the read-your-writes waits for it (ReadModelCatchUp)
+        TokenStore policyTokens = new NotifyingTokenStore(tokenStore, progress);
+        TokenStore readModelTokenStore = new NotifyingTokenStore(readModelTokens.store(), progress);
+        processing.registerTokenStore(c -> policyTokens);
         processing.usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
                         .messageSource(log)
                         // the fallback for events appended by other nodes, which send no signal here
                         .tokenClaimInterval(1000));
         for (String group : readModelGroups(context)) {
-            processing.registerTokenStore(group, c -> readModelTokens.store())
+            processing.registerTokenStore(group, c -> readModelTokenStore)
                     .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
                     .registerPooledStreamingEventProcessorConfiguration(group,
                             (c, builder) -> builder.batchSize(100).initialSegmentCount(1));

@@ -40,8 +40,12 @@ import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.Voter;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.StateConflict;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -63,8 +67,8 @@ import java.util.Map;
  * Cooperative aggregate through {@link CooperativeFactsSource}; scheduled opening and closing are persistent
  * deadlines that fire once, also across restarts.
  */
-@Aggregate(cache = "aggregateCache")
-class Proposal {
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "longStreamSnapshots")
+class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     static final String VOTING_OPENS = "voting-opens";
     static final String VOTING_CLOSES = "voting-closes";
@@ -108,6 +112,19 @@ class Proposal {
         if (closesAt != null) {
             deadlines.schedule(closesAt, VOTING_CLOSES, new VotingClosesDue(command.proposalId()));
         }
+    }
+
+    /**
+     * A proposal addressed under another cooperative does not exist there: the same 404 as an unknown id, decided
+     * here from the aggregate's own state instead of a read-model lookup before every command.
+     */
+    @CommandHandlerInterceptor
+    Object onlyUnderItsOwnCooperative(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object addressed = command.getMetaData().get(EventMetadata.ADDRESSED_COOPERATIVE);
+        if (addressed != null && !addressed.equals(cooperativeId.value())) {
+            throw new NotFound("proposal.not-found", "no proposal '" + proposalId.value() + "' here");
+        }
+        return chain.proceed();
     }
 
     @CommandHandler
@@ -303,6 +320,33 @@ class Proposal {
         votingClosesAt = event.votingClosesAt();
         revision = 1;
         state = ProposalState.DELIBERATION;
+    }
+
+    @Override
+    public ProposalSnapshot snapshot() {
+        return new ProposalSnapshot(proposalId, cooperativeId, author, topic, state, outcome, votingOpensAt, votingClosesAt,
+                revision, classes, decision, delegation, List.copyOf(electorate.values()),
+                ballots.entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList());
+    }
+
+    @EventSourcingHandler
+    void on(ProposalSnapshot snapshot) {
+        proposalId = snapshot.proposalId();
+        cooperativeId = snapshot.cooperativeId();
+        author = snapshot.author();
+        topic = snapshot.topic();
+        state = snapshot.state();
+        outcome = snapshot.outcome();
+        votingOpensAt = snapshot.votingOpensAt();
+        votingClosesAt = snapshot.votingClosesAt();
+        revision = snapshot.revision();
+        classes = snapshot.classes();
+        decision = snapshot.decision();
+        delegation = snapshot.delegation();
+        electorate.clear();
+        snapshot.electorate().forEach(m -> electorate.put(m.memberId(), m));
+        ballots.clear();
+        snapshot.ballots().forEach(b -> ballots.put(b.memberId(), b.choice()));
     }
 
     @EventSourcingHandler

@@ -1,0 +1,37 @@
+package coop.plenum.governance.proposal.command;
+
+import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.cooperative.DecisionRule;
+import coop.plenum.governance.cooperative.DelegationRule;
+import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.proposal.ElectorateMember;
+import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.proposal.ProposalState;
+import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.tally.Outcome;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The whole state of a {@link Proposal} at one point of its stream, kept in the snapshot table so that loading a
+ * proposal with thousands of ballots reads one row plus the events after it. Not a domain event: it is never
+ * published, audited or upcast. When the Proposal's state changes shape, raise {@link #REVISION}; snapshots of any
+ * other revision are then ignored ({@code CurrentSnapshots}) and the proposal replays its events, which remain the
+ * truth.
+ */
+@Revision(ProposalSnapshot.REVISION)
+record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, AccountId author, String topic, ProposalState state,
+                        Outcome outcome, Instant votingOpensAt, Instant votingClosesAt, int revision,
+                        List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
+                        List<ElectorateMember> electorate, List<Ballot> ballots) {
+
+    static final String REVISION = "1";
+
+    /** One member's current ballot, in the order they were first cast. */
+    record Ballot(MemberId memberId, Choice choice) {
+    }
+}
