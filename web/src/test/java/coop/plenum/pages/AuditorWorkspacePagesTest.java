@@ -87,6 +87,34 @@ class AuditorWorkspacePagesTest extends PageScenario {
     }
 
     @Test
+    void verifyNowNamesTheFirstAlteredEventAndWhatWasDoneToItAndTheHistoryStillShowsTheRow() {
+        Map<String, Object> ballot = jdbc.queryForMap("select d.globalindex, d.payload from domainevententry d "
+                + "join audit_chain_link l on l.position = d.globalindex where l.cooperative_id = ? and d.payloadtype like '%.BallotCast' "
+                + "and l.aggregate_identifier = ? order by d.globalindex desc limit 1", coop, decided);
+        long position = (Long) ballot.get("globalindex");
+        byte[] original = (byte[]) ballot.get("payload");
+        PageSession page = signedIn(auditor);
+        try {
+            // Bob's NO becomes a YES in the database, behind Plenum's back
+            jdbc.update("update domainevententry set payload = ? where globalindex = ?",
+                    new String(original, java.nio.charset.StandardCharsets.UTF_8).replace("\"NO\"", "\"YES\"")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), position);
+            PageSession.Answer verified = page.post("/cooperatives/{c}/audit/verification", Map.of(), coop);
+            assertThat(verified.code()).isEqualTo(200);
+            assertThat(verified.body()).contains("data-ok=\"false\"", "FAILED: the stored history differs",
+                    "First bad event: position " + position + ", a BallotCast, event", "ALTERED: its stored bytes");
+            // bytes that are not even JSON: the timeline still shows the row (a tampered row is what an auditor looks for)
+            jdbc.update("update domainevententry set payload = ? where globalindex = ?", new byte[]{(byte) 0xff, 0, (byte) 0xfe}, position);
+            PageSession.Answer history = page.get("/cooperatives/{c}/audit/history?member={m}", coop, bobMember);
+            assertThat(history.code()).as("%s", history).isEqualTo(200);
+            assertThat(history.body()).contains("data-position=\"" + position + "\"");
+        } finally {
+            jdbc.update("update domainevententry set payload = ? where globalindex = ?", original, position);
+        }
+        assertThat(page.post("/cooperatives/{c}/audit/verification", Map.of(), coop).body()).contains("data-ok=\"true\"");
+    }
+
+    @Test
     void theHistoryListsTheCooperativesEventsInLogOrderAndFiltersThemByKindMemberProposalAndTime() {
         PageSession page = signedIn(auditor);
         PageSession.Answer all = page.get("/cooperatives/{c}/audit/history", coop);
