@@ -96,7 +96,7 @@ class AuditDecisionPage {
                     WhatIfDraft draft = WhatIfDraft.of(form);
                     return Mono.fromCallable(() -> {
                                 FormText.requireTypable(form);
-                                return replays.of(proposalId).whatIf(draft.rules());
+                                return replay(proposalId).whatIf(draft.rules());
                             })
                             .subscribeOn(Schedulers.boundedElastic())
                             .flatMap(hypothesis -> render(coop, proposal, user, model, Position.LATEST, Refusal.NONE, draft,
@@ -129,7 +129,8 @@ class AuditDecisionPage {
                             model.addAttribute("names", names);
                             model.addAttribute("classNames", coop.charter().classes().stream()
                                     .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name(), (a, b) -> a)));
-                            model.addAttribute("pinned", found.getT3().orElse(null));
+                            model.addAttribute("pinned", found.getT3().rules());
+                            model.addAttribute("whatIfUnavailable", found.getT3().unavailable());
                             model.addAttribute("draft", draft);
                             model.addAttribute("hypothetical", hypothetical);
                             model.addAttribute("refusal", refusal);
@@ -140,14 +141,28 @@ class AuditDecisionPage {
                         }));
     }
 
-    /** The rules the vote was tallied under, to show beside the form; empty while the vote is not closed. */
-    private java.util.Optional<DecisionReplay.Hypothesis> pinned(String proposalId) {
+    /** The rules the vote was tallied under, to show beside the form; or why it cannot be re-tallied. */
+    private Pinned pinned(String proposalId) {
         try {
-            return java.util.Optional.of(replays.of(proposalId).whatIf(WhatIfRules.none()));
-        } catch (StateConflict notClosed) {
-            return java.util.Optional.empty();
-        } catch (coop.plenum.kernel.NotFound neverStored) {
-            return java.util.Optional.empty();
+            return new Pinned(replay(proposalId).whatIf(WhatIfRules.none()), null);
+        } catch (StateConflict | coop.plenum.kernel.NotFound unavailable) {
+            return new Pinned(null, unavailable.getMessage());
+        }
+    }
+
+    private record Pinned(DecisionReplay.Hypothesis rules, String unavailable) {
+    }
+
+    /**
+     * The vote rebuilt from its stored events. Events that no longer deserialize were changed behind Plenum's back:
+     * that is the verification's finding to report, so here it is a refusal, not a failure of the page.
+     */
+    private DecisionReplay replay(String proposalId) {
+        try {
+            return replays.of(proposalId);
+        } catch (org.axonframework.serialization.SerializationException unreadable) {
+            throw new StateConflict("audit.events-unreadable",
+                    "this proposal's stored events cannot be read, so it cannot be re-tallied here: verify the history");
         }
     }
 

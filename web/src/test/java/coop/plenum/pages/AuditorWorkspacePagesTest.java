@@ -108,6 +108,13 @@ class AuditorWorkspacePagesTest extends PageScenario {
             PageSession.Answer history = page.get("/cooperatives/{c}/audit/history?member={m}", coop, bobMember);
             assertThat(history.code()).as("%s", history).isEqualTo(200);
             assertThat(history.body()).contains("data-position=\"" + position + "\"");
+            PageSession.Answer decision = page.get("/cooperatives/{c}/audit/proposals/{p}", coop, decided);
+            assertThat(decision.code()).as("%s", decision).isEqualTo(200);
+            assertThat(decision.body()).contains("cannot be re-tallied here: verify the history");
+            PageSession.Answer whatIf = page.post("/cooperatives/{c}/audit/proposals/{p}/what-if", Map.of("threshold", "TWO_THIRDS"),
+                    coop, decided);
+            assertThat(whatIf.code()).as("%s", whatIf).isEqualTo(409);
+            isAPlenumPage(whatIf);
         } finally {
             jdbc.update("update domainevententry set payload = ? where globalindex = ?", original, position);
         }
