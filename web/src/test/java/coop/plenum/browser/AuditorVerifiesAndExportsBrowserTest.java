@@ -104,6 +104,22 @@ class AuditorVerifiesAndExportsBrowserTest extends BrowserTest {
                 .containsPattern("matching\\s+1");
         assertThat(AuditCommand.run(List.of("audit", "verify", export.toString()), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()))).isZero();
+
+        // the decision, stepped back one ballot, then re-tallied under two thirds: hypothetical
+        browser.findElement(By.cssSelector("li[data-proposal='" + proposal + "'] a")).click();
+        wait.until(d -> !d.findElements(By.id("steps")).isEmpty());
+        assertThat(browser.findElement(By.id("tally-outcome")).getText()).isEqualTo("accepted · approval 0.600000");
+        browser.findElement(By.id("previous-step")).click();
+        wait.until(d -> d.getCurrentUrl().contains("step=2"));
+        assertThat(browser.findElement(By.cssSelector("#steps li.current")).getText()).contains("Bob Member voted NO");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("what-if-threshold"))).selectByValue("TWO_THIRDS");
+        browser.findElement(By.id("what-if-submit")).click();
+        wait.until(d -> !d.findElements(By.id("what-if-result")).isEmpty());
+        assertThat(browser.findElement(By.id("what-if-result")).getText()).contains("HYPOTHETICAL");
+        assertThat(browser.findElement(By.id("what-if-outcome")).getText()).isEqualTo("rejected · approval 0.600000");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('what-if-panel').scrollIntoView()");
+        HeadlessChromium.screenshot(browser, "auditor-what-if");
+        fitsA390PixelScreen("decision");
     }
 
     private List<String> kinds() {
