@@ -41,6 +41,25 @@ class AuditorWorkspacePagesTest extends PageScenario {
         vote(bob, bobMember, "NO");
         http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, decided).headers(as(alice))
                 .exchange().expectStatus().isNoContent();
+        theChainHasCaughtUp();
+    }
+
+    /**
+     * A page chains what it finds first, unless the background chainer holds the lock at that moment, in which case
+     * that chainer links the same events a moment later: the tests read once everything stored so far is linked.
+     */
+    private void theChainHasCaughtUp() {
+        Long last = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (jdbc.queryForObject("select coalesce(max(position), 0) from audit_chain_cursor", Long.class) < last) {
+            assertThat(System.nanoTime()).as("the chain links every stored event within seconds").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void vote(String who, String member, String choice) {
@@ -88,9 +107,9 @@ class AuditorWorkspacePagesTest extends PageScenario {
 
     @Test
     void verifyNowNamesTheFirstAlteredEventAndWhatWasDoneToItAndTheHistoryStillShowsTheRow() {
-        Map<String, Object> ballot = jdbc.queryForMap("select d.globalindex, d.payload from domainevententry d "
-                + "join audit_chain_link l on l.position = d.globalindex where l.cooperative_id = ? and d.payloadtype like '%.BallotCast' "
-                + "and l.aggregate_identifier = ? order by d.globalindex desc limit 1", coop, decided);
+        // read from the log itself: the chain links new events within moments, and verification chains what it finds first
+        Map<String, Object> ballot = jdbc.queryForMap("select globalindex, payload from domainevententry "
+                + "where aggregateidentifier = ? and payloadtype like '%.BallotCast' order by globalindex desc limit 1", decided);
         long position = (Long) ballot.get("globalindex");
         byte[] original = (byte[]) ballot.get("payload");
         PageSession page = signedIn(auditor);
