@@ -34,6 +34,11 @@ public final class PageSession {
 
     /** Signs in as {@code username} (password {@code username-password}). */
     public static PageSession signIn(WebTestClient http, String username) {
+        return signIn(http, username, username + "-password");
+    }
+
+    /** Signs in as {@code username} with its password (the operator's is not {@code username-password}). */
+    public static PageSession signIn(WebTestClient http, String username, String password) {
         PageSession page = new PageSession(http);
         http = page.http;
         EntityExchangeResult<byte[]> login = http.get().uri("/login").exchange().expectStatus().isOk()
@@ -42,7 +47,7 @@ public final class PageSession {
         page.csrf = token(new String(login.getResponseBodyContent(), StandardCharsets.UTF_8));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", username);
-        form.add("password", username + "-password");
+        form.add("password", password);
         form.add("_csrf", page.csrf);
         EntityExchangeResult<byte[]> signedIn = http.post().uri("/login").cookie("SESSION", page.session)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))

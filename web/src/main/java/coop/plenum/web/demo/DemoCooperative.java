@@ -23,6 +23,8 @@ import coop.plenum.governance.delegation.DelegateVote;
 import coop.plenum.governance.membership.AdmitMember;
 import coop.plenum.governance.membership.ApplyForMembership;
 import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.membership.SetRoles;
+import coop.plenum.governance.cooperative.Role;
 import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.governance.proposal.CastBallot;
@@ -51,13 +53,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * SPEC "Storage and running", the {@code demo} option: a living cooperative for a new user to look around in —
- * three stakeholder classes, eight people (one still applying), contributions accepted, pending and rejected, a
+ * three stakeholder classes, eight people (one still applying) and an auditor, contributions accepted, pending and rejected, a
  * revenue shared out, delegations (one chain of two hops), a decided vote, an open one and one in deliberation.
  * Everything goes through the same commands as real use, acted by the people themselves, so the log, the audit
  * metadata and every read model are genuine. Seeds once: if its first account exists, it does nothing.
@@ -66,10 +69,12 @@ import java.util.Map;
 public class DemoCooperative {
 
     public static final String COOPERATIVE_NAME = "Riverside Energy Co-op";
+    /** The demo's auditor: not a member, holds the AUDITOR role, reads the history and verifies it. */
+    public static final String AUDITOR = "audra";
     static final List<String[]> PEOPLE = List.of(
             new String[]{"ada", "Ada Okonkwo"}, new String[]{"ben", "Ben Hartley"}, new String[]{"chloe", "Chloe Martin"},
             new String[]{"dev", "Dev Patel"}, new String[]{"emma", "Emma Novak"}, new String[]{"finn", "Finn Larsen"},
-            new String[]{"hugo", "Hugo Silva"}, new String[]{"grace", "Grace Ito"});
+            new String[]{"hugo", "Hugo Silva"}, new String[]{"grace", "Grace Ito"}, new String[]{AUDITOR, "Audra Reyes"});
     private static final Logger log = LoggerFactory.getLogger(DemoCooperative.class);
 
     private final Commands commands;
@@ -102,7 +107,7 @@ public class DemoCooperative {
             accounts.put(person[0], id);
         }
         new Seeding(accounts).run();
-        log.info("Seeded the demo cooperative '{}': sign in as ada (secretary), ben, chloe, dev, emma, finn or hugo with the demo password",
+        log.info("Seeded the demo cooperative '{}': sign in as ada (secretary), ben, chloe, dev, emma, finn or hugo, or audra (auditor) with the demo password",
                 COOPERATIVE_NAME);
         return true;
     }
@@ -158,6 +163,7 @@ public class DemoCooperative {
             as("hugo", new ApplyForMembership(coop, hugo, accounts.get("hugo"), "users"));
             as("ada", new AdmitMember(coop, hugo));
             as("grace", new ApplyForMembership(coop, new MemberId(ids.newId()), accounts.get("grace"), "users"));
+            as("ada", new SetRoles(coop, accounts.get(AUDITOR), EnumSet.of(Role.AUDITOR)));
             refreshMembers();
         }
 
