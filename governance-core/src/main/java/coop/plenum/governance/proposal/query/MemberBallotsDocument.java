@@ -8,18 +8,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One member's ballot events across proposals, in one document keyed by the member, so "my receipts" is an
- * {@code _id} lookup (the MongoDB-wire server scans for anything else). {@code applied} holds the key of every event
- * already added, so a redelivered event adds nothing.
+ * One member's ballot events on one proposal, keyed {@code memberId|proposalId}: it grows with that member's recasts
+ * on that proposal only, so adding a ballot never rewrites a member's whole voting history. Each entry's sequence
+ * number makes a redelivered event add nothing.
  */
-@Document("member_ballots")
-record MemberBallotsDocument(@Id String memberId, List<Entry> ballots, List<String> applied) {
+@Document("member_proposal_ballots")
+record MemberBallotsDocument(@Id String id, String memberId, String proposalId, List<Entry> entries) {
 
     /** {@code choice} null: a retraction. */
-    record Entry(String proposalId, long sequence, Choice choice, Instant at) {
+    record Entry(long sequence, Choice choice, Instant at) {
     }
 
-    static String key(String proposalId, long sequence) {
-        return proposalId + "|" + sequence;
+    static String key(String memberId, String proposalId) {
+        return memberId + "|" + proposalId;
     }
 }

@@ -39,6 +39,7 @@ class MemberBallotsProjection {
     @ResetHandler
     void dropBeforeReplay() {
         mongo.dropCollection(MemberBallotsDocument.class).block();
+        mongo.dropCollection(MemberProposalsDocument.class).block();
     }
 
     @EventHandler
@@ -52,26 +53,47 @@ class MemberBallotsProjection {
     }
 
     private void add(MemberId member, ProposalId proposal, long sequence, Choice choice, Instant at) {
-        String key = MemberBallotsDocument.key(proposal.value(), sequence);
-        Query byMember = Query.query(where("_id").is(member.value()));
-        try {
-            mongo.upsert(byMember, new Update().setOnInsert("ballots", List.of()).setOnInsert("applied", List.of()),
-                    MemberBallotsDocument.class).block();
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // another segment created the member's document between our lookup and insert: it exists, which is all we need
+        String key = MemberBallotsDocument.key(member.value(), proposal.value());
+        boolean firstOnThisProposal = upsertQuietly(Query.query(where("_id").is(key)),
+                new Update().setOnInsert("memberId", member.value()).setOnInsert("proposalId", proposal.value())
+                        .setOnInsert("entries", List.of()), MemberBallotsDocument.class);
+        mongo.updateFirst(Query.query(where("_id").is(key).and("entries.sequence").ne(sequence)),
+                new Update().push("entries", new MemberBallotsDocument.Entry(sequence, choice, at)), MemberBallotsDocument.class).block();
+        if (firstOnThisProposal || !listed(member, proposal)) {
+            upsertQuietly(Query.query(where("_id").is(member.value())), new Update().setOnInsert("proposals", List.of()),
+                    MemberProposalsDocument.class);
+            mongo.updateFirst(Query.query(where("_id").is(member.value()).and("proposals").ne(proposal.value())),
+                    new Update().push("proposals", proposal.value()), MemberProposalsDocument.class).block();
         }
-        mongo.updateFirst(Query.query(where("_id").is(member.value()).and("applied").ne(key)),
-                new Update().push("ballots", new MemberBallotsDocument.Entry(proposal.value(), sequence, choice, at)).push("applied", key),
-                MemberBallotsDocument.class).block();
+    }
+
+    /** Whether the member's list already names the proposal (after a redelivery that stopped half-way). */
+    private boolean listed(MemberId member, ProposalId proposal) {
+        return Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(member.value()).and("proposals").is(proposal.value())),
+                MemberProposalsDocument.class).block());
+    }
+
+    /** Creates the document if it is missing; true if this call created it. */
+    private boolean upsertQuietly(Query query, Update update, Class<?> type) {
+        try {
+            return mongo.upsert(query, update, type).map(r -> r.getUpsertedId() != null).blockOptional().orElse(false);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // another segment created it between the lookup and the insert: it exists, which is all we need
+            return false;
+        }
     }
 
     @QueryHandler
     CompletableFuture<List<MemberBallotView>> handle(FindMemberBallots query) {
-        return mongo.findById(query.memberId().value(), MemberBallotsDocument.class)
-                .map(d -> MemberBallotView.lastBallotCounts(d.ballots().stream()
-                        .map(b -> new MemberBallotView(new ProposalId(b.proposalId()), b.sequence(), b.choice(), b.at(), false))
-                        .toList()))
-                .defaultIfEmpty(List.of())
+        String member = query.memberId().value();
+        return mongo.findById(member, MemberProposalsDocument.class)
+                .flatMapMany(d -> reactor.core.publisher.Flux.fromIterable(d.proposals()))
+                .flatMapSequential(proposal -> mongo.findById(MemberBallotsDocument.key(member, proposal), MemberBallotsDocument.class), 8)
+                .flatMapIterable(d -> d.entries().stream()
+                        .map(e -> new MemberBallotView(new ProposalId(d.proposalId()), e.sequence(), e.choice(), e.at(), false))
+                        .toList())
+                .collectList()
+                .map(MemberBallotView::lastBallotCounts)
                 .toFuture();
     }
 }
