@@ -52,34 +52,24 @@ class MemberBallotsProjection {
         add(e.memberId(), e.proposalId(), sequence, null, e.retractedAt());
     }
 
+    /**
+     * Two writes per ballot, each one upsert whose query fails to match once the change is in: the insert it then
+     * attempts collides on {@code _id}, which means "already applied" (a redelivered event changes nothing).
+     */
     private void add(MemberId member, ProposalId proposal, long sequence, Choice choice, Instant at) {
         String key = MemberBallotsDocument.key(member.value(), proposal.value());
-        boolean firstOnThisProposal = upsertQuietly(Query.query(where("_id").is(key)),
+        upsertUnlessApplied(Query.query(where("_id").is(key).and("entries.sequence").ne(sequence)),
                 new Update().setOnInsert("memberId", member.value()).setOnInsert("proposalId", proposal.value())
-                        .setOnInsert("entries", List.of()), MemberBallotsDocument.class);
-        mongo.updateFirst(Query.query(where("_id").is(key).and("entries.sequence").ne(sequence)),
-                new Update().push("entries", new MemberBallotsDocument.Entry(sequence, choice, at)), MemberBallotsDocument.class).block();
-        if (firstOnThisProposal || !listed(member, proposal)) {
-            upsertQuietly(Query.query(where("_id").is(member.value())), new Update().setOnInsert("proposals", List.of()),
-                    MemberProposalsDocument.class);
-            mongo.updateFirst(Query.query(where("_id").is(member.value()).and("proposals").ne(proposal.value())),
-                    new Update().push("proposals", proposal.value()), MemberProposalsDocument.class).block();
-        }
+                        .push("entries", new MemberBallotsDocument.Entry(sequence, choice, at)), MemberBallotsDocument.class);
+        upsertUnlessApplied(Query.query(where("_id").is(member.value()).and("proposals").ne(proposal.value())),
+                new Update().push("proposals", proposal.value()), MemberProposalsDocument.class);
     }
 
-    /** Whether the member's list already names the proposal (after a redelivery that stopped half-way). */
-    private boolean listed(MemberId member, ProposalId proposal) {
-        return Boolean.TRUE.equals(mongo.exists(Query.query(where("_id").is(member.value()).and("proposals").is(proposal.value())),
-                MemberProposalsDocument.class).block());
-    }
-
-    /** Creates the document if it is missing; true if this call created it. */
-    private boolean upsertQuietly(Query query, Update update, Class<?> type) {
+    private void upsertUnlessApplied(Query query, Update update, Class<?> type) {
         try {
-            return mongo.upsert(query, update, type).map(r -> r.getUpsertedId() != null).blockOptional().orElse(false);
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // another segment created it between the lookup and the insert: it exists, which is all we need
-            return false;
+            mongo.upsert(query, update, type).block();
+        } catch (DuplicateKeyException alreadyApplied) {
+            // the document exists and its query did not match: this change is already in it
         }
     }
 
