@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -53,24 +52,16 @@ class MemberBallotsProjection {
     }
 
     /**
-     * Two writes per ballot, each one upsert whose query fails to match once the change is in: the insert it then
-     * attempts collides on {@code _id}, which means "already applied" (a redelivered event changes nothing).
+     * Two writes per ballot, each keyed by {@code _id} alone (the MongoDB-wire server scans the collection for any
+     * other condition) and idempotent by {@code $addToSet}: a redelivered event adds an entry equal to one already
+     * there, so nothing is added twice, and two segments adding proposals to one member's list cannot lose either.
      */
     private void add(MemberId member, ProposalId proposal, long sequence, Choice choice, Instant at) {
-        String key = MemberBallotsDocument.key(member.value(), proposal.value());
-        upsertUnlessApplied(Query.query(where("_id").is(key).and("entries.sequence").ne(sequence)),
+        mongo.upsert(Query.query(where("_id").is(MemberBallotsDocument.key(member.value(), proposal.value()))),
                 new Update().setOnInsert("memberId", member.value()).setOnInsert("proposalId", proposal.value())
-                        .push("entries", new MemberBallotsDocument.Entry(sequence, choice, at)), MemberBallotsDocument.class);
-        upsertUnlessApplied(Query.query(where("_id").is(member.value()).and("proposals").ne(proposal.value())),
-                new Update().push("proposals", proposal.value()), MemberProposalsDocument.class);
-    }
-
-    private void upsertUnlessApplied(Query query, Update update, Class<?> type) {
-        try {
-            mongo.upsert(query, update, type).block();
-        } catch (DuplicateKeyException alreadyApplied) {
-            // the document exists and its query did not match: this change is already in it
-        }
+                        .addToSet("entries", new MemberBallotsDocument.Entry(sequence, choice, at)), MemberBallotsDocument.class).block();
+        mongo.upsert(Query.query(where("_id").is(member.value())), new Update().addToSet("proposals", proposal.value()),
+                MemberProposalsDocument.class).block();
     }
 
     @QueryHandler
