@@ -41,14 +41,12 @@ class BallotReceiptsTest extends BootedPlenum {
     @BeforeEach
     void aCooperativeWithTwoVoters() {
         steps = new Cooperators(http);
-        alice = unique("alice");
-        String aliceId = createAccount(alice, "Alice");
-        coop = foundCooperative(riverside(aliceId));
-        bob = unique("bob");
-        createAccount(bob, "Bob");
-        bobMember = steps.apply(coop, bob, "users");
-        steps.command(alice, coop, bobMember, "admission");
-        aliceMember = steps.memberIdOf(alice, coop, aliceId);
+        AliceAndBob riverside = riversideWithAliceAndBob();
+        alice = riverside.alice();
+        coop = riverside.coop();
+        bob = riverside.bob();
+        bobMember = riverside.bobMember();
+        aliceMember = riverside.aliceMember();
     }
 
     @Test

@@ -33,14 +33,13 @@ class AuditorVerifiesAndExportsBrowserTest extends BrowserTest {
     @Test
     void anAuditorFiltersTheHistoryVerifiesItAndChecksTheDownloadedExportOffline() throws Exception {
         Cooperators steps = new Cooperators(http);
-        String alice = unique("alice");
-        String aliceId = createAccount(alice, "Alice Secretary");
-        String coop = foundCooperative(riverside(aliceId));
-        String bob = unique("bob");
-        createAccount(bob, "Bob Member");
-        String bobMember = steps.apply(coop, bob, "users");
-        steps.command(alice, coop, bobMember, "admission");
-        String aliceMember = steps.memberIdOf(alice, coop, aliceId);
+        AliceAndBob riverside = riversideWithAliceAndBob();
+        String alice = riverside.alice();
+        String aliceId = riverside.aliceId();
+        String coop = riverside.coop();
+        String bob = riverside.bob();
+        String bobMember = riverside.bobMember();
+        String aliceMember = riverside.aliceMember();
         String auditor = unique("audra");
         steps.setRoles(alice, coop, createAccount(auditor, "Audra Auditor"), "[\"AUDITOR\"]");
         String proposal = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(bob))

@@ -40,14 +40,12 @@ class VoteAndCheckMyReceiptBrowserTest extends BrowserTest {
 
     @Test
     void memberVotesAndDownloadsAReceiptThatVerifies() throws Exception {
-        Cooperators steps = new Cooperators(http);
-        String alice = unique("alice");
-        String aliceId = createAccount(alice, "Alice Secretary");
-        String coop = foundCooperative(riverside(aliceId));
-        String bob = unique("bob");
-        createAccount(bob, "Bob Member");
-        String bobMember = steps.apply(coop, bob, "users");
-        steps.command(alice, coop, bobMember, "admission");
+        AliceAndBob riverside = riversideWithAliceAndBob();
+        String alice = riverside.alice();
+        String aliceId = riverside.aliceId();
+        String coop = riverside.coop();
+        String bob = riverside.bob();
+        String bobMember = riverside.bobMember();
         String proposal = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"title\":\"Community solar roof\",\"body\":\"Panels on the depot\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}")

@@ -94,6 +94,22 @@ public abstract class BootedPlenum {
                  "secretaryAccountId": "%s"}""".formatted(founderId, founderId);
     }
 
+    /** Riverside with its founder and secretary alice (workers) and an admitted member bob (users). */
+    public record AliceAndBob(String coop, String alice, String aliceId, String aliceMember, String bob, String bobMember) {
+    }
+
+    protected AliceAndBob riversideWithAliceAndBob() {
+        Cooperators steps = new Cooperators(http);
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String coop = foundCooperative(riverside(aliceId));
+        String bob = unique("bob");
+        createAccount(bob, "Bob Member");
+        String bobMember = steps.apply(coop, bob, "users");
+        steps.command(alice, coop, bobMember, "admission");
+        return new AliceAndBob(coop, alice, aliceId, steps.memberIdOf(alice, coop, aliceId), bob, bobMember);
+    }
+
     protected long eventsInTheLog() {
         Long n = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
         return n == null ? 0 : n;
