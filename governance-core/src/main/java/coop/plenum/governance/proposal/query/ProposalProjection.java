@@ -19,6 +19,7 @@ import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Electorate;
 import coop.plenum.governance.tally.TallyEngine;
 import coop.plenum.governance.tally.Voter;
+import coop.plenum.governance.axon.ReadModelLayout;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,6 +48,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup("readmodel-proposals")
+// 2: ballots in pages keyed by proposal (ProposalBallots) instead of one document per ballot found by a scan
+@ReadModelLayout(2)
 class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
@@ -54,9 +57,11 @@ class ProposalProjection {
     private final LiveTallies liveTallies;
     private final Clock clock;
     private final ProposalChanges changes;
+    private final ProposalBallots ballots;
 
     ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes, DelegationHistory delegationHistory,
-                       LiveTallies liveTallies) {
+                       LiveTallies liveTallies, ProposalBallots ballots) {
+        this.ballots = ballots;
         this.delegationHistory = delegationHistory;
         this.liveTallies = liveTallies;
         this.mongo = mongo;
@@ -68,7 +73,7 @@ class ProposalProjection {
     void dropBeforeReplay() {
         liveTallies.clear();
         mongo.dropCollection("proposals").block();
-        mongo.dropCollection("proposal_ballots").block();
+        ballots.drop();
     }
 
     @EventHandler
@@ -127,8 +132,7 @@ class ProposalProjection {
     }
 
     private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Instant at) {
-        String key = BallotDocument.key(proposalId.value(), sequence);
-        mongo.save(new BallotDocument(key, proposalId.value(), sequence, memberId.value(), choice, at)).block();
+        ballots.record(proposalId, sequence, memberId, choice, at);
         changes.changed(proposalId);
     }
 
@@ -180,7 +184,7 @@ class ProposalProjection {
     }
 
     private reactor.core.publisher.Mono<List<BallotDocument>> ballotsOf(String proposalId) {
-        return mongo.find(Query.query(where("proposalId").is(proposalId)), BallotDocument.class).collectList();
+        return ballots.of(proposalId);
     }
 
     @QueryHandler
