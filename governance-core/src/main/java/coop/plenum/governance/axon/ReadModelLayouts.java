@@ -46,17 +46,23 @@ class ReadModelLayouts implements ConfigurerModule {
     private final ApplicationContext context;
     private final MongoClient mongo;
     private final ReadModelDatabase database;
+    private final ReadModelIndexes indexes;
 
-    ReadModelLayouts(ApplicationContext context, MongoClient mongo, ReadModelDatabase database) {
+    ReadModelLayouts(ApplicationContext context, MongoClient mongo, ReadModelDatabase database, ReadModelIndexes indexes) {
         this.context = context;
         this.mongo = mongo;
         this.database = database;
+        this.indexes = indexes;
     }
 
     @Override
     public void configureModule(Configurer configurer) {
         configurer.onInitialize(configuration -> configuration.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1,
-                () -> upgrade(configuration.eventProcessingConfiguration())));
+                () -> {
+                    upgrade(configuration.eventProcessingConfiguration());
+                    // after any reset above, whose reset handlers dropped collections with their indexes
+                    indexes.ensure();
+                }));
     }
 
     /** The layout each read-model group's projections declare (the highest, if a group has several). */

@@ -29,9 +29,11 @@ public class ReadModelRebuild {
     private final ReadModelProcessors readModels;
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
+    private final ReadModelIndexes indexes;
     private volatile Run current;
 
-    ReadModelRebuild(ReadModelProcessors readModels, ReadModelCatchUp catchUp, Clock clock) {
+    ReadModelRebuild(ReadModelProcessors readModels, ReadModelCatchUp catchUp, Clock clock, ReadModelIndexes indexes) {
+        this.indexes = indexes;
         this.readModels = readModels;
         this.catchUp = catchUp;
         this.clock = clock;
@@ -77,6 +79,8 @@ public class ReadModelRebuild {
         for (StreamingEventProcessor processor : processors) {
             processor.shutDown();
             processor.resetTokens();
+            // the reset handlers dropped the collections, and their indexes with them
+            indexes.ensure();
             processor.start();
         }
         long deadline = start + timeout.toNanos();

@@ -34,13 +34,19 @@ final class IndexKeyOrder {
         if (sizes != 0) {
             return sizes;
         }
-        for (int i = 0; i < a.size(); i++) {
+        return lexicographic(a, b);
+    }
+
+    /** Element by element, a key before every longer key it starts: a secondary index's entries for one value follow it. */
+    int lexicographic(KeyValue a, KeyValue b) {
+        int common = Math.min(a.size(), b.size());
+        for (int i = 0; i < common; i++) {
             int values = compareValues(a.get(i), b.get(i));
             if (values != 0) {
                 return values;
             }
         }
-        return 0;
+        return Integer.compare(a.size(), b.size());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

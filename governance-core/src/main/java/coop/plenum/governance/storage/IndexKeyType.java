@@ -12,10 +12,25 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     private final ObjectDataType stored = new ObjectDataType();
     private final IndexKeyOrder order = new IndexKeyOrder();
+    private final boolean lexicographic;
+
+    /** For unique indexes. */
+    IndexKeyType() {
+        this(false);
+    }
+
+    private IndexKeyType(boolean lexicographic) {
+        this.lexicographic = lexicographic;
+    }
+
+    /** For secondary indexes, whose entries for one value are found from that value. */
+    static IndexKeyType lexicographic() {
+        return new IndexKeyType(true);
+    }
 
     @Override
     public int compare(KeyValue a, KeyValue b) {
-        return order.compare(a, b);
+        return lexicographic ? order.lexicographic(a, b) : order.compare(a, b);
     }
 
     @Override

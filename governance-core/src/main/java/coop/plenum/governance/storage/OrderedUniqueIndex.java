@@ -19,6 +19,24 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
         this.entries = entries;
     }
 
+    /**
+     * Also a query that names one key by a plain value among other conditions ({@code _id} and a "not applied yet"
+     * guard, as every idempotent projection update has): the plain backend scans the whole collection for those. The
+     * server matches the document found against the whole query, so the other conditions still hold.
+     */
+    @Override
+    public boolean canHandle(de.bwaldvogel.mongo.bson.Document query) {
+        if (super.canHandle(query)) {
+            return true;
+        }
+        if (keys().size() != 1 || isSparse()) {
+            return false;
+        }
+        Object value = query.get(keys().get(0));
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof java.util.UUID
+                || value instanceof de.bwaldvogel.mongo.bson.ObjectId;
+    }
+
     @Override
     protected Object removeDocument(KeyValue key) {
         return entries.remove(key);

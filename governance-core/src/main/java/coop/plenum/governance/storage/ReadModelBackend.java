@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * mongo-java-server's H2 backend with its unique indexes ordered by {@link IndexKeyType}, so a lookup or upsert by
- * {@code _id} costs a few value comparisons instead of some twenty Java serializations.
+ * {@code _id} costs a few value comparisons instead of some twenty Java serializations, and with single-field
+ * secondary indexes ({@link OrderedSecondaryIndex}), which the plain backend ignores, so that a query by a
+ * cooperative's id reads that cooperative's documents instead of every cooperative's.
  * <p>
  * The ordered index of a collection lives in its own H2 map ({@code <index map>.ordered}); a store written by the
  * plain backend is converted the first time it is opened: the old map's entries are copied into the new one, and
@@ -57,6 +59,17 @@ final class ReadModelBackend extends H2Backend {
                 convert(store, store.openMap(legacy), ordered);
             }
             return new OrderedUniqueIndex(ordered, indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            if (keys.size() != 1 || sparse) {
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+            MVMap<KeyValue, Object> entries = getMvStore().openMap(indexMapName(collectionName, indexName) + ORDERED_SUFFIX,
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.lexicographic()));
+            return new OrderedSecondaryIndex(entries, indexName, keys.get(0));
         }
 
         @Override

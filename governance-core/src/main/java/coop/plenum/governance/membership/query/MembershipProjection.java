@@ -270,8 +270,12 @@ class MembershipProjection {
     }
 
     private Mono<Long> memberCount(String coop) {
-        return mongo.count(Query.query(where("cooperativeId").is(coop)
-                .and("status").in(MemberStatus.ACTIVE.name(), MemberStatus.SUSPENDED.name())), MemberDocument.class);
+        // a find, not a count: the embedded server answers a count by aggregating over the whole collection, while a
+        // find by cooperativeId reads only that cooperative's members through the index (ReadModelIndexes)
+        Query members = Query.query(where("cooperativeId").is(coop)
+                .and("status").in(MemberStatus.ACTIVE.name(), MemberStatus.SUSPENDED.name()));
+        members.fields().include("_id");
+        return mongo.find(members, org.bson.Document.class, "members").count();
     }
 
     private Mono<Map<String, Set<Role>>> grantedRoles(String coop) {
