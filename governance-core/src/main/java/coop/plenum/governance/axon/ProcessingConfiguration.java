@@ -61,7 +61,7 @@ class ProcessingConfiguration {
     @Autowired
     void poolAllProcessors(EventProcessingConfigurer processing, ApplicationContext context,
                            ReadModelTokenStore readModelTokens, CommitSignallingEventSource log, TokenStore tokenStore,
-                           ProcessorProgress progress) {
+                           ProcessorProgress progress, ReadModelWrites writes) {
         // Axon's default logs a failing handler and skips its event, silently leaving a read model behind the log;
         // propagating makes the processor back off and retry the event (projections are idempotent)
         processing.registerDefaultListenerInvocationErrorHandler(c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
@@ -75,6 +75,8 @@ class ProcessingConfiguration {
                         // the fallback for events appended by other nodes, which send no signal here
                         .tokenClaimInterval(1000));
         for (String group : readModelGroups(context)) {
+            // writes a projection lets wait go to MongoDB in bulk at the end of each batch (ReadModelWrites)
+            processing.registerHandlerInterceptor(group, c -> new ReadModelWriteBatching(group, writes));
             processing.registerTokenStore(group, c -> readModelTokenStore)
                     .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
                     .registerPooledStreamingEventProcessorConfiguration(group,

@@ -1,5 +1,6 @@
 package coop.plenum.governance.proposal.query;
 
+import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
@@ -30,9 +31,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class MemberBallotsProjection {
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelWrites writes;
 
-    MemberBallotsProjection(ReactiveMongoTemplate mongo) {
+    MemberBallotsProjection(ReactiveMongoTemplate mongo, ReadModelWrites writes) {
         this.mongo = mongo;
+        this.writes = writes;
+        // both handlers only queue writes and read nothing: their writes go in bulk at the end of a batch
+        writes.batch("readmodel-member-ballots", BallotCast.class, BallotRetracted.class);
     }
 
     @ResetHandler
@@ -57,11 +62,11 @@ class MemberBallotsProjection {
      * there, so nothing is added twice, and two segments adding proposals to one member's list cannot lose either.
      */
     private void add(MemberId member, ProposalId proposal, long sequence, Choice choice, Instant at) {
-        mongo.upsert(Query.query(where("_id").is(MemberBallotsDocument.key(member.value(), proposal.value()))),
+        writes.upsert(MemberBallotsDocument.class, Query.query(where("_id").is(MemberBallotsDocument.key(member.value(), proposal.value()))),
                 new Update().setOnInsert("memberId", member.value()).setOnInsert("proposalId", proposal.value())
-                        .addToSet("entries", new MemberBallotsDocument.Entry(sequence, choice, at)), MemberBallotsDocument.class).block();
-        mongo.upsert(Query.query(where("_id").is(member.value())), new Update().addToSet("proposals", proposal.value()),
-                MemberProposalsDocument.class).block();
+                        .addToSet("entries", new MemberBallotsDocument.Entry(sequence, choice, at)));
+        writes.upsert(MemberProposalsDocument.class, Query.query(where("_id").is(member.value())),
+                new Update().addToSet("proposals", proposal.value()));
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package coop.plenum.governance.proposal.query;
 
+import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.proposal.ProposalId;
 import coop.plenum.governance.tally.Choice;
@@ -24,20 +25,23 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class ProposalBallots {
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelWrites writes;
 
-    ProposalBallots(ReactiveMongoTemplate mongo) {
+    ProposalBallots(ReactiveMongoTemplate mongo, ReadModelWrites writes) {
         this.mongo = mongo;
+        this.writes = writes;
     }
 
-    /** Records one ballot event: two writes by key, each a no-op when the event is redelivered. */
+    /**
+     * Records one ballot event: two writes by key, each a no-op when the event is redelivered, queued to go in bulk
+     * with the rest of the batch (ReadModelWrites).
+     */
     void record(ProposalId proposal, long sequence, MemberId member, Choice choice, Instant at) {
         long page = BallotPageDocument.pageOf(sequence);
-        mongo.upsert(Query.query(where("_id").is(BallotPageDocument.key(proposal.value(), page))),
+        writes.upsert(BallotPageDocument.class, Query.query(where("_id").is(BallotPageDocument.key(proposal.value(), page))),
                 new Update().setOnInsert("proposalId", proposal.value()).setOnInsert("page", page)
-                        .addToSet("ballots", new BallotPageDocument.Entry(sequence, member.value(), choice, at)),
-                BallotPageDocument.class).block();
-        mongo.upsert(Query.query(where("_id").is(proposal.value())), new Update().addToSet("pages", page),
-                BallotPagesDocument.class).block();
+                        .addToSet("ballots", new BallotPageDocument.Entry(sequence, member.value(), choice, at)));
+        writes.upsert(BallotPagesDocument.class, Query.query(where("_id").is(proposal.value())), new Update().addToSet("pages", page));
     }
 
     /** Every ballot event of the proposal, in event order. */

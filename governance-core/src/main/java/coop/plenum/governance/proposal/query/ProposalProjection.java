@@ -20,6 +20,7 @@ import coop.plenum.governance.tally.Electorate;
 import coop.plenum.governance.tally.TallyEngine;
 import coop.plenum.governance.tally.Voter;
 import coop.plenum.governance.axon.ReadModelLayout;
+import coop.plenum.governance.axon.ReadModelWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -58,10 +59,14 @@ class ProposalProjection {
     private final Clock clock;
     private final ProposalChanges changes;
     private final ProposalBallots ballots;
+    private final ReadModelWrites writes;
 
     ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes, DelegationHistory delegationHistory,
-                       LiveTallies liveTallies, ProposalBallots ballots) {
+                       LiveTallies liveTallies, ProposalBallots ballots, ReadModelWrites writes) {
         this.ballots = ballots;
+        this.writes = writes;
+        // the ballot handlers only queue writes and read nothing: their writes go in bulk at the end of a batch
+        writes.batch("readmodel-proposals", BallotCast.class, BallotRetracted.class);
         this.delegationHistory = delegationHistory;
         this.liveTallies = liveTallies;
         this.mongo = mongo;
@@ -133,7 +138,8 @@ class ProposalProjection {
 
     private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Instant at) {
         ballots.record(proposalId, sequence, memberId, choice, at);
-        changes.changed(proposalId);
+        // live pages re-read the tally when told: only once the ballot is written
+        writes.afterWritten(() -> changes.changed(proposalId));
     }
 
     @EventHandler
