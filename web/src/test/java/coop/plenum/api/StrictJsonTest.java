@@ -100,6 +100,19 @@ class StrictJsonTest extends BootedPlenum {
     }
 
     @Test
+    void aNumberWhereAnInstantBelongsIsRefusedNamingTheField() {
+        // epoch seconds or milliseconds would each be read as seconds: one of them a date 56,000 years away
+        JsonNode problem = refused(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice)),
+                "{\"title\":\"Roof\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"votingOpensAt\":1767225600000}");
+        assertThat(problem.get("code").asText()).isEqualTo("request.field-unreadable");
+        assertThat(problem.get("field").asText()).isEqualTo("votingOpensAt");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Roof\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\","
+                        + "\"votingOpensAt\":\"2099-01-01T00:00:00Z\",\"votingClosesAt\":\"2099-01-08T00:00:00Z\"}")
+                .exchange().expectStatus().isCreated();
+    }
+
+    @Test
     void aNumberWhereAChoiceBelongsIsRefusedNamingTheField() {
         // Jackson would otherwise take 0 as the first constant of the enum
         String member = new Cooperators(http).members(alice, coop).get(0).get("memberId").asText();

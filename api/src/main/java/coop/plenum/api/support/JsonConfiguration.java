@@ -65,5 +65,26 @@ class JsonConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // an instant is ISO-8601 text: Jackson would read 1767225600 as seconds and 1767225600000 as seconds too (a date
+        // in the year 57970), so a client sending epoch milliseconds would get a vote closing in another millennium
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("plenum-instants")
+                .addDeserializer(java.time.Instant.class, new IsoInstantOnly()));
+    }
+
+    /** Reads an instant only from ISO-8601 text, as Jackson's own reader does; any other JSON type is refused. */
+    static final class IsoInstantOnly extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.time.Instant> {
+
+        IsoInstantOnly() {
+            super(java.time.Instant.class);
+        }
+
+        @Override
+        public java.time.Instant deserialize(JsonParser parser, com.fasterxml.jackson.databind.DeserializationContext context)
+                throws java.io.IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (java.time.Instant) context.handleUnexpectedToken(java.time.Instant.class, parser);
+            }
+            return com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
     }
 }
