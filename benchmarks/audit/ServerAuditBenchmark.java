@@ -18,10 +18,10 @@ import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.storage.EmbeddedPostgresServer;
 import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.LiveTally;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.tally.YesNo;
 import coop.plenum.governance.tally.Tally;
-import coop.plenum.governance.tally.Voter;
+import coop.plenum.governance.voting.Voter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -226,7 +226,7 @@ public class ServerAuditBenchmark {
                     last.put(member, choice);
                     payloads.add(new BallotCast(proposal, member, choice, time));
                 }
-                Tally tally = LiveTally.open(frozen, Map.of(), 0, Map.copyOf(last)).tally();
+                Tally tally = YesNo.count(frozen, Map.of(), 0, Map.copyOf(last)).result();
                 payloads.add(new DelegationsFrozen(proposal, time, List.of()));
                 payloads.add(new VotingClosed(proposal, time, tally.outcome(), tally.approval() == null ? null : tally.approval().toString()));
                 long sequence = 0;

@@ -15,7 +15,7 @@ import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.NotFound;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.membership.query.FindMember;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -27,7 +27,7 @@ public interface CooperativeFacts {
     Optional<coop.plenum.governance.membership.MemberStatus> statusOf(MemberId memberId);
 
     /** Who delegated to whom, per topic and globally, as of the instant. */
-    coop.plenum.governance.tally.Delegations delegationsAsOf(Instant instant);
+    coop.plenum.governance.voting.Delegations delegationsAsOf(Instant instant);
 
     /** Every member ACTIVE as of the instant, with their class then, in membership order. */
     List<Elector> electorateAsOf(Instant instant);

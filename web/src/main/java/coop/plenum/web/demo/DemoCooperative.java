@@ -35,7 +35,7 @@ import coop.plenum.governance.proposal.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.ledger.ContributionId;
 import coop.plenum.ledger.EvaluateContribution;

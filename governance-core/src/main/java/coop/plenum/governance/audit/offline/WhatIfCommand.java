@@ -4,7 +4,7 @@ import coop.plenum.governance.cooperative.ClassRule;
 import coop.plenum.governance.cooperative.StakeholderClass;
 import coop.plenum.governance.cooperative.Threshold;
 import coop.plenum.governance.tally.ClassTally;
-import coop.plenum.governance.tally.Ratio;
+import coop.plenum.governance.voting.Ratio;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.StateConflict;
 

@@ -19,6 +19,7 @@ import coop.plenum.governance.delegation.DelegateVote;
 import coop.plenum.governance.delegation.DelegationRevoked;
 import coop.plenum.governance.delegation.RevokeDelegation;
 import coop.plenum.governance.delegation.VoteDelegated;
+import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.membership.AdmitMember;
 import coop.plenum.governance.membership.ApplicationRejected;
 import coop.plenum.governance.membership.ApplyForMembership;
@@ -41,7 +42,7 @@ import coop.plenum.governance.membership.SetRoles;
 import coop.plenum.governance.membership.SuspendMember;
 import coop.plenum.governance.membership.WithdrawMembership;
 import coop.plenum.governance.proposal.ProposalId;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.StateConflict;
@@ -83,7 +84,7 @@ class Cooperative {
     private final Map<AccountId, Set<Role>> roles = new HashMap<>();
     /** Accepted proposals whose effect was applied (or found inapplicable): each is applied at most once. */
     private final Set<ProposalId> decisionsApplied = new java.util.HashSet<>();
-    private final DelegationBook delegations = new DelegationBook();
+    private final DelegationTimeline delegations = new DelegationTimeline();
 
     Cooperative() {
         // for Axon's event sourcing
@@ -340,7 +341,7 @@ class Cooperative {
             throw new StateConflict("delegation.delegate-not-active",
                     "votes are delegated only to ACTIVE members; this one is " + delegate.status());
         }
-        MemberId previous = delegations.current(command.memberId(), command.scope());
+        MemberId previous = delegations.inForce(command.memberId(), command.scope());
         if (command.delegateId().equals(previous)) {
             return; // already so: nothing happened
         }
@@ -350,7 +351,7 @@ class Cooperative {
     @CommandHandler
     void handle(RevokeDelegation command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         onlyTheMemberThemselvesDelegates(seatOf(command.memberId()), actor);
-        MemberId current = delegations.current(command.memberId(), command.scope());
+        MemberId current = delegations.inForce(command.memberId(), command.scope());
         if (current != null) {
             apply(new DelegationRevoked(cooperativeId, command.memberId(), command.scope(), current, clock.instant()));
         }
@@ -379,12 +380,12 @@ class Cooperative {
 
     @EventSourcingHandler
     void on(VoteDelegated event) {
-        delegations.delegate(event.delegatedAt(), event.memberId(), event.scope(), event.delegateId());
+        delegations.record(new DelegationTimeline.Change(event.delegatedAt(), event.memberId(), event.scope(), event.delegateId()));
     }
 
     @EventSourcingHandler
     void on(DelegationRevoked event) {
-        delegations.revoke(event.revokedAt(), event.memberId(), event.scope());
+        delegations.record(new DelegationTimeline.Change(event.revokedAt(), event.memberId(), event.scope(), null));
     }
 
     @EventSourcingHandler

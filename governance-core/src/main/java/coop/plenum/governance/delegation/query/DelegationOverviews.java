@@ -2,7 +2,7 @@ package coop.plenum.governance.delegation.query;
 
 import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;

@@ -17,7 +17,7 @@ import coop.plenum.governance.membership.MemberId;
 import coop.plenum.governance.membership.MemberSuspended;
 import coop.plenum.governance.membership.MembershipApplied;
 import coop.plenum.governance.membership.MembershipWithdrawn;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.StateConflict;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.proposal.DelegationsFrozen;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.cooperative.Charter;

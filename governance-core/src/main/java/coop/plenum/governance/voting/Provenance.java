@@ -1,4 +1,4 @@
-package coop.plenum.governance.tally;
+package coop.plenum.governance.voting;
 
 import coop.plenum.governance.membership.MemberId;
 
@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * How one member's power was counted, or why it was not: their own ballot; a chain of delegations to the ballot
- * of {@code castBy}; or the chain ended without counting (no delegation onward, a delegate outside the
- * electorate, a cycle, more hops than the charter allows). {@code chain} starts with the member and lists each
+ * of {@code castBy} ({@code choice} is the ballot counted, of the voting method's ballot type); or the chain ended
+ * without counting (no delegation onward, a delegate outside the electorate, a cycle, more hops than the charter
+ * allows). {@code chain} starts with the member and lists each
  * delegate followed (capped at {@link #MAX_SHOWN} members); {@code cycle} lists a cycle's members.
  */
-public record Provenance(MemberId memberId, Kind kind, Choice choice, MemberId castBy, int hops, List<MemberId> chain,
-                         List<MemberId> cycle) {
+public record Provenance<B>(MemberId memberId, Kind kind, B choice, MemberId castBy, int hops, List<MemberId> chain,
+                            List<MemberId> cycle) {
 
     public static final int MAX_SHOWN = 1000;
 

@@ -1,9 +1,9 @@
-package coop.plenum.governance.tally;
+package coop.plenum.governance.voting;
 
 /**
  * SPEC "Liquid delegation", resolution on plain arrays: members are indices {@code 0..n-1}; {@code delegate[m]} is the
  * index m delegates to for the proposal's topic, {@link #NO_DELEGATION} or {@link #OUTSIDE_ELECTORATE};
- * {@code ballot[m]} is a {@link Choice} ordinal or {@link #NO_BALLOT}. Every member is visited a constant number of
+ * {@code ballot[m]} is their ballot, of whatever type the voting method has, or {@code null}. Every member is visited a constant number of
  * times (O(members + delegations)) and chains are followed with an explicit stack, so a chain of a million hops
  * cannot overflow the call stack.
  */
@@ -11,7 +11,6 @@ final class ChainResolution {
 
     static final int NO_DELEGATION = -1;
     static final int OUTSIDE_ELECTORATE = -2;
-    static final byte NO_BALLOT = -1;
 
     /** How a member's chain ends. */
     static final byte VOTED = 0;
@@ -32,7 +31,7 @@ final class ChainResolution {
         hops = new int[n];
     }
 
-    static ChainResolution resolve(int[] delegate, byte[] ballot) {
+    static ChainResolution resolve(int[] delegate, Object[] ballot) {
         int n = delegate.length;
         ChainResolution r = new ChainResolution(n);
         byte[] state = new byte[n];          // 0 unvisited, 1 on the current path, 2 resolved
@@ -63,7 +62,7 @@ final class ChainResolution {
                 state[x] = 1;
                 positionOnPath[x] = top;
                 path[top++] = x;
-                if (ballot[x] != NO_BALLOT) {
+                if (ballot[x] != null) {
                     r.settle(x, VOTED);
                     state[x] = 2;
                     top--;

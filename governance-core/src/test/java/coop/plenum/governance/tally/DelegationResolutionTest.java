@@ -5,6 +5,10 @@ import coop.plenum.governance.cooperative.DecisionRule;
 import coop.plenum.governance.cooperative.StakeholderClass;
 import coop.plenum.governance.cooperative.Threshold;
 import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.voting.Delegations;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.Provenance;
+import coop.plenum.governance.voting.Voter;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -15,8 +19,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC "Liquid delegation", one test per sentence, on the pure resolver. */
-class DelegationResolverTest {
+/** SPEC "Liquid delegation", one test per sentence, on the voting core's resolution. */
+class DelegationResolutionTest {
 
     private static final List<StakeholderClass> CLASSES = List.of(new StakeholderClass("workers", "Workers", 60, 0),
             new StakeholderClass("users", "Users", 40, 0));
@@ -54,15 +58,15 @@ class DelegationResolverTest {
         return map;
     }
 
-    private static Provenance provenance(Electorate e, Map<MemberId, MemberId> delegations, int max, Map<MemberId, Choice> ballots,
-                                         String member) {
-        return new DelegationResolver(delegations, max).explain(e, ballots).provenance(m(member));
+    private static Provenance<Choice> provenance(Electorate e, Map<MemberId, MemberId> delegations, int max, Map<MemberId, Choice> ballots,
+                                                 String member) {
+        return YesNo.count(e, delegations, max, ballots).provenance(m(member));
     }
 
     @Test
     void aMembersOwnBallotCountsEvenIfTheyDelegate() {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"));
-        Provenance p = provenance(e, delegations("a", "b"), 0, ballots("a", Choice.NO, "b", Choice.YES), "a");
+        Provenance<Choice> p = provenance(e, delegations("a", "b"), 0, ballots("a", Choice.NO, "b", Choice.YES), "a");
         assertThat(p.kind()).isEqualTo(Provenance.Kind.DIRECT);
         assertThat(p.choice()).isEqualTo(Choice.NO);
     }
@@ -70,7 +74,7 @@ class DelegationResolverTest {
     @Test
     void withoutABallotTheChainIsFollowedToTheFirstMemberWhoCastOne() {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"), worker("c", "1"), worker("d", "1"));
-        Provenance p = provenance(e, delegations("a", "b", "b", "c", "c", "d"), 0, ballots("c", Choice.YES, "d", Choice.NO), "a");
+        Provenance<Choice> p = provenance(e, delegations("a", "b", "b", "c", "c", "d"), 0, ballots("c", Choice.YES, "d", Choice.NO), "a");
         assertThat(p.kind()).isEqualTo(Provenance.Kind.DELEGATED);
         assertThat(p.choice()).isEqualTo(Choice.YES);
         assertThat(p.castBy()).isEqualTo(m("c"));
@@ -81,14 +85,14 @@ class DelegationResolverTest {
     @Test
     void anAbstentionAtTheEndOfTheChainCountsAsAnAbstention() {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"));
-        Tally t = new TallyEngine(new DelegationResolver(delegations("a", "b"), 0)).tally(e, ballots("b", Choice.ABSTAIN));
+        Tally t = YesNo.count(e, delegations("a", "b"), 0, ballots("b", Choice.ABSTAIN)).result();
         assertThat(t.classes().get(0).abstain()).isEqualByComparingTo("2");
     }
 
     @Test
     void theChainEndsWithoutCountingAtAMemberWithNoDelegation() {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"), worker("c", "1"));
-        Provenance p = provenance(e, delegations("a", "b"), 0, ballots("c", Choice.YES), "a");
+        Provenance<Choice> p = provenance(e, delegations("a", "b"), 0, ballots("c", Choice.YES), "a");
         assertThat(p.kind()).isEqualTo(Provenance.Kind.NO_DELEGATION);
         assertThat(p.chain()).containsExactly(m("a"), m("b"));
         assertThat(provenance(e, Map.of(), 0, ballots(), "a").kind()).isEqualTo(Provenance.Kind.NO_DELEGATION);
@@ -98,7 +102,7 @@ class DelegationResolverTest {
     void theChainEndsWithoutCountingAtAMemberOutsideTheElectorate() {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"));
         // b delegates to x, who joined after voting opened; x's ballot could not exist, and the chain stops there
-        Provenance p = provenance(e, delegations("a", "b", "b", "x"), 0, ballots(), "a");
+        Provenance<Choice> p = provenance(e, delegations("a", "b", "b", "x"), 0, ballots(), "a");
         assertThat(p.kind()).isEqualTo(Provenance.Kind.DELEGATE_NOT_IN_ELECTORATE);
         assertThat(p.chain()).containsExactly(m("a"), m("b"), m("x"));
     }
@@ -106,7 +110,7 @@ class DelegationResolverTest {
     @Test
     void theChainEndsWithoutCountingInACycleAndNamesItsMembers() {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"), worker("c", "1"), worker("d", "1"));
-        Provenance p = provenance(e, delegations("a", "b", "b", "c", "c", "d", "d", "b"), 0, ballots(), "a");
+        Provenance<Choice> p = provenance(e, delegations("a", "b", "b", "c", "c", "d", "d", "b"), 0, ballots(), "a");
         assertThat(p.kind()).isEqualTo(Provenance.Kind.CYCLE);
         assertThat(p.cycle()).containsExactlyInAnyOrder(m("b"), m("c"), m("d"));
         assertThat(p.counted()).isFalse();
@@ -115,7 +119,7 @@ class DelegationResolverTest {
     @Test
     void aCycleWithABallotInItIsNoCycle() {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"), worker("c", "1"));
-        Provenance p = provenance(e, delegations("a", "b", "b", "c", "c", "a"), 0, ballots("c", Choice.NO), "a");
+        Provenance<Choice> p = provenance(e, delegations("a", "b", "b", "c", "c", "a"), 0, ballots("c", Choice.NO), "a");
         assertThat(p.kind()).isEqualTo(Provenance.Kind.DELEGATED);
         assertThat(p.choice()).isEqualTo(Choice.NO);
     }
@@ -125,7 +129,7 @@ class DelegationResolverTest {
         Electorate e = electorate(worker("a", "1"), worker("b", "1"), worker("c", "1"));
         Map<MemberId, MemberId> chain = delegations("a", "b", "b", "c");
         assertThat(provenance(e, chain, 2, ballots("c", Choice.YES), "a").kind()).isEqualTo(Provenance.Kind.DELEGATED);
-        Provenance tooLong = provenance(e, chain, 1, ballots("c", Choice.YES), "a");
+        Provenance<Choice> tooLong = provenance(e, chain, 1, ballots("c", Choice.YES), "a");
         assertThat(tooLong.kind()).isEqualTo(Provenance.Kind.CHAIN_TOO_LONG);
         assertThat(tooLong.hops()).isEqualTo(2);
         assertThat(provenance(e, chain, 1, ballots("c", Choice.YES), "b").kind()).isEqualTo(Provenance.Kind.DELEGATED);
@@ -135,7 +139,7 @@ class DelegationResolverTest {
     @Test
     void delegatedPowerAlwaysCountsInTheDelegatorsOwnClass() {
         Electorate e = electorate(worker("w", "2.5"), user("u"));
-        Tally t = new TallyEngine(new DelegationResolver(delegations("w", "u"), 0)).tally(e, ballots("u", Choice.YES));
+        Tally t = YesNo.count(e, delegations("w", "u"), 0, ballots("u", Choice.YES)).result();
         assertThat(t.classes().get(0).yes()).as("workers").isEqualByComparingTo("2.5");
         assertThat(t.classes().get(1).yes()).as("users").isEqualByComparingTo("1");
     }
@@ -167,7 +171,7 @@ class DelegationResolverTest {
             }
         }
         Electorate e = new Electorate(CLASSES, DECISION, voters);
-        var resolved = new DelegationResolver(chain, 0).explain(e, ballots("m" + (n - 1), Choice.YES));
+        var resolved = YesNo.count(e, chain, 0, ballots("m" + (n - 1), Choice.YES));
         assertThat(resolved.countedVotes()).hasSize(n);
         Provenance first = resolved.provenance(m("m0"));
         assertThat(first.hops()).isEqualTo(n - 1);
@@ -175,7 +179,7 @@ class DelegationResolverTest {
         assertThat(first.chain()).hasSize(Provenance.MAX_SHOWN);
         // and a million-member cycle without a ballot
         chain.put(m("m" + (n - 1)), m("m0"));
-        var cycle = new DelegationResolver(chain, 0).explain(e, Map.of());
+        var cycle = YesNo.count(e, chain, 0, Map.of());
         assertThat(cycle.countedVotes()).isEmpty();
         assertThat(cycle.provenance(m("m5")).kind()).isEqualTo(Provenance.Kind.CYCLE);
     }

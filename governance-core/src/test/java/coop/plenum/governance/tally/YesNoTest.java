@@ -5,6 +5,11 @@ import coop.plenum.governance.cooperative.DecisionRule;
 import coop.plenum.governance.cooperative.StakeholderClass;
 import coop.plenum.governance.cooperative.Threshold;
 import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.voting.CountedVote;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.Ratio;
+import coop.plenum.governance.voting.VoteCount;
+import coop.plenum.governance.voting.Voter;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,19 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SPEC "Tally", one example per rule. Each test builds its own electorate: classes, then members and their ballots. */
-class TallyEngineTest {
+class YesNoTest {
 
     private final List<StakeholderClass> classes = new ArrayList<>();
     private final List<Voter> voters = new ArrayList<>();
     private final Map<MemberId, Choice> ballots = new HashMap<>();
 
-    private TallyEngineTest withClass(String id, int weight, int quorum) {
+    private YesNoTest withClass(String id, int weight, int quorum) {
         classes.add(new StakeholderClass(id, id, weight, quorum));
         return this;
     }
 
     /** {@code count} members of {@code classId}, each with {@code power}, each casting {@code choice} (null: no ballot). */
-    private TallyEngineTest members(int count, String classId, String power, Choice choice) {
+    private YesNoTest members(int count, String classId, String power, Choice choice) {
         for (int i = 0; i < count; i++) {
             MemberId id = new MemberId("m" + voters.size());
             voters.add(new Voter(id, classId, new BigDecimal(power)));
@@ -52,7 +57,7 @@ class TallyEngineTest {
     }
 
     private Tally tally(Threshold threshold, ClassRule rule) {
-        return TallyEngine.directBallotsOnly().tally(electorate(threshold, rule), ballots);
+        return YesNo.directBallotsOnly(electorate(threshold, rule), ballots);
     }
 
     private static ClassTally classOf(Tally tally, String classId) {
@@ -363,16 +368,14 @@ class TallyEngineTest {
     }
 
     @Test
-    void aResolutionDecidesWithWhichChoiceEachMembersPowerCounts() {
+    void delegatedPowerCountsWithTheDelegatesChoiceInTheDelegatorsOwnClass() {
         withClass("workers", 50, 100).withClass("users", 50, 100);
         members(1, "workers", "3", YES).members(1, "users", "2", null);
         Voter proxy = voters.get(0);
         Voter delegator = voters.get(1);
-        VoteResolution followTheProxy = (electorate, cast) -> List.of(
-                CountedVote.direct(proxy, cast.get(proxy.memberId())),
-                CountedVote.delegated(delegator, cast.get(proxy.memberId()), proxy.memberId()));
 
-        Tally tally = new TallyEngine(followTheProxy).tally(electorate(SIMPLE_MAJORITY, EVERY_CLASS), ballots);
+        Tally tally = YesNo.count(electorate(SIMPLE_MAJORITY, EVERY_CLASS), Map.of(delegator.memberId(), proxy.memberId()), 0, ballots)
+                .result();
 
         assertThat(classOf(tally, "users").yes()).as("delegated power counts in the delegator's class").isEqualByComparingTo("2");
         assertThat(classOf(tally, "workers").yes()).isEqualByComparingTo("3");
@@ -380,34 +383,43 @@ class TallyEngineTest {
     }
 
     @Test
-    void directBallotsOnlyCountsEachMemberWithTheirOwnBallot() {
+    void withoutDelegationsEachMemberCountsWithTheirOwnBallotOnly() {
         withClass("workers", 100, 0);
         members(1, "workers", "2", YES).members(1, "workers", "1", null);
 
-        List<CountedVote> counted = new DirectBallotsOnly().resolve(electorate(SIMPLE_MAJORITY, WEIGHTED), ballots);
+        List<CountedVote<Choice>> counted = YesNo.count(electorate(SIMPLE_MAJORITY, WEIGHTED), Map.of(), 0, ballots).countedVotes();
 
-        assertThat(counted).containsExactly(new CountedVote(new MemberId("m0"), "workers", new BigDecimal("2"), YES, new MemberId("m0")));
+        assertThat(counted).containsExactly(new CountedVote<>(new MemberId("m0"), "workers", new BigDecimal("2"), YES, new MemberId("m0")));
         assertThat(counted.get(0).isDirect()).isTrue();
     }
 
     @Test
-    void aMemberCountsAtMostOnceWithTheirOwnClassAndPower() {
-        withClass("workers", 50, 0).withClass("users", 50, 0);
+    void aCountTakesBallotsAndDelegationsOnlyFromTheElectorate() {
+        withClass("workers", 100, 0);
         members(1, "workers", "1", null);
-        Voter m = voters.get(0);
-        Electorate electorate = electorate(SIMPLE_MAJORITY, WEIGHTED);
+        VoteCount<Choice, Tally> count = YesNo.count(electorate(SIMPLE_MAJORITY, WEIGHTED), Map.of(), 0, ballots);
+        MemberId stranger = new MemberId("stranger");
 
-        assertThatThrownBy(() -> TallyEngine.count(electorate, List.of(CountedVote.direct(m, YES), CountedVote.direct(m, NO))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
-        assertThatThrownBy(() -> TallyEngine.count(electorate,
-                List.of(new CountedVote(m.memberId(), "users", m.power(), YES, m.memberId()))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("own class");
-        assertThatThrownBy(() -> TallyEngine.count(electorate,
-                List.of(new CountedVote(m.memberId(), "workers", BigDecimal.TEN, YES, m.memberId()))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power");
-        assertThatThrownBy(() -> TallyEngine.count(electorate,
-                List.of(new CountedVote(new MemberId("stranger"), "workers", BigDecimal.ONE, YES, new MemberId("stranger")))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in the electorate");
+        assertThatThrownBy(() -> count.cast(stranger, YES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in this vote's electorate");
+        assertThatThrownBy(() -> count.delegate(stranger, voters.get(0).memberId()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in this vote's electorate");
+        assertThat(count.result().classes().get(0).yes()).isZero();
+    }
+
+    @Test
+    void powersFinerThanMicroUnitsAreSummedExactly() {
+        withClass("workers", 100, 0);
+        members(1, "workers", "0.6666666666666666666", YES).members(1, "workers", "0.3333333333333333334", NO)
+                .members(1, "workers", "9223372036854.775807", null);
+
+        Tally tally = tally(TWO_THIRDS, WEIGHTED);
+
+        assertThat(classOf(tally, "workers").yes()).isEqualByComparingTo("0.6666666666666666666");
+        assertThat(classOf(tally, "workers").electoratePower()).isEqualByComparingTo("9223372036855.775807");
+        assertThat(tally.approval()).isEqualTo(new Ratio(new java.math.BigInteger("6666666666666666666"),
+                new java.math.BigInteger("10000000000000000000")));
+        assertThat(tally.outcome()).isEqualTo(Outcome.REJECTED);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package coop.plenum.governance.tally;
+package coop.plenum.governance.voting;
 
 import coop.plenum.governance.membership.MemberId;
 
@@ -24,14 +24,17 @@ public record Delegations(Map<MemberId, Map<String, MemberId>> byDelegator) {
     public Map<MemberId, MemberId> forTopic(String topic) {
         Map<MemberId, MemberId> effective = new HashMap<>(byDelegator.size() * 2);
         byDelegator.forEach((delegator, scopes) -> {
-            MemberId delegate = scopes.get(topic);
-            if (delegate == null) {
-                delegate = scopes.get(GLOBAL);
-            }
+            MemberId delegate = forTopic(scopes, topic);
             if (delegate != null) {
                 effective.put(delegator, delegate);
             }
         });
         return effective;
+    }
+
+    /** One delegator's delegate for proposals of {@code topic}, from their delegations per scope (null: none). */
+    static MemberId forTopic(Map<String, MemberId> scopes, String topic) {
+        MemberId delegate = scopes.get(topic);
+        return delegate != null ? delegate : scopes.get(GLOBAL);
     }
 }

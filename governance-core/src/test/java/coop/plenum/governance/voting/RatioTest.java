@@ -1,4 +1,4 @@
-package coop.plenum.governance.tally;
+package coop.plenum.governance.voting;
 
 import org.junit.jupiter.api.Test;
 
