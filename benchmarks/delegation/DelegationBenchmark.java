@@ -1,8 +1,8 @@
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.YesNo;

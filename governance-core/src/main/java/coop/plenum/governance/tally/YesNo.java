@@ -1,7 +1,7 @@
 package coop.plenum.governance.tally;
 
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.voting.ClassSums;
 import coop.plenum.governance.voting.Electorate;
 import coop.plenum.governance.voting.Ratio;

@@ -1,6 +1,6 @@
 package coop.plenum.governance.voting;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class BallotBox<B> {
 
     /** One ballot ({@code ballotOrNull} set) or retraction, with its place in the proposal's log and its instant. */
-    public record Recorded<B>(long sequence, Instant at, MemberId memberId, B ballotOrNull) {
+    public record LogEntry<B>(long sequence, Instant at, MemberId memberId, B ballotOrNull) {
     }
 
     private final Map<MemberId, B> ballots = new LinkedHashMap<>();
@@ -56,11 +56,11 @@ public final class BallotBox<B> {
     }
 
     /** SPEC "as of T": every ballot and retraction at or before the instant, in log order, whatever order they were read in. */
-    public static <B> BallotBox<B> asOf(Collection<Recorded<B>> recorded, Instant instant) {
+    public static <B> BallotBox<B> asOf(Collection<LogEntry<B>> recorded, Instant instant) {
         BallotBox<B> box = new BallotBox<>();
         recorded.stream()
                 .filter(r -> !r.at().isAfter(instant))
-                .sorted(Comparator.comparingLong(Recorded::sequence))
+                .sorted(Comparator.comparingLong(LogEntry::sequence))
                 .forEach(r -> box.record(r.memberId(), r.ballotOrNull()));
         return box;
     }

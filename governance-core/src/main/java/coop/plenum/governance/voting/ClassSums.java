@@ -1,6 +1,6 @@
 package coop.plenum.governance.voting;
 
-import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.charter.StakeholderClass;
 
 import java.math.BigDecimal;
 import java.util.List;

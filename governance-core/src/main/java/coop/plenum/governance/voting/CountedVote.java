@@ -1,6 +1,6 @@
 package coop.plenum.governance.voting;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.math.BigDecimal;
 import java.util.Objects;

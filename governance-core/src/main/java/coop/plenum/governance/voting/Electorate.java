@@ -1,8 +1,8 @@
 package coop.plenum.governance.voting;
 
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.voting;
 
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,10 +1,10 @@
 package coop.plenum.governance.tally;
 
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.voting.CountedVote;
 import coop.plenum.governance.voting.Delegations;
 import coop.plenum.governance.voting.Electorate;

@@ -1,10 +1,10 @@
 package coop.plenum.governance.tally;
 
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.voting.CountedVote;
 import coop.plenum.governance.voting.Electorate;
 import coop.plenum.governance.voting.Ratio;
@@ -18,10 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static coop.plenum.governance.cooperative.ClassRule.EVERY_CLASS;
-import static coop.plenum.governance.cooperative.ClassRule.WEIGHTED;
-import static coop.plenum.governance.cooperative.Threshold.SIMPLE_MAJORITY;
-import static coop.plenum.governance.cooperative.Threshold.TWO_THIRDS;
+import static coop.plenum.governance.charter.ClassRule.EVERY_CLASS;
+import static coop.plenum.governance.charter.ClassRule.WEIGHTED;
+import static coop.plenum.governance.charter.Threshold.SIMPLE_MAJORITY;
+import static coop.plenum.governance.charter.Threshold.TWO_THIRDS;
 import static coop.plenum.governance.tally.Choice.ABSTAIN;
 import static coop.plenum.governance.tally.Choice.NO;
 import static coop.plenum.governance.tally.Choice.YES;

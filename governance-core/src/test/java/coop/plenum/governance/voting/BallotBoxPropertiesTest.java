@@ -1,6 +1,6 @@
 package coop.plenum.governance.voting;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,7 +24,7 @@ class BallotBoxPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
-    record History(List<BallotBox.Recorded<String>> recorded, int asOfSecond, long shuffleSeed) {
+    record History(List<BallotBox.LogEntry<String>> recorded, int asOfSecond, long shuffleSeed) {
     }
 
     @Provide
@@ -34,11 +34,11 @@ class BallotBoxPropertiesTest {
                 .as((member, gap) -> new int[]{member, gap}).list().ofMaxSize(40);
         return Combinators.combine(steps, ballot.list().ofSize(40), Arbitraries.integers().between(-1, 80), Arbitraries.longs())
                 .as((s, ballots, asOf, seed) -> {
-                    List<BallotBox.Recorded<String>> recorded = new ArrayList<>();
+                    List<BallotBox.LogEntry<String>> recorded = new ArrayList<>();
                     int second = 0;
                     for (int i = 0; i < s.size(); i++) {
                         second += s.get(i)[1];   // instants never go back, and several ballots may share one
-                        recorded.add(new BallotBox.Recorded<>(10L + 3L * i, T0.plusSeconds(second), new MemberId("m" + s.get(i)[0]),
+                        recorded.add(new BallotBox.LogEntry<>(10L + 3L * i, T0.plusSeconds(second), new MemberId("m" + s.get(i)[0]),
                                 ballots.get(i)));
                     }
                     return new History(recorded, asOf, seed);
@@ -46,9 +46,9 @@ class BallotBoxPropertiesTest {
     }
 
     /** Each member's last record at or before the instant, in log order; counted when it is a ballot. */
-    private static Map<MemberId, String> reference(List<BallotBox.Recorded<String>> inLogOrder, Instant asOf) {
+    private static Map<MemberId, String> reference(List<BallotBox.LogEntry<String>> inLogOrder, Instant asOf) {
         Map<MemberId, String> last = new HashMap<>();
-        for (BallotBox.Recorded<String> r : inLogOrder) {
+        for (BallotBox.LogEntry<String> r : inLogOrder) {
             if (!r.at().isAfter(asOf)) {
                 last.put(r.memberId(), r.ballotOrNull());
             }
@@ -60,7 +60,7 @@ class BallotBoxPropertiesTest {
     @Property(tries = 2000)
     void theLastBallotAtOrBeforeTheInstantCountsWhateverOrderTheBallotsWereReadIn(@ForAll("histories") History h) {
         Instant asOf = T0.plusSeconds(h.asOfSecond());
-        List<BallotBox.Recorded<String>> delivered = new ArrayList<>(h.recorded());
+        List<BallotBox.LogEntry<String>> delivered = new ArrayList<>(h.recorded());
         Collections.shuffle(delivered, new Random(h.shuffleSeed()));
 
         assertThat(BallotBox.asOf(delivered, asOf).ballots()).isEqualTo(reference(h.recorded(), asOf));

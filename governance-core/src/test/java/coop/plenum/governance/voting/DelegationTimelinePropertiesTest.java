@@ -1,6 +1,6 @@
 package coop.plenum.governance.voting;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,6 +1,6 @@
 package coop.plenum.governance.audit.offline;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.DelegationsFrozen;
@@ -58,9 +58,9 @@ public final class DecisionReplay {
         if (opened == null || closed == null) {
             throw new coop.plenum.kernel.StateConflict("what-if.not-closed", "only a closed vote can be re-tallied under other rules");
         }
-        List<coop.plenum.governance.cooperative.StakeholderClass> classes = rules.classesFrom(opened.classes());
-        coop.plenum.governance.cooperative.DecisionRule decision = rules.decisionFrom(opened.decision());
-        coop.plenum.governance.cooperative.DelegationRule delegation = rules.delegationFrom(opened.delegation());
+        List<coop.plenum.governance.charter.StakeholderClass> classes = rules.classesFrom(opened.classes());
+        coop.plenum.governance.charter.DecisionRule decision = rules.decisionFrom(opened.decision());
+        coop.plenum.governance.charter.DelegationRule delegation = rules.delegationFrom(opened.delegation());
         Electorate electorate = new Electorate(classes, decision, opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Map<MemberId, MemberId> followed = Boolean.TRUE.equals(delegation.enabled()) ? delegated : Map.of();
@@ -69,9 +69,9 @@ public final class DecisionReplay {
     }
 
     /** A re-tally under other rules: the rules used, what was recorded, and what these rules give. */
-    public record Hypothesis(List<coop.plenum.governance.cooperative.StakeholderClass> classes,
-                             coop.plenum.governance.cooperative.DecisionRule decision,
-                             coop.plenum.governance.cooperative.DelegationRule delegation, VotingClosed recorded, Tally tally) {
+    public record Hypothesis(List<coop.plenum.governance.charter.StakeholderClass> classes,
+                             coop.plenum.governance.charter.DecisionRule decision,
+                             coop.plenum.governance.charter.DelegationRule delegation, VotingClosed recorded, Tally tally) {
     }
 
     /** Feeds one event of the proposal's stream, closing included. */

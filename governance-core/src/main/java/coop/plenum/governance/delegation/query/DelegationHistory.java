@@ -1,7 +1,7 @@
 package coop.plenum.governance.delegation.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.voting.Delegations;
 import org.springframework.data.domain.Sort;

@@ -2,14 +2,14 @@ package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.axon.EventMetadata;
-import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFactsSource;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.DecisionRule;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.DecisionRule;
 import coop.plenum.governance.cooperative.Elector;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.power.AcceptedPoints;
 import coop.plenum.governance.power.VotingPowerFormula;
 import coop.plenum.governance.proposal.BallotCast;
@@ -22,7 +22,7 @@ import coop.plenum.governance.proposal.CommentOnProposal;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.ElectorateMember;
 import coop.plenum.governance.proposal.OpenVoting;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalRevised;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.ProposalSubmitted;
@@ -86,7 +86,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private int revision;
     private List<StakeholderClass> classes;
     private DecisionRule decision;
-    private coop.plenum.governance.cooperative.DelegationRule delegation;
+    private coop.plenum.governance.charter.DelegationRule delegation;
     private final Map<MemberId, ElectorateMember> electorate = new LinkedHashMap<>();
     private final BallotBox<Choice> ballots = new BallotBox<>();
 

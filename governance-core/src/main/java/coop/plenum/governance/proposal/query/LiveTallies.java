@@ -1,8 +1,8 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.delegation.query.DelegationHistory;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.YesNo;

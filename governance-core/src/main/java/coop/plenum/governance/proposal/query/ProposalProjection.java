@@ -1,11 +1,11 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.CommentAdded;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalRevised;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.ProposalSubmitted;
@@ -290,7 +290,7 @@ class ProposalProjection {
 
     /** SPEC "Time, and as of": each member's last ballot at or before the instant (a retraction removes it), in event order. */
     private static Map<MemberId, Choice> ballots(List<BallotDocument> allBallots, Instant asOf) {
-        return BallotBox.asOf(allBallots.stream().map(b -> new BallotBox.Recorded<>(b.sequence(), b.at(),
+        return BallotBox.asOf(allBallots.stream().map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(),
                 new MemberId(b.memberId()), b.choice())).toList(), asOf).ballots();
     }
 

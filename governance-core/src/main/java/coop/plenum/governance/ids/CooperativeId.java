@@ -1,14 +1,14 @@
-package coop.plenum.governance.membership;
+package coop.plenum.governance.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Identifies one account's membership in one cooperative. */
-public record MemberId(String value) {
+/** Identifies a cooperative. */
+public record CooperativeId(String value) {
 
     @JsonCreator
-    public MemberId {
-        coop.plenum.kernel.Ids.require(value, "memberId", "a member id");
+    public CooperativeId {
+        coop.plenum.kernel.Ids.require(value, "cooperativeId", "a cooperative id");
     }
 
     @JsonValue

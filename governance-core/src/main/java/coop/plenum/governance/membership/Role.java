@@ -1,4 +1,4 @@
-package coop.plenum.governance.cooperative;
+package coop.plenum.governance.membership;
 
 /** Per-cooperative roles (SPEC "Accounts and roles"); OPERATOR is platform-wide and lives on the account. */
 public enum Role {

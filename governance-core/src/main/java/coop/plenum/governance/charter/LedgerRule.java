@@ -1,4 +1,4 @@
-package coop.plenum.governance.cooperative;
+package coop.plenum.governance.charter;
 
 import java.math.BigDecimal;
 import java.util.Map;

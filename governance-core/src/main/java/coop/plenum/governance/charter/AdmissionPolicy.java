@@ -1,4 +1,4 @@
-package coop.plenum.governance.cooperative;
+package coop.plenum.governance.charter;
 
 /** Who admits applicants: a secretary, or only an accepted ADMISSION proposal. */
 public enum AdmissionPolicy {

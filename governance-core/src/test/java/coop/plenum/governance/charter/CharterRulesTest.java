@@ -1,4 +1,4 @@
-package coop.plenum.governance.cooperative;
+package coop.plenum.governance.charter;
 
 import coop.plenum.kernel.Violation;
 import net.jqwik.api.Arbitraries;

@@ -1,14 +1,14 @@
-package coop.plenum.governance.cooperative;
+package coop.plenum.governance.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Identifies a cooperative. */
-public record CooperativeId(String value) {
+/** Identifies a proposal. */
+public record ProposalId(String value) {
 
     @JsonCreator
-    public CooperativeId {
-        coop.plenum.kernel.Ids.require(value, "cooperativeId", "a cooperative id");
+    public ProposalId {
+        coop.plenum.kernel.Ids.require(value, "proposalId", "a proposal id");
     }
 
     @JsonValue

@@ -1,14 +1,14 @@
-package coop.plenum.governance.proposal;
+package coop.plenum.governance.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Identifies a proposal. */
-public record ProposalId(String value) {
+/** Identifies one account's membership in one cooperative. */
+public record MemberId(String value) {
 
     @JsonCreator
-    public ProposalId {
-        coop.plenum.kernel.Ids.require(value, "proposalId", "a proposal id");
+    public MemberId {
+        coop.plenum.kernel.Ids.require(value, "memberId", "a member id");
     }
 
     @JsonValue

@@ -1,4 +1,4 @@
-package coop.plenum.governance.cooperative;
+package coop.plenum.governance.charter;
 
 /** How much approval passes a proposal: strictly more than half, or at least two thirds. */
 public enum Threshold {

@@ -1,4 +1,4 @@
-package coop.plenum.governance.cooperative;
+package coop.plenum.governance.charter;
 
 /** How class approvals combine: a weighted average, or every class must pass on its own. */
 public enum ClassRule {
