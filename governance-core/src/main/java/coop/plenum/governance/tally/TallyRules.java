@@ -1,8 +1,8 @@
 package coop.plenum.governance.tally;
 
-import coop.plenum.governance.voting.Ratio;
 import coop.plenum.governance.charter.ClassRule;
 import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.voting.Ratio;
 
 import java.math.BigDecimal;
 import java.util.List;
