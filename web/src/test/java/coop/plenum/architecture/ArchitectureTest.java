@@ -60,7 +60,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule commandsAndEventsAreRecords = classes()
             .that().resideInAnyPackage("coop.plenum.governance.account", "coop.plenum.governance.cooperative",
-                    "coop.plenum.governance.membership", "coop.plenum.governance.charter", "coop.plenum.governance.ids")
+                    "coop.plenum.governance.membership", "coop.plenum.governance.ids")
             .and().areNotEnums().and().areNotInterfaces().and().haveSimpleNameNotEndingWith("Rules")
             .should().beRecords();
 }
