@@ -1,7 +1,6 @@
 package coop.plenum.governance.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create " + directory.toAbsolutePath(), e);
         }
-        H2Backend backend = new H2Backend(directory.resolve("readmodels.mv").toString());
+        ReadModelBackend backend = new ReadModelBackend(directory.resolve("readmodels.mv").toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();

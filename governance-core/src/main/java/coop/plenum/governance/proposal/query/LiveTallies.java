@@ -10,9 +10,6 @@ import coop.plenum.governance.voting.BallotBox;
 import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.voting.Electorate;
 import coop.plenum.governance.voting.VoteCount;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The provisional tallies of open votes, kept as {@link VoteCount}s: each read applies only the ballots and
@@ -35,7 +31,7 @@ class LiveTallies {
 
     private static final int OPEN_VOTES_KEPT = 64;
 
-    private final ReactiveMongoTemplate mongo;
+    private final ProposalBallots ballots;
     private final DelegationHistory delegations;
     private final Map<String, Entry> entries = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -44,8 +40,8 @@ class LiveTallies {
         }
     });
 
-    LiveTallies(ReactiveMongoTemplate mongo, DelegationHistory delegations) {
-        this.mongo = mongo;
+    LiveTallies(ProposalBallots ballots, DelegationHistory delegations) {
+        this.ballots = ballots;
         this.delegations = delegations;
     }
 
@@ -70,8 +66,7 @@ class LiveTallies {
         Entry cached = entries.get(d.id());
         long ballotsAfter = cached == null ? -1 : cached.ballotSequence;
         long delegationsAfter = cached == null || !delegating ? -1 : cached.delegationSequence;
-        Mono<List<BallotDocument>> newBallots = mongo.find(Query.query(where("proposalId").is(d.id()).and("sequence").gt(ballotsAfter))
-                .with(Sort.by("sequence")), BallotDocument.class).collectList();
+        Mono<List<BallotDocument>> newBallots = ballots.after(d.id(), ballotsAfter);
         Mono<List<DelegationHistory.Change>> newDelegations = delegating
                 ? delegations.changesAfter(new CooperativeId(d.cooperativeId()), delegationsAfter).collectList()
                 : Mono.just(List.of());

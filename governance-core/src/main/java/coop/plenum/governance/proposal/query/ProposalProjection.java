@@ -21,6 +21,7 @@ import coop.plenum.governance.voting.BallotBox;
 import coop.plenum.governance.voting.Electorate;
 import coop.plenum.governance.voting.VoteCount;
 import coop.plenum.governance.voting.Voter;
+import coop.plenum.governance.axon.ReadModelLayout;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,6 +49,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup("readmodel-proposals")
+// 2: ballots in pages keyed by proposal (ProposalBallots) instead of one document per ballot found by a scan
+@ReadModelLayout(2)
 class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
@@ -55,9 +58,11 @@ class ProposalProjection {
     private final LiveTallies liveTallies;
     private final Clock clock;
     private final ProposalChanges changes;
+    private final ProposalBallots ballots;
 
     ProposalProjection(ReactiveMongoTemplate mongo, Clock clock, ProposalChanges changes, DelegationHistory delegationHistory,
-                       LiveTallies liveTallies) {
+                       LiveTallies liveTallies, ProposalBallots ballots) {
+        this.ballots = ballots;
         this.delegationHistory = delegationHistory;
         this.liveTallies = liveTallies;
         this.mongo = mongo;
@@ -69,7 +74,7 @@ class ProposalProjection {
     void dropBeforeReplay() {
         liveTallies.clear();
         mongo.dropCollection("proposals").block();
-        mongo.dropCollection("proposal_ballots").block();
+        ballots.drop();
     }
 
     @EventHandler
@@ -128,8 +133,7 @@ class ProposalProjection {
     }
 
     private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Instant at) {
-        String key = BallotDocument.key(proposalId.value(), sequence);
-        mongo.save(new BallotDocument(key, proposalId.value(), sequence, memberId.value(), choice, at)).block();
+        ballots.record(proposalId, sequence, memberId, choice, at);
         changes.changed(proposalId);
     }
 
@@ -181,7 +185,7 @@ class ProposalProjection {
     }
 
     private reactor.core.publisher.Mono<List<BallotDocument>> ballotsOf(String proposalId) {
-        return mongo.find(Query.query(where("proposalId").is(proposalId)), BallotDocument.class).collectList();
+        return ballots.of(proposalId);
     }
 
     @QueryHandler

@@ -1,0 +1,31 @@
+package coop.plenum.governance.proposal.query;
+
+import coop.plenum.governance.tally.Choice;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The ballot events of one proposal whose sequence numbers fall in one page ({@value #SIZE} numbers), keyed
+ * {@code proposalId|page}: a proposal's ballots are read by key, never by scanning every cooperative's ballots.
+ * Entries are added with {@code $addToSet}, so a redelivered event adds nothing.
+ */
+@Document("proposal_ballot_pages")
+record BallotPageDocument(@Id String id, String proposalId, long page, List<Entry> ballots) {
+
+    static final int SIZE = 128;
+
+    static long pageOf(long sequence) {
+        return sequence / SIZE;
+    }
+
+    static String key(String proposalId, long page) {
+        return proposalId + "|" + page;
+    }
+
+    /** One ballot event; {@code choice} null: the ballot was retracted. */
+    record Entry(long sequence, String memberId, Choice choice, Instant at) {
+    }
+}

@@ -1,0 +1,87 @@
+package coop.plenum.governance.storage;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mongo-java-server's H2 backend with its unique indexes ordered by {@link IndexKeyType}, so a lookup or upsert by
+ * {@code _id} costs a few value comparisons instead of some twenty Java serializations.
+ * <p>
+ * The ordered index of a collection lives in its own H2 map ({@code <index map>.ordered}); a store written by the
+ * plain backend is converted the first time it is opened: the old map's entries are copied into the new one, and
+ * only then is the old map removed. H2 commits its versions in order, so a crash during the copy leaves the old map
+ * in place and the copy is simply redone at the next start.
+ */
+final class ReadModelBackend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelBackend.class);
+    private static final String ORDERED_SUFFIX = ".ordered";
+
+    ReadModelBackend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** Inner, so its index maps reach the store while H2Database's constructor is still opening them. */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, MVStore store, CursorRegistry cursors) {
+            super(databaseName, store, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String legacy = indexMapName(collectionName, indexName);
+            MVMap<KeyValue, Object> ordered = store.openMap(legacy + ORDERED_SUFFIX,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+            if (store.hasMap(legacy)) {
+                convert(store, store.openMap(legacy), ordered);
+            }
+            return new OrderedUniqueIndex(ordered, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String name = indexMapName(collection.getCollectionName(), indexName) + ORDERED_SUFFIX;
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
+        }
+
+        private String indexMapName(String collectionName, String indexName) {
+            // the name H2Database gives an index's map
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    private static void convert(MVStore store, MVMap<KeyValue, Object> legacy, MVMap<KeyValue, Object> ordered) {
+        ordered.clear();
+        for (Map.Entry<KeyValue, Object> entry : legacy.entrySet()) {
+            ordered.put(entry.getKey(), entry.getValue());
+        }
+        long keys = ordered.sizeAsLong();
+        store.removeMap(legacy);
+        store.commit();
+        log.info("Read-model index {} converted to ordered keys ({} keys)", legacy.getName(), keys);
+    }
+}

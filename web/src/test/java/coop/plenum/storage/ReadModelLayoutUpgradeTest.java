@@ -1,0 +1,149 @@
+package coop.plenum.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase;
+import coop.plenum.support.PlenumContexts;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A read model whose projection now stores its documents differently is rebuilt from the log at the next start,
+ * before anything reads it: the proposals read model moved its ballots from one document per ballot (found by
+ * scanning every cooperative's ballots) to pages found by key (layout 2).
+ */
+class ReadModelLayoutUpgradeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aReadModelWrittenInAnOlderLayoutIsRebuiltAtStartAndAnswersAsBefore() throws Exception {
+        String path;
+        JsonNode before;
+        try (ConfigurableApplicationContext first = start()) {
+            WebTestClient http = PlenumContexts.client(first);
+            path = openVoteWithTwoBallots(http);
+            before = tallyClasses(http, path);
+            assertThat(before.at("/0/yes").asText()).isEqualTo("1.000000");
+            assertThat(before.at("/0/no").asText()).isEqualTo("1.000000");
+            MongoDatabase readModels = readModels(first);
+            assertThat(layout(readModels, "readmodel-proposals")).as("a new store records the current layout").isEqualTo(2);
+            assertThat(layout(readModels, "readmodel-accounts")).isEqualTo(1);
+
+            // as a store written by the previous release leaves it: layout 1 recorded, ballots one document each
+            readModels.getCollection("readmodel_layouts").replaceOne(Filters.eq("_id", "readmodel-proposals"),
+                    new Document("_id", "readmodel-proposals").append("version", 1), new ReplaceOptions().upsert(true));
+            readModels.getCollection("proposal_ballot_pages").drop();
+            readModels.getCollection("proposal_ballot_page_lists").drop();
+            readModels.getCollection("proposal_ballots").insertOne(new Document("_id", "old-layout|1"));
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            WebTestClient http = PlenumContexts.client(second);
+            awaitReady(http);
+            assertThat(tallyClasses(http, path)).as("the same tally, from ballots replayed into the new layout").isEqualTo(before);
+            MongoDatabase readModels = readModels(second);
+            assertThat(layout(readModels, "readmodel-proposals")).isEqualTo(2);
+            assertThat(readModels.listCollectionNames().into(new ArrayList<>())).as("the old layout's documents are gone")
+                    .doesNotContain("proposal_ballots").contains("proposal_ballot_pages");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return PlenumContexts.start(dataDir, "layout-admin", "--plenum.security.bcrypt-strength=4");
+    }
+
+    private static String openVoteWithTwoBallots(WebTestClient http) throws Exception {
+        List<String> accounts = new ArrayList<>();
+        for (String name : List.of("vera", "walt")) {
+            http.post().uri("/api/v1/accounts").headers(h -> h.setBasicAuth("admin", "layout-admin"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"username\":\"" + name + "\",\"password\":\"" + name + "-password\",\"displayName\":\"" + name + "\"}")
+                    .exchange().expectStatus().isCreated();
+            accounts.add(json(http.get().uri("/api/v1/accounts/me").headers(h -> h.setBasicAuth(name, name + "-password"))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).get("accountId").asText());
+        }
+        String coop = json(post(http, "/api/v1/cooperatives", "admin", "layout-admin", "{\"name\":\"Layouts\",\"charter\":{\"classes\":"
+                + "[{\"id\":\"all\",\"name\":\"All\",\"weight\":100,\"quorum\":50}],\"topics\":[\"general\"]},"
+                + "\"founders\":[{\"accountId\":\"" + accounts.get(0) + "\",\"classId\":\"all\"},{\"accountId\":\"" + accounts.get(1)
+                + "\",\"classId\":\"all\"}],\"secretaryAccountId\":\"" + accounts.get(0) + "\"}")).get("cooperativeId").asText();
+        JsonNode members = json(http.get().uri("/api/v1/cooperatives/" + coop + "/members").headers(h -> h.setBasicAuth("vera", "vera-password"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        Instant opensAt = Instant.now().plusSeconds(2);
+        String proposal = json(post(http, "/api/v1/cooperatives/" + coop + "/proposals", "vera", "vera-password",
+                "{\"title\":\"Layouts\",\"body\":\"\",\"topic\":\"general\",\"kind\":\"GENERAL\",\"votingOpensAt\":\"" + opensAt
+                        + "\",\"votingClosesAt\":\"" + opensAt.plusSeconds(3600) + "\"}")).get("proposalId").asText();
+        String path = "/api/v1/cooperatives/" + coop + "/proposals/" + proposal;
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!"VOTING".equals(json(http.get().uri(path).headers(h -> h.setBasicAuth("vera", "vera-password")).exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).path("state").asText())) {
+            assertThat(System.nanoTime()).as("voting opened").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        for (JsonNode member : members) {
+            String who = member.get("accountId").asText().equals(accounts.get(0)) ? "vera" : "walt";
+            String choice = who.equals("vera") ? "YES" : "NO";
+            // walt changes his mind once: only his last ballot counts, after the rebuild as before it
+            if (who.equals("walt")) {
+                put(http, path + "/ballots/" + member.get("memberId").asText(), who, "{\"choice\":\"YES\"}");
+            }
+            put(http, path + "/ballots/" + member.get("memberId").asText(), who, "{\"choice\":\"" + choice + "\"}");
+        }
+        return path;
+    }
+
+    private static JsonNode tallyClasses(WebTestClient http, String path) throws Exception {
+        return json(http.get().uri(path + "/tally").headers(h -> h.setBasicAuth("vera", "vera-password")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).get("classes");
+    }
+
+    private static void awaitReady(WebTestClient http) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
+            assertThat(System.nanoTime()).as("ready after the rebuild").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static MongoDatabase readModels(ConfigurableApplicationContext context) {
+        return context.getBean(MongoClient.class).getDatabase(context.getBean(ReadModelDatabase.class).name());
+    }
+
+    private static int layout(MongoDatabase readModels, String group) {
+        Document found = readModels.getCollection("readmodel_layouts").find(Filters.eq("_id", group)).first();
+        return found == null ? 0 : found.getInteger("version");
+    }
+
+    private static String post(WebTestClient http, String uri, String user, String password, String body) {
+        return http.post().uri(uri).headers(h -> h.setBasicAuth(user, password)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().is2xxSuccessful().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static void put(WebTestClient http, String uri, String user, String body) {
+        http.put().uri(uri).headers(h -> h.setBasicAuth(user, user + "-password")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk();
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return JSON.readTree(body);
+    }
+}
