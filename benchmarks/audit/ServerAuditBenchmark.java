@@ -1,27 +1,27 @@
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.audit.offline.ExportVerifier;
 import coop.plenum.governance.axon.SerializationConfiguration;
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.DelegationRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.DelegationRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.ElectorateMember;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalSubmitted;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.storage.EmbeddedPostgresServer;
 import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.LiveTally;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.tally.YesNo;
 import coop.plenum.governance.tally.Tally;
-import coop.plenum.governance.tally.Voter;
+import coop.plenum.governance.voting.Voter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -226,7 +226,7 @@ public class ServerAuditBenchmark {
                     last.put(member, choice);
                     payloads.add(new BallotCast(proposal, member, choice, time));
                 }
-                Tally tally = LiveTally.open(frozen, Map.of(), 0, Map.copyOf(last)).tally();
+                Tally tally = YesNo.count(frozen, Map.of(), 0, Map.copyOf(last)).result();
                 payloads.add(new DelegationsFrozen(proposal, time, List.of()));
                 payloads.add(new VotingClosed(proposal, time, tally.outcome(), tally.approval() == null ? null : tally.approval().toString()));
                 long sequence = 0;

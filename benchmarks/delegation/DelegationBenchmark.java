@@ -1,15 +1,14 @@
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.DelegationResolver;
-import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.LiveTally;
 import coop.plenum.governance.tally.Tally;
-import coop.plenum.governance.tally.TallyEngine;
-import coop.plenum.governance.tally.Voter;
+import coop.plenum.governance.tally.YesNo;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.VoteCount;
+import coop.plenum.governance.voting.Voter;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.Random;
  * Liquid-delegation tally at scale (issue: 10k, 100k, 1M members; 70 % delegating, chains up to 50 hops, 1 % of
  * delegators in cycles, 30 % direct voters). Measures, in one run: the final tally (resolve every chain and count,
  * as the Proposal does at closing) with time and retained memory; and, at one size, a provisional update after one
- * ballot, incremental (LiveTally) against a full recount (DelegationResolver + TallyEngine).
+ * ballot, incremental (VoteCount kept up to date) against a full recount (VoteCount opened afresh over every ballot).
  *
  * <pre>
  * ./mvnw -q -o -pl governance-core compile
@@ -57,7 +56,7 @@ public class DelegationBenchmark {
             Tally tally = null;
             for (int run = 0; run < times.length; run++) {
                 long t0 = System.nanoTime();
-                tally = LiveTally.open(g.electorate(), g.delegations(), MAX_HOPS, g.ballots()).tally();
+                tally = YesNo.count(g.electorate(), g.delegations(), MAX_HOPS, g.ballots()).result();
                 times[run] = System.nanoTime() - t0;
             }
             long retained = retainedBytes(g);
@@ -69,7 +68,7 @@ public class DelegationBenchmark {
         }
 
         Graph g = generate(updatesAt, new Random(seed + 1));
-        LiveTally live = LiveTally.open(g.electorate(), g.delegations(), MAX_HOPS, g.ballots());
+        VoteCount<Choice, Tally> live = YesNo.count(g.electorate(), g.delegations(), MAX_HOPS, g.ballots());
         Map<MemberId, Choice> ballots = new HashMap<>(g.ballots());
         List<Voter> voters = g.electorate().voters();
         Random random = new Random(seed + 2);
@@ -79,7 +78,7 @@ public class DelegationBenchmark {
             Choice c = Choice.values()[random.nextInt(3)];
             long t0 = System.nanoTime();
             live.cast(m, c);
-            Tally t = live.tally();
+            Tally t = live.result();
             incremental[i] = System.nanoTime() - t0;
             ballots.put(m, c);
             if (t == null) {
@@ -88,12 +87,12 @@ public class DelegationBenchmark {
         }
         Arrays.sort(incremental, updates / 10, updates);   // the first tenth warms the JIT up
         long[] measured = Arrays.copyOfRange(incremental, updates / 10, updates);
-        Tally check = new TallyEngine(new DelegationResolver(g.delegations(), MAX_HOPS)).tally(g.electorate(), ballots);
-        boolean same = check.classes().equals(live.tally().classes()) || sameSums(check, live.tally());
+        Tally check = YesNo.count(g.electorate(), g.delegations(), MAX_HOPS, ballots).result();
+        boolean same = check.classes().equals(live.result().classes()) || sameSums(check, live.result());
         long[] full = new long[5];
         for (int i = 0; i < full.length; i++) {
             long t0 = System.nanoTime();
-            new TallyEngine(new DelegationResolver(g.delegations(), MAX_HOPS)).tally(g.electorate(), ballots);
+            YesNo.count(g.electorate(), g.delegations(), MAX_HOPS, ballots).result();
             full[i] = System.nanoTime() - t0;
         }
         Arrays.sort(full);
@@ -182,10 +181,10 @@ public class DelegationBenchmark {
     private static long retainedBytes(Graph g) {
         gc();
         long before = used();
-        LiveTally kept = LiveTally.open(g.electorate(), g.delegations(), MAX_HOPS, g.ballots());
+        VoteCount<Choice, Tally> kept = YesNo.count(g.electorate(), g.delegations(), MAX_HOPS, g.ballots());
         gc();
         long after = used();
-        if (kept.tally() == null) {
+        if (kept.result() == null) {
             throw new IllegalStateException();
         }
         return after - before;

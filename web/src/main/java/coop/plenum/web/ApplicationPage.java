@@ -4,7 +4,7 @@ import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
 import coop.plenum.governance.membership.ApplyForMembership;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.RuleViolation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

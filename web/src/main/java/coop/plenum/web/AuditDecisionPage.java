@@ -11,7 +11,7 @@ import coop.plenum.governance.audit.offline.WhatIfRules;
 import coop.plenum.governance.cooperative.query.CooperativeView;
 import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.query.FindTally;
 import coop.plenum.governance.proposal.query.ProposalSummary;

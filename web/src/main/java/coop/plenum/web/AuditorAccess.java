@@ -2,7 +2,7 @@ package coop.plenum.web;
 
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.cooperative.query.CooperativeView;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -3,7 +3,7 @@ package coop.plenum.web;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;

@@ -8,7 +8,7 @@ import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.audit.chain.AuditKey;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.query.FindProposals;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.kernel.NotAllowed;

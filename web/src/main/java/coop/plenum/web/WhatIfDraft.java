@@ -1,8 +1,8 @@
 package coop.plenum.web;
 
 import coop.plenum.governance.audit.offline.WhatIfRules;
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.Threshold;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.Threshold;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.Violation;
 import org.springframework.util.MultiValueMap;

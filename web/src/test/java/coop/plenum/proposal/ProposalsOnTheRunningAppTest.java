@@ -1,12 +1,12 @@
 package coop.plenum.proposal;
 
 import coop.plenum.governance.axon.EventMetadata;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.CastBallot;
 import coop.plenum.governance.proposal.CloseVoting;
 import coop.plenum.governance.proposal.OpenVoting;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.tally.Choice;

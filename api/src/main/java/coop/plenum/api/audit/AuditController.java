@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.RequestParam;
 import coop.plenum.governance.audit.chain.AuditKey;
 import coop.plenum.governance.audit.chain.AuditVerifier;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.kernel.NotAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

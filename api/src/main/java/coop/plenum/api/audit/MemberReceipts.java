@@ -4,7 +4,7 @@ import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.audit.chain.EventReceipts;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.query.AccessView;
 import coop.plenum.governance.membership.query.FindAccess;
 import coop.plenum.governance.proposal.query.FindMemberBallots;

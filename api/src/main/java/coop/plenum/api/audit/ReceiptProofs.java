@@ -6,7 +6,7 @@ import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.governance.audit.ReceiptJson;
 import coop.plenum.governance.audit.chain.AuditProofs;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.kernel.NotFound;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,15 +1,15 @@
 package coop.plenum.api.cooperative;
 
-import coop.plenum.governance.cooperative.AdmissionPolicy;
-import coop.plenum.governance.cooperative.Charter;
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.DelegationRule;
-import coop.plenum.governance.cooperative.LedgerRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.cooperative.VotingPowerMode;
-import coop.plenum.governance.cooperative.VotingPowerRule;
+import coop.plenum.governance.charter.AdmissionPolicy;
+import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.DelegationRule;
+import coop.plenum.governance.charter.LedgerRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.charter.VotingPowerMode;
+import coop.plenum.governance.charter.VotingPowerRule;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -5,7 +5,7 @@ import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.cooperative.FoundCooperative;
 import coop.plenum.governance.cooperative.FounderSeat;
 import coop.plenum.governance.membership.query.CooperativeSummary;

@@ -2,7 +2,7 @@ package coop.plenum.api.delegation;
 
 import coop.plenum.governance.delegation.query.DelegationOverview;
 import coop.plenum.governance.delegation.query.DelegationView;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.time.Instant;
 import java.util.List;

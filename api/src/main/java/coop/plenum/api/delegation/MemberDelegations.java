@@ -7,7 +7,7 @@ import coop.plenum.governance.delegation.query.DelegationOverview;
 import coop.plenum.governance.delegation.query.DelegationOverviews;
 import coop.plenum.governance.delegation.query.DelegationView;
 import coop.plenum.governance.delegation.query.FindDelegations;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;

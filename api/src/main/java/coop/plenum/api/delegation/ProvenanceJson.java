@@ -1,7 +1,8 @@
 package coop.plenum.api.delegation;
 
 import coop.plenum.governance.proposal.query.ProvenanceView;
-import coop.plenum.governance.tally.Provenance;
+import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.voting.Provenance;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +18,14 @@ record ProvenanceJson(String proposalId, String memberId, Instant asOf, boolean 
                       List<DelegationsJson.MemberRef> cycle, String explanation) {
 
     static ProvenanceJson of(ProvenanceView view, Map<String, String> names) {
-        Provenance p = view.provenance();
+        Provenance<Choice> p = view.provenance();
         return new ProvenanceJson(view.proposalId().value(), p.memberId().value(), view.asOf(), view.decided(), p.kind().name(),
                 p.counted(), p.choice() == null ? null : p.choice().name(),
                 p.castBy() == null ? null : DelegationsJson.ref(p.castBy(), names), p.hops(),
                 DelegationsJson.refs(p.chain(), names), DelegationsJson.refs(p.cycle(), names), explain(p, names));
     }
 
-    private static String explain(Provenance p, Map<String, String> names) {
+    private static String explain(Provenance<Choice> p, Map<String, String> names) {
         String by = p.castBy() == null ? null : names.getOrDefault(p.castBy().value(), p.castBy().value());
         return switch (p.kind()) {
             case DIRECT -> "counted " + p.choice() + " by their own ballot";

@@ -1,8 +1,8 @@
 package coop.plenum.api.ledger;
 
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.VotingPowerRule;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.VotingPowerRule;
 import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.governance.power.VotingPowerFormula;

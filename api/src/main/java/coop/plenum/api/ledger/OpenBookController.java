@@ -3,7 +3,7 @@ package coop.plenum.api.ledger;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.ledger.query.ContributionView;
 import coop.plenum.ledger.query.FindContributions;
 import coop.plenum.ledger.query.FindOpenBook;

@@ -5,7 +5,7 @@ import coop.plenum.api.security.PlenumUser;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Locations;
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.ledger.RecordRevenue;
 import coop.plenum.ledger.RevenueId;

@@ -7,11 +7,11 @@ import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Locations;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.membership.AdmitMember;
 import coop.plenum.governance.membership.ApplyForMembership;
 import coop.plenum.governance.membership.ChangeMemberClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.ReinstateMember;
 import coop.plenum.governance.membership.RejectApplication;
 import coop.plenum.governance.membership.SetRoles;
@@ -133,7 +133,7 @@ class MembershipController {
         if (missing >= 0) {
             return Mono.error(new InvalidInput("roles[" + missing + "]", "roles.not-assignable", "roles are a list of SECRETARY and AUDITOR"));
         }
-        var roles = request.roles().isEmpty() ? EnumSet.noneOf(coop.plenum.governance.cooperative.Role.class) : EnumSet.copyOf(request.roles());
+        var roles = request.roles().isEmpty() ? EnumSet.noneOf(coop.plenum.governance.membership.Role.class) : EnumSet.copyOf(request.roles());
         return noContent(new SetRoles(new CooperativeId(cooperativeId), new AccountId(accountId), roles), user, correlation);
     }
 

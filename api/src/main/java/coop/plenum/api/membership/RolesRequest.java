@@ -1,6 +1,6 @@
 package coop.plenum.api.membership;
 
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.Role;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package coop.plenum.api.proposal;
 
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.query.FindProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.kernel.NotFound;

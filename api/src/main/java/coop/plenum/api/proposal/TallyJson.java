@@ -2,7 +2,7 @@ package coop.plenum.api.proposal;
 
 import coop.plenum.governance.proposal.query.TallyView;
 import coop.plenum.governance.tally.ClassTally;
-import coop.plenum.governance.tally.Ratio;
+import coop.plenum.governance.voting.Ratio;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

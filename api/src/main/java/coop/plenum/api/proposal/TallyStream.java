@@ -4,7 +4,7 @@ import coop.plenum.governance.delegation.query.DelegationChanges;
 import coop.plenum.governance.proposal.query.FindProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.query.FindTally;
 import coop.plenum.governance.proposal.query.ProposalChanges;
 import coop.plenum.governance.proposal.query.TallyView;

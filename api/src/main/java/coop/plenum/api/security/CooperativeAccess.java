@@ -1,8 +1,8 @@
 package coop.plenum.api.security;
 
 import coop.plenum.api.support.Queries;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.cooperative.query.CooperativeView;
 import coop.plenum.governance.cooperative.query.FindCooperative;
 import coop.plenum.governance.membership.query.AccessView;

@@ -1,7 +1,9 @@
 package coop.plenum.governance.cooperative;
 
-import coop.plenum.governance.membership.MemberId;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,6 +1,8 @@
 package coop.plenum.governance.cooperative;
 
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.ids.ProposalId;
 
 import java.time.Instant;
 

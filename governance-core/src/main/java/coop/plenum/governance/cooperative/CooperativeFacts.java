@@ -1,7 +1,9 @@
 package coop.plenum.governance.cooperative;
 
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +29,7 @@ public interface CooperativeFacts {
     Optional<coop.plenum.governance.membership.MemberStatus> statusOf(MemberId memberId);
 
     /** Who delegated to whom, per topic and globally, as of the instant. */
-    coop.plenum.governance.tally.Delegations delegationsAsOf(Instant instant);
+    coop.plenum.governance.voting.Delegations delegationsAsOf(Instant instant);
 
     /** Every member ACTIVE as of the instant, with their class then, in membership order. */
     List<Elector> electorateAsOf(Instant instant);

@@ -1,5 +1,7 @@
 package coop.plenum.governance.cooperative;
 
+import coop.plenum.governance.ids.CooperativeId;
+
 /** Loads a cooperative's facts inside the current command's unit of work. */
 @FunctionalInterface
 public interface CooperativeFactsSource {

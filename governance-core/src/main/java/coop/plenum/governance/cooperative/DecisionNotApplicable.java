@@ -1,6 +1,7 @@
 package coop.plenum.governance.cooperative;
 
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.ProposalId;
 
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package coop.plenum.governance.cooperative;
 
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.kernel.CheckedCommand;
 import coop.plenum.kernel.Violation;

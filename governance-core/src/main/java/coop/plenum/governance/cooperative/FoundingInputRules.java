@@ -1,5 +1,7 @@
 package coop.plenum.governance.cooperative;
 
+import coop.plenum.governance.charter.CharterRules;
+import coop.plenum.governance.charter.Charter;
 import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.Texts;
 import coop.plenum.kernel.Violation;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.ledger;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.power.AcceptedPoints;
 import coop.plenum.ledger.ContributorId;
 import coop.plenum.ledger.LedgerFactsSource;

@@ -2,13 +2,13 @@ package coop.plenum.governance.ledger;
 
 import coop.plenum.governance.cooperative.CharterAmended;
 import coop.plenum.governance.cooperative.CooperativeFounded;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.LedgerRule;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.LedgerRule;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.membership.MemberAdmitted;
 import coop.plenum.governance.membership.MemberAdmittedByDecision;
 import coop.plenum.governance.membership.MemberExpelled;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberReinstated;
 import coop.plenum.governance.membership.MemberSuspended;
 import coop.plenum.governance.membership.MembershipWithdrawn;

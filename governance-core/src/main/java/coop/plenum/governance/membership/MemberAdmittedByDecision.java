@@ -1,8 +1,9 @@
 package coop.plenum.governance.membership;
 
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.ProposalId;
 
 import java.time.Instant;
 

@@ -1,7 +1,8 @@
 package coop.plenum.governance.membership;
 
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 
 import java.time.Instant;
 

@@ -1,8 +1,7 @@
 package coop.plenum.governance.membership;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.ids.CooperativeId;
 
 import java.time.Instant;
 

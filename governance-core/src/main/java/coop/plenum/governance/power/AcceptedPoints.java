@@ -1,7 +1,7 @@
 package coop.plenum.governance.power;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.power;
 
-import coop.plenum.governance.cooperative.VotingPowerMode;
-import coop.plenum.governance.cooperative.VotingPowerRule;
+import coop.plenum.governance.charter.VotingPowerMode;
+import coop.plenum.governance.charter.VotingPowerRule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,7 @@
 package coop.plenum.governance.proposal;
 
+import coop.plenum.governance.ids.ProposalId;
+
 /**
  * What casting a ballot answers: where in the proposal's history its {@link BallotCast} was recorded. The pair
  * (proposal, sequence number) names exactly one stored event, so a receipt can be made for that ballot and no other

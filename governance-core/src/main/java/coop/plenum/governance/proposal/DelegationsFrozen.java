@@ -1,6 +1,7 @@
 package coop.plenum.governance.proposal;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.proposal;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.math.BigDecimal;
 

@@ -1,5 +1,6 @@
 package coop.plenum.governance.proposal;
 
+import coop.plenum.governance.ids.ProposalId;
 import java.time.Instant;
 
 /** A fact: the effect of this ACCEPTED proposal was applied to the cooperative; the proposal is EXECUTED. */

@@ -1,6 +1,6 @@
 package coop.plenum.governance.proposal;
 
-import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.charter.CharterRules;
 import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.Instants;
 import coop.plenum.kernel.Slugs;

@@ -1,5 +1,6 @@
 package coop.plenum.governance.proposal;
 
+import coop.plenum.governance.ids.ProposalId;
 import java.time.Instant;
 
 /** A fact: the author published a new revision of title and body. */

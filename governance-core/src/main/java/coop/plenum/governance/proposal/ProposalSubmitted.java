@@ -1,8 +1,9 @@
 package coop.plenum.governance.proposal;
 
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package coop.plenum.governance.proposal;
 
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.tally.Outcome;
 
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package coop.plenum.governance.proposal;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.DelegationRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.DelegationRule;
+import coop.plenum.governance.charter.StakeholderClass;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package coop.plenum.governance.tally;
 
+import coop.plenum.governance.voting.Ratio;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,8 @@
 package coop.plenum.governance.tally;
 
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.Threshold;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.voting.Ratio;
 
 import java.math.BigDecimal;
 import java.util.List;

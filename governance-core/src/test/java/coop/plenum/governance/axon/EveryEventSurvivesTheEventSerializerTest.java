@@ -62,10 +62,10 @@ class EveryEventSurvivesTheEventSerializerTest {
     void aRateBeyondTheBoundsWrittenBeforeTheyExistedIsStillReadBack() {
         // the 1E+1000 of issue 10 is written as 1,001 digits; commands now refuse it, and the log's reader accepts
         // numbers of up to 1,000,000 digits so a log that already holds one is readable (no processor stalls on it)
-        var charter = new coop.plenum.governance.cooperative.Charter(null, null, null, null, null, null,
-                new coop.plenum.governance.cooperative.LedgerRule(Map.of("WORK_HOURS", new BigDecimal("1E+1000")), 2));
-        var poison = new coop.plenum.governance.cooperative.CharterAmended(new coop.plenum.governance.cooperative.CooperativeId("c"),
-                new coop.plenum.governance.proposal.ProposalId("p"), charter, EARLIEST);
+        var charter = new coop.plenum.governance.charter.Charter(null, null, null, null, null, null,
+                new coop.plenum.governance.charter.LedgerRule(Map.of("WORK_HOURS", new BigDecimal("1E+1000")), 2));
+        var poison = new coop.plenum.governance.cooperative.CharterAmended(new coop.plenum.governance.ids.CooperativeId("c"),
+                new coop.plenum.governance.ids.ProposalId("p"), charter, EARLIEST);
         SerializedObject<byte[]> written = serializer.serialize(poison, byte[].class);
         Object read = serializer.deserialize(written);
         org.assertj.core.api.Assertions.assertThat(((coop.plenum.governance.cooperative.CharterAmended) read).charter().ledger().rates()

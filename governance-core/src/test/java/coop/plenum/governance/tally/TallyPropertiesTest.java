@@ -1,10 +1,13 @@
 package coop.plenum.governance.tally;
 
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.Ratio;
+import coop.plenum.governance.voting.Voter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,13 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TallyPropertiesTest {
 
-    private static final TallyEngine ENGINE = TallyEngine.directBallotsOnly();
 
     // ------------------------------------------------------------------ properties
 
     @Property(tries = 5000)
     void theEngineAgreesWithABruteForceReference(@ForAll("scenarios") Scenario s) {
-        Tally tally = ENGINE.tally(s.electorate(), s.ballots());
+        Tally tally = YesNo.directBallotsOnly(s.electorate(), s.ballots());
         Reference.Result expected = Reference.tally(s);
 
         assertThat(tally.outcome()).as("outcome").isEqualTo(expected.outcome());
@@ -75,8 +77,8 @@ class TallyPropertiesTest {
         List<Voter> scaled = s.voters().stream()
                 .map(v -> new Voter(v.memberId(), v.classId(), v.power().multiply(factor))).toList();
         Electorate electorate = s.electorate();
-        Tally before = ENGINE.tally(electorate, s.ballots());
-        Tally after = ENGINE.tally(new Electorate(electorate.classes(), electorate.decision(), scaled), s.ballots());
+        Tally before = YesNo.directBallotsOnly(electorate, s.ballots());
+        Tally after = YesNo.directBallotsOnly(new Electorate(electorate.classes(), electorate.decision(), scaled), s.ballots());
 
         assertThat(after.outcome()).isEqualTo(before.outcome());
         assertThat(after.approval()).isEqualTo(before.approval());
@@ -87,7 +89,7 @@ class TallyPropertiesTest {
     @Property(tries = 3000)
     void aYesBallotNeverTurnsAcceptedIntoRejected(@ForAll("yesLeaningScenarios") Scenario s,
                                                   @ForAll @IntRange(min = 0, max = 1000) int pick) {
-        Tally before = ENGINE.tally(s.electorate(), s.ballots());
+        Tally before = YesNo.directBallotsOnly(s.electorate(), s.ballots());
         Statistics.label("accepted before").collect(before.outcome() == Outcome.ACCEPTED)
                 .coverage(c -> c.check(true).percentage(p -> p > 20));
         if (s.voters().isEmpty()) {
@@ -97,7 +99,7 @@ class TallyPropertiesTest {
         Map<MemberId, Choice> more = new HashMap<>(s.ballots());
         more.put(member, Choice.YES);   // a new YES, or a NO or ABSTAIN turned into YES
 
-        Tally after = ENGINE.tally(s.electorate(), more);
+        Tally after = YesNo.directBallotsOnly(s.electorate(), more);
 
         if (before.outcome() == Outcome.ACCEPTED) {
             assertThat(after.outcome()).isEqualTo(Outcome.ACCEPTED);
@@ -112,8 +114,8 @@ class TallyPropertiesTest {
         Collections.shuffle(classes, new Random(seed));
         Collections.shuffle(voters, new Random(seed + 1));
 
-        Tally ordered = ENGINE.tally(s.electorate(), s.ballots());
-        Tally shuffled = ENGINE.tally(new Electorate(classes, s.decision(), voters), s.ballots());
+        Tally ordered = YesNo.directBallotsOnly(s.electorate(), s.ballots());
+        Tally shuffled = YesNo.directBallotsOnly(new Electorate(classes, s.decision(), voters), s.ballots());
 
         assertThat(shuffled.outcome()).isEqualTo(ordered.outcome());
         assertThat(shuffled.approval()).isEqualTo(ordered.approval());

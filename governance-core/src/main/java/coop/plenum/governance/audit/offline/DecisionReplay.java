@@ -1,19 +1,19 @@
 package coop.plenum.governance.audit.offline;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.LiveTally;
 import coop.plenum.governance.tally.Tally;
-import coop.plenum.governance.tally.Voter;
+import coop.plenum.governance.tally.YesNo;
+import coop.plenum.governance.voting.BallotBox;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.Voter;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * One proposal's vote rebuilt from its own events, as the server decided it: the electorate and rules frozen in
- * {@link VotingOpened}, the last ballot of each member, the delegations frozen at closing, and the same tally code
+ * {@link VotingOpened}, the last ballot of each member, the delegations frozen at closing, and the same vote count
  * the aggregate runs at closing. At {@link VotingClosed} it says whether the recorded outcome is the one the events
  * give.
  */
@@ -35,7 +35,7 @@ public final class DecisionReplay {
     }
 
     private VotingOpened opened;
-    private final Map<MemberId, Choice> ballots = new LinkedHashMap<>();
+    private final BallotBox<Choice> ballots = new BallotBox<>();
     private Map<MemberId, MemberId> delegated = Map.of();
     private VotingClosed closed;
 
@@ -43,9 +43,9 @@ public final class DecisionReplay {
         if (event instanceof VotingOpened e) {
             opened = e;
         } else if (event instanceof BallotCast e) {
-            ballots.put(e.memberId(), e.choice());
+            ballots.cast(e.memberId(), e.choice());
         } else if (event instanceof BallotRetracted e) {
-            ballots.remove(e.memberId());
+            ballots.retract(e.memberId());
         } else if (event instanceof DelegationsFrozen e) {
             Map<MemberId, MemberId> frozen = new HashMap<>();
             e.delegations().forEach(d -> frozen.put(d.memberId(), d.delegateId()));
@@ -58,20 +58,20 @@ public final class DecisionReplay {
         if (opened == null || closed == null) {
             throw new coop.plenum.kernel.StateConflict("what-if.not-closed", "only a closed vote can be re-tallied under other rules");
         }
-        List<coop.plenum.governance.cooperative.StakeholderClass> classes = rules.classesFrom(opened.classes());
-        coop.plenum.governance.cooperative.DecisionRule decision = rules.decisionFrom(opened.decision());
-        coop.plenum.governance.cooperative.DelegationRule delegation = rules.delegationFrom(opened.delegation());
+        List<coop.plenum.governance.charter.StakeholderClass> classes = rules.classesFrom(opened.classes());
+        coop.plenum.governance.charter.DecisionRule decision = rules.decisionFrom(opened.decision());
+        coop.plenum.governance.charter.DelegationRule delegation = rules.delegationFrom(opened.delegation());
         Electorate electorate = new Electorate(classes, decision, opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Map<MemberId, MemberId> followed = Boolean.TRUE.equals(delegation.enabled()) ? delegated : Map.of();
-        Tally tally = LiveTally.open(electorate, followed, delegation.maxChainLength(), Map.copyOf(ballots)).tally();
+        Tally tally = YesNo.count(electorate, followed, delegation.maxChainLength(), ballots.ballots()).result();
         return new Hypothesis(classes, decision, delegation, closed, tally);
     }
 
     /** A re-tally under other rules: the rules used, what was recorded, and what these rules give. */
-    public record Hypothesis(List<coop.plenum.governance.cooperative.StakeholderClass> classes,
-                             coop.plenum.governance.cooperative.DecisionRule decision,
-                             coop.plenum.governance.cooperative.DelegationRule delegation, VotingClosed recorded, Tally tally) {
+    public record Hypothesis(List<coop.plenum.governance.charter.StakeholderClass> classes,
+                             coop.plenum.governance.charter.DecisionRule decision,
+                             coop.plenum.governance.charter.DelegationRule delegation, VotingClosed recorded, Tally tally) {
     }
 
     /** Feeds one event of the proposal's stream, closing included. */
@@ -92,7 +92,7 @@ public final class DecisionReplay {
         Electorate electorate = new Electorate(opened.classes(), opened.decision(), opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
-        Tally tally = LiveTally.open(electorate, delegated, maxChainLength, Map.copyOf(ballots)).tally();
+        Tally tally = YesNo.count(electorate, delegated, maxChainLength, ballots.ballots()).result();
         return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
                 String.valueOf(tally.outcome()), tally.approval() == null ? null : tally.approval().toString()));
     }

@@ -1,10 +1,10 @@
 package coop.plenum.governance.audit.offline;
 
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
 import coop.plenum.governance.tally.ClassTally;
-import coop.plenum.governance.tally.Ratio;
+import coop.plenum.governance.voting.Ratio;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.StateConflict;
 

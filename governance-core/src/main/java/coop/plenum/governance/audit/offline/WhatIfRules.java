@@ -1,10 +1,10 @@
 package coop.plenum.governance.audit.offline;
 
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.DelegationRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.DelegationRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.Violation;
 

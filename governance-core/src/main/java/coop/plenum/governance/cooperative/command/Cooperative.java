@@ -3,22 +3,25 @@ package coop.plenum.governance.cooperative.command;
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.account.KnownAccounts;
 import coop.plenum.governance.axon.EventMetadata;
-import coop.plenum.governance.cooperative.AdmissionPolicy;
+import coop.plenum.governance.charter.AdmissionPolicy;
 import coop.plenum.governance.cooperative.ApplyDecision;
-import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.cooperative.CharterAmended;
-import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.charter.CharterHistory;
+import coop.plenum.governance.charter.CharterRules;
+import coop.plenum.governance.cooperative.command.SeatHistory.Seat;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFounded;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.cooperative.DecisionNotApplicable;
 import coop.plenum.governance.cooperative.Elector;
 import coop.plenum.governance.cooperative.FoundingMember;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.delegation.DelegateVote;
 import coop.plenum.governance.delegation.DelegationRevoked;
 import coop.plenum.governance.delegation.RevokeDelegation;
 import coop.plenum.governance.delegation.VoteDelegated;
+import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.membership.AdmitMember;
 import coop.plenum.governance.membership.ApplicationRejected;
 import coop.plenum.governance.membership.ApplyForMembership;
@@ -27,7 +30,7 @@ import coop.plenum.governance.membership.MemberAdmitted;
 import coop.plenum.governance.membership.MemberAdmittedByDecision;
 import coop.plenum.governance.membership.MemberClassChanged;
 import coop.plenum.governance.membership.MemberExpelled;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberReinstated;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.membership.MemberSuspended;
@@ -40,8 +43,8 @@ import coop.plenum.governance.membership.RoleRevoked;
 import coop.plenum.governance.membership.SetRoles;
 import coop.plenum.governance.membership.SuspendMember;
 import coop.plenum.governance.membership.WithdrawMembership;
-import coop.plenum.governance.proposal.ProposalId;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.StateConflict;
@@ -76,14 +79,14 @@ class Cooperative {
 
     @AggregateIdentifier
     private CooperativeId cooperativeId;
-    /** Every member's statuses and classes over time, oldest first: the last entry is the seat now; answers "as of T" exactly. */
-    private final Map<MemberId, List<SeatSince>> seatHistory = new LinkedHashMap<>();
-    /** The charters in force over time, oldest first. */
-    private final List<CharterSince> charters = new java.util.ArrayList<>();
+    /** Every member's statuses and classes over time: the seat now, and "as of T" exactly. */
+    private final SeatHistory seats = new SeatHistory();
+    /** The charters in force over time. */
+    private final CharterHistory charters = new CharterHistory();
     private final Map<AccountId, Set<Role>> roles = new HashMap<>();
     /** Accepted proposals whose effect was applied (or found inapplicable): each is applied at most once. */
     private final Set<ProposalId> decisionsApplied = new java.util.HashSet<>();
-    private final DelegationBook delegations = new DelegationBook();
+    private final DelegationTimeline delegations = new DelegationTimeline();
 
     Cooperative() {
         // for Axon's event sourcing
@@ -201,7 +204,7 @@ class Cooperative {
                 }
             }
             case ADMISSION -> {
-                Seat seat = current(command.memberId());
+                Seat seat = seats.current(command.memberId());
                 if (seat != null && seat.status() == MemberStatus.APPLIED) {
                     apply(new MemberAdmittedByDecision(cooperativeId, command.memberId(), seat.accountId(), seat.classId(),
                             command.proposalId(), now));
@@ -211,7 +214,7 @@ class Cooperative {
                 }
             }
             case EXPULSION -> {
-                Seat seat = current(command.memberId());
+                Seat seat = seats.current(command.memberId());
                 if (seat != null && (seat.status() == MemberStatus.ACTIVE || seat.status() == MemberStatus.SUSPENDED)) {
                     apply(new MemberExpelled(cooperativeId, command.memberId(), seat.accountId(), command.proposalId(), now));
                 } else {
@@ -252,7 +255,7 @@ class Cooperative {
     }
 
     private void oneLiveMembershipPerAccount(AccountId account) {
-        currentSeats().values().stream()
+        seats.currentSeats().values().stream()
                 .filter(seat -> seat.accountId().equals(account) && LIVE.contains(seat.status()))
                 .findFirst()
                 .ifPresent(seat -> {
@@ -262,7 +265,7 @@ class Cooperative {
     }
 
     private void membershipIdIsNew(MemberId memberId) {
-        if (seatHistory.containsKey(memberId)) {
+        if (seats.knows(memberId)) {
             throw new StateConflict("membership.id-taken", "the membership id " + memberId + " is taken");
         }
     }
@@ -295,7 +298,7 @@ class Cooperative {
     }
 
     private Seat seatOf(MemberId memberId) {
-        Seat seat = memberId == null ? null : current(memberId);
+        Seat seat = memberId == null ? null : seats.current(memberId);
         if (seat == null) {
             throw new StateConflict("membership.unknown-member", "no member " + memberId + " in this cooperative");
         }
@@ -331,7 +334,7 @@ class Cooperative {
         if (command.delegateId().equals(command.memberId())) {
             throw new InvalidInput("delegateId", "delegation.to-oneself", "a member cannot delegate to themselves");
         }
-        Seat delegate = current(command.delegateId());
+        Seat delegate = seats.current(command.delegateId());
         if (delegate == null) {
             throw new InvalidInput("delegateId", "delegation.delegate-not-member",
                     "the delegate is not a member of this cooperative");
@@ -340,7 +343,7 @@ class Cooperative {
             throw new StateConflict("delegation.delegate-not-active",
                     "votes are delegated only to ACTIVE members; this one is " + delegate.status());
         }
-        MemberId previous = delegations.current(command.memberId(), command.scope());
+        MemberId previous = delegations.inForce(command.memberId(), command.scope());
         if (command.delegateId().equals(previous)) {
             return; // already so: nothing happened
         }
@@ -350,7 +353,7 @@ class Cooperative {
     @CommandHandler
     void handle(RevokeDelegation command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         onlyTheMemberThemselvesDelegates(seatOf(command.memberId()), actor);
-        MemberId current = delegations.current(command.memberId(), command.scope());
+        MemberId current = delegations.inForce(command.memberId(), command.scope());
         if (current != null) {
             apply(new DelegationRevoked(cooperativeId, command.memberId(), command.scope(), current, clock.instant()));
         }
@@ -379,72 +382,72 @@ class Cooperative {
 
     @EventSourcingHandler
     void on(VoteDelegated event) {
-        delegations.delegate(event.delegatedAt(), event.memberId(), event.scope(), event.delegateId());
+        delegations.record(new DelegationTimeline.Change(event.delegatedAt(), event.memberId(), event.scope(), event.delegateId()));
     }
 
     @EventSourcingHandler
     void on(DelegationRevoked event) {
-        delegations.revoke(event.revokedAt(), event.memberId(), event.scope());
+        delegations.record(new DelegationTimeline.Change(event.revokedAt(), event.memberId(), event.scope(), null));
     }
 
     @EventSourcingHandler
     void on(CooperativeFounded event) {
         this.cooperativeId = event.cooperativeId();
-        charters.add(new CharterSince(event.foundedAt(), event.charter()));
-        event.founders().forEach(f -> seat(f.memberId(), new Seat(f.accountId(), f.classId(), MemberStatus.ACTIVE), event.foundedAt()));
+        charters.adopted(event.foundedAt(), event.charter());
+        event.founders().forEach(f -> seats.seat(f.memberId(), new Seat(f.accountId(), f.classId(), MemberStatus.ACTIVE), event.foundedAt()));
         roles.computeIfAbsent(event.secretaryAccountId(), a -> EnumSet.noneOf(Role.class)).add(Role.SECRETARY);
     }
 
     @EventSourcingHandler
     void on(MembershipApplied event) {
-        seat(event.memberId(), new Seat(event.accountId(), event.classId(), MemberStatus.APPLIED), event.appliedAt());
+        seats.seat(event.memberId(), new Seat(event.accountId(), event.classId(), MemberStatus.APPLIED), event.appliedAt());
     }
 
     @EventSourcingHandler
     void on(MemberAdmitted event) {
-        reseat(event.memberId(), event.admittedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
+        seats.reseat(event.memberId(), event.admittedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
     }
 
     @EventSourcingHandler
     void on(ApplicationRejected event) {
-        reseat(event.memberId(), event.rejectedAt(), seat -> seat.withStatus(MemberStatus.REJECTED));
+        seats.reseat(event.memberId(), event.rejectedAt(), seat -> seat.withStatus(MemberStatus.REJECTED));
     }
 
     @EventSourcingHandler
     void on(MemberSuspended event) {
-        reseat(event.memberId(), event.suspendedAt(), seat -> seat.withStatus(MemberStatus.SUSPENDED));
+        seats.reseat(event.memberId(), event.suspendedAt(), seat -> seat.withStatus(MemberStatus.SUSPENDED));
     }
 
     @EventSourcingHandler
     void on(MemberReinstated event) {
-        reseat(event.memberId(), event.reinstatedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
+        seats.reseat(event.memberId(), event.reinstatedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
     }
 
     @EventSourcingHandler
     void on(MembershipWithdrawn event) {
-        reseat(event.memberId(), event.withdrawnAt(), seat -> seat.withStatus(MemberStatus.WITHDRAWN));
+        seats.reseat(event.memberId(), event.withdrawnAt(), seat -> seat.withStatus(MemberStatus.WITHDRAWN));
     }
 
     @EventSourcingHandler
     void on(MemberClassChanged event) {
-        reseat(event.memberId(), event.changedAt(), seat -> new Seat(seat.accountId(), event.toClassId(), seat.status()));
+        seats.reseat(event.memberId(), event.changedAt(), seat -> new Seat(seat.accountId(), event.toClassId(), seat.status()));
     }
 
     @EventSourcingHandler
     void on(CharterAmended event) {
-        charters.add(new CharterSince(event.amendedAt(), event.charter()));
+        charters.adopted(event.amendedAt(), event.charter());
         decisionsApplied.add(event.proposalId());
     }
 
     @EventSourcingHandler
     void on(MemberAdmittedByDecision event) {
-        reseat(event.memberId(), event.admittedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
+        seats.reseat(event.memberId(), event.admittedAt(), seat -> seat.withStatus(MemberStatus.ACTIVE));
         decisionsApplied.add(event.proposalId());
     }
 
     @EventSourcingHandler
     void on(MemberExpelled event) {
-        reseat(event.memberId(), event.expelledAt(), seat -> seat.withStatus(MemberStatus.EXPELLED));
+        seats.reseat(event.memberId(), event.expelledAt(), seat -> seat.withStatus(MemberStatus.EXPELLED));
         decisionsApplied.add(event.proposalId());
     }
 
@@ -466,40 +469,9 @@ class Cooperative {
         });
     }
 
-    private record SeatSince(Instant since, Seat seat) {
-    }
-
-    private record CharterSince(Instant since, Charter charter) {
-    }
-
     /** The charter in force now: the latest one. */
     private Charter charter() {
-        return charters.get(charters.size() - 1).charter();
-    }
-
-    /** A member's seat now: the last change of their history, or null for an unknown member. */
-    private Seat current(MemberId memberId) {
-        List<SeatSince> history = seatHistory.get(memberId);
-        return history == null ? null : history.get(history.size() - 1).seat();
-    }
-
-    /** Every member's seat now, in membership order. */
-    private Map<MemberId, Seat> currentSeats() {
-        Map<MemberId, Seat> seats = new LinkedHashMap<>();
-        seatHistory.keySet().forEach(id -> seats.put(id, current(id)));
-        return seats;
-    }
-
-    /** Remembers every change of a member's seat with the instant it happened. */
-    private void seat(MemberId memberId, Seat seat, Instant at) {
-        seatHistory.computeIfAbsent(memberId, id -> new java.util.ArrayList<>()).add(new SeatSince(at, seat));
-    }
-
-    private void reseat(MemberId memberId, Instant at, java.util.function.UnaryOperator<Seat> change) {
-        Seat now = current(memberId);
-        if (now != null) {
-            seat(memberId, change.apply(now), at);
-        }
+        return charters.inForce();
     }
 
     CooperativeFacts facts() {
@@ -516,20 +488,12 @@ class Cooperative {
 
         @Override
         public Charter charterAsOf(Instant instant) {
-            Charter inForce = charters.get(0).charter();
-            for (CharterSince c : charters) {
-                if (!c.since().isAfter(instant)) {
-                    inForce = c.charter();
-                }
-            }
-            return inForce;
+            return charters.asOf(instant);
         }
 
         @Override
         public java.util.Optional<MemberId> activeMembershipOf(AccountId accountId) {
-            return currentSeats().entrySet().stream()
-                    .filter(e -> e.getValue().accountId().equals(accountId) && e.getValue().status() == MemberStatus.ACTIVE)
-                    .map(Map.Entry::getKey).findFirst();
+            return seats.activeMembershipOf(accountId);
         }
 
         @Override
@@ -544,30 +508,12 @@ class Cooperative {
 
         @Override
         public java.util.Optional<MemberStatus> statusOf(MemberId memberId) {
-            return java.util.Optional.ofNullable(current(memberId)).map(Seat::status);
+            return java.util.Optional.ofNullable(seats.current(memberId)).map(Seat::status);
         }
 
         @Override
         public List<Elector> electorateAsOf(Instant instant) {
-            List<Elector> electorate = new java.util.ArrayList<>();
-            seatHistory.forEach((memberId, history) -> {
-                Seat asOf = null;
-                for (SeatSince change : history) {
-                    if (!change.since().isAfter(instant)) {
-                        asOf = change.seat();
-                    }
-                }
-                if (asOf != null && asOf.status() == MemberStatus.ACTIVE) {
-                    electorate.add(new Elector(memberId, asOf.accountId(), asOf.classId()));
-                }
-            });
-            return List.copyOf(electorate);
-        }
-    }
-
-    private record Seat(AccountId accountId, String classId, MemberStatus status) {
-        Seat withStatus(MemberStatus next) {
-            return new Seat(accountId, classId, next);
+            return seats.electorateAsOf(instant);
         }
     }
 }

@@ -1,12 +1,12 @@
 package coop.plenum.governance.cooperative.command;
 
 import coop.plenum.governance.account.KnownAccounts;
-import coop.plenum.governance.cooperative.Charter;
-import coop.plenum.governance.cooperative.CharterRules;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.charter.CharterRules;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.cooperative.FoundCooperative;
 import coop.plenum.governance.cooperative.FoundingMember;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.kernel.IdGenerator;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;

@@ -2,7 +2,7 @@ package coop.plenum.governance.cooperative.command;
 
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFactsSource;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.NotFound;
 import org.axonframework.modelling.command.AggregateNotFoundException;

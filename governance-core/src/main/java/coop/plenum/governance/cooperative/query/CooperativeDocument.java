@@ -1,6 +1,6 @@
 package coop.plenum.governance.cooperative.query;
 
-import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.charter.Charter;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

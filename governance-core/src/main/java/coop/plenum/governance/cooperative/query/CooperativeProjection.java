@@ -1,7 +1,7 @@
 package coop.plenum.governance.cooperative.query;
 
 import coop.plenum.governance.cooperative.CooperativeFounded;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.cooperative.query;
 
-import coop.plenum.governance.cooperative.Charter;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.ids.CooperativeId;
 
 import java.time.Instant;
 

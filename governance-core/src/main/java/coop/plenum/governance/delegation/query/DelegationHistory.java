@@ -1,8 +1,9 @@
 package coop.plenum.governance.delegation.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.voting.DelegationTimeline;
+import coop.plenum.governance.voting.Delegations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -10,8 +11,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -45,26 +44,9 @@ public class DelegationHistory {
         Query changesUntil = Query.query(where("cooperativeId").is(cooperativeId.value()).and("at").lte(instant))
                 .with(Sort.by("sequence"));
         return mongo.find(changesUntil, DelegationChangeDocument.class)
-                .reduce(new HashMap<MemberId, Map<String, MemberId>>(), (then, c) -> {
-                    MemberId member = new MemberId(c.memberId());
-                    if (c.delegateId() == null) {
-                        Map<String, MemberId> scopes = then.get(member);
-                        if (scopes != null) {
-                            scopes.remove(c.scope());
-                        }
-                    } else {
-                        then.computeIfAbsent(member, m -> new HashMap<>()).put(c.scope(), new MemberId(c.delegateId()));
-                    }
-                    return then;
-                })
-                .map(then -> {
-                    Map<MemberId, Map<String, MemberId>> frozen = new HashMap<>();
-                    then.forEach((member, scopes) -> {
-                        if (!scopes.isEmpty()) {
-                            frozen.put(member, Map.copyOf(scopes));
-                        }
-                    });
-                    return new Delegations(frozen);
-                });
+                .map(c -> new DelegationTimeline.Change(c.at(), new MemberId(c.memberId()), c.scope(),
+                        c.delegateId() == null ? null : new MemberId(c.delegateId())))
+                .collectList()
+                .map(changes -> DelegationTimeline.asOf(changes, instant));
     }
 }

@@ -1,6 +1,6 @@
 package coop.plenum.governance.delegation.query;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -2,7 +2,7 @@ package coop.plenum.governance.delegation.query;
 
 import coop.plenum.governance.delegation.DelegationRevoked;
 import coop.plenum.governance.delegation.VoteDelegated;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.membership.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.membership.MemberStatus;
 
 import java.util.Set;

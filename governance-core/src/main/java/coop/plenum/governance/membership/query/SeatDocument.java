@@ -1,6 +1,6 @@
 package coop.plenum.governance.membership.query;
 
-import coop.plenum.governance.cooperative.Role;
+import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.membership.MemberStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -2,14 +2,14 @@ package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.axon.EventMetadata;
-import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFactsSource;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.DecisionRule;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.DecisionRule;
 import coop.plenum.governance.cooperative.Elector;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.power.AcceptedPoints;
 import coop.plenum.governance.power.VotingPowerFormula;
 import coop.plenum.governance.proposal.BallotCast;
@@ -22,7 +22,7 @@ import coop.plenum.governance.proposal.CommentOnProposal;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.ElectorateMember;
 import coop.plenum.governance.proposal.OpenVoting;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalRevised;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.ProposalSubmitted;
@@ -34,10 +34,11 @@ import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.LiveTally;
 import coop.plenum.governance.tally.Tally;
-import coop.plenum.governance.tally.Voter;
+import coop.plenum.governance.tally.YesNo;
+import coop.plenum.governance.voting.BallotBox;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.Voter;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.NotFound;
@@ -85,9 +86,9 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private int revision;
     private List<StakeholderClass> classes;
     private DecisionRule decision;
-    private coop.plenum.governance.cooperative.DelegationRule delegation;
+    private coop.plenum.governance.charter.DelegationRule delegation;
     private final Map<MemberId, ElectorateMember> electorate = new LinkedHashMap<>();
-    private final Map<MemberId, Choice> ballots = new LinkedHashMap<>();
+    private final BallotBox<Choice> ballots = new BallotBox<>();
 
     Proposal() {
         // for Axon's event sourcing
@@ -203,7 +204,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     void handle(RetractBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         ballotsOnlyWhileVotingIsOpen();
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
-        if (!ballots.containsKey(voter.memberId())) {
+        if (!ballots.hasBallot(voter.memberId())) {
             throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
         }
         apply(new BallotRetracted(proposalId, voter.memberId(), clock.instant()));
@@ -239,7 +240,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                     .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(MemberId::value)))
                     .map(e -> new DelegationsFrozen.Delegation(e.getKey(), e.getValue())).toList()));
         }
-        Tally tally = LiveTally.open(frozen, delegated, delegation == null ? 0 : delegation.maxChainLength(), Map.copyOf(ballots)).tally();
+        Tally tally = YesNo.count(frozen, delegated, delegation == null ? 0 : delegation.maxChainLength(), ballots.ballots()).result();
         apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                 tally.approval() == null ? null : tally.approval().toString()));
     }
@@ -326,7 +327,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     public ProposalSnapshot snapshot() {
         return new ProposalSnapshot(proposalId, cooperativeId, author, topic, state, outcome, votingOpensAt, votingClosesAt,
                 revision, classes, decision, delegation, List.copyOf(electorate.values()),
-                ballots.entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList());
+                ballots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList());
     }
 
     @EventSourcingHandler
@@ -346,7 +347,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         electorate.clear();
         snapshot.electorate().forEach(m -> electorate.put(m.memberId(), m));
         ballots.clear();
-        snapshot.ballots().forEach(b -> ballots.put(b.memberId(), b.choice()));
+        snapshot.ballots().forEach(b -> ballots.cast(b.memberId(), b.choice()));
     }
 
     @EventSourcingHandler
@@ -370,12 +371,12 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     @EventSourcingHandler
     void on(BallotCast event) {
-        ballots.put(event.memberId(), event.choice());
+        ballots.cast(event.memberId(), event.choice());
     }
 
     @EventSourcingHandler
     void on(BallotRetracted event) {
-        ballots.remove(event.memberId());
+        ballots.retract(event.memberId());
     }
 
     @EventSourcingHandler

@@ -1,9 +1,9 @@
 package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.Charter;
+import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.cooperative.CooperativeFacts;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.proposal.ProposalInputRules;
 import coop.plenum.governance.proposal.SubmitProposal;

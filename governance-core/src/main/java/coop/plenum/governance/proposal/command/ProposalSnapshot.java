@@ -1,13 +1,13 @@
 package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.DelegationRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.DelegationRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.ElectorateMember;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Outcome;

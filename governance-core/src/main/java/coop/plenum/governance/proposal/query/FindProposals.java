@@ -1,6 +1,6 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.proposal.ProposalState;
 
 /** Query: a cooperative's proposals, newest first, optionally only those in one state. */

@@ -1,7 +1,7 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.membership.MemberId;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.ids.ProposalId;
 
 import java.time.Instant;
 

@@ -1,24 +1,26 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.delegation.query.DelegationHistory;
-import coop.plenum.governance.membership.MemberId;
-import coop.plenum.governance.tally.Delegations;
-import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.LiveTally;
+import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Tally;
+import coop.plenum.governance.tally.YesNo;
+import coop.plenum.governance.voting.BallotBox;
+import coop.plenum.governance.voting.DelegationTimeline;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.VoteCount;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 
 /**
- * The provisional tallies of open votes, kept as {@link LiveTally}s: each read applies only the ballots and
+ * The provisional tallies of open votes, kept as {@link VoteCount}s: each read applies only the ballots and
  * delegation changes recorded since the previous read (found by event sequence number in the read models), so an
  * update costs what the changed members' chains cost, not a recount. Pulled from the read models rather than pushed
  * by this node's processors, so it is right whichever node projected the events; a cached tally that cannot be
@@ -45,17 +47,18 @@ class LiveTallies {
 
     /** One open vote's tally: the frozen electorate, every ballot so far and the delegations in force now. */
     private static final class Entry {
-        final LiveTally live;
+        final VoteCount<Choice, Tally> live;
         final String topic;
         final boolean delegating;
-        final Map<MemberId, Map<String, MemberId>> inForce = new HashMap<>();
+        final DelegationTimeline.InForce inForce;
         long ballotSequence = -1;
         long delegationSequence = -1;
 
-        Entry(LiveTally live, String topic, boolean delegating) {
+        Entry(VoteCount<Choice, Tally> live, String topic, boolean delegating, DelegationTimeline.InForce inForce) {
             this.live = live;
             this.topic = topic;
             this.delegating = delegating;
+            this.inForce = inForce;
         }
     }
 
@@ -71,12 +74,12 @@ class LiveTallies {
             if (cached == null) {
                 Entry built = build(d, electorate, maxChainLength, delegating, changes.getT1(), changes.getT2());
                 entries.put(d.id(), built);
-                return built.live.tally();
+                return built.live.result();
             }
             synchronized (cached) {
                 changes.getT2().stream().filter(c -> c.sequence() > cached.delegationSequence).forEach(c -> delegationChanged(cached, c));
-                changes.getT1().stream().filter(b -> b.sequence() > cached.ballotSequence).forEach(b -> ballot(cached, b, electorate));
-                return cached.live.tally();
+                changes.getT1().stream().filter(b -> b.sequence() > cached.ballotSequence).forEach(b -> ballot(cached, b));
+                return cached.live.result();
             }
         });
     }
@@ -84,45 +87,28 @@ class LiveTallies {
     /** The first read of a vote: every ballot and delegation change at once, resolved in one pass. */
     private static Entry build(ProposalDocument d, Electorate electorate, int maxChainLength, boolean delegating,
                                List<BallotDocument> ballots, List<DelegationHistory.Change> changes) {
-        Map<MemberId, Map<String, MemberId>> inForce = new HashMap<>();
+        DelegationTimeline.InForce inForce = new DelegationTimeline.InForce();
         long delegationSequence = -1;
         for (DelegationHistory.Change c : changes) {
-            Map<String, MemberId> scopes = inForce.computeIfAbsent(c.memberId(), m -> new HashMap<>());
-            if (c.delegateId() == null) {
-                scopes.remove(c.scope());
-            } else {
-                scopes.put(c.scope(), c.delegateId());
-            }
+            inForce.apply(c.memberId(), c.scope(), c.delegateId());
             delegationSequence = c.sequence();
         }
-        Map<MemberId, coop.plenum.governance.tally.Choice> latest = new HashMap<>();
+        BallotBox<Choice> box = new BallotBox<>();
         long ballotSequence = -1;
         for (BallotDocument b : ballots) {
-            MemberId member = new MemberId(b.memberId());
-            if (b.choice() == null) {
-                latest.remove(member);
-            } else if (electorate.voter(member).isPresent()) {
-                latest.put(member, b.choice());
-            }
+            box.record(new MemberId(b.memberId()), b.choice());
             ballotSequence = b.sequence();
         }
-        Map<MemberId, MemberId> effective = delegating ? new Delegations(copy(inForce)).forTopic(d.topic()) : Map.of();
-        Entry entry = new Entry(LiveTally.open(electorate, effective, maxChainLength, latest), d.topic(), delegating);
-        entry.inForce.putAll(inForce);
+        Map<MemberId, MemberId> effective = delegating ? inForce.delegations().forTopic(d.topic()) : Map.of();
+        Entry entry = new Entry(YesNo.count(electorate, effective, maxChainLength, box.ballots()), d.topic(), delegating, inForce);
         entry.ballotSequence = ballotSequence;
         entry.delegationSequence = delegationSequence;
         return entry;
     }
 
-    private static Map<MemberId, Map<String, MemberId>> copy(Map<MemberId, Map<String, MemberId>> inForce) {
-        Map<MemberId, Map<String, MemberId>> copy = new HashMap<>();
-        inForce.forEach((member, scopes) -> copy.put(member, Map.copyOf(scopes)));
-        return copy;
-    }
-
-    private static void ballot(Entry entry, BallotDocument b, Electorate electorate) {
+    private static void ballot(Entry entry, BallotDocument b) {
         MemberId member = new MemberId(b.memberId());
-        if (electorate.voter(member).isPresent()) {
+        if (entry.live.inElectorate(member)) {
             if (b.choice() == null) {
                 entry.live.retract(member);
             } else {
@@ -133,15 +119,9 @@ class LiveTallies {
     }
 
     private static void delegationChanged(Entry entry, DelegationHistory.Change c) {
-        Map<String, MemberId> scopes = entry.inForce.computeIfAbsent(c.memberId(), m -> new HashMap<>());
-        if (c.delegateId() == null) {
-            scopes.remove(c.scope());
-        } else {
-            scopes.put(c.scope(), c.delegateId());
-        }
-        MemberId effective = scopes.containsKey(entry.topic) ? scopes.get(entry.topic) : scopes.get(Delegations.GLOBAL);
+        entry.inForce.apply(c.memberId(), c.scope(), c.delegateId());
         if (entry.delegating && entry.live.inElectorate(c.memberId())) {
-            entry.live.delegate(c.memberId(), effective);
+            entry.live.delegate(c.memberId(), entry.inForce.forTopic(c.memberId(), entry.topic));
         }
         entry.delegationSequence = c.sequence();
     }

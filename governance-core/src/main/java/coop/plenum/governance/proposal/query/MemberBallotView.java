@@ -1,6 +1,6 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.tally.Choice;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package coop.plenum.governance.proposal.query;
 
 import coop.plenum.governance.axon.ReadModelWrites;
-import coop.plenum.governance.membership.MemberId;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.tally.Choice;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

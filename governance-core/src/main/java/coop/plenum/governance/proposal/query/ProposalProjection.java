@@ -1,11 +1,11 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.CommentAdded;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalRevised;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.ProposalSubmitted;
@@ -13,12 +13,14 @@ import coop.plenum.governance.proposal.ProposalWithdrawn;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.delegation.query.DelegationHistory;
-import coop.plenum.governance.tally.DelegationResolver;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.Electorate;
-import coop.plenum.governance.tally.TallyEngine;
-import coop.plenum.governance.tally.Voter;
+import coop.plenum.governance.tally.Tally;
+import coop.plenum.governance.tally.YesNo;
+import coop.plenum.governance.voting.BallotBox;
+import coop.plenum.governance.voting.Electorate;
+import coop.plenum.governance.voting.VoteCount;
+import coop.plenum.governance.voting.Voter;
 import coop.plenum.governance.axon.ReadModelLayout;
 import coop.plenum.governance.axon.ReadModelWrites;
 import org.axonframework.config.ProcessingGroup;
@@ -34,7 +36,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -204,8 +205,7 @@ class ProposalProjection {
                 d.classes().forEach(c -> byClass.put(c.id(), 0L));
             }
             d.electorate().forEach(m -> byClass.merge(m.classId(), 1L, Long::sum));
-            Map<MemberId, Choice> ballots = new LinkedHashMap<>();
-            ballotsAsOf(allBallots, Instant.MAX).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
+            Map<MemberId, Choice> ballots = ballots(allBallots, Instant.MAX);
             return new ProposalView(summary(d), new MemberId(d.authorMemberId()), d.body(), d.revision(),
                     d.revisions().stream().map(r -> new ProposalView.RevisionView(r.revision(), r.title(), r.body(), r.at())).toList(),
                     d.comments().stream().map(c -> new ProposalView.CommentView(c.commentId(), new MemberId(c.memberId()), c.text(), c.at())).toList(),
@@ -255,9 +255,9 @@ class ProposalProjection {
                         return reactor.core.publisher.Mono.<ProvenanceView>empty();
                     }
                     return delegationsFor(d, asOf).map(delegations -> {
-                        var resolved = resolver(d, delegations).explain(electorate(d), ballots(found.getT2(), asOf));
+                        var count = count(d, delegations, ballots(found.getT2(), asOf));
                         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
-                        return new ProvenanceView(new ProposalId(d.id()), asOf, closed, resolved.provenance(query.memberId()));
+                        return new ProvenanceView(new ProposalId(d.id()), asOf, closed, count.provenance(query.memberId()));
                     });
                 }).toFuture();
     }
@@ -286,9 +286,11 @@ class ProposalProjection {
         return delegationHistory.asOf(new CooperativeId(d.cooperativeId()), asOf).map(all -> all.forTopic(d.topic()));
     }
 
-    private static DelegationResolver resolver(ProposalDocument d, Map<MemberId, MemberId> delegations) {
-        return new DelegationResolver(delegations, d.delegation() == null || d.delegation().maxChainLength() == null ? 0
-                : d.delegation().maxChainLength());
+    /** The same count the proposal runs at closing and the live tally keeps, over the given delegations and ballots. */
+    private static VoteCount<Choice, Tally> count(ProposalDocument d, Map<MemberId, MemberId> delegations,
+                                                  Map<MemberId, Choice> ballots) {
+        return YesNo.count(electorate(d), delegations, d.delegation() == null || d.delegation().maxChainLength() == null ? 0
+                : d.delegation().maxChainLength(), ballots);
     }
 
     private static Electorate electorate(ProposalDocument d) {
@@ -296,10 +298,10 @@ class ProposalProjection {
                 .map(m -> new Voter(new MemberId(m.memberId()), m.classId(), m.power())).toList());
     }
 
+    /** SPEC "Time, and as of": each member's last ballot at or before the instant (a retraction removes it), in event order. */
     private static Map<MemberId, Choice> ballots(List<BallotDocument> allBallots, Instant asOf) {
-        Map<MemberId, Choice> ballots = new LinkedHashMap<>();
-        ballotsAsOf(allBallots, asOf).forEach((member, choice) -> ballots.put(new MemberId(member), choice));
-        return ballots;
+        return BallotBox.asOf(allBallots.stream().map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(),
+                new MemberId(b.memberId()), b.choice())).toList(), asOf).ballots();
     }
 
     /** SPEC "Time, and as of": the electorate, the ballots, the delegations and the outcome as they stood at the instant. */
@@ -310,27 +312,11 @@ class ProposalProjection {
             ProposalState before = d.state() == ProposalState.WITHDRAWN ? ProposalState.WITHDRAWN : ProposalState.DELIBERATION;
             return new TallyView(id, coop, before, null, asOf, null);
         }
-        var tally = new TallyEngine(resolver(d, delegations)).tally(electorate(d), ballots(allBallots, asOf));
+        Tally tally = count(d, delegations, ballots(allBallots, asOf)).result();
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
         return new TallyView(id, coop, state, closed ? tally.outcome() : null, asOf, tally);
-    }
-
-    /** Each member's last ballot at or before the instant (a retraction removes it), in event order. */
-    private static Map<String, Choice> ballotsAsOf(List<BallotDocument> ballots, Instant asOf) {
-        Map<String, Choice> latest = new LinkedHashMap<>();
-        ballots.stream()
-                .filter(b -> !b.at().isAfter(asOf))
-                .sorted(Comparator.comparingLong(BallotDocument::sequence))
-                .forEach(b -> {
-                    if (b.choice() == null) {
-                        latest.remove(b.memberId());
-                    } else {
-                        latest.put(b.memberId(), b.choice());
-                    }
-                });
-        return latest;
     }
 
     private static ProposalSummary summary(ProposalDocument d) {

@@ -1,6 +1,6 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.tally.Choice;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package coop.plenum.governance.proposal.query;
 
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.tally.Outcome;
 import coop.plenum.governance.tally.Tally;

@@ -1,17 +1,17 @@
 package coop.plenum.governance.audit.offline;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.ClassRule;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.cooperative.DecisionRule;
-import coop.plenum.governance.cooperative.DelegationRule;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.cooperative.Threshold;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.ClassRule;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.charter.DecisionRule;
+import coop.plenum.governance.charter.DelegationRule;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.charter.Threshold;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.ElectorateMember;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.tally.Choice;

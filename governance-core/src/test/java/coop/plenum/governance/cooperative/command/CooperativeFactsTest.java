@@ -1,17 +1,17 @@
 package coop.plenum.governance.cooperative.command;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.Charter;
-import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.charter.CharterRules;
 import coop.plenum.governance.cooperative.CooperativeFacts;
 import coop.plenum.governance.cooperative.CooperativeFounded;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.cooperative.Elector;
 import coop.plenum.governance.cooperative.FoundingMember;
-import coop.plenum.governance.cooperative.StakeholderClass;
+import coop.plenum.governance.charter.StakeholderClass;
 import coop.plenum.governance.membership.MemberAdmitted;
 import coop.plenum.governance.membership.MemberClassChanged;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberSuspended;
 import coop.plenum.governance.membership.MembershipApplied;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +82,7 @@ class CooperativeFactsTest {
         Charter original = cooperative.facts().charterAsOf(T0);
         Charter amended = CharterRules.complete(new Charter(List.of(new StakeholderClass("workers", "Workers", 50, 50),
                 new StakeholderClass("users", "Users", 50, 30)), null, null, null, null, null, null));
-        cooperative.on(new coop.plenum.governance.cooperative.CharterAmended(COOP, new coop.plenum.governance.proposal.ProposalId("p-1"),
+        cooperative.on(new coop.plenum.governance.cooperative.CharterAmended(COOP, new coop.plenum.governance.ids.ProposalId("p-1"),
                 amended, T));
         assertThat(cooperative.facts().charterAsOf(T.minusMillis(1))).isEqualTo(original);
         assertThat(cooperative.facts().charterAsOf(T)).isEqualTo(amended);

@@ -1,8 +1,8 @@
 package coop.plenum.governance.delegation.query;
 
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,16 +1,16 @@
 package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.proposal.DelegationsFrozen;
-import coop.plenum.governance.tally.Delegations;
+import coop.plenum.governance.voting.Delegations;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.cooperative.Charter;
-import coop.plenum.governance.cooperative.CharterRules;
+import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.charter.CharterRules;
 import coop.plenum.governance.cooperative.CooperativeFacts;
-import coop.plenum.governance.cooperative.CooperativeId;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.cooperative.Elector;
-import coop.plenum.governance.cooperative.StakeholderClass;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.power.AcceptedPoints;
 import coop.plenum.governance.proposal.BallotCast;
@@ -22,7 +22,7 @@ import coop.plenum.governance.proposal.CommentOnProposal;
 import coop.plenum.governance.proposal.ElectorateMember;
 import coop.plenum.governance.proposal.OpenVoting;
 import coop.plenum.governance.proposal.ProposalEffect;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalRevised;
 import coop.plenum.governance.proposal.ProposalSubmitted;
@@ -216,7 +216,7 @@ class ProposalTest {
     @Test
     void anAmendmentWhoseRateCouldNotBeReadBackIsRefusedByTheAggregateItself() {
         Charter poison = new Charter(CHARTER.classes(), null, null, null, null, null,
-                new coop.plenum.governance.cooperative.LedgerRule(Map.of("WORK_HOURS", new BigDecimal("1E+1000")), 2));
+                new coop.plenum.governance.charter.LedgerRule(Map.of("WORK_HOURS", new BigDecimal("1E+1000")), 2));
         fixture.givenNoPriorActivity()
                 .when(new SubmitProposal(P, COOP, "Amend", "", "energy", ProposalKind.CHARTER_AMENDMENT,
                         new ProposalEffect(poison, null), null, null), by(ALICE))

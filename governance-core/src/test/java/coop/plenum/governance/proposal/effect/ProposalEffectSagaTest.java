@@ -2,12 +2,12 @@ package coop.plenum.governance.proposal.effect;
 
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.cooperative.ApplyDecision;
-import coop.plenum.governance.cooperative.CooperativeId;
-import coop.plenum.governance.membership.MemberId;
+import coop.plenum.governance.ids.CooperativeId;
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.MarkProposalExecuted;
 import coop.plenum.governance.proposal.ProposalEffect;
 import coop.plenum.governance.proposal.ProposalExecuted;
-import coop.plenum.governance.proposal.ProposalId;
+import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalSubmitted;
 import coop.plenum.governance.proposal.ProposalWithdrawn;

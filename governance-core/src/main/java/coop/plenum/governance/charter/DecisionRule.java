@@ -1,0 +1,4 @@
+package coop.plenum.governance.charter;
+
+public record DecisionRule(Threshold threshold, ClassRule classRule) {
+}

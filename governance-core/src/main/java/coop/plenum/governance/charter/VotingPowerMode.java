@@ -1,0 +1,5 @@
+package coop.plenum.governance.charter;
+
+public enum VotingPowerMode {
+    EQUAL, CONTRIBUTION_WEIGHTED
+}

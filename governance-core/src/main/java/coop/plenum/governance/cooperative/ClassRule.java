@@ -1,6 +1,0 @@
-package coop.plenum.governance.cooperative;
-
-/** How class approvals combine: a weighted average, or every class must pass on its own. */
-public enum ClassRule {
-    WEIGHTED, EVERY_CLASS
-}

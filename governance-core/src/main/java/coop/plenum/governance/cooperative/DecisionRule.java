@@ -1,4 +1,0 @@
-package coop.plenum.governance.cooperative;
-
-public record DecisionRule(Threshold threshold, ClassRule classRule) {
-}

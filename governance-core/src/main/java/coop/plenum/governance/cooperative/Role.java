@@ -1,6 +1,0 @@
-package coop.plenum.governance.cooperative;
-
-/** Per-cooperative roles (SPEC "Accounts and roles"); OPERATOR is platform-wide and lives on the account. */
-public enum Role {
-    MEMBER, SECRETARY, AUDITOR
-}

@@ -1,5 +1,0 @@
-package coop.plenum.governance.cooperative;
-
-public enum VotingPowerMode {
-    EQUAL, CONTRIBUTION_WEIGHTED
-}
