@@ -26,7 +26,7 @@ import java.util.Random;
  *
  * <pre>
  * ./mvnw -q -o -pl governance-core compile
- * java -Xmx4g -cp governance-core/target/classes benchmarks/delegation/DelegationBenchmark.java
+ * java -Xmx4g -cp ledger/target/classes:governance-core/target/classes benchmarks/delegation/DelegationBenchmark.java
  * </pre>
  * Options: --sizes 10000,100000,1000000  --updates-at 100000  --updates 20000  --seed 42
  */
