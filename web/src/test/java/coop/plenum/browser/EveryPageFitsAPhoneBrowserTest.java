@@ -1,0 +1,81 @@
+package coop.plenum.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.plenum.support.BrowserTest;
+import coop.plenum.support.HeadlessChromium;
+import coop.plenum.web.demo.DemoCooperative;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14: at 390 px (a phone) every page of a cooperative fits the screen's width: no table, form or card runs
+ * past the edge and makes the whole page scroll sideways (a wide table scrolls inside its own box instead).
+ * Checked on the demo cooperative, which has members, delegations, contributions and votes in every state.
+ */
+class EveryPageFitsAPhoneBrowserTest extends BrowserTest {
+
+    private static final int PHONE_WIDTH = 390;
+
+    @Autowired
+    DemoCooperative demo;
+
+    @Test
+    void everyPageOfACooperativeFitsThreeHundredNinetyPixelsWithoutScrollingSideways() throws Exception {
+        demo.seed("demo-secret");
+        JsonNode coops = http.get().uri("/api/v1/cooperatives").headers(h -> h.setBasicAuth("ada", "demo-secret")).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String coop = null;
+        for (JsonNode c : coops) {
+            if (c.get("name").asText().equals(DemoCooperative.COOPERATIVE_NAME)) {
+                coop = c.get("cooperativeId").asText();
+            }
+        }
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home", "/");
+        pages.put("cooperative", "/cooperatives/" + coop);
+        pages.put("proposals", "/cooperatives/" + coop + "/proposals");
+        pages.put("new proposal", "/cooperatives/" + coop + "/proposals/new");
+        for (JsonNode p : http.get().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(h -> h.setBasicAuth("ada", "demo-secret"))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody()) {
+            pages.put("proposal " + p.get("state").asText(), "/cooperatives/" + coop + "/proposals/" + p.get("proposalId").asText());
+        }
+        pages.put("delegations", "/cooperatives/" + coop + "/delegations");
+        pages.put("ledger", "/cooperatives/" + coop + "/ledger");
+        pages.put("receipts", "/cooperatives/" + coop + "/receipts");
+        JsonNode members = http.get().uri("/api/v1/cooperatives/{c}/members", coop).headers(h -> h.setBasicAuth("ada", "demo-secret"))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+        pages.put("member", "/cooperatives/" + coop + "/members/" + members.get(0).get("memberId").asText());
+
+        signIn("ada", "demo-secret");
+        browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 844));
+        List<String> overflowing = new ArrayList<>();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            browser.get(page(page.getValue()));
+            browser.findElement(By.tagName("main"));
+            long viewport = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth")).longValue();
+            long content = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).longValue();
+            if (content > viewport) {
+                Object culprit = ((JavascriptExecutor) browser).executeScript("""
+                        const w = document.documentElement.clientWidth; const found = [];
+                        for (const e of document.querySelectorAll('body *')) {
+                          const r = e.getBoundingClientRect();
+                          if (r.right > w + 1 && !e.closest('.scroll-x')) { found.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(r.right)); }
+                        }
+                        return found.slice(0, 4).join(', ');""");
+                overflowing.add(page.getKey() + ": " + content + " px wide in " + viewport + " (" + culprit + ")");
+            }
+            HeadlessChromium.screenshot(browser, "phone-" + page.getKey().replace(' ', '-'));
+        }
+        assertThat(overflowing).as("pages wider than a %d px screen", PHONE_WIDTH).isEmpty();
+    }
+}
