@@ -2,6 +2,8 @@ package coop.plenum.durability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.plenum.governance.audit.Receipt;
+import coop.plenum.governance.audit.ReceiptJson;
 import coop.plenum.support.PlenumNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue "Decisions": a vote scheduled to close while Plenum is down closes promptly after the restart, and no
- * acknowledged ballot is lost, even when the JVM and its PostgreSQL were killed with SIGKILL.
+ * acknowledged ballot is lost, even when the JVM and its PostgreSQL were killed with SIGKILL; the receipt the ballot
+ * was answered with still checks against the signed history afterwards (issue 11).
  */
 class RestartDuringAnOpenVoteTest {
 
@@ -54,6 +58,7 @@ class RestartDuringAnOpenVoteTest {
 
         HttpResponse<String> ballot = node.put(path + "/ballots/" + member, "vera", "vera-password", "{\"choice\":\"YES\"}");
         assertThat(ballot.statusCode()).as("ballot acknowledged with a receipt").isEqualTo(200);
+        JsonNode receipt = json(ballot);
         node.killHard();
 
         while (Instant.now().isBefore(closesAt.plusSeconds(1))) {
@@ -69,6 +74,15 @@ class RestartDuringAnOpenVoteTest {
             assertThat(tally.at("/classes/0/yes").asText()).as("the acknowledged ballot counted").isEqualTo("1.000000");
             JsonNode detail = json(restarted.get(path, "vera", "vera-password"));
             assertThat(Instant.parse(detail.get("closedAt").asText())).as("closed as of its scheduled instant").isEqualTo(closesAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+            // the receipt handed out before the crash still proves the ballot is in the signed history
+            JsonNode proof = awaitProof(restarted, receipt.at("/proof/url").asText());
+            Receipt checked = ReceiptJson.read(proof);
+            assertThat(HexFormat.of().formatHex(checked.eventHash())).isEqualTo(receipt.path("eventHash").asText());
+            assertThat(checked.position()).isEqualTo(receipt.path("position").asLong());
+            byte[] key = HexFormat.of().parseHex(json(restarted.get("/api/v1/audit/public-key", "vera", "vera-password"))
+                    .path("publicKeyHex").asText());
+            assertThat(checked.check(key)).as("the receipt checks against the node's public key").isNull();
         }
     }
 
@@ -83,6 +97,18 @@ class RestartDuringAnOpenVoteTest {
             Thread.sleep(200);
         }
         throw new AssertionError("proposal still " + current + ", expected " + state);
+    }
+
+    private static JsonNode awaitProof(PlenumNode node, String url) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = node.get(url, "vera", "vera-password");
+            if (answer.statusCode() == 200) {
+                return json(answer);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no proof for the receipt at " + url);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
