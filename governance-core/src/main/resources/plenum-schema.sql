@@ -114,3 +114,15 @@ CREATE TABLE IF NOT EXISTS plenum_access_token (
     last_used_at TIMESTAMP WITH TIME ZONE,
     UNIQUE (account_id, token_id)
 );
+
+-- Sign-in throttling shared by every node (api LoginThrottle): recent failures per account and per client, and the
+-- clients trusted with an account after a success. Keys are SHA-256 hashes: no username or address is kept in clear.
+CREATE TABLE IF NOT EXISTS plenum_login_failures (
+    key_hash      CHAR(64)    PRIMARY KEY,
+    failures      INTEGER     NOT NULL,
+    last_failure  TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE IF NOT EXISTS plenum_login_trusted (
+    pair_hash     CHAR(64)    PRIMARY KEY,
+    trusted_at    TIMESTAMPTZ NOT NULL
+);

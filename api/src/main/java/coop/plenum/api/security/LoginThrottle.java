@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import coop.plenum.governance.account.login.LoginAttemptRecords;
+
 /**
- * Slows password guessing down, per account and per client address, in memory on this node.
+ * Slows password guessing down, per account and per client address. The failures and trusted clients are kept in
+ * {@link LoginAttemptRecords}: in PostgreSQL in the running app, shared by every node, so spreading guesses over
+ * several nodes gains nothing; attempts in flight are counted on each node.
  * <p>
  * Callers ask {@link #attempt} right before the bcrypt check and report the outcome with {@link #succeeded},
  * {@link #failed} or {@link #released}. Once an account or client has failed recently, attempts still in flight count
@@ -28,23 +32,24 @@ public class LoginThrottle {
     public record Blocked(Duration retryAfter) implements Decision {
     }
 
-    private record Failures(int count, Instant last) {
-    }
+    private static final String ACCOUNT = "account:";
+    private static final String CLIENT = "client:";
 
     private final LoginThrottleSettings settings;
     private final Clock clock;
-    private final Map<String, Failures> accounts;
-    private final Map<String, Failures> clients;
+    private final LoginAttemptRecords records;
     private final Map<String, Integer> accountsInFlight = new LinkedHashMap<>();
     private final Map<String, Integer> clientsInFlight = new LinkedHashMap<>();
-    private final Map<String, Instant> trustedPairs;
 
+    /** With the records in this node's memory only. */
     public LoginThrottle(LoginThrottleSettings settings, Clock clock) {
+        this(settings, clock, new MemoryLoginAttemptRecords(settings.maxTracked()));
+    }
+
+    public LoginThrottle(LoginThrottleSettings settings, Clock clock, LoginAttemptRecords records) {
         this.settings = settings;
         this.clock = clock;
-        this.accounts = bounded(settings.maxTracked());
-        this.clients = bounded(settings.maxTracked());
-        this.trustedPairs = bounded(settings.maxTracked());
+        this.records = records;
     }
 
     /** Whether an attempt would have to wait now, without reserving one: lets a request be refused before any work. */
@@ -67,16 +72,17 @@ public class LoginThrottle {
     /** The reserved attempt succeeded: the account starts afresh, and this client is trusted with it. */
     public synchronized void succeeded(String username, String client) {
         release(username, client);
-        accounts.remove(username);
-        trustedPairs.put(pair(username, client), clock.instant());
+        records.forget(ACCOUNT + username);
+        records.trust(pair(username, client), clock.instant());
     }
 
     /** The reserved attempt had a wrong username or password. */
     public synchronized void failed(String username, String client) {
         Instant now = clock.instant();
         release(username, client);
-        countFailure(clients, client, now);
-        countFailure(accounts, username, now);
+        Instant since = now.minus(settings.forgetAfter());
+        records.failed(CLIENT + client, now, since);
+        records.failed(ACCOUNT + username, now, since);
     }
 
     /** The reserved attempt ended without an answer about the password (an error, a cancelled request). */
@@ -86,19 +92,19 @@ public class LoginThrottle {
 
     /** How many accounts, clients and trusted pairs are remembered (for tests of the memory bound). */
     synchronized int tracked() {
-        return accounts.size() + clients.size() + trustedPairs.size() + accountsInFlight.size() + clientsInFlight.size();
+        int remembered = records instanceof MemoryLoginAttemptRecords memory ? memory.size() : 0;
+        return remembered + accountsInFlight.size() + clientsInFlight.size();
     }
 
     private Duration waitFor(String username, String client, Instant now) {
-        Duration clientWait = waitFor(clients, clientsInFlight, client, settings.clientFreeAttempts(), now);
+        Duration clientWait = waitFor(CLIENT, clientsInFlight, client, settings.clientFreeAttempts(), now);
         Duration accountWait = isTrusted(username, client, now) ? Duration.ZERO
-                : waitFor(accounts, accountsInFlight, username, settings.accountFreeAttempts(), now);
+                : waitFor(ACCOUNT, accountsInFlight, username, settings.accountFreeAttempts(), now);
         return clientWait.compareTo(accountWait) >= 0 ? clientWait : accountWait;
     }
 
-    private Duration waitFor(Map<String, Failures> records, Map<String, Integer> inFlight, String key, int freeAttempts,
-                             Instant now) {
-        Failures failures = current(records, key, now);
+    private Duration waitFor(String kind, Map<String, Integer> inFlight, String key, int freeAttempts, Instant now) {
+        LoginAttemptRecords.Failures failures = records.failures(kind + key, now.minus(settings.forgetAfter())).orElse(null);
         if (failures == null) {
             return Duration.ZERO;
         }
@@ -124,35 +130,11 @@ public class LoginThrottle {
         clientsInFlight.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private void countFailure(Map<String, Failures> records, String key, Instant now) {
-        Failures failures = current(records, key, now);
-        records.put(key, new Failures(failures == null ? 1 : failures.count() + 1, now));
-    }
-
-    private Failures current(Map<String, Failures> records, String key, Instant now) {
-        Failures failures = records.get(key);
-        if (failures != null && now.isAfter(failures.last().plus(settings.forgetAfter()))) {
-            records.remove(key);
-            return null;
-        }
-        return failures;
-    }
-
     private boolean isTrusted(String username, String client, Instant now) {
-        Instant lastSuccess = trustedPairs.get(pair(username, client));
-        return lastSuccess != null && now.isBefore(lastSuccess.plus(settings.trustedFor()));
+        return records.trusted(pair(username, client), now.minus(settings.trustedFor())).isPresent();
     }
 
     private static String pair(String username, String client) {
         return username + '\n' + client;
-    }
-
-    private static <V> Map<String, V> bounded(int max) {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > max;
-            }
-        };
     }
 }

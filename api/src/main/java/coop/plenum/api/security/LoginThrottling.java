@@ -19,8 +19,9 @@ import java.time.Clock;
 class LoginThrottling {
 
     @Bean
-    LoginThrottle loginThrottle(LoginThrottleSettings settings, Clock clock) {
-        return new LoginThrottle(settings, clock);
+    LoginThrottle loginThrottle(LoginThrottleSettings settings, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        // in PostgreSQL, shared by every node on the same log
+        return new LoginThrottle(settings, clock, new coop.plenum.governance.account.login.SharedLoginAttemptRecords(jdbc));
     }
 
     /** Primary: Spring Security's defaults take this one; the bearer manager is wired into the API chain by hand. */

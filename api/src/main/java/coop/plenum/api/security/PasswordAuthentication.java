@@ -46,28 +46,34 @@ class PasswordAuthentication implements ReactiveAuthenticationManager {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         return Mono.deferContextual(context -> {
             String client = clientOf(context);
-            if (throttle.peek(username, client) instanceof LoginThrottle.Blocked blocked) {
-                return Mono.error(new LoginThrottled(blocked.retryAfter()));
-            }
-            return users.findByUsername(username)
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
-                    // bcrypt is deliberately slow: keep it off the event loop. The attempt is reserved on the worker,
-                    // right before the check, so queued guesses see the failures of those that ran before them.
-                    .publishOn(Schedulers.boundedElastic())
-                    .flatMap(user -> throttle.attempt(username, client) instanceof LoginThrottle.Blocked blocked
+            // the throttle's records are in PostgreSQL (shared by every node): ask off the event loop
+            return Mono.fromCallable(() -> throttle.peek(username, client))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(decision -> decision instanceof LoginThrottle.Blocked blocked
                             ? Mono.error(new LoginThrottled(blocked.retryAfter()))
-                            : check(user, password)
-                                    .doOnNext(signedIn -> throttle.succeeded(username, client))
-                                    .doOnError(e -> {
-                                        if (e instanceof BadCredentialsException) {
-                                            throttle.failed(username, client);
-                                        } else {
-                                            throttle.released(username, client);
-                                        }
-                                    })
-                                    .doOnCancel(() -> throttle.released(username, client)));
+                            : checked(username, password, client));
         });
+    }
+
+    private Mono<Authentication> checked(String username, String password, String client) {
+        return users.findByUsername(username)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                // bcrypt is deliberately slow: keep it off the event loop. The attempt is reserved on the worker,
+                // right before the check, so queued guesses see the failures of those that ran before them.
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(user -> throttle.attempt(username, client) instanceof LoginThrottle.Blocked blocked
+                        ? Mono.error(new LoginThrottled(blocked.retryAfter()))
+                        : check(user, password)
+                                .doOnNext(signedIn -> throttle.succeeded(username, client))
+                                .doOnError(e -> {
+                                    if (e instanceof BadCredentialsException) {
+                                        throttle.failed(username, client);
+                                    } else {
+                                        throttle.released(username, client);
+                                    }
+                                })
+                                .doOnCancel(() -> throttle.released(username, client)));
     }
 
     private Mono<Authentication> check(Optional<UserDetails> user, String password) {
