@@ -1,15 +1,20 @@
 package coop.plenum.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import coop.plenum.support.BrowserTest;
 import coop.plenum.support.HeadlessChromium;
+import coop.plenum.support.PlenumContexts;
 import coop.plenum.web.demo.DemoCooperative;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +27,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * past the edge and makes the whole page scroll sideways (a wide table scrolls inside its own box instead).
  * Checked on the demo cooperative, which has members, delegations, contributions and votes in every state.
  */
-class EveryPageFitsAPhoneBrowserTest extends BrowserTest {
+class EveryPageFitsAPhoneBrowserTest {
 
     private static final int PHONE_WIDTH = 390;
 
-    @Autowired
-    DemoCooperative demo;
+    @TempDir
+    Path dataDir;
+
+    private WebDriver browser;
+    private WebTestClient http;
+    private int port;
 
     @Test
     void everyPageOfACooperativeFitsThreeHundredNinetyPixelsWithoutScrollingSideways() throws Exception {
-        demo.seed("demo-secret");
+        // its own app with the demo seeded at start: the shared test app's demo is DemoCooperativeTest's to seed
+        try (ConfigurableApplicationContext plenum = PlenumContexts.start(dataDir, "phone-admin", "--plenum.demo=true",
+                "--plenum.demo-password=demo-secret", "--plenum.security.bcrypt-strength=4")) {
+            port = ((WebServerApplicationContext) plenum).getWebServer().getPort();
+            http = PlenumContexts.client(plenum);
+            browser = HeadlessChromium.start();
+            try {
+                checkEveryPage();
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private String page(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void checkEveryPage() throws Exception {
         JsonNode coops = http.get().uri("/api/v1/cooperatives").headers(h -> h.setBasicAuth("ada", "demo-secret")).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         String coop = null;
@@ -56,7 +83,12 @@ class EveryPageFitsAPhoneBrowserTest extends BrowserTest {
                 .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
         pages.put("member", "/cooperatives/" + coop + "/members/" + members.get(0).get("memberId").asText());
 
-        signIn("ada", "demo-secret");
+        browser.get(page("/login"));
+        browser.findElement(By.id("username")).sendKeys("ada");
+        browser.findElement(By.id("password")).sendKeys("demo-secret");
+        browser.findElement(By.id("sign-in")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
         browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 844));
         List<String> overflowing = new ArrayList<>();
         for (Map.Entry<String, String> page : pages.entrySet()) {
