@@ -152,6 +152,8 @@ class TwoNodesOnSharedStoresTest {
             }
             assertThat(failures).as("every command acknowledged and read back where it was written").isEmpty();
 
+            scheduledVoteClosesOnTimeWhileBothNodesTakeBallots(nodes, coop, users, members, pool);
+
             // a live tally on node B, of the proposal node A closes: the change reaches it by node A's signal
             java.util.concurrent.CountDownLatch streaming = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CompletableFuture<Long> closedSeenAt = new java.util.concurrent.CompletableFuture<>();
@@ -204,6 +206,74 @@ class TwoNodesOnSharedStoresTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A vote opened and closed by its schedule (deadlines, run by whichever node's scheduler picks them) while voters
+     * cast ballots through both nodes as fast as they can: a ballot answered 200 counts, one refused because voting
+     * had closed does not, and nothing else is refused.
+     */
+    private void scheduledVoteClosesOnTimeWhileBothNodesTakeBallots(List<String> nodes, String coop, String[] users,
+                                                                     String[] members, ExecutorService pool) throws Exception {
+        java.time.Instant opensAt = java.time.Instant.now().plusSeconds(2);
+        java.time.Instant closesAt = opensAt.plusSeconds(4);
+        String proposal = ok(post(nodes.get(0), "/api/v1/cooperatives/" + coop + "/proposals", users[0], users[0] + "-password",
+                "{\"title\":\"Timed\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"votingOpensAt\":\"%s\",\"votingClosesAt\":\"%s\"}"
+                        .formatted(opensAt, closesAt)), 201).get("proposalId").asText();
+        Map<String, String> finalChoice = new ConcurrentHashMap<>();
+        List<Future<?>> voting = new ArrayList<>();
+        String[] choices = {"YES", "NO", "ABSTAIN"};
+        for (int i = 0; i < MEMBERS - DELEGATORS; i++) {
+            int voter = i;
+            voting.add(pool.submit(() -> {
+                String path = "/api/v1/cooperatives/%s/proposals/%s/ballots/%s".formatted(coop, proposal, members[voter]);
+                boolean opened = false;
+                for (int n = 0; java.time.Instant.now().isBefore(closesAt.plusSeconds(20)); n++) {
+                    String choice = choices[(voter + n) % 3];
+                    HttpResponse<String> cast = put(nodes.get((voter + n) % 2), path, users[voter], "{\"choice\":\"" + choice + "\"}");
+                    if (cast.statusCode() == 200) {
+                        opened = true;
+                        finalChoice.put(proposal + "/" + voter, choice);
+                    } else if (cast.statusCode() == 409 && cast.body().contains("ballot.voting-not-open")) {
+                        if (opened || java.time.Instant.now().isAfter(closesAt)) {
+                            return null;
+                        }
+                        Thread.sleep(100);
+                    } else {
+                        failures.add("timed ballot of %s: %d %s".formatted(users[voter], cast.statusCode(), cast.body()));
+                        return null;
+                    }
+                }
+                failures.add("timed vote never closed for " + users[voter]);
+                return null;
+            }));
+        }
+        for (Future<?> f : voting) {
+            f.get();
+        }
+        assertThat(failures).as("ballots on a vote that closes by its schedule").isEmpty();
+        Map<String, BigDecimal[]> expected = expectedTally(proposal, finalChoice);
+        for (String node : nodes) {
+            JsonNode tally = awaitClosed(node, coop, proposal, users[1]);
+            for (JsonNode c : tally.get("classes")) {
+                assertThat(new BigDecimal[]{new BigDecimal(c.get("yes").asText()), new BigDecimal(c.get("no").asText()),
+                        new BigDecimal(c.get("abstain").asText())})
+                        .as("scheduled vote: yes/no/abstain of %s on %s", c.get("classId").asText(), node)
+                        .usingElementComparator(BigDecimal::compareTo).containsExactly(expected.get(c.get("classId").asText()));
+            }
+        }
+    }
+
+    private JsonNode awaitClosed(String node, String coop, String proposal, String reader) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode tally = ok(get(node, "/api/v1/cooperatives/%s/proposals/%s/tally".formatted(coop, proposal), reader), 200);
+            if (tally.get("state").asText().equals("CLOSED") || System.nanoTime() > deadline) {
+                assertThat(tally.get("state").asText()).as("the scheduled vote closed, seen on " + node).isEqualTo("CLOSED");
+                return tally;
+            }
+            Thread.sleep(100);
         }
     }
 
