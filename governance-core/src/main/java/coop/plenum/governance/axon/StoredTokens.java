@@ -46,12 +46,17 @@ class StoredTokens {
     /**
      * Each stored segment of the processor and the position its token has reached (-1: nothing handled yet); empty
      * when the processor has no tokens yet, or when they could not be read (then nobody is taken to have caught up).
+     * With {@code maxAgeNanos} {@link Long#MAX_VALUE}, answers from what was read before and never reads.
      */
     Map<Integer, Long> positions(String processorName, long maxAgeNanos) {
         long now = System.nanoTime();
         Read cached = lastRead.get(processorName);
         if (cached != null && now - cached.atNanos() < maxAgeNanos) {
             return cached.positions();
+        }
+        if (maxAgeNanos == Long.MAX_VALUE) {
+            // "only what is known": asked on a thread that just stored a token, which must not wait for a store
+            return Map.of();
         }
         Map<Integer, Long> read;
         try {
