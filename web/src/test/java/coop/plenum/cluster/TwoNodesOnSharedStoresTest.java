@@ -57,7 +57,7 @@ class TwoNodesOnSharedStoresTest {
             ConfigurableApplicationContext b = PlenumContexts.start(Files.createTempDirectory("plenum-node-b-"), ADMIN,
                     shared.toArray(String[]::new));
             try {
-                run(List.of(base(a), base(b)));
+                run(a, List.of(base(a), base(b)));
                 assertThat(segmentsHeld(a, "readmodel-proposals")).as("node A runs a share of the proposals' segments").isPositive();
                 assertThat(segmentsHeld(b, "readmodel-proposals")).as("node B runs a share of the proposals' segments").isPositive();
             } finally {
@@ -67,7 +67,7 @@ class TwoNodesOnSharedStoresTest {
         }
     }
 
-    private void run(List<String> nodes) throws Exception {
+    private void run(ConfigurableApplicationContext a, List<String> nodes) throws Exception {
         String nodeA = nodes.get(0), nodeB = nodes.get(1);
         String[] users = new String[MEMBERS];
         String[] accounts = new String[MEMBERS];
@@ -152,6 +152,10 @@ class TwoNodesOnSharedStoresTest {
             }
             assertThat(failures).as("every command acknowledged and read back where it was written").isEmpty();
 
+            // both nodes lose the connections they listen on; they reconnect, and the signals below still arrive
+            int dropped = new org.springframework.jdbc.core.JdbcTemplate(a.getBean(javax.sql.DataSource.class)).queryForObject(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'plenum-node'", Integer.class);
+            assertThat(dropped).as("listening connections, one per node").isEqualTo(2);
             scheduledVoteClosesOnTimeWhileBothNodesTakeBallots(nodes, coop, users, members, pool);
 
             // a live tally on node B, of the proposal node A closes: the change reaches it by node A's signal
