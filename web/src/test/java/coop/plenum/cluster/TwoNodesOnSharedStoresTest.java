@@ -9,7 +9,9 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,14 +21,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +53,7 @@ class TwoNodesOnSharedStoresTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void ballotsDelegationsOpeningAndClosingOnTwoNodesLoseNothingCountNothingTwiceAndEveryClientReadsItsWrites() throws Exception {
@@ -153,15 +162,15 @@ class TwoNodesOnSharedStoresTest {
             assertThat(failures).as("every command acknowledged and read back where it was written").isEmpty();
 
             // both nodes lose the connections they listen on; they reconnect, and the signals below still arrive
-            int dropped = new org.springframework.jdbc.core.JdbcTemplate(a.getBean(javax.sql.DataSource.class)).queryForObject(
+            int dropped = new JdbcTemplate(a.getBean(DataSource.class)).queryForObject(
                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'plenum-node'", Integer.class);
             assertThat(dropped).as("listening connections, one per node").isEqualTo(2);
             scheduledVoteClosesOnTimeWhileBothNodesTakeBallots(nodes, coop, users, members, pool);
 
             // a live tally on node B, of the proposal node A closes: the change reaches it by node A's signal
-            java.util.concurrent.CountDownLatch streaming = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CompletableFuture<Long> closedSeenAt = new java.util.concurrent.CompletableFuture<>();
-            java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> live = client.sendAsync(
+            CountDownLatch streaming = new CountDownLatch(1);
+            CompletableFuture<Long> closedSeenAt = new CompletableFuture<>();
+            CompletableFuture<HttpResponse<Stream<String>>> live = client.sendAsync(
                     HttpRequest.newBuilder(URI.create(nodeB + "/api/v1/cooperatives/%s/proposals/%s/tally/stream".formatted(coop, proposals[0])))
                             .header("Authorization", basic(users[1], users[1] + "-password")).header("Accept", "text/event-stream").GET().build(),
                     HttpResponse.BodyHandlers.ofLines());
@@ -171,7 +180,7 @@ class TwoNodesOnSharedStoresTest {
                     closedSeenAt.complete(System.nanoTime());
                 }
             }));
-            assertThat(streaming.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the live tally streams on node B").isTrue();
+            assertThat(streaming.await(30, TimeUnit.SECONDS)).as("the live tally streams on node B").isTrue();
 
             // closing one proposal on each node; DelegationsFrozen comes from that node's view of the Cooperative
             long[] positions = new long[proposals.length];
@@ -186,7 +195,7 @@ class TwoNodesOnSharedStoresTest {
                 positions[p] = Long.parseLong(closed.headers().firstValue("X-Plenum-Position").orElse("-1"));
             }
             assertThat(failures).isEmpty();
-            long lag = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(closedSeenAt.get(10, java.util.concurrent.TimeUnit.SECONDS) - closedOnA);
+            long lag = TimeUnit.NANOSECONDS.toMillis(closedSeenAt.get(10, TimeUnit.SECONDS) - closedOnA);
             System.out.println("Node B's live tally showed the vote node A closed " + lag + " ms after node A answered");
             // its own re-read comes every 5 s; the signal makes it a matter of the 50 ms scan and one query
             assertThat(lag).as("ms from node A's answer to node B's live tally").isLessThan(1500);
@@ -220,8 +229,8 @@ class TwoNodesOnSharedStoresTest {
      */
     private void scheduledVoteClosesOnTimeWhileBothNodesTakeBallots(List<String> nodes, String coop, String[] users,
                                                                      String[] members, ExecutorService pool) throws Exception {
-        java.time.Instant opensAt = java.time.Instant.now().plusSeconds(2);
-        java.time.Instant closesAt = opensAt.plusSeconds(4);
+        Instant opensAt = Instant.now().plusSeconds(3);
+        Instant closesAt = opensAt.plusSeconds(4);
         String proposal = ok(post(nodes.get(0), "/api/v1/cooperatives/" + coop + "/proposals", users[0], users[0] + "-password",
                 "{\"title\":\"Timed\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"votingOpensAt\":\"%s\",\"votingClosesAt\":\"%s\"}"
                         .formatted(opensAt, closesAt)), 201).get("proposalId").asText();
@@ -233,14 +242,14 @@ class TwoNodesOnSharedStoresTest {
             voting.add(pool.submit(() -> {
                 String path = "/api/v1/cooperatives/%s/proposals/%s/ballots/%s".formatted(coop, proposal, members[voter]);
                 boolean opened = false;
-                for (int n = 0; java.time.Instant.now().isBefore(closesAt.plusSeconds(20)); n++) {
+                for (int n = 0; Instant.now().isBefore(closesAt.plusSeconds(20)); n++) {
                     String choice = choices[(voter + n) % 3];
                     HttpResponse<String> cast = put(nodes.get((voter + n) % 2), path, users[voter], "{\"choice\":\"" + choice + "\"}");
                     if (cast.statusCode() == 200) {
                         opened = true;
                         finalChoice.put(proposal + "/" + voter, choice);
                     } else if (cast.statusCode() == 409 && cast.body().contains("ballot.voting-not-open")) {
-                        if (opened || java.time.Instant.now().isAfter(closesAt)) {
+                        if (opened || Instant.now().isAfter(closesAt)) {
                             return null;
                         }
                         Thread.sleep(100);
@@ -283,7 +292,7 @@ class TwoNodesOnSharedStoresTest {
 
     /** Each voter's final choice counts with its power (1) in its class; each delegator's follows its delegate's. */
     private static Map<String, BigDecimal[]> expectedTally(String proposal, Map<String, String> finalChoice) {
-        Map<String, BigDecimal[]> counts = new java.util.HashMap<>();
+        Map<String, BigDecimal[]> counts = new HashMap<>();
         for (String c : List.of("workers", "users")) {
             counts.put(c, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
         }

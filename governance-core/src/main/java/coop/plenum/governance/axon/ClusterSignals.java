@@ -1,10 +1,13 @@
 package coop.plenum.governance.axon;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -16,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +27,19 @@ import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Tells the other nodes sharing the event log, through PostgreSQL LISTEN/NOTIFY on channel {@code plenum}, that this
  * node appended events (their shared log reader fetches at once instead of at its 1 s fetch delay) and which
- * positions its processors stored (their read-your-writes waits and live pages react at once instead of re-reading
- * the token stores, and what its segments have handled, scanned every {@value #HANDLED_SCAN_MILLIS} ms). Every node listens on a connection of its own, outside the pool, named {@code plenum-node}; a
- * node sends nothing while it sees no other such connection. Signals only hurry things along: a lost one (a
- * connection that dropped, reconnected after 1 s) leaves the fallbacks, the log reader's fetch delay and the stored
- * tokens re-read while a wait lasts.
+ * positions its processors' segments stored or handled (scanned every {@value #HANDLED_SCAN_MILLIS} ms), so their
+ * read-your-writes waits and live pages react at once instead of re-reading the token stores. Every node listens on
+ * a connection of its own, outside the pool, named {@code plenum-node}; a node sends nothing while it sees no other
+ * such connection. Signals only hurry things along: a lost one (a connection that dropped, reconnected after 1 s)
+ * leaves the fallbacks, the log reader's fetch delay and the stored tokens re-read while a wait lasts.
  */
 public class ClusterSignals implements AutoCloseable,
-        org.springframework.context.ApplicationListener<org.springframework.context.event.ContextRefreshedEvent> {
+        ApplicationListener<ContextRefreshedEvent> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClusterSignals.class);
     static final String CHANNEL = "plenum";
@@ -47,8 +52,8 @@ public class ClusterSignals implements AutoCloseable,
     private final HikariDataSource dataSource;
     private final WakeableEventStore eventStore;
     private final ProcessorProgress progress;
-    private final java.util.function.Supplier<ReadModelProcessors> processors;
-    private final Map<String, Long> lastSentHandled = new java.util.HashMap<>();
+    private final Supplier<ReadModelProcessors> processors;
+    private final Map<String, Reach> lastSentHandled = new HashMap<>();
     private final String nodeId;
     private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
     private final Sinks.Many<String> progressedElsewhere = Sinks.many().multicast().directBestEffort();
@@ -60,7 +65,7 @@ public class ClusterSignals implements AutoCloseable,
     private final List<Thread> threads = new ArrayList<>();
 
     ClusterSignals(DataSource dataSource, EventStore eventStore, ProcessorProgress progress,
-                   java.util.function.Supplier<ReadModelProcessors> processors,
+                   Supplier<ReadModelProcessors> processors,
                    String nodeId) {
         this.processors = processors;
         this.dataSource = (HikariDataSource) dataSource;
@@ -86,9 +91,9 @@ public class ClusterSignals implements AutoCloseable,
                 outbox.offer("L");
             }
         });
-        progress.observe((processor, segment, position) -> {
+        progress.observe((processor, segment, reach) -> {
             if (peers) {
-                outbox.offer("T " + processor + " " + segment + " " + position);
+                outbox.offer("T " + processor + " " + segment + " " + reach.text());
             }
         });
         enabled = true;
@@ -96,7 +101,7 @@ public class ClusterSignals implements AutoCloseable,
 
     /** Listens and sends once the context is complete: the sender reads the processors' status, Axon's to build. */
     @Override
-    public synchronized void onApplicationEvent(org.springframework.context.event.ContextRefreshedEvent refreshed) {
+    public synchronized void onApplicationEvent(ContextRefreshedEvent refreshed) {
         if (enabled && threads.isEmpty() && !closed) {
             threads.add(daemon("plenum-cluster-listener", this::listen));
             threads.add(daemon("plenum-cluster-sender", this::send));
@@ -194,7 +199,7 @@ public class ClusterSignals implements AutoCloseable,
                 String[] parts = line.split(" ");
                 if (parts.length == 4) {
                     try {
-                        progress.storedElsewhere(parts[1], Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
+                        progress.storedElsewhere(parts[1], Integer.parseInt(parts[2]), Reach.parse(parts[3]));
                         progressedElsewhere.tryEmitNext(parts[1]);
                     } catch (NumberFormatException garbled) {
                         log.debug("Ignored a garbled signal {}", line);
@@ -242,15 +247,13 @@ public class ClusterSignals implements AutoCloseable,
      * what read-your-writes needs on the other nodes, so it is sent as soon as it moves.
      */
     private void handledSinceLastScan(List<String> lines) {
-        for (org.axonframework.eventhandling.StreamingEventProcessor processor : processors.get().followers()) {
+        for (StreamingEventProcessor processor : processors.get().followers()) {
             processor.processingStatus().forEach((segment, status) -> {
-                org.axonframework.eventhandling.TrackingToken token = status.getTrackingToken();
-                long handled = token == null ? -1 : token.position().orElse(-1);
+                Reach handled = Reach.of(status.getTrackingToken());
                 String key = processor.getName() + " " + segment;
-                Long sent = lastSentHandled.get(key);
-                if (handled >= 0 && (sent == null || sent != handled)) {
+                if (handled.index() >= 0 && !handled.equals(lastSentHandled.get(key))) {
                     lastSentHandled.put(key, handled);
-                    lines.add("T " + key + " " + handled);
+                    lines.add("T " + key + " " + handled.text());
                 }
             });
         }

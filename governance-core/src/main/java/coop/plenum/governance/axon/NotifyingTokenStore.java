@@ -50,11 +50,11 @@ public final class NotifyingTokenStore implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
         delegate.storeToken(token, processorName, segment);
         // a token without a position (reset to the start of the log) has handled nothing
-        long position = token == null ? -1 : token.position().orElse(-1);
+        Reach reach = Reach.of(token);
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> progress.stored(processorName, segment, position));
+            CurrentUnitOfWork.get().root().afterCommit(u -> progress.stored(processorName, segment, reach));
         } else {
-            progress.stored(processorName, segment, position);
+            progress.stored(processorName, segment, reach);
         }
     }
 

@@ -4,9 +4,13 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -39,18 +43,18 @@ public class ReadModelCatchUp {
     private final ProcessorProgress progress;
     private final CommittedEvents committed;
     private final StoredTokens storedTokens;
-    private final org.springframework.jdbc.core.JdbcTemplate eventLog;
+    private final JdbcTemplate eventLog;
     private final Map<String, Map<Class<?>, Boolean>> handles = new ConcurrentHashMap<>();
 
     static final long STORED_POLL_MILLIS = 100;
     private static final long STORED_MAX_AGE = TimeUnit.MILLISECONDS.toNanos(STORED_POLL_MILLIS);
 
     ReadModelCatchUp(EventStore eventStore, ReadModelProcessors readModels, ProcessorProgress progress, CommittedEvents committed,
-                     StoredTokens storedTokens, org.axonframework.eventsourcing.eventstore.EventStorageEngine engine,
-                     javax.sql.DataSource dataSource) {
+                     StoredTokens storedTokens, EventStorageEngine engine,
+                     DataSource dataSource) {
         this.storedTokens = storedTokens;
-        this.eventLog = engine instanceof org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine
-                ? new org.springframework.jdbc.core.JdbcTemplate(dataSource) : null;
+        this.eventLog = engine instanceof JdbcEventStorageEngine
+                ? new JdbcTemplate(dataSource) : null;
         this.eventStore = eventStore;
         this.readModels = readModels;
         this.progress = progress;
@@ -67,7 +71,7 @@ public class ReadModelCatchUp {
             return OptionalLong.empty();
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<StreamingEventProcessor, Long> targets = new HashMap<>();
+        Map<StreamingEventProcessor, Set<Long>> targets = new HashMap<>();
         long last = -1;
         try {
             for (CommittedEvents.Written event : events) {
@@ -75,7 +79,7 @@ public class ReadModelCatchUp {
                 last = Math.max(last, position);
                 for (StreamingEventProcessor processor : readModels.followers()) {
                     if (handles(processor, event.payloadType())) {
-                        targets.merge(processor, position, Math::max);
+                        targets.computeIfAbsent(processor, p -> new TreeSet<>()).add(position);
                     }
                 }
             }
@@ -117,8 +121,8 @@ public class ReadModelCatchUp {
 
     /** Waits until every read model and policy has handled the log up to {@code position}. */
     public boolean awaitPosition(long position, Duration timeout) {
-        Map<StreamingEventProcessor, Long> targets = new HashMap<>();
-        readModels.followers().forEach(p -> targets.put(p, position));
+        Map<StreamingEventProcessor, Set<Long>> targets = new HashMap<>();
+        readModels.followers().forEach(p -> targets.put(p, Set.of(position)));
         return await(targets, System.nanoTime() + timeout.toNanos(), timeout);
     }
 
@@ -128,7 +132,7 @@ public class ReadModelCatchUp {
         return head.isEmpty() || awaitPosition(head.getAsLong(), timeout);
     }
 
-    private boolean await(Map<StreamingEventProcessor, Long> targets, long deadline, Duration timeout) {
+    private boolean await(Map<StreamingEventProcessor, Set<Long>> targets, long deadline, Duration timeout) {
         if (allReached(targets, STORED_MAX_AGE)) {
             return true;
         }
@@ -177,8 +181,8 @@ public class ReadModelCatchUp {
                         || known.eventHandlerInvoker().canHandleType(type));
     }
 
-    private boolean allReached(Map<StreamingEventProcessor, Long> targets, long storedMaxAge) {
-        for (Map.Entry<StreamingEventProcessor, Long> target : targets.entrySet()) {
+    private boolean allReached(Map<StreamingEventProcessor, Set<Long>> targets, long storedMaxAge) {
+        for (Map.Entry<StreamingEventProcessor, Set<Long>> target : targets.entrySet()) {
             if (!reached(target.getKey(), target.getValue(), storedMaxAge)) {
                 return false;
             }
@@ -186,38 +190,46 @@ public class ReadModelCatchUp {
         return true;
     }
 
-    private boolean reached(StreamingEventProcessor processor, long position, long storedMaxAge) {
+    /**
+     * Whether every segment of the processor has handled each of {@code positions}: its own events it handled, the
+     * others it passed. Asked about those positions only, not about everything below them (see {@link Reach}).
+     */
+    private boolean reached(StreamingEventProcessor processor, Set<Long> positions, long storedMaxAge) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (processor.isError()) {
             return false;
         }
         if (coversTheLog(status)) {
             for (Map.Entry<Integer, EventTrackerStatus> segment : status.entrySet()) {
-                if (known(processor.getName(), segment.getKey(), segment.getValue(), -1) < position) {
+                if (!covered(processor.getName(), segment.getKey(), segment.getValue(), Reach.NOTHING, positions)) {
                     return false;
                 }
             }
             return true;
         }
-        // other nodes run some segments (or all): every segment in the token store must have stored the position
-        Map<Integer, Long> stored = storedTokens.positions(processor.getName(), storedMaxAge);
+        // other nodes run some segments (or all): every segment in the token store must have got there
+        Map<Integer, Reach> stored = storedTokens.positions(processor.getName(), storedMaxAge);
         if (stored.isEmpty()) {
             return false;
         }
-        for (Map.Entry<Integer, Long> segment : stored.entrySet()) {
-            if (known(processor.getName(), segment.getKey(), status.get(segment.getKey()), segment.getValue()) < position) {
+        for (Map.Entry<Integer, Reach> segment : stored.entrySet()) {
+            if (!covered(processor.getName(), segment.getKey(), status.get(segment.getKey()), segment.getValue(), positions)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The furthest this node knows the segment has got: handled here, stored here, signalled or read from the store. */
-    private long known(String processorName, int segment, EventTrackerStatus here, long readFromStore) {
-        TrackingToken token = here == null ? null : here.getTrackingToken();
-        long handled = token == null ? -1 : token.position().orElse(-1);
-        long stored = progress.storedPosition(processorName, segment).orElse(-1);
-        return Math.max(Math.max(handled, stored), readFromStore);
+    /** Whether this node knows the segment got past each position: handled here, stored here, signalled, or read from the store. */
+    private boolean covered(String processorName, int segment, EventTrackerStatus here, Reach readFromStore, Set<Long> positions) {
+        Reach handledHere = here == null ? Reach.NOTHING : Reach.of(here.getTrackingToken());
+        Reach known = progress.storedReach(processorName, segment);
+        for (long position : positions) {
+            if (!handledHere.covers(position) && !known.covers(position) && !readFromStore.covers(position)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether this node's segments of a processor together are all of it (each segment covers 1/(mask+1) of it). */
@@ -249,7 +261,7 @@ public class ReadModelCatchUp {
     /** As {@link #hasReached(long)}, leaving out the named processors (run by another node). */
     public boolean hasReached(long position, Set<String> leftOut) {
         for (StreamingEventProcessor processor : readModels.followers()) {
-            if (!leftOut.contains(processor.getName()) && !reached(processor, position, STORED_MAX_AGE)) {
+            if (!leftOut.contains(processor.getName()) && !reached(processor, Set.of(position), STORED_MAX_AGE)) {
                 return false;
             }
         }
@@ -275,7 +287,7 @@ public class ReadModelCatchUp {
         return positions();
     }
 
-    private static String describe(Map<StreamingEventProcessor, Long> targets) {
+    private static String describe(Map<StreamingEventProcessor, Set<Long>> targets) {
         StringBuilder out = new StringBuilder();
         targets.forEach((p, position) -> out.append(p.getName()).append('@').append(position).append(' '));
         return out.toString().strip();

@@ -3,7 +3,6 @@ package coop.plenum.governance.axon;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -40,15 +39,15 @@ class StoredTokens {
         this.serializer = serializer;
     }
 
-    private record Read(long atNanos, Map<Integer, Long> positions) {
+    private record Read(long atNanos, Map<Integer, Reach> positions) {
     }
 
     /**
-     * Each stored segment of the processor and the position its token has reached (-1: nothing handled yet); empty
+     * Each stored segment of the processor and how far its token has reached; empty
      * when the processor has no tokens yet, or when they could not be read (then nobody is taken to have caught up).
      * With {@code maxAgeNanos} {@link Long#MAX_VALUE}, answers from what was read before and never reads.
      */
-    Map<Integer, Long> positions(String processorName, long maxAgeNanos) {
+    Map<Integer, Reach> positions(String processorName, long maxAgeNanos) {
         long now = System.nanoTime();
         Read cached = lastRead.get(processorName);
         if (cached != null && now - cached.atNanos() < maxAgeNanos) {
@@ -58,7 +57,7 @@ class StoredTokens {
             // "only what is known": asked on a thread that just stored a token, which must not wait for a store
             return Map.of();
         }
-        Map<Integer, Long> read;
+        Map<Integer, Reach> read;
         try {
             read = processorName.startsWith(ProcessingConfiguration.READ_MODEL_PREFIX)
                     ? fromMongo(processorName) : fromPostgres(processorName);
@@ -70,8 +69,8 @@ class StoredTokens {
         return read;
     }
 
-    private Map<Integer, Long> fromMongo(String processorName) {
-        Map<Integer, Long> positions = new HashMap<>();
+    private Map<Integer, Reach> fromMongo(String processorName) {
+        Map<Integer, Reach> positions = new HashMap<>();
         for (Document entry : mongo.getDatabase(database.name()).getCollection("processor_tokens")
                 .find(Filters.eq("processorName", processorName))) {
             Object token = entry.get("token");
@@ -81,8 +80,8 @@ class StoredTokens {
         return positions;
     }
 
-    private Map<Integer, Long> fromPostgres(String processorName) {
-        Map<Integer, Long> positions = new HashMap<>();
+    private Map<Integer, Reach> fromPostgres(String processorName) {
+        Map<Integer, Reach> positions = new HashMap<>();
         jdbc.query("SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?",
                 row -> {
                     positions.put(row.getInt(1), position(row.getBytes(2), row.getString(3)));
@@ -90,12 +89,11 @@ class StoredTokens {
         return positions;
     }
 
-    private long position(byte[] token, String type) {
+    private Reach position(byte[] token, String type) {
         if (token == null || type == null) {
-            return -1;
+            return Reach.NOTHING;
         }
-        TrackingToken deserialized = serializer.deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(type, null)));
-        return deserialized == null ? -1 : deserialized.position().orElse(-1);
+        return Reach.of(serializer.deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(type, null))));
     }
 }
