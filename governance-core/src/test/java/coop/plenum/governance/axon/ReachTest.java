@@ -36,14 +36,25 @@ class ReachTest {
     }
 
     @Test
-    void whatIsSentToAnotherNodeReadsBackTheSameAndTooManyGapsAreSentAsJustBelowTheLowest() {
+    void whatIsSentToAnotherNodeReadsBackTheSame() {
         Reach reach = new Reach(40, Set.of(31L, 35L));
         assertThat(reach.text()).isEqualTo("40:31,35");
         assertThat(Reach.parse(reach.text())).isEqualTo(reach);
         assertThat(Reach.parse("12")).isEqualTo(new Reach(12, Set.of()));
+    }
+
+    @Test
+    void withManyGapsOnlyTheRecentOnesAreSentAndOlderPositionsAreThenNotKnownToBeHandled() {
+        // every append that lost a race to another node leaves a gap that never fills: a token can carry hundreds
         Set<Long> many = new TreeSet<>();
-        LongStream.range(100, 200).forEach(many::add);
-        assertThat(Reach.parse(new Reach(500, many).text())).isEqualTo(new Reach(99, Set.of()));
+        LongStream.range(100, 200).map(p -> p * 2).forEach(many::add);   // 200, 202, …, 398
+        Reach sent = Reach.parse(new Reach(500, many).text());
+        assertThat(sent.gaps()).hasSize(Reach.MAX_GAPS_SENT - 1);
+        assertThat(sent.covers(499)).isTrue();
+        assertThat(sent.covers(397)).as("between two recent gaps").isTrue();
+        assertThat(sent.covers(398)).as("a recent gap").isFalse();
+        assertThat(sent.covers(201)).as("below the floor: not known").isFalse();
+        assertThat(sent.covers(150)).as("below the floor: not known").isFalse();
     }
 
     @Test
