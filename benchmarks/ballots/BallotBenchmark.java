@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  *       with the JVM's and PostgreSQL's CPU per ballot and a check of the final tally;</li>
  *   <li>the latency of a recast on a proposal holding N prior ballots against one holding 10 (one client, alternating).</li>
  * </ul>
+ * With {@code --stores two-nodes}: the stores as {@code plenum stores} runs them and two nodes on them, the clients'
+ * requests alternating between the nodes (JVM CPU: both nodes and the stores' JVM).
  * A single-file Java program: see benchmarks/README.md.
  */
 public class BallotBenchmark {
@@ -95,6 +97,15 @@ public class BallotBenchmark {
                         many.p99ms() / few.p99ms());
             }
         });
+        if (results.containsKey("jdbc") && results.containsKey("two-nodes")) {
+            for (String auth : List.of("basic", "bearer")) {
+                Phase one = results.get("jdbc").stream().filter(p -> p.name().equals("ballots " + auth)).findFirst().orElse(null);
+                Phase two = results.get("two-nodes").stream().filter(p -> p.name().equals("ballots " + auth)).findFirst().orElse(null);
+                if (one != null && two != null) {
+                    System.out.printf("two nodes ÷ one node, ballots with %s: %.2f%n", auth, two.perSecond() / one.perSecond());
+                }
+            }
+        }
         if (results.containsKey("jdbc") && results.containsKey("in-memory")) {
             for (String auth : List.of("basic", "bearer")) {
                 Phase durable = results.get("jdbc").stream().filter(p -> p.name().equals("ballots " + auth)).findFirst().orElse(null);
@@ -108,19 +119,32 @@ public class BallotBenchmark {
 
     static List<Phase> run(String jar, String store, int members, int clients, int recasts) throws Exception {
         Path data = Files.createTempDirectory("plenum-bench-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        // "two-nodes": the stores as `plenum stores` runs them, and two Plenum nodes on them; clients alternate nodes
+        boolean twoNodes = store.equals("two-nodes");
+        List<Process> jvms = new ArrayList<>();
+        Map<String, String> shared = twoNodes ? startStores(jar, data, jvms) : Map.of();
+        String[] bases = new String[twoNodes ? 2 : 1];
+        for (int n = 0; n < bases.length; n++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            ProcessBuilder node = new ProcessBuilder("java", "-Xmx2g", "-jar", jar, "--server.port=" + port,
+                    "--plenum.data-dir=" + data.resolve("node-" + n), "--plenum.admin-password=" + ADMIN,
+                    "--plenum.security.bcrypt-strength=4", "--plenum.event-store=" + (twoNodes ? "jdbc" : store),
+                    "--plenum.api.max-body-size=8MB", "--spring.codec.max-in-memory-size=16MB", "--logging.level.root=WARN")
+                    .redirectErrorStream(true).redirectOutput(data.resolve("plenum-" + n + ".log").toFile());
+            node.environment().putAll(shared);
+            jvms.add(node.start());
+            bases[n] = "http://127.0.0.1:" + port;
         }
-        Process plenum = new ProcessBuilder("java", "-Xmx2g", "-jar", jar, "--server.port=" + port, "--plenum.data-dir=" + data,
-                "--plenum.admin-password=" + ADMIN, "--plenum.security.bcrypt-strength=4", "--plenum.event-store=" + store,
-                "--plenum.api.max-body-size=8MB", "--spring.codec.max-in-memory-size=16MB", "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(data.resolve("plenum.log").toFile()).start();
-        String base = "http://127.0.0.1:" + port;
+        String base = bases[0];
         Auth admin = Auth.basic("admin", ADMIN);
         List<Phase> phases = new ArrayList<>();
         try {
-            awaitHealthy(base);
+            for (String node : bases) {
+                awaitHealthy(node);
+            }
             System.out.printf("[%s] creating %d accounts with %d clients…%n", store, members, clients);
             String[] accountIds = new String[members];
             Auth[] basic = new Auth[members];
@@ -159,6 +183,7 @@ public class BallotBenchmark {
                 memberIds[i] = memberOfAccount.get(accountIds[i]);
             }
             String proposals = base + "/api/v1/cooperatives/" + coop + "/proposals/";
+            String[] proposalsAt = Arrays.stream(bases).map(b -> b + "/api/v1/cooperatives/" + coop + "/proposals/").toArray(String[]::new);
             String basicVote = openProposal(base, coop, "Basic vote", basic[0]);
             String bearerVote = openProposal(base, coop, "Bearer vote", basic[0]);
             String smallVote = openProposal(base, coop, "Ten ballots", basic[0]);
@@ -167,20 +192,21 @@ public class BallotBenchmark {
             for (int i = 0; i < members; i++) {
                 choices[i] = List.of("YES", "NO", "ABSTAIN").get(random.nextInt(3));
             }
-            CpuClock cpu = new CpuClock(plenum, data);
+            CpuClock cpu = new CpuClock(jvms, data);
 
             System.out.printf("[%s] no-op baseline, %d requests with Basic and with Bearer (after as many untimed)…%n", store, members);
-            parallel(members, clients, i -> send("GET", base + "/api/v1/accounts/me", i % 2 == 0 ? basic[i] : bearer[i], null, Set.of(200)));
-            phases.add(measure("no-op basic", members, clients, cpu, i -> send("GET", base + "/api/v1/accounts/me", basic[i], null, Set.of(200)), () -> "-"));
-            phases.add(measure("no-op bearer", members, clients, cpu, i -> send("GET", base + "/api/v1/accounts/me", bearer[i], null, Set.of(200)), () -> "-"));
+            parallel(members, clients, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", i % 2 == 0 ? basic[i] : bearer[i], null, Set.of(200)));
+            phases.add(measure("no-op basic", members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", basic[i], null, Set.of(200)), () -> "-"));
+            phases.add(measure("no-op bearer", members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", bearer[i], null, Set.of(200)), () -> "-"));
 
             System.out.printf("[%s] casting %d ballots with Basic, then %d with Bearer…%n", store, members, members);
-            phases.add(measure("ballots basic", members, clients, cpu, i -> receipted(store, send("PUT", proposals + basicVote + "/ballots/"
+            String logKind = twoNodes ? "jdbc" : store;
+            phases.add(measure("ballots basic", members, clients, cpu, i -> receipted(logKind, send("PUT", proposalsAt[i % bases.length] + basicVote + "/ballots/"
                     + memberIds[i], basic[i], "{\"choice\":\"" + choices[i] + "\"}", BALLOT_OK)),
-                    () -> tallyCheck(proposals + basicVote, basic[0], choices, members)));
-            phases.add(measure("ballots bearer", members, clients, cpu, i -> receipted(store, send("PUT", proposals + bearerVote + "/ballots/"
+                    () -> tallyCheck(proposalsAt, basicVote, basic[0], choices, members)));
+            phases.add(measure("ballots bearer", members, clients, cpu, i -> receipted(logKind, send("PUT", proposalsAt[i % bases.length] + bearerVote + "/ballots/"
                     + memberIds[i], bearer[i], "{\"choice\":\"" + choices[i] + "\"}", BALLOT_OK)),
-                    () -> tallyCheck(proposals + bearerVote, basic[0], choices, members)));
+                    () -> tallyCheck(proposalsAt, bearerVote, basic[0], choices, members)));
 
             int small = Math.min(10, members);
             for (int i = 0; i < small; i++) {
@@ -199,9 +225,45 @@ public class BallotBenchmark {
             phases.add(latencyOnly("recast, 10 prior", few));
             return phases;
         } finally {
-            plenum.destroy();
-            plenum.waitFor();
+            // the nodes first, then the stores they use
+            for (int n = jvms.size() - 1; n >= 0; n--) {
+                jvms.get(n).destroy();
+                jvms.get(n).waitFor();
+            }
         }
+    }
+
+    /**
+     * Starts {@code java -jar plenum.jar stores} and returns the settings it prints for the nodes; its JVM (which runs
+     * the read models' MongoDB-wire server) joins {@code jvms}, so its CPU counts as the single node's would.
+     */
+    static Map<String, String> startStores(String jar, Path data, List<Process> jvms) throws Exception {
+        Process stores = new ProcessBuilder("java", "-Xmx2g", "-jar", jar, "stores", "--data-dir", data.resolve("stores").toString())
+                .redirectErrorStream(true).start();
+        jvms.add(stores);
+        Map<String, String> settings = new LinkedHashMap<>();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(stores.getInputStream(), StandardCharsets.UTF_8));
+        java.io.PrintWriter log = new java.io.PrintWriter(Files.newBufferedWriter(data.resolve("stores.log")), true);
+        for (String line = out.readLine(); line != null && settings.size() < 3; line = out.readLine()) {
+            log.println(line);
+            Matcher setting = Pattern.compile("^\\s+(PLENUM_POSTGRES_URL|PLENUM_POSTGRES_USER|MONGODB_URI)=(.+)$").matcher(line);
+            if (setting.matches()) {
+                settings.put(setting.group(1), setting.group(2));
+            }
+        }
+        if (settings.size() < 3) {
+            throw new IllegalStateException("plenum stores did not start: see " + data.resolve("stores.log"));
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                out.lines().forEach(log::println);
+            } catch (java.io.UncheckedIOException stopped) {
+                // the stores were stopped at the end of the run
+            }
+        }, "stores-log");
+        drain.setDaemon(true);
+        drain.start();
+        return settings;
     }
 
     /**
@@ -222,12 +284,17 @@ public class BallotBenchmark {
         return proposal;
     }
 
-    static String tallyCheck(String proposal, Auth reader, String[] choices, int members) throws Exception {
-        String tally = send("GET", proposal + "/tally", reader, null, Set.of(200));
+    /** The tally as every node answers it, against the ballots cast. */
+    static String tallyCheck(String[] proposalsAt, String proposal, Auth reader, String[] choices, int members) throws Exception {
         long yes = Arrays.stream(choices, 0, members).filter("YES"::equals).count();
         long no = Arrays.stream(choices, 0, members).filter("NO"::equals).count();
-        return field(tally, "yes").equals(yes + ".000000") && field(tally, "no").equals(no + ".000000")
-                ? "tally yes=" + yes + " no=" + no + " as cast" : "MISMATCH " + tally;
+        for (String proposals : proposalsAt) {
+            String tally = send("GET", proposals + proposal + "/tally", reader, null, Set.of(200));
+            if (!field(tally, "yes").equals(yes + ".000000") || !field(tally, "no").equals(no + ".000000")) {
+                return "MISMATCH " + tally;
+            }
+        }
+        return "tally yes=" + yes + " no=" + no + " as cast" + (proposalsAt.length > 1 ? " on both nodes" : "");
     }
 
     interface Check {
@@ -272,9 +339,10 @@ public class BallotBenchmark {
      * CPU time in milliseconds of the Plenum JVM and of its PostgreSQL (the postmaster found by its data directory,
      * with every backend: live ones by their own time, exited ones through the postmaster's children's time).
      */
-    record CpuClock(Process jvm, Path data) {
+    record CpuClock(List<Process> jvms, Path data) {
         double[] read() throws IOException {
-            double jvmMs = jvm.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e6;
+            double jvmMs = jvms.stream().mapToLong(jvm -> jvm.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                    .sum() / 1e6;
             double pgTicks = 0;
             for (ProcessHandle postgres : postgresProcesses()) {
                 pgTicks += ticks(postgres.pid());

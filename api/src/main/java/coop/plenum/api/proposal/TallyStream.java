@@ -1,5 +1,6 @@
 package coop.plenum.api.proposal;
 
+import coop.plenum.governance.axon.ClusterSignals;
 import coop.plenum.governance.delegation.query.DelegationChanges;
 import coop.plenum.governance.proposal.query.FindProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalSummary;
@@ -23,12 +24,15 @@ import java.util.List;
 public class TallyStream {
 
     private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Duration ELSEWHERE = Duration.ofMillis(50);
 
     private final Queries queries;
     private final ProposalChanges changes;
     private final DelegationChanges delegations;
+    private final ClusterSignals cluster;
 
-    TallyStream(Queries queries, ProposalChanges changes, DelegationChanges delegations) {
+    TallyStream(Queries queries, ProposalChanges changes, DelegationChanges delegations, ClusterSignals cluster) {
+        this.cluster = cluster;
         this.queries = queries;
         this.changes = changes;
         this.delegations = delegations;
@@ -38,8 +42,13 @@ public class TallyStream {
         // a provisional tally follows current delegations: a delegation changed in the cooperative is a change too
         Flux<Object> delegationChanged = queries.one(new FindProposalSummary(proposalId), ProposalSummary.class)
                 .flatMapMany(p -> delegations.of(p.cooperativeId()));
+        // another node sharing the stores projected ballots or delegations (which ones it does not say): read again,
+        // at most every ELSEWHERE
+        Flux<Object> changedElsewhere = cluster.progressedElsewhere()
+                .filter(p -> p.equals("readmodel-proposals") || p.equals("readmodel-delegations"))
+                .sample(ELSEWHERE).map(p -> (Object) p);
         Flux<Object> triggers = Flux.merge(Flux.just((Object) "now"), changes.of(proposalId), delegationChanged,
-                Flux.interval(REFRESH));
+                changedElsewhere, Flux.interval(REFRESH));
         return triggers.concatMap(trigger -> queries.one(new FindTally(proposalId, null), TallyView.class), 1)
                 .map(TallyJson::of)
                 .distinctUntilChanged(t -> List.of(t.state(), String.valueOf(t.outcome()), t.classes()))

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,12 @@ public class Commands {
     private final ReadModelCatchUp catchUp;
     private final CommittedEvents committed;
     private final Duration readYourWrites;
+    private final int conflictRetries;
 
     Commands(CommandGateway gateway, ReadModelCatchUp catchUp, CommittedEvents committed,
-             @Value("${plenum.api.read-your-writes-timeout:3s}") Duration readYourWrites) {
+             @Value("${plenum.api.read-your-writes-timeout:3s}") Duration readYourWrites,
+             @Value("${plenum.cluster.conflict-retries:5}") int conflictRetries) {
+        this.conflictRetries = Math.max(0, conflictRetries);
         this.gateway = gateway;
         this.catchUp = catchUp;
         this.committed = committed;
@@ -77,13 +81,52 @@ public class Commands {
         if (command instanceof CheckedCommand checked) {
             checked.assertInputValid();
         }
-        CommittedEvents.Sent<R> sent = committed.capture(
-                () -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+        CommittedEvents.Sent<R> sent = committed.capture(() -> sendRetryingConflicts(command, metaData));
         OptionalLong position = catchUp.awaitWritten(sent.events(), readYourWrites);
         if (position.isPresent() && context.hasKey(ReadYourWritesPosition.Written.class)) {
             context.get(ReadYourWritesPosition.Written.class).wrote(position.getAsLong());
         }
         return sent.result();
+    }
+
+    /**
+     * Another node sharing the log may append to the same aggregate first: this node's append then collides on
+     * (aggregate, sequence) and Axon throws {@link ConcurrencyException}, having evicted the aggregate from the cache
+     * with the failed unit of work. The command is sent again, a bounded number of times after a short random pause,
+     * so it is handled, and validated, against the aggregate freshly loaded from the log; nothing of the failed
+     * attempt was stored. A command that still collides is answered with the conflict.
+     */
+    private <R> R sendRetryingConflicts(Object command, MetaData metaData) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (RuntimeException failed) {
+                if (attempt >= conflictRetries || !isConflict(failed)) {
+                    throw failed;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        // jitter, so that two nodes colliding again do not retry in lockstep
+        long bound = 5L << Math.min(attempt, 4);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", interrupted);
+        }
     }
 
     private static MetaData metaData(Caller caller) {

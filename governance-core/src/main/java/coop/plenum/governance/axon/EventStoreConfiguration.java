@@ -8,7 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +41,10 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter().combine(new CurrentSnapshots()))
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                // PostgreSQL's unique_violation (SQLSTATE 23505) on (aggregate, sequence) is another writer's append (another node):
+                // a ConcurrencyException, which the API retries. JdbcSQLErrorCodesResolver looks at vendor error codes,
+                // which the PostgreSQL driver leaves at 0, and let the collision surface as a bare EventStoreException (500)
+                .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
@@ -50,13 +53,12 @@ class EventStoreConfiguration {
 
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 // one producer reads the log into a cache that every caught-up processor tails (issue 16)
-                .optimizeEventConsumption(true)
-                .build();
+                .optimizeEventConsumption(true));
     }
 
     @Bean

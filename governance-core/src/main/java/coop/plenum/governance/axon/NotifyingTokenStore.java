@@ -17,10 +17,28 @@ public final class NotifyingTokenStore implements TokenStore {
 
     private final TokenStore delegate;
     private final ProcessorProgress progress;
+    private final TokenClaimLock claims;
 
     NotifyingTokenStore(TokenStore delegate, ProcessorProgress progress) {
+        this(delegate, progress, null);
+    }
+
+    /** With {@code claims}, every claim on the delegate is taken under that lock (see {@link TokenClaimLock}). */
+    NotifyingTokenStore(TokenStore delegate, ProcessorProgress progress, TokenClaimLock claims) {
         this.delegate = delegate;
         this.progress = progress;
+        this.claims = claims;
+    }
+
+    private <T> T claiming(String processorName, java.util.function.Supplier<T> claim) {
+        return claims == null ? claim.get() : claims.locked(processorName, claim);
+    }
+
+    private void claiming(String processorName, Runnable claim) {
+        claiming(processorName, () -> {
+            claim.run();
+            return null;
+        });
     }
 
     /** The store that keeps the tokens. */
@@ -32,33 +50,33 @@ public final class NotifyingTokenStore implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
         delegate.storeToken(token, processorName, segment);
         // a token without a position (reset to the start of the log) has handled nothing
-        long position = token == null ? -1 : token.position().orElse(-1);
+        Reach reach = Reach.of(token);
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> progress.stored(processorName, segment, position));
+            CurrentUnitOfWork.get().root().afterCommit(u -> progress.stored(processorName, segment, reach));
         } else {
-            progress.stored(processorName, segment, position);
+            progress.stored(processorName, segment, reach);
         }
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount);
+        claiming(processorName, () -> delegate.initializeTokenSegments(processorName, segmentCount));
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
             throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
+        claiming(processorName, () -> delegate.initializeTokenSegments(processorName, segmentCount, initialToken));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
+        return claiming(processorName, () -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
+        return claiming(processorName, () -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
@@ -68,17 +86,17 @@ public final class NotifyingTokenStore implements TokenStore {
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
+        claiming(processorName, () -> delegate.releaseClaim(processorName, segment));
     }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        delegate.initializeSegment(token, processorName, segment);
+        claiming(processorName, () -> delegate.initializeSegment(token, processorName, segment));
     }
 
     @Override
     public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.deleteToken(processorName, segment);
+        claiming(processorName, () -> delegate.deleteToken(processorName, segment));
     }
 
     @Override

@@ -47,27 +47,28 @@ class ProcessingConfiguration {
 
     @Bean
     static ReadModelTokenStore readModelTokenStore(com.mongodb.client.MongoClient mongoClient, ReadModelDatabase database,
-                                            Serializer serializer) {
+                                            Serializer serializer, ClusterProperties cluster, DataSource dataSource) {
         return new ReadModelTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, database.name())
                         .trackingTokensCollectionName("processor_tokens")
                         .build())
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
-                .build());
+                .claimTimeout(ClusterConfiguration.CLAIM_TIMEOUT)
+                .nodeId(cluster.nodeId())
+                .build(), new TokenClaimLock(dataSource));
     }
 
     @Autowired
     void poolAllProcessors(EventProcessingConfigurer processing, ApplicationContext context,
                            ReadModelTokenStore readModelTokens, CommitSignallingEventSource log, TokenStore tokenStore,
-                           ProcessorProgress progress, ReadModelWrites writes) {
+                           ProcessorProgress progress, ReadModelWrites writes, ClusterProperties cluster) {
         // Axon's default logs a failing handler and skips its event, silently leaving a read model behind the log;
         // propagating makes the processor back off and retry the event (projections are idempotent)
         processing.registerDefaultListenerInvocationErrorHandler(c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
         // every stored token completes the read-your-writes waits for it (ReadModelCatchUp)
         TokenStore policyTokens = new NotifyingTokenStore(tokenStore, progress);
-        TokenStore readModelTokenStore = new NotifyingTokenStore(readModelTokens.store(), progress);
+        TokenStore readModelTokenStore = new NotifyingTokenStore(readModelTokens.store(), progress, readModelTokens.claims());
         processing.registerTokenStore(c -> policyTokens);
         processing.usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
@@ -77,11 +78,27 @@ class ProcessingConfiguration {
         for (String group : readModelGroups(context)) {
             // writes a projection lets wait go to MongoDB in bulk at the end of each batch (ReadModelWrites)
             processing.registerHandlerInterceptor(group, c -> new ReadModelWriteBatching(group, writes));
+            int segments = segmentsOf(group, cluster);
             processing.registerTokenStore(group, c -> readModelTokenStore)
                     .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
                     .registerPooledStreamingEventProcessorConfiguration(group,
-                            (c, builder) -> builder.batchSize(100).initialSegmentCount(1));
+                            (c, builder) -> builder.batchSize(100).initialSegmentCount(segments));
         }
+    }
+
+    /**
+     * Read models whose projection folds events of several aggregates into one document, so it is correct only when it
+     * sees them in the log's order: run as one segment. {@code readmodel-membership} names members from their
+     * accounts' {@code AccountCreated} (an Account aggregate) when a Cooperative's event creates the member. Every
+     * other read model keys what it writes by the aggregate that produced the event (a proposal's ballots and state,
+     * a cooperative's delegations and charter, a ledger's contributions and revenues, an account) or writes
+     * order-free set additions (a member's ballots), and Axon's default sequencing keeps each aggregate's events in
+     * one segment, in order.
+     */
+    static final Set<String> ACROSS_AGGREGATES = Set.of("readmodel-membership");
+
+    static int segmentsOf(String group, ClusterProperties cluster) {
+        return ACROSS_AGGREGATES.contains(group) ? 1 : cluster.readModelSegments();
     }
 
     /** The read-model groups, found from the handler beans themselves so a new projection needs no wiring. */
@@ -99,6 +116,6 @@ class ProcessingConfiguration {
     }
 
     /** Holder so the Mongo token store is not a {@code TokenStore} bean (that one is Axon's JDBC store for sagas). */
-    record ReadModelTokenStore(MongoTokenStore store) {
+    record ReadModelTokenStore(MongoTokenStore store, TokenClaimLock claims) {
     }
 }

@@ -190,7 +190,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     @CommandHandler
     BallotRecorded handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
-        ballotsOnlyWhileVotingIsOpen();
+        ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
         if (command.choice() == null) {
             throw new InvalidInput("choice", "ballot.choice-missing", "choice is YES, NO or ABSTAIN");
@@ -202,7 +202,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     @CommandHandler
     void handle(RetractBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
-        ballotsOnlyWhileVotingIsOpen();
+        ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
         if (!ballots.hasBallot(voter.memberId())) {
             throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
@@ -291,9 +291,15 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         }
     }
 
-    private void ballotsOnlyWhileVotingIsOpen() {
+    private void ballotsOnlyWhileVotingIsOpen(Instant now) {
         if (state != ProposalState.VOTING) {
             throw new StateConflict("ballot.voting-not-open", "ballots are taken only while voting is open; it is " + state);
+        }
+        // the closing deadline fires a moment after its time (the scheduler polls), and the vote closes as of that
+        // time: a ballot in between would be acknowledged, counted in VotingClosed's outcome, yet cast after closing
+        if (votingClosesAt != null && !now.isBefore(votingClosesAt)) {
+            throw new StateConflict("ballot.voting-not-open", "ballots are taken only while voting is open; it closed at "
+                    + votingClosesAt);
         }
     }
 

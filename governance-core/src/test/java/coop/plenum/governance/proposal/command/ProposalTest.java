@@ -346,6 +346,15 @@ class ProposalTest {
     }
 
     @Test
+    void aBallotAtTheScheduledClosingOrLaterIsRefusedEvenBeforeTheClosingDeadlineHasFired() {
+        // the deadline closes the vote as of its scheduled instant; it fires a moment later (the scheduler polls)
+        fixture.given(submitted(NOW.minusSeconds(60), NOW), opened()).when(new CastBallot(P, BOB_M, Choice.YES), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+        fixture.given(submitted(NOW.minusSeconds(60), NOW.plusMillis(1)), opened()).when(new CastBallot(P, BOB_M, Choice.YES), by(BOB))
+                .expectEvents(new BallotCast(P, BOB_M, Choice.YES, NOW));
+    }
+
+    @Test
     void membersOutsideTheFrozenElectorateCannotVote() {
         fixture.given(submitted(null, null), opened()).when(new CastBallot(P, CARA_M, Choice.YES), by(CARA))
                 .expectException(NotAllowed.class).expectNoEvents();
