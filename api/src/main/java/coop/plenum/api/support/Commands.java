@@ -1,6 +1,7 @@
 package coop.plenum.api.support;
 
 import coop.plenum.governance.axon.CommittedEvents;
+import coop.plenum.governance.axon.ConflictRetry;
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.axon.ReadModelCatchUp;
 import coop.plenum.kernel.CheckedCommand;
@@ -10,7 +11,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -90,43 +90,12 @@ public class Commands {
     }
 
     /**
-     * Another node sharing the log may append to the same aggregate first: this node's append then collides on
-     * (aggregate, sequence) and Axon throws {@link ConcurrencyException}, having evicted the aggregate from the cache
-     * with the failed unit of work. The command is sent again, a bounded number of times after a short random pause,
-     * so it is handled, and validated, against the aggregate freshly loaded from the log; nothing of the failed
-     * attempt was stored. A command that still collides is answered with the conflict.
+     * Another node sharing the log may append to the same aggregate first; the command is then sent again on the
+     * freshly loaded aggregate ({@link ConflictRetry}), so clients never see a conflict another node's write caused.
      */
     private <R> R sendRetryingConflicts(Object command, MetaData metaData) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            } catch (RuntimeException failed) {
-                if (attempt >= conflictRetries || !isConflict(failed)) {
-                    throw failed;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void pause(int attempt) {
-        // jitter, so that two nodes colliding again do not retry in lockstep
-        long bound = 5L << Math.min(attempt, 4);
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, bound + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a command", interrupted);
-        }
+        return ConflictRetry.retrying(conflictRetries,
+                () -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
     }
 
     private static MetaData metaData(Caller caller) {

@@ -4,13 +4,11 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Deadlines (a vote opening or closing on schedule) as Axon runs them through db-scheduler, with one difference: a
@@ -28,36 +26,9 @@ class DeadlineRetryConfiguration {
         Task<DbSchedulerBinaryDeadlineDetails> axon =
                 DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
         return Tasks.oneTime(axon.getName(), DbSchedulerBinaryDeadlineDetails.class)
-                .execute((instance, execution) -> {
-                    for (int attempt = 0; ; attempt++) {
-                        try {
-                            axon.execute(instance, execution);
-                            return;
-                        } catch (RuntimeException failed) {
-                            if (attempt >= cluster.conflictRetries() || !isConflict(failed)) {
-                                throw failed;
-                            }
-                            pause(attempt);
-                        }
-                    }
-                });
-    }
-
-    private static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, (5L << Math.min(attempt, 4)) + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a deadline", interrupted);
-        }
+                .execute((instance, execution) -> ConflictRetry.retrying(cluster.conflictRetries(), () -> {
+                    axon.execute(instance, execution);
+                    return null;
+                }));
     }
 }
