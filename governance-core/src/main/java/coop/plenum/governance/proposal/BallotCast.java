@@ -4,8 +4,30 @@ import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.tally.Choice;
 
-import java.time.Instant;
+import coop.plenum.governance.options.OptionBallot;
 
-/** A fact: a member of the electorate voted (replacing any earlier ballot of theirs). */
-public record BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt) {
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fact: a member of the electorate voted (replacing any earlier ballot of theirs): {@code choice} in a YES_NO vote,
+ * {@code approve} in an APPROVAL vote, {@code scores} in a SCORE vote, with the member's {@code reason} if they gave one.
+ * Ballots stored before voting methods carry only a choice.
+ */
+public record BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt,
+                         List<String> approve, Map<String, Integer> scores, String reason) {
+
+    /** A YES_NO ballot without a reason, as every ballot was before voting methods. */
+    public BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt) {
+        this(proposalId, memberId, choice, castAt, null, null, null);
+    }
+
+    /** The ballot of an option method ({@code approve} or {@code scores}), or {@code null} for a YES_NO ballot. */
+    public OptionBallot optionBallot() {
+        if (approve != null) {
+            return OptionBallot.approving(approve);
+        }
+        return scores == null ? null : new OptionBallot(scores);
+    }
 }
