@@ -32,20 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the invariants SPEC implies: scaling every power changes nothing; raising the sole winner on one ballot keeps it
  * the sole winner.
  */
-class OptionMethodPropertiesTest {
+public class OptionMethodPropertiesTest {
 
-    private static final List<ProposalOption> OPTIONS = List.of(new ProposalOption("a", "A"), new ProposalOption("b", "B"),
+    public static final List<ProposalOption> OPTIONS = List.of(new ProposalOption("a", "A"), new ProposalOption("b", "B"),
             new ProposalOption("c", "C"), new ProposalOption("d", "D"));
 
     /** A random vote: classes, voters, direct ballots (or none) and a delegation map. */
-    record Vote(VoteMethod method, ClassRule rule, List<StakeholderClass> classes, List<Voter> voters,
+    public record Vote(VoteMethod method, ClassRule rule, List<StakeholderClass> classes, List<Voter> voters,
                 Map<MemberId, OptionBallot> ballots, Map<MemberId, MemberId> delegations) {
 
-        Electorate electorate() {
+        public Electorate electorate() {
             return new Electorate(classes, new DecisionRule(Threshold.SIMPLE_MAJORITY, rule), voters);
         }
 
-        OptionTally tally() {
+        public OptionTally tally() {
             return OptionMethod.of(method, OPTIONS).count(electorate(), delegations, 3, ballots).result();
         }
     }
@@ -59,7 +59,7 @@ class OptionMethodPropertiesTest {
                 .as((method, rule, n, seed) -> randomVote(method, rule, n, new java.util.Random(seed)));
     }
 
-    private static Vote randomVote(VoteMethod method, ClassRule rule, int classCount, java.util.Random random) {
+    public static Vote randomVote(VoteMethod method, ClassRule rule, int classCount, java.util.Random random) {
         List<StakeholderClass> classes = new ArrayList<>();
         for (int c = 0; c < classCount; c++) {
             classes.add(new StakeholderClass("k" + c, "k" + c, random.nextInt(4) == 0 ? 0 : random.nextInt(101),
