@@ -182,4 +182,38 @@ class OptionVotesOverHttpTest extends BootedPlenum {
         assertThat(decided.at("/options/0/scoreExact").asText()).isEqualTo("19/25");
         assertThat(decided.at("/options/2/scoreExact").asText()).isEqualTo("2/25");
     }
+
+    @Test
+    void aConsentVoteListsTheObjectionWithItsReasonAndAnObjectionStandingRejects() {
+        http.put().uri("/api/v1/cooperatives/{c}/members/{m}/delegations/_global", coop, caraM).headers(as(cara))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"delegateId\":\"" + bobM + "\"}")
+                .exchange().expectStatus().isNoContent();
+        submit("CONSENT", OPTIONS).expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("options");
+        String p = submit("CONSENT", "null").expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("proposalId").asText();
+        post(p, "opening");
+        long before = eventsInTheLog();
+        badBallot(bob, p, bobM, "{\"consent\": \"OBJECT\"}", "reason");
+        badBallot(bob, p, bobM, "{\"choice\": \"NO\"}", "consent");
+        assertThat(eventsInTheLog()).isEqualTo(before);
+        ballot(alice, p, aliceM, "{\"consent\": \"CONSENT\"}").expectStatus().isOk();
+        ballot(bob, p, bobM, "{\"consent\": \"OBJECT\", \"reason\": \"the budget is not there\"}").expectStatus().isOk();
+
+        JsonNode live = tally(p);
+        assertThat(live.get("method").asText()).isEqualTo("CONSENT");
+        // users: bob objects (1); cara's chain ends at bob's objection, which is personal: she stands aside
+        assertThat(live.at("/classes/1/object").asText()).isEqualTo("1.000000");
+        assertThat(live.at("/classes/1/standAside").asText()).isEqualTo("1.000000");
+        assertThat(live.get("objections")).hasSize(1);
+        assertThat(live.at("/objections/0/memberId").asText()).isEqualTo(bobM);
+        assertThat(live.at("/objections/0/reason").asText()).isEqualTo("the budget is not there");
+
+        post(p, "closing");
+        JsonNode decided = tally(p);
+        assertThat(decided.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(decided.get("objections")).isEqualTo(live.get("objections"));
+        JsonNode proposal = get("/api/v1/cooperatives/{c}/proposals/{p}", coop, p);
+        assertThat(proposal.at("/consentBallots/" + bobM).asText()).isEqualTo("OBJECT");
+        assertThat(proposal.at("/reasons/" + bobM).asText()).isEqualTo("the budget is not there");
+    }
 }

@@ -17,7 +17,8 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            List<CommentJson> comments, Instant openedAt, Instant closedAt,
                            Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
                            String method, List<OptionJson> options, List<String> winners,
-                           Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons) {
+                           Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
+                           Map<String, String> consentBallots) {
 
     /** An option of an APPROVAL or SCORE proposal. */
     public record OptionJson(String id, String label) {
@@ -37,7 +38,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
     static ProposalJson summary(ProposalSummary s) {
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
-                null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null);
+                null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null);
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -53,6 +54,8 @@ public record ProposalJson(String proposalId, String title, String topic, String
                 v.optionBallots().isEmpty() ? null : v.optionBallots().entrySet().stream().collect(Collectors.toMap(
                         e -> e.getKey().value(), e -> e.getValue().scores(), (a, b) -> b, java.util.LinkedHashMap::new)),
                 v.reasons().isEmpty() ? null : v.reasons().entrySet().stream().collect(Collectors.toMap(
-                        e -> e.getKey().value(), Map.Entry::getValue, (a, b) -> b, java.util.LinkedHashMap::new)));
+                        e -> e.getKey().value(), Map.Entry::getValue, (a, b) -> b, java.util.LinkedHashMap::new)),
+                v.consentBallots().isEmpty() ? null : v.consentBallots().entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().value(), e -> e.getValue().name(), (a, b) -> b, java.util.LinkedHashMap::new)));
     }
 }

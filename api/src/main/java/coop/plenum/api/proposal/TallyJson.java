@@ -18,7 +18,11 @@ import java.util.Map;
  * for display (decisions use the exact values); outcome and approval are null while undecided.
  */
 public record TallyJson(String proposalId, String state, String outcome, Instant asOf, String approval, List<ClassJson> classes,
-                        String method, List<OptionJson> options, List<String> winners) {
+                        String method, List<OptionJson> options, List<String> winners, List<ObjectionJson> objections) {
+
+    /** An objection standing in a CONSENT vote, with its reason. */
+    public record ObjectionJson(String memberId, String classId, String reason) {
+    }
 
     /**
      * One class. YES_NO fills {@code yes, no, abstain, approval}; APPROVAL and SCORE fill {@code participating} and,
@@ -26,7 +30,8 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
      */
     public record ClassJson(String classId, int weight, int quorum, String electoratePower, String yes, String no,
                             String abstain, String participation, String approval, boolean quorumMet,
-                            String participating, Map<String, String> sums, Map<String, String> shares) {
+                            String participating, Map<String, String> sums, Map<String, String> shares,
+                            String consent, String standAside, String object) {
     }
 
     /** One option of an APPROVAL or SCORE tally: S(o) rounded for people, the exact fraction, and whether it may win. */
@@ -37,11 +42,27 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
         if (view.optionTally() != null) {
             return ofOptions(view);
         }
+        if (view.consentTally() != null) {
+            return ofConsent(view);
+        }
         boolean decided = view.outcome() != null;
         List<ClassJson> classes = view.tally() == null ? List.of() : view.tally().classes().stream().map(TallyJson::of).toList();
         String approval = decided && view.tally().approval() != null ? ratio(view.tally().approval()) : null;
         return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
-                view.asOf(), approval, classes, null, null, null);
+                view.asOf(), approval, classes, null, null, null, null);
+    }
+
+    /** A CONSENT tally: per class the power counted CONSENT, STAND_ASIDE and OBJECT, and the objections with reasons. */
+    private static TallyJson ofConsent(TallyView view) {
+        var t = view.consentTally();
+        boolean decided = view.outcome() != null;
+        List<ClassJson> classes = t.classes().stream().map(c -> new ClassJson(c.classId(), c.weight(), c.quorum(),
+                power(c.electoratePower()), null, null, null, ratio(c.participation()), null, c.quorumMet(),
+                power(c.consent().add(c.standAside()).add(c.object())), null, null, power(c.consent()),
+                power(c.standAside()), power(c.object()))).toList();
+        return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
+                view.asOf(), null, classes, "CONSENT", null, null, t.objections().stream()
+                .map(o -> new ObjectionJson(o.memberId().value(), o.classId(), o.reason())).toList());
     }
 
     /** An APPROVAL or SCORE tally; the winners are named once the vote is decided, like the outcome. */
@@ -59,18 +80,18 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                 }
             }
             return new ClassJson(c.classId(), c.weight(), c.quorum(), power(c.electoratePower()), null, null, null,
-                    ratio(c.participation()), null, c.quorumMet(), power(c.participating()), sums, shares);
+                    ratio(c.participation()), null, c.quorumMet(), power(c.participating()), sums, shares, null, null, null);
         }).toList();
         List<OptionJson> options = t.options().stream().map(o -> new OptionJson(o.optionId(), o.label(), ratio(o.score()),
                 o.score() == null ? null : o.score().toString(), o.eligible())).toList();
         String approval = decided && t.winningScore() != null ? ratio(t.winningScore()) : null;
         return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
-                view.asOf(), approval, classes, t.method().name(), options, decided ? t.winners() : null);
+                view.asOf(), approval, classes, t.method().name(), options, decided ? t.winners() : null, null);
     }
 
     static ClassJson of(ClassTally c) {
         return new ClassJson(c.classId(), c.weight(), c.quorum(), power(c.electoratePower()), power(c.yes()), power(c.no()),
-                power(c.abstain()), ratio(c.participation()), ratio(c.approval()), c.quorumMet(), null, null, null);
+                power(c.abstain()), ratio(c.participation()), ratio(c.approval()), c.quorumMet(), null, null, null, null, null, null);
     }
 
     private static String power(BigDecimal value) {

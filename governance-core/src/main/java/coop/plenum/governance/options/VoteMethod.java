@@ -10,7 +10,9 @@ public enum VoteMethod {
     /** A ballot is the set of options the member approves. */
     APPROVAL(1),
     /** A ballot scores options 0–5; an unscored option scores 0. */
-    SCORE(5);
+    SCORE(5),
+    /** CONSENT, STAND_ASIDE or OBJECT (with a reason); any objection standing at close rejects. */
+    CONSENT(0);
 
     private final int maxScore;
 
@@ -22,9 +24,9 @@ public enum VoteMethod {
         return method == null ? YES_NO : method;
     }
 
-    /** Whether the proposal offers options to choose between (every method but YES_NO). */
+    /** Whether the proposal offers options to choose between (APPROVAL, SCORE). */
     public boolean hasOptions() {
-        return this != YES_NO;
+        return this == APPROVAL || this == SCORE;
     }
 
     /** The highest score one option may get on a ballot (1 for approval: approved or not). */

@@ -4,6 +4,8 @@ import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.tally.Choice;
 
+import coop.plenum.governance.options.ConsentBallot;
+import coop.plenum.governance.options.ConsentChoice;
 import coop.plenum.governance.options.OptionBallot;
 
 import java.time.Instant;
@@ -12,15 +14,26 @@ import java.util.Map;
 
 /**
  * A fact: a member of the electorate voted (replacing any earlier ballot of theirs): {@code choice} in a YES_NO vote,
- * {@code approve} in an APPROVAL vote, {@code scores} in a SCORE vote, with the member's {@code reason} if they gave one.
+ * {@code approve} in an APPROVAL vote, {@code scores} in a SCORE vote, {@code consent} in a CONSENT vote, with the member's {@code reason} if they gave one.
  * Ballots stored before voting methods carry only a choice.
  */
 public record BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt,
-                         List<String> approve, Map<String, Integer> scores, String reason) {
+                         List<String> approve, Map<String, Integer> scores, String reason, ConsentChoice consent) {
 
     /** A YES_NO ballot without a reason, as every ballot was before voting methods. */
     public BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt) {
-        this(proposalId, memberId, choice, castAt, null, null, null);
+        this(proposalId, memberId, choice, castAt, null, null, null, null);
+    }
+
+    /** A ballot of any method but CONSENT. */
+    public BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt, List<String> approve,
+                      Map<String, Integer> scores, String reason) {
+        this(proposalId, memberId, choice, castAt, approve, scores, reason, null);
+    }
+
+    /** The ballot of a CONSENT vote, or {@code null}. */
+    public ConsentBallot consentBallot() {
+        return consent == null ? null : new ConsentBallot(consent, reason);
     }
 
     /** The ballot of an option method ({@code approve} or {@code scores}), or {@code null} for a YES_NO ballot. */

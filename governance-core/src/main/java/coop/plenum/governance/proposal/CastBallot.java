@@ -2,6 +2,7 @@ package coop.plenum.governance.proposal;
 
 import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.options.ConsentChoice;
 import coop.plenum.governance.tally.Choice;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,19 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * A member of the electorate votes, or changes their vote (the last one counts). The body depends on the method:
- * {@code choice} for YES_NO, {@code approve} for APPROVAL, {@code scores} for SCORE; a {@code reason} may accompany any.
+ * {@code choice} for YES_NO, {@code approve} for APPROVAL, {@code scores} for SCORE, {@code consent} for CONSENT; a {@code reason} may accompany any (an objection needs one).
  */
 public record CastBallot(@TargetAggregateIdentifier ProposalId proposalId, MemberId memberId, Choice choice,
-                         List<String> approve, Map<String, Integer> scores, String reason) {
+                         List<String> approve, Map<String, Integer> scores, String reason, ConsentChoice consent) {
 
     /** A YES_NO ballot without a reason. */
     public CastBallot(ProposalId proposalId, MemberId memberId, Choice choice) {
-        this(proposalId, memberId, choice, null, null, null);
+        this(proposalId, memberId, choice, null, null, null, null);
+    }
+
+    /** A ballot of any method but CONSENT. */
+    public CastBallot(ProposalId proposalId, MemberId memberId, Choice choice, List<String> approve,
+                      Map<String, Integer> scores, String reason) {
+        this(proposalId, memberId, choice, approve, scores, reason, null);
     }
 }

@@ -56,7 +56,7 @@ public final class ProposalInputRules {
         }
         scheduleIsInOrder(command.votingOpensAt(), command.votingClosesAt(), v);
         VoteMethod method = VoteMethod.orDefault(command.method());
-        if (method.hasOptions() && command.kind() != null && command.kind() != ProposalKind.GENERAL) {
+        if (method != VoteMethod.YES_NO && command.kind() != null && command.kind() != ProposalKind.GENERAL) {
             // an effect (admission, expulsion, amendment) follows a yes or a no, not a choice between options
             v.add(new Violation("method", "proposal.method-needs-general", method + " is for GENERAL proposals; "
                     + command.kind() + " is decided YES_NO"));
@@ -69,7 +69,7 @@ public final class ProposalInputRules {
     private static void methodAndOptions(VoteMethod method, List<ProposalOption> options, List<Violation> v) {
         if (!method.hasOptions()) {
             if (options != null && !options.isEmpty()) {
-                v.add(new Violation("options", "proposal.options-unexpected", "a YES_NO proposal has no options"));
+                v.add(new Violation("options", "proposal.options-unexpected", "a " + method + " proposal has no options"));
             }
             return;
         }
@@ -99,7 +99,8 @@ public final class ProposalInputRules {
 
     /**
      * A ballot's body for the proposal's method: {@code choice} for YES_NO, {@code approve} (known option ids, each
-     * once) for APPROVAL, {@code scores} (known option ids, whole numbers 0 to 5) for SCORE, and nothing else; an
+     * once) for APPROVAL, {@code scores} (known option ids, whole numbers 0 to 5) for SCORE, {@code consent} for CONSENT (OBJECT with a
+     * reason), and nothing else; an
      * optional {@code reason} of at most {@link #MAX_REASON} characters.
      */
     public static List<Violation> ballot(VoteMethod method, List<ProposalOption> options, CastBallot ballot) {
@@ -111,6 +112,18 @@ public final class ProposalInputRules {
                 if (ballot.choice() == null) {
                     v.add(new Violation("choice", "ballot.choice-missing", "choice is YES, NO or ABSTAIN"));
                 }
+                notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
+            }
+            case CONSENT -> {
+                if (ballot.consent() == null) {
+                    v.add(new Violation("consent", "ballot.consent-missing", "consent is CONSENT, STAND_ASIDE or OBJECT"));
+                } else if (ballot.consent() == coop.plenum.governance.options.ConsentChoice.OBJECT
+                        && (ballot.reason() == null || ballot.reason().isBlank())) {
+                    v.add(new Violation("reason", "ballot.objection-needs-reason", "an objection needs a reason"));
+                }
+                notOfThisMethod("choice", ballot.choice(), method, v);
                 notOfThisMethod("approve", ballot.approve(), method, v);
                 notOfThisMethod("scores", ballot.scores(), method, v);
             }
@@ -132,6 +145,7 @@ public final class ProposalInputRules {
                 }
                 notOfThisMethod("choice", ballot.choice(), method, v);
                 notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
             }
             case SCORE -> {
                 if (ballot.scores() == null) {
@@ -150,6 +164,7 @@ public final class ProposalInputRules {
                 }
                 notOfThisMethod("choice", ballot.choice(), method, v);
                 notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
             }
         }
         Texts.optional("reason", ballot.reason(), MAX_REASON, Texts.Lines.MANY, "ballot.reason-invalid",

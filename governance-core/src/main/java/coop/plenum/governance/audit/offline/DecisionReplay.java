@@ -53,6 +53,7 @@ public final class DecisionReplay {
     private VotingOpened opened;
     private final BallotBox<Choice> ballots = new BallotBox<>();
     private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
+    private final BallotBox<coop.plenum.governance.options.ConsentBallot> consentBallots = new BallotBox<>();
     private Map<MemberId, MemberId> delegated = Map.of();
     private VotingClosed closed;
 
@@ -63,12 +64,15 @@ public final class DecisionReplay {
             OptionBallot optionBallot = e.optionBallot();
             if (optionBallot != null) {
                 optionBallots.cast(e.memberId(), optionBallot);
+            } else if (e.consentBallot() != null) {
+                consentBallots.cast(e.memberId(), e.consentBallot());
             } else {
                 ballots.cast(e.memberId(), e.choice());
             }
         } else if (event instanceof BallotRetracted e) {
             ballots.retract(e.memberId());
             optionBallots.retract(e.memberId());
+            consentBallots.retract(e.memberId());
         } else if (event instanceof DelegationsFrozen e) {
             Map<MemberId, MemberId> frozen = new HashMap<>();
             e.delegations().forEach(d -> frozen.put(d.memberId(), d.delegateId()));
@@ -81,7 +85,7 @@ public final class DecisionReplay {
         if (opened == null || closed == null) {
             throw new coop.plenum.kernel.StateConflict("what-if.not-closed", "only a closed vote can be re-tallied under other rules");
         }
-        if (opened.votingMethod().hasOptions()) {
+        if (opened.votingMethod() != coop.plenum.governance.options.VoteMethod.YES_NO) {
             throw new coop.plenum.kernel.StateConflict("what-if.yes-no-only",
                     "what-if re-tallies YES_NO votes; this one was " + opened.votingMethod());
         }
@@ -125,6 +129,12 @@ public final class DecisionReplay {
             return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
                     String.valueOf(tally.outcome()), tally.winningScore() == null ? null : tally.winningScore().toString(),
                     closed.winners(), tally.winners()));
+        }
+        if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.CONSENT) {
+            coop.plenum.governance.options.ConsentTally tally = coop.plenum.governance.options.ConsentMethod.tally(
+                    coop.plenum.governance.options.ConsentMethod.count(electorate, delegated, maxChainLength, consentBallots.ballots()));
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    String.valueOf(tally.outcome()), null));
         }
         Tally tally = YesNo.count(electorate, delegated, maxChainLength, ballots.ballots()).result();
         return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),

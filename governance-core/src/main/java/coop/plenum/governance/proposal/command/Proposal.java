@@ -33,6 +33,9 @@ import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.proposal.WithdrawProposal;
+import coop.plenum.governance.options.ConsentBallot;
+import coop.plenum.governance.options.ConsentMethod;
+import coop.plenum.governance.options.ConsentTally;
 import coop.plenum.governance.options.OptionBallot;
 import coop.plenum.governance.options.OptionMethod;
 import coop.plenum.governance.options.OptionTally;
@@ -99,6 +102,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private List<ProposalOption> options = List.of();
     /** The ballots of an option method (APPROVAL, SCORE); {@link #ballots} holds those of YES_NO. */
     private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
+    /** The ballots of a CONSENT vote. */
+    private final BallotBox<ConsentBallot> consentBallots = new BallotBox<>();
 
     Proposal() {
         // for Axon's event sourcing
@@ -210,7 +215,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
         apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant(),
                 command.approve() == null ? null : List.copyOf(command.approve()),
-                command.scores() == null ? null : new java.util.TreeMap<>(command.scores()), reason));
+                command.scores() == null ? null : new java.util.TreeMap<>(command.scores()), reason, command.consent()));
         // the sequence number the BallotCast just took: the caller's receipt names this event, not "the latest"
         return new BallotRecorded(proposalId, AggregateLifecycle.getVersion());
     }
@@ -219,7 +224,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     void handle(RetractBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         ballotsOnlyWhileVotingIsOpen();
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
-        if (!ballots.hasBallot(voter.memberId()) && !optionBallots.hasBallot(voter.memberId())) {
+        if (!ballots.hasBallot(voter.memberId()) && !optionBallots.hasBallot(voter.memberId())
+                && !consentBallots.hasBallot(voter.memberId())) {
             throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
         }
         apply(new BallotRetracted(proposalId, voter.memberId(), clock.instant()));
@@ -260,6 +266,11 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
             OptionTally tally = OptionMethod.of(method, options).count(frozen, delegated, maxChainLength, optionBallots.ballots()).result();
             apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                     tally.winningScore() == null ? null : tally.winningScore().toString(), tally.winners()));
+            return;
+        }
+        if (method == VoteMethod.CONSENT) {
+            ConsentTally tally = ConsentMethod.tally(ConsentMethod.count(frozen, delegated, maxChainLength, consentBallots.ballots()));
+            apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null));
             return;
         }
         Tally tally = YesNo.count(frozen, delegated, maxChainLength, ballots.ballots()).result();
@@ -353,7 +364,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 revision, classes, decision, delegation, List.copyOf(electorate.values()),
                 ballots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList(),
                 method, options,
-                optionBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.OptionBallotOf(b.getKey(), b.getValue().scores())).toList());
+                optionBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.OptionBallotOf(b.getKey(), b.getValue().scores())).toList(),
+                consentBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.ConsentBallotOf(b.getKey(), b.getValue())).toList());
     }
 
     @EventSourcingHandler
@@ -379,6 +391,10 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         optionBallots.clear();
         if (snapshot.optionBallots() != null) {
             snapshot.optionBallots().forEach(b -> optionBallots.cast(b.memberId(), new OptionBallot(b.scores())));
+        }
+        consentBallots.clear();
+        if (snapshot.consentBallots() != null) {
+            snapshot.consentBallots().forEach(b -> consentBallots.cast(b.memberId(), b.ballot()));
         }
     }
 
@@ -410,6 +426,11 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
             optionBallots.cast(event.memberId(), optionBallot);
             return;
         }
+        ConsentBallot consentBallot = event.consentBallot();
+        if (consentBallot != null) {
+            consentBallots.cast(event.memberId(), consentBallot);
+            return;
+        }
         ballots.cast(event.memberId(), event.choice());
     }
 
@@ -417,6 +438,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     void on(BallotRetracted event) {
         ballots.retract(event.memberId());
         optionBallots.retract(event.memberId());
+        consentBallots.retract(event.memberId());
     }
 
     @EventSourcingHandler

@@ -31,7 +31,12 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         Outcome outcome, Instant votingOpensAt, Instant votingClosesAt, int revision,
                         List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
                         List<ElectorateMember> electorate, List<Ballot> ballots, VoteMethod method,
-                        List<ProposalOption> options, List<OptionBallotOf> optionBallots) {
+                        List<ProposalOption> options, List<OptionBallotOf> optionBallots,
+                        List<ConsentBallotOf> consentBallots) {
+
+    /** One member's current CONSENT ballot. */
+    record ConsentBallotOf(MemberId memberId, coop.plenum.governance.options.ConsentBallot ballot) {
+    }
 
     static final String REVISION = "2";
 

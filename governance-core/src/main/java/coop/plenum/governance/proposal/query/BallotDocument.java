@@ -10,10 +10,16 @@ import java.time.Instant;
  * ballot was retracted.
  */
 record BallotDocument(String id, String proposalId, long sequence, String memberId, Choice choice, Instant at,
-                      java.util.Map<String, Integer> scores, String reason) {
+                      java.util.Map<String, Integer> scores, String reason,
+                      coop.plenum.governance.options.ConsentChoice consent) {
 
     boolean retracted() {
-        return choice == null && scores == null;
+        return choice == null && scores == null && consent == null;
+    }
+
+    /** The ballot of a CONSENT vote, or {@code null}. */
+    coop.plenum.governance.options.ConsentBallot consentBallot() {
+        return consent == null ? null : new coop.plenum.governance.options.ConsentBallot(consent, reason);
     }
 
     /** The ballot of an option method, or {@code null} (a YES_NO ballot, or a retraction). */

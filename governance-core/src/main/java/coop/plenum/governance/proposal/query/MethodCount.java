@@ -1,7 +1,12 @@
 package coop.plenum.governance.proposal.query;
 
 import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.options.ConsentBallot;
+import coop.plenum.governance.options.ConsentClassTallies;
+import coop.plenum.governance.options.ConsentMethod;
+import coop.plenum.governance.options.ConsentTally;
 import coop.plenum.governance.options.OptionBallot;
+import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.options.OptionMethod;
 import coop.plenum.governance.options.OptionTally;
 import coop.plenum.governance.tally.Choice;
@@ -22,18 +27,18 @@ import java.util.function.Function;
  */
 final class MethodCount<B> {
 
-    /** The result of either kind of count; exactly one is set. */
-    record Counted(Tally tally, OptionTally optionTally) {
+    /** The result of any kind of count; exactly one is set. */
+    record Counted(Tally tally, OptionTally optionTally, ConsentTally consentTally) {
         coop.plenum.governance.tally.Outcome outcome() {
-            return tally != null ? tally.outcome() : optionTally.outcome();
+            return tally != null ? tally.outcome() : optionTally != null ? optionTally.outcome() : consentTally.outcome();
         }
     }
 
     private final VoteCount<B, ?> count;
     private final Function<BallotDocument, B> ballotOf;
-    private final Function<Object, Counted> counted;
+    private final Function<VoteCount<B, ?>, Counted> counted;
 
-    private MethodCount(VoteCount<B, ?> count, Function<BallotDocument, B> ballotOf, Function<Object, Counted> counted) {
+    private MethodCount(VoteCount<B, ?> count, Function<BallotDocument, B> ballotOf, Function<VoteCount<B, ?>, Counted> counted) {
         this.count = count;
         this.ballotOf = ballotOf;
         this.counted = counted;
@@ -45,11 +50,21 @@ final class MethodCount<B> {
             OptionMethod method = OptionMethod.of(d.votingMethod(), d.optionsOrNone());
             return new MethodCount<>(method.count(electorate, delegations, maxChainLength,
                     lastBallots(ballots, asOf, BallotDocument::optionBallot)), BallotDocument::optionBallot,
-                    r -> new Counted(null, (OptionTally) r));
+                    c -> new Counted(null, (OptionTally) c.result(), null));
+        }
+        if (d.votingMethod() == VoteMethod.CONSENT) {
+            return new MethodCount<>(ConsentMethod.count(electorate, delegations, maxChainLength,
+                    lastBallots(ballots, asOf, BallotDocument::consentBallot)), BallotDocument::consentBallot,
+                    c -> new Counted(null, null, consentTally(c)));
         }
         return new MethodCount<>(YesNo.count(electorate, delegations, maxChainLength,
                 lastBallots(ballots, asOf, BallotDocument::choice)), BallotDocument::choice,
-                r -> new Counted((Tally) r, null));
+                c -> new Counted((Tally) c.result(), null, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsentTally consentTally(VoteCount<ConsentBallot, ?> count) {
+        return ConsentMethod.tally((VoteCount<ConsentBallot, ConsentClassTallies>) count);
     }
 
     /** SPEC "Time, and as of": each member's last ballot at or before the instant (a retraction removes it). */
@@ -81,7 +96,7 @@ final class MethodCount<B> {
     }
 
     Counted result() {
-        return counted.apply(count.result());
+        return counted.apply(count);
     }
 
     Provenance<B> provenance(MemberId member) {

@@ -134,17 +134,17 @@ class ProposalProjection {
     void on(BallotCast e, @SequenceNumber long sequence) {
         OptionBallot optionBallot = e.optionBallot();
         ballot(e.proposalId(), sequence, e.memberId(), e.choice(), optionBallot == null ? null : optionBallot.scores(),
-                e.reason(), e.castAt());
+                e.reason(), e.consent(), e.castAt());
     }
 
     @EventHandler
     void on(BallotRetracted e, @SequenceNumber long sequence) {
-        ballot(e.proposalId(), sequence, e.memberId(), null, null, null, e.retractedAt());
+        ballot(e.proposalId(), sequence, e.memberId(), null, null, null, null, e.retractedAt());
     }
 
     private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Map<String, Integer> scores,
-                        String reason, Instant at) {
-        ballots.record(proposalId, sequence, memberId, choice, scores, reason, at);
+                        String reason, coop.plenum.governance.options.ConsentChoice consent, Instant at) {
+        ballots.record(proposalId, sequence, memberId, choice, scores, reason, consent, at);
         // live pages re-read the tally when told: only once the ballot is written
         writes.afterWritten(() -> changes.changed(proposalId));
     }
@@ -219,7 +219,7 @@ class ProposalProjection {
                     d.effectMemberId() == null ? null : new MemberId(d.effectMemberId()),
                     d.electorate().stream().map(m -> new MemberId(m.memberId()))
                             .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
-                    optionBallots(allBallots), reasons(allBallots));
+                    optionBallots(allBallots), reasons(allBallots), consentBallots(allBallots));
         }).toFuture();
     }
 
@@ -238,7 +238,7 @@ class ProposalProjection {
         Instant now = clock.instant();
         return liveTallies.provisional(d, electorate(d), max, delegating)
                 .map(counted -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
-                        null, now, counted.tally(), counted.optionTally()));
+                        null, now, counted.tally(), counted.optionTally(), counted.consentTally()));
     }
 
     private reactor.core.publisher.Mono<TallyView> everythingAsOf(ProposalDocument d, Instant requested) {
@@ -312,6 +312,13 @@ class ProposalProjection {
                 Instant.MAX).ballots();
     }
 
+    /** Each member's current CONSENT ballot. */
+    private static Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots(List<BallotDocument> allBallots) {
+        return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.consent() != null)
+                .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.consent())).toList(),
+                Instant.MAX).ballots();
+    }
+
     /** The reason each member gave with their current ballot, if they gave one. */
     private static Map<MemberId, String> reasons(List<BallotDocument> allBallots) {
         Map<MemberId, String> reasons = new java.util.LinkedHashMap<>();
@@ -343,7 +350,8 @@ class ProposalProjection {
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
-        return new TallyView(id, coop, state, closed ? counted.outcome() : null, asOf, counted.tally(), counted.optionTally());
+        return new TallyView(id, coop, state, closed ? counted.outcome() : null, asOf, counted.tally(), counted.optionTally(),
+                counted.consentTally());
     }
 
     private static ProposalSummary summary(ProposalDocument d) {

@@ -69,4 +69,22 @@ class OptionDecisionReplayTest {
                 .closed(new VotingClosed(P, T, Outcome.ACCEPTED, "9/10", List.of("y"))).orElseThrow();
         assertThat(result.matches()).isFalse();
     }
+
+    @Test
+    void aRecordedConsentResultMatchesItsReplayAndADelegatedObjectionDoesNotBlock() {
+        DecisionReplay replay = new DecisionReplay();
+        replay.on(new VotingOpened(P, new CooperativeId("c-1"), "energy", T,
+                List.of(new StakeholderClass("workers", "Workers", 100, 0)),
+                new DecisionRule(Threshold.SIMPLE_MAJORITY, ClassRule.WEIGHTED), new DelegationRule(true, 3),
+                List.of(new ElectorateMember(A, new AccountId("a"), "workers", BigDecimal.ONE),
+                        new ElectorateMember(B, new AccountId("b"), "workers", BigDecimal.ONE)),
+                VoteMethod.CONSENT, null));
+        replay.on(new BallotCast(P, A, null, T, null, null, "too loud", coop.plenum.governance.options.ConsentChoice.OBJECT));
+        replay.on(new BallotCast(P, B, null, T, null, null, null, coop.plenum.governance.options.ConsentChoice.CONSENT));
+        replay.on(new BallotRetracted(P, A, T));
+        replay.on(new DelegationsFrozen(P, T, List.of(new DelegationsFrozen.Delegation(A, B))));
+        DecisionReplay.Result result = replay.closed(new VotingClosed(P, T, Outcome.ACCEPTED, null)).orElseThrow();
+        assertThat(result.outcome()).isEqualTo("ACCEPTED");
+        assertThat(result.matches()).isTrue();
+    }
 }

@@ -5,6 +5,7 @@ import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.options.ConsentChoice;
 import coop.plenum.governance.options.ProposalOption;
 import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.power.AcceptedPoints;
@@ -181,5 +182,41 @@ class OptionProposalTest {
                 .when(new CloseVoting(P), by(ALICE))
                 // users' quorum (20%) is missed once bob's ballot is gone
                 .expectEvents(new DelegationsFrozen(P, NOW, List.of()), new VotingClosed(P, NOW, Outcome.NO_QUORUM, null, List.of()));
+    }
+
+    @Test
+    void anObjectionNeedsAReasonAndAConsentBallotNoOtherField() {
+        fixture.given(submitted(VoteMethod.CONSENT), opened(VoteMethod.CONSENT))
+                .when(new CastBallot(P, BOB_M, null, null, null, " ", ConsentChoice.OBJECT), by(BOB))
+                .expectException(field("reason")).expectNoEvents();
+        fixture.given(submitted(VoteMethod.CONSENT), opened(VoteMethod.CONSENT))
+                .when(new CastBallot(P, BOB_M, Choice.NO), by(BOB)).expectException(field("consent")).expectNoEvents();
+        fixture.given(submitted(VoteMethod.APPROVAL), opened(VoteMethod.APPROVAL))
+                .when(new CastBallot(P, BOB_M, null, List.of("solar"), null, null, ConsentChoice.CONSENT), by(BOB))
+                .expectException(field("consent")).expectNoEvents();
+    }
+
+    @Test
+    void aConsentVoteWithAnObjectionStandingClosesRejected() {
+        fixture.given(submitted(VoteMethod.CONSENT), opened(VoteMethod.CONSENT),
+                        new BallotCast(P, ALICE_M, null, NOW, null, null, null, ConsentChoice.CONSENT))
+                .when(new CastBallot(P, BOB_M, null, null, null, "it blocks the fire exit", ConsentChoice.OBJECT), by(BOB))
+                .expectEvents(new BallotCast(P, BOB_M, null, NOW, null, null, "it blocks the fire exit", ConsentChoice.OBJECT));
+        fixture.given(submitted(VoteMethod.CONSENT), opened(VoteMethod.CONSENT),
+                        new BallotCast(P, ALICE_M, null, NOW, null, null, null, ConsentChoice.CONSENT),
+                        new BallotCast(P, BOB_M, null, NOW, null, null, "it blocks the fire exit", ConsentChoice.OBJECT))
+                .when(new CloseVoting(P), by(ALICE))
+                .expectEvents(new DelegationsFrozen(P, NOW, List.of()), new VotingClosed(P, NOW, Outcome.REJECTED, null));
+    }
+
+    @Test
+    void aConsentVoteCountsDelegatorsWithTheirDelegatesBallotAndWithoutObjectionsIsAccepted() {
+        // bob (users) delegates to alice, who stands aside: users meet their quorum through bob, nobody objects
+        coop.delegations = new coop.plenum.governance.voting.Delegations(Map.of(BOB_M, Map.of("energy", ALICE_M)));
+        fixture.given(submitted(VoteMethod.CONSENT), opened(VoteMethod.CONSENT),
+                        new BallotCast(P, ALICE_M, null, NOW, null, null, null, ConsentChoice.STAND_ASIDE))
+                .when(new CloseVoting(P), by(ALICE))
+                .expectEvents(new DelegationsFrozen(P, NOW, List.of(new DelegationsFrozen.Delegation(BOB_M, ALICE_M))),
+                        new VotingClosed(P, NOW, Outcome.ACCEPTED, null));
     }
 }

@@ -1,0 +1,14 @@
+package coop.plenum.governance.options;
+
+import java.util.Objects;
+
+/**
+ * A CONSENT ballot: the choice and, for an objection (where it is required), the reason; the objections are listed
+ * with their reasons in the tally.
+ */
+public record ConsentBallot(ConsentChoice choice, String reason) {
+
+    public ConsentBallot {
+        Objects.requireNonNull(choice, "choice");
+    }
+}
