@@ -216,4 +216,26 @@ class OptionVotesOverHttpTest extends BootedPlenum {
         assertThat(proposal.at("/consentBallots/" + bobM).asText()).isEqualTo("OBJECT");
         assertThat(proposal.at("/reasons/" + bobM).asText()).isEqualTo("the budget is not there");
     }
+
+    @Test
+    void aRankedVoteShowsThePairwiseMatrixAndStrongestPathsAndClosesWithTheSchulzeWinner() {
+        String p = openVote("RANKED");
+        badBallot(alice, p, aliceM, "{\"ranking\": [[\"solar\"], [\"solar\"]]}", "ranking");
+        badBallot(alice, p, aliceM, "{\"approve\": [\"solar\"]}", "ranking");
+        ballot(alice, p, aliceM, "{\"ranking\": [[\"wind\"], [\"solar\", \"none\"]]}").expectStatus().isOk();
+        ballot(dan, p, danM, "{\"ranking\": [[\"solar\"], [\"wind\"]]}").expectStatus().isOk();
+        ballot(bob, p, bobM, "{\"ranking\": [[\"wind\"], [\"none\"]]}").expectStatus().isOk();
+        JsonNode live = tally(p);
+        assertThat(live.get("method").asText()).isEqualTo("RANKED");
+        // workers: wind>solar ½ (alice), solar>wind ½ (dan); users: bob wind>solar 1. D[wind][solar] = 0.6·½ + 0.4·1 = 0.7
+        assertThat(live.at("/pairwise/wind/solar").asText()).isEqualTo("0.700000");
+        assertThat(live.at("/pairwise/solar/wind").asText()).isEqualTo("0.300000");
+        assertThat(live.at("/strongestPaths/wind/solar").asText()).isEqualTo("0.700000");
+        assertThat(live.at("/ranking/0/0").asText()).isEqualTo("wind");
+        post(p, "closing");
+        JsonNode decided = tally(p);
+        assertThat(decided.get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(decided.at("/winners/0").asText()).isEqualTo("wind");
+        assertThat(decided.get("pairwise")).isEqualTo(live.get("pairwise"));
+    }
 }

@@ -189,7 +189,7 @@ class ProposalController {
                                  @RequestHeader(value = CORRELATION, required = false) String correlation) {
         // no read-model lookup first: the Proposal aggregate answers 404 for an unknown id or another cooperative's
         return commands.<BallotRecorded>sendUnder(cooperativeId, new CastBallot(new ProposalId(proposalId), new MemberId(memberId),
-                        request.choice(), request.approve(), request.scores(), request.reason(), request.consent()), user.caller(correlation), () -> notHere(proposalId))
+                        request.choice(), request.approve(), request.scores(), request.reason(), request.consent(), request.ranking()), user.caller(correlation), () -> notHere(proposalId))
                 .flatMap(recorded -> ballotReceipts.of(recorded, memberId));
     }
 

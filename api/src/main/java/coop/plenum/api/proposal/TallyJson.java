@@ -18,7 +18,9 @@ import java.util.Map;
  * for display (decisions use the exact values); outcome and approval are null while undecided.
  */
 public record TallyJson(String proposalId, String state, String outcome, Instant asOf, String approval, List<ClassJson> classes,
-                        String method, List<OptionJson> options, List<String> winners, List<ObjectionJson> objections) {
+                        String method, List<OptionJson> options, List<String> winners, List<ObjectionJson> objections,
+                        Map<String, Map<String, String>> pairwise, Map<String, Map<String, String>> strongestPaths,
+                        List<List<String>> ranking) {
 
     /** An objection standing in a CONSENT vote, with its reason. */
     public record ObjectionJson(String memberId, String classId, String reason) {
@@ -45,11 +47,47 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
         if (view.consentTally() != null) {
             return ofConsent(view);
         }
+        if (view.schulzeTally() != null) {
+            return ofRanked(view);
+        }
         boolean decided = view.outcome() != null;
         List<ClassJson> classes = view.tally() == null ? List.of() : view.tally().classes().stream().map(TallyJson::of).toList();
         String approval = decided && view.tally().approval() != null ? ratio(view.tally().approval()) : null;
         return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
-                view.asOf(), approval, classes, null, null, null, null);
+                view.asOf(), approval, classes, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A RANKED tally: per class participation, the combined pairwise matrix D ({@code pairwise[a][b]}), Schulze's
+     * strongest path strengths, the full ranking (groups, best first) and, once decided, the winners.
+     */
+    private static TallyJson ofRanked(TallyView view) {
+        var t = view.schulzeTally();
+        boolean decided = view.outcome() != null;
+        List<ClassJson> classes = t.classes().stream().map(c -> new ClassJson(c.classId(), c.weight(), c.quorum(),
+                power(c.electoratePower()), null, null, null, ratio(c.participation()), null, c.quorumMet(),
+                power(c.participating()), null, null, null, null, null)).toList();
+        List<OptionJson> options = t.options().stream().map(o -> new OptionJson(o.id(), o.label(), null, null, true)).toList();
+        return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
+                view.asOf(), null, classes, "RANKED", options, decided ? t.winners() : null, null,
+                matrix(t.options(), t.d()), matrix(t.options(), t.p()), t.d() == null ? null : t.ranking());
+    }
+
+    private static Map<String, Map<String, String>> matrix(List<coop.plenum.governance.options.ProposalOption> options, Ratio[][] m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        for (int a = 0; a < options.size(); a++) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int b = 0; b < options.size(); b++) {
+                if (a != b) {
+                    row.put(options.get(b).id(), ratio(m[a][b]));
+                }
+            }
+            rows.put(options.get(a).id(), row);
+        }
+        return rows;
     }
 
     /** A CONSENT tally: per class the power counted CONSENT, STAND_ASIDE and OBJECT, and the objections with reasons. */
@@ -62,7 +100,7 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                 power(c.standAside()), power(c.object()))).toList();
         return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
                 view.asOf(), null, classes, "CONSENT", null, null, t.objections().stream()
-                .map(o -> new ObjectionJson(o.memberId().value(), o.classId(), o.reason())).toList());
+                .map(o -> new ObjectionJson(o.memberId().value(), o.classId(), o.reason())).toList(), null, null, null);
     }
 
     /** An APPROVAL or SCORE tally; the winners are named once the vote is decided, like the outcome. */
@@ -86,7 +124,7 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                 o.score() == null ? null : o.score().toString(), o.eligible())).toList();
         String approval = decided && t.winningScore() != null ? ratio(t.winningScore()) : null;
         return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
-                view.asOf(), approval, classes, t.method().name(), options, decided ? t.winners() : null, null);
+                view.asOf(), approval, classes, t.method().name(), options, decided ? t.winners() : null, null, null, null, null);
     }
 
     static ClassJson of(ClassTally c) {

@@ -31,8 +31,8 @@ public final class OptionMethod implements VotingMethod<OptionBallot, OptionTall
     private final Map<String, Integer> index = new HashMap<>();
 
     private OptionMethod(VoteMethod method, List<ProposalOption> options) {
-        if (!Objects.requireNonNull(method, "method").hasOptions()) {
-            throw new IllegalArgumentException(method + " has no options");
+        if (!Objects.requireNonNull(method, "method").isScored()) {
+            throw new IllegalArgumentException(method + " does not score options");
         }
         this.method = method;
         this.options = List.copyOf(options);

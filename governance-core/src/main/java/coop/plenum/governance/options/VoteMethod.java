@@ -12,7 +12,9 @@ public enum VoteMethod {
     /** A ballot scores options 0–5; an unscored option scores 0. */
     SCORE(5),
     /** CONSENT, STAND_ASIDE or OBJECT (with a reason); any objection standing at close rejects. */
-    CONSENT(0);
+    CONSENT(0),
+    /** A ballot ranks options (ties allowed, unranked below ranked); Schulze decides. */
+    RANKED(0);
 
     private final int maxScore;
 
@@ -24,8 +26,13 @@ public enum VoteMethod {
         return method == null ? YES_NO : method;
     }
 
-    /** Whether the proposal offers options to choose between (APPROVAL, SCORE). */
+    /** Whether the proposal offers options to choose between (APPROVAL, SCORE, RANKED). */
     public boolean hasOptions() {
+        return this == APPROVAL || this == SCORE || this == RANKED;
+    }
+
+    /** Whether ballots score options (APPROVAL, SCORE), so that {@link OptionMethod} counts them. */
+    public boolean isScored() {
         return this == APPROVAL || this == SCORE;
     }
 

@@ -14,21 +14,33 @@ import java.util.Map;
 
 /**
  * A fact: a member of the electorate voted (replacing any earlier ballot of theirs): {@code choice} in a YES_NO vote,
- * {@code approve} in an APPROVAL vote, {@code scores} in a SCORE vote, {@code consent} in a CONSENT vote, with the member's {@code reason} if they gave one.
+ * {@code approve} in an APPROVAL vote, {@code scores} in a SCORE vote, {@code consent} in a CONSENT vote,
+ * {@code ranking} in a RANKED vote, with the member's {@code reason} if they gave one.
  * Ballots stored before voting methods carry only a choice.
  */
 public record BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt,
-                         List<String> approve, Map<String, Integer> scores, String reason, ConsentChoice consent) {
+                         List<String> approve, Map<String, Integer> scores, String reason, ConsentChoice consent,
+                         List<List<String>> ranking) {
+
+    public BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt, List<String> approve,
+                      Map<String, Integer> scores, String reason, ConsentChoice consent) {
+        this(proposalId, memberId, choice, castAt, approve, scores, reason, consent, null);
+    }
+
+    /** The ballot of a RANKED vote, or {@code null}. */
+    public coop.plenum.governance.options.RankedBallot rankedBallot() {
+        return ranking == null ? null : new coop.plenum.governance.options.RankedBallot(ranking);
+    }
 
     /** A YES_NO ballot without a reason, as every ballot was before voting methods. */
     public BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt) {
-        this(proposalId, memberId, choice, castAt, null, null, null, null);
+        this(proposalId, memberId, choice, castAt, null, null, null, null, null);
     }
 
     /** A ballot of any method but CONSENT. */
     public BallotCast(ProposalId proposalId, MemberId memberId, Choice choice, Instant castAt, List<String> approve,
                       Map<String, Integer> scores, String reason) {
-        this(proposalId, memberId, choice, castAt, approve, scores, reason, null);
+        this(proposalId, memberId, choice, castAt, approve, scores, reason, null, null);
     }
 
     /** The ballot of a CONSENT vote, or {@code null}. */

@@ -115,6 +115,7 @@ public final class ProposalInputRules {
                 notOfThisMethod("approve", ballot.approve(), method, v);
                 notOfThisMethod("scores", ballot.scores(), method, v);
                 notOfThisMethod("consent", ballot.consent(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
             }
             case CONSENT -> {
                 if (ballot.consent() == null) {
@@ -126,6 +127,36 @@ public final class ProposalInputRules {
                 notOfThisMethod("choice", ballot.choice(), method, v);
                 notOfThisMethod("approve", ballot.approve(), method, v);
                 notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
+            }
+            case RANKED -> {
+                if (ballot.ranking() == null) {
+                    v.add(new Violation("ranking", "ballot.ranking-missing",
+                            "ranking lists groups of option ids, best first (options in one group are tied)"));
+                } else {
+                    Set<String> seen = new HashSet<>();
+                    outer:
+                    for (List<String> group : ballot.ranking()) {
+                        if (group == null || group.isEmpty()) {
+                            v.add(new Violation("ranking", "ballot.ranking-group-empty", "each group of a ranking names at least one option"));
+                            break;
+                        }
+                        for (String id : group) {
+                            if (id == null || !known.contains(id)) {
+                                v.add(new Violation("ranking", "ballot.option-unknown", "ranking names only this proposal's options"));
+                                break outer;
+                            }
+                            if (!seen.add(id)) {
+                                v.add(new Violation("ranking", "ballot.option-repeated", "ranking names each option at most once"));
+                                break outer;
+                            }
+                        }
+                    }
+                }
+                notOfThisMethod("choice", ballot.choice(), method, v);
+                notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
             }
             case APPROVAL -> {
                 if (ballot.approve() == null) {
@@ -146,6 +177,7 @@ public final class ProposalInputRules {
                 notOfThisMethod("choice", ballot.choice(), method, v);
                 notOfThisMethod("scores", ballot.scores(), method, v);
                 notOfThisMethod("consent", ballot.consent(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
             }
             case SCORE -> {
                 if (ballot.scores() == null) {
@@ -165,6 +197,7 @@ public final class ProposalInputRules {
                 notOfThisMethod("choice", ballot.choice(), method, v);
                 notOfThisMethod("approve", ballot.approve(), method, v);
                 notOfThisMethod("consent", ballot.consent(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
             }
         }
         Texts.optional("reason", ballot.reason(), MAX_REASON, Texts.Lines.MANY, "ballot.reason-invalid",

@@ -54,6 +54,7 @@ public final class DecisionReplay {
     private final BallotBox<Choice> ballots = new BallotBox<>();
     private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
     private final BallotBox<coop.plenum.governance.options.ConsentBallot> consentBallots = new BallotBox<>();
+    private final BallotBox<coop.plenum.governance.options.RankedBallot> rankedBallots = new BallotBox<>();
     private Map<MemberId, MemberId> delegated = Map.of();
     private VotingClosed closed;
 
@@ -64,6 +65,8 @@ public final class DecisionReplay {
             OptionBallot optionBallot = e.optionBallot();
             if (optionBallot != null) {
                 optionBallots.cast(e.memberId(), optionBallot);
+            } else if (e.rankedBallot() != null) {
+                rankedBallots.cast(e.memberId(), e.rankedBallot());
             } else if (e.consentBallot() != null) {
                 consentBallots.cast(e.memberId(), e.consentBallot());
             } else {
@@ -73,6 +76,7 @@ public final class DecisionReplay {
             ballots.retract(e.memberId());
             optionBallots.retract(e.memberId());
             consentBallots.retract(e.memberId());
+            rankedBallots.retract(e.memberId());
         } else if (event instanceof DelegationsFrozen e) {
             Map<MemberId, MemberId> frozen = new HashMap<>();
             e.delegations().forEach(d -> frozen.put(d.memberId(), d.delegateId()));
@@ -123,7 +127,13 @@ public final class DecisionReplay {
         Electorate electorate = new Electorate(opened.classes(), opened.decision(), opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
-        if (opened.votingMethod().hasOptions()) {
+        if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.RANKED) {
+            coop.plenum.governance.options.SchulzeTally tally = coop.plenum.governance.options.SchulzeMethod.of(opened.optionsOrNone())
+                    .count(electorate, delegated, maxChainLength, rankedBallots.ballots()).result();
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    String.valueOf(tally.outcome()), null, closed.winners(), tally.winners()));
+        }
+        if (opened.votingMethod().isScored()) {
             OptionTally tally = OptionMethod.of(opened.votingMethod(), opened.optionsOrNone())
                     .count(electorate, delegated, maxChainLength, optionBallots.ballots()).result();
             return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),

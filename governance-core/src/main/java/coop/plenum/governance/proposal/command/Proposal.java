@@ -37,6 +37,9 @@ import coop.plenum.governance.options.ConsentBallot;
 import coop.plenum.governance.options.ConsentMethod;
 import coop.plenum.governance.options.ConsentTally;
 import coop.plenum.governance.options.OptionBallot;
+import coop.plenum.governance.options.RankedBallot;
+import coop.plenum.governance.options.SchulzeMethod;
+import coop.plenum.governance.options.SchulzeTally;
 import coop.plenum.governance.options.OptionMethod;
 import coop.plenum.governance.options.OptionTally;
 import coop.plenum.governance.options.ProposalOption;
@@ -104,6 +107,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
     /** The ballots of a CONSENT vote. */
     private final BallotBox<ConsentBallot> consentBallots = new BallotBox<>();
+    /** The ballots of a RANKED vote. */
+    private final BallotBox<RankedBallot> rankedBallots = new BallotBox<>();
 
     Proposal() {
         // for Axon's event sourcing
@@ -215,7 +220,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
         apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant(),
                 command.approve() == null ? null : List.copyOf(command.approve()),
-                command.scores() == null ? null : new java.util.TreeMap<>(command.scores()), reason, command.consent()));
+                command.scores() == null ? null : new java.util.TreeMap<>(command.scores()), reason, command.consent(),
+                command.ranking() == null ? null : command.ranking().stream().map(List::copyOf).toList()));
         // the sequence number the BallotCast just took: the caller's receipt names this event, not "the latest"
         return new BallotRecorded(proposalId, AggregateLifecycle.getVersion());
     }
@@ -225,7 +231,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         ballotsOnlyWhileVotingIsOpen();
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
         if (!ballots.hasBallot(voter.memberId()) && !optionBallots.hasBallot(voter.memberId())
-                && !consentBallots.hasBallot(voter.memberId())) {
+                && !consentBallots.hasBallot(voter.memberId()) && !rankedBallots.hasBallot(voter.memberId())) {
             throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
         }
         apply(new BallotRetracted(proposalId, voter.memberId(), clock.instant()));
@@ -262,7 +268,12 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                     .map(e -> new DelegationsFrozen.Delegation(e.getKey(), e.getValue())).toList()));
         }
         Integer maxChainLength = delegation == null ? 0 : delegation.maxChainLength();
-        if (method.hasOptions()) {
+        if (method == VoteMethod.RANKED) {
+            SchulzeTally tally = SchulzeMethod.of(options).count(frozen, delegated, maxChainLength, rankedBallots.ballots()).result();
+            apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null, tally.winners()));
+            return;
+        }
+        if (method.isScored()) {
             OptionTally tally = OptionMethod.of(method, options).count(frozen, delegated, maxChainLength, optionBallots.ballots()).result();
             apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                     tally.winningScore() == null ? null : tally.winningScore().toString(), tally.winners()));
@@ -365,7 +376,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 ballots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList(),
                 method, options,
                 optionBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.OptionBallotOf(b.getKey(), b.getValue().scores())).toList(),
-                consentBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.ConsentBallotOf(b.getKey(), b.getValue())).toList());
+                consentBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.ConsentBallotOf(b.getKey(), b.getValue())).toList(),
+                rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList());
     }
 
     @EventSourcingHandler
@@ -395,6 +407,10 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         consentBallots.clear();
         if (snapshot.consentBallots() != null) {
             snapshot.consentBallots().forEach(b -> consentBallots.cast(b.memberId(), b.ballot()));
+        }
+        rankedBallots.clear();
+        if (snapshot.rankedBallots() != null) {
+            snapshot.rankedBallots().forEach(b -> rankedBallots.cast(b.memberId(), new RankedBallot(b.ranking())));
         }
     }
 
@@ -426,6 +442,11 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
             optionBallots.cast(event.memberId(), optionBallot);
             return;
         }
+        RankedBallot rankedBallot = event.rankedBallot();
+        if (rankedBallot != null) {
+            rankedBallots.cast(event.memberId(), rankedBallot);
+            return;
+        }
         ConsentBallot consentBallot = event.consentBallot();
         if (consentBallot != null) {
             consentBallots.cast(event.memberId(), consentBallot);
@@ -439,6 +460,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         ballots.retract(event.memberId());
         optionBallots.retract(event.memberId());
         consentBallots.retract(event.memberId());
+        rankedBallots.retract(event.memberId());
     }
 
     @EventSourcingHandler

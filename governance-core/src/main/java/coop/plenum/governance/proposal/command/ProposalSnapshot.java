@@ -32,7 +32,11 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
                         List<ElectorateMember> electorate, List<Ballot> ballots, VoteMethod method,
                         List<ProposalOption> options, List<OptionBallotOf> optionBallots,
-                        List<ConsentBallotOf> consentBallots) {
+                        List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots) {
+
+    /** One member's current RANKED ballot. */
+    record RankedBallotOf(MemberId memberId, List<List<String>> ranking) {
+    }
 
     /** One member's current CONSENT ballot. */
     record ConsentBallotOf(MemberId memberId, coop.plenum.governance.options.ConsentBallot ballot) {

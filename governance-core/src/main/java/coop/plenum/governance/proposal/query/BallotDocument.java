@@ -11,10 +11,15 @@ import java.time.Instant;
  */
 record BallotDocument(String id, String proposalId, long sequence, String memberId, Choice choice, Instant at,
                       java.util.Map<String, Integer> scores, String reason,
-                      coop.plenum.governance.options.ConsentChoice consent) {
+                      coop.plenum.governance.options.ConsentChoice consent, java.util.List<java.util.List<String>> ranking) {
 
     boolean retracted() {
-        return choice == null && scores == null && consent == null;
+        return choice == null && scores == null && consent == null && ranking == null;
+    }
+
+    /** The ballot of a RANKED vote, or {@code null}. */
+    coop.plenum.governance.options.RankedBallot rankedBallot() {
+        return ranking == null ? null : new coop.plenum.governance.options.RankedBallot(ranking);
     }
 
     /** The ballot of a CONSENT vote, or {@code null}. */

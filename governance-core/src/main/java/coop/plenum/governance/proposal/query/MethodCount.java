@@ -6,6 +6,8 @@ import coop.plenum.governance.options.ConsentClassTallies;
 import coop.plenum.governance.options.ConsentMethod;
 import coop.plenum.governance.options.ConsentTally;
 import coop.plenum.governance.options.OptionBallot;
+import coop.plenum.governance.options.SchulzeMethod;
+import coop.plenum.governance.options.SchulzeTally;
 import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.options.OptionMethod;
 import coop.plenum.governance.options.OptionTally;
@@ -28,9 +30,10 @@ import java.util.function.Function;
 final class MethodCount<B> {
 
     /** The result of any kind of count; exactly one is set. */
-    record Counted(Tally tally, OptionTally optionTally, ConsentTally consentTally) {
+    record Counted(Tally tally, OptionTally optionTally, ConsentTally consentTally, SchulzeTally schulzeTally) {
         coop.plenum.governance.tally.Outcome outcome() {
-            return tally != null ? tally.outcome() : optionTally != null ? optionTally.outcome() : consentTally.outcome();
+            return tally != null ? tally.outcome() : optionTally != null ? optionTally.outcome()
+                    : consentTally != null ? consentTally.outcome() : schulzeTally.outcome();
         }
     }
 
@@ -46,20 +49,26 @@ final class MethodCount<B> {
 
     static MethodCount<?> open(ProposalDocument d, Electorate electorate, Map<MemberId, MemberId> delegations,
                                int maxChainLength, List<BallotDocument> ballots, java.time.Instant asOf) {
-        if (d.votingMethod().hasOptions()) {
+        if (d.votingMethod() == VoteMethod.RANKED) {
+            SchulzeMethod method = SchulzeMethod.of(d.optionsOrNone());
+            return new MethodCount<>(method.count(electorate, delegations, maxChainLength,
+                    lastBallots(ballots, asOf, BallotDocument::rankedBallot)), BallotDocument::rankedBallot,
+                    c -> new Counted(null, null, null, (SchulzeTally) c.result()));
+        }
+        if (d.votingMethod().isScored()) {
             OptionMethod method = OptionMethod.of(d.votingMethod(), d.optionsOrNone());
             return new MethodCount<>(method.count(electorate, delegations, maxChainLength,
                     lastBallots(ballots, asOf, BallotDocument::optionBallot)), BallotDocument::optionBallot,
-                    c -> new Counted(null, (OptionTally) c.result(), null));
+                    c -> new Counted(null, (OptionTally) c.result(), null, null));
         }
         if (d.votingMethod() == VoteMethod.CONSENT) {
             return new MethodCount<>(ConsentMethod.count(electorate, delegations, maxChainLength,
                     lastBallots(ballots, asOf, BallotDocument::consentBallot)), BallotDocument::consentBallot,
-                    c -> new Counted(null, null, consentTally(c)));
+                    c -> new Counted(null, null, consentTally(c), null));
         }
         return new MethodCount<>(YesNo.count(electorate, delegations, maxChainLength,
                 lastBallots(ballots, asOf, BallotDocument::choice)), BallotDocument::choice,
-                c -> new Counted((Tally) c.result(), null, null));
+                c -> new Counted((Tally) c.result(), null, null, null));
     }
 
     @SuppressWarnings("unchecked")

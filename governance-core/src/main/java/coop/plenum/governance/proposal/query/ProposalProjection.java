@@ -134,17 +134,18 @@ class ProposalProjection {
     void on(BallotCast e, @SequenceNumber long sequence) {
         OptionBallot optionBallot = e.optionBallot();
         ballot(e.proposalId(), sequence, e.memberId(), e.choice(), optionBallot == null ? null : optionBallot.scores(),
-                e.reason(), e.consent(), e.castAt());
+                e.reason(), e.consent(), e.ranking(), e.castAt());
     }
 
     @EventHandler
     void on(BallotRetracted e, @SequenceNumber long sequence) {
-        ballot(e.proposalId(), sequence, e.memberId(), null, null, null, null, e.retractedAt());
+        ballot(e.proposalId(), sequence, e.memberId(), null, null, null, null, null, e.retractedAt());
     }
 
     private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Map<String, Integer> scores,
-                        String reason, coop.plenum.governance.options.ConsentChoice consent, Instant at) {
-        ballots.record(proposalId, sequence, memberId, choice, scores, reason, consent, at);
+                        String reason, coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking,
+                        Instant at) {
+        ballots.record(proposalId, sequence, memberId, choice, scores, reason, consent, ranking, at);
         // live pages re-read the tally when told: only once the ballot is written
         writes.afterWritten(() -> changes.changed(proposalId));
     }
@@ -238,7 +239,8 @@ class ProposalProjection {
         Instant now = clock.instant();
         return liveTallies.provisional(d, electorate(d), max, delegating)
                 .map(counted -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
-                        null, now, counted.tally(), counted.optionTally(), counted.consentTally()));
+                        null, now, counted.tally(), counted.optionTally(), counted.consentTally(),
+                        counted.schulzeTally()));
     }
 
     private reactor.core.publisher.Mono<TallyView> everythingAsOf(ProposalDocument d, Instant requested) {
@@ -351,7 +353,7 @@ class ProposalProjection {
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
         return new TallyView(id, coop, state, closed ? counted.outcome() : null, asOf, counted.tally(), counted.optionTally(),
-                counted.consentTally());
+                counted.consentTally(), counted.schulzeTally());
     }
 
     private static ProposalSummary summary(ProposalDocument d) {

@@ -12,15 +12,16 @@ import java.time.Instant;
 /**
  * A proposal's tally as of an instant: the state then, the outcome if it was decided by then, and the per-class
  * numbers: {@code tally} for a YES_NO vote, {@code optionTally} for an APPROVAL or SCORE vote,
- * {@code consentTally} for a CONSENT vote (all null before voting opened).
+ * {@code consentTally} for a CONSENT vote, {@code schulzeTally} for a RANKED vote (all null before voting opened).
  */
 public record TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
                         Instant asOf, Tally tally, OptionTally optionTally,
-                        coop.plenum.governance.options.ConsentTally consentTally) {
+                        coop.plenum.governance.options.ConsentTally consentTally,
+                        coop.plenum.governance.options.SchulzeTally schulzeTally) {
 
     /** A YES_NO tally. */
     public TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
                      Instant asOf, Tally tally) {
-        this(proposalId, cooperativeId, state, outcome, asOf, tally, null, null);
+        this(proposalId, cooperativeId, state, outcome, asOf, tally, null, null, null);
     }
 }

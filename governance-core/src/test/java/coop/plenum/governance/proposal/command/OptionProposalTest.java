@@ -219,4 +219,28 @@ class OptionProposalTest {
                 .expectEvents(new DelegationsFrozen(P, NOW, List.of(new DelegationsFrozen.Delegation(BOB_M, ALICE_M))),
                         new VotingClosed(P, NOW, Outcome.ACCEPTED, null));
     }
+
+    @Test
+    void aRankedBallotNamesEachKnownOptionAtMostOnceInNonEmptyGroups() {
+        fixture.given(submitted(VoteMethod.RANKED), opened(VoteMethod.RANKED))
+                .when(new CastBallot(P, BOB_M, null, null, null, null, null, List.of(List.of("solar"), List.of("solar"))), by(BOB))
+                .expectException(field("ranking")).expectNoEvents();
+        fixture.given(submitted(VoteMethod.RANKED), opened(VoteMethod.RANKED))
+                .when(new CastBallot(P, BOB_M, null, null, null, null, null, List.of(List.of())), by(BOB))
+                .expectException(field("ranking")).expectNoEvents();
+        fixture.given(submitted(VoteMethod.RANKED), opened(VoteMethod.RANKED))
+                .when(approve(BOB_M, List.of("solar")), by(BOB)).expectException(field("ranking")).expectNoEvents();
+    }
+
+    @Test
+    void closingARankedVoteNamesTheSchulzeWinner() {
+        // workers (60): wind > solar > none; users (40): solar > none (wind unranked, below): D[wind][solar] = 0.6
+        fixture.given(submitted(VoteMethod.RANKED), opened(VoteMethod.RANKED),
+                        new BallotCast(P, ALICE_M, null, NOW, null, null, null, null,
+                                List.of(List.of("wind"), List.of("solar"), List.of("none"))),
+                        new BallotCast(P, BOB_M, null, NOW, null, null, null, null, List.of(List.of("solar"), List.of("none"))))
+                .when(new CloseVoting(P), by(ALICE))
+                .expectEvents(new DelegationsFrozen(P, NOW, List.of()),
+                        new VotingClosed(P, NOW, Outcome.ACCEPTED, null, List.of("wind")));
+    }
 }
