@@ -70,7 +70,7 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
         // option votes open, so that their ballots reach the checks of the proposal's method
         String optionsJson = "[{\"id\":\"solar\",\"label\":\"Solar\"},{\"id\":\"wind\",\"label\":\"Wind\"}]";
         Map<String, String> openVotes = new java.util.HashMap<>();
-        for (String method : List.of("APPROVAL", "SCORE", "CONSENT")) {
+        for (String method : List.of("APPROVAL", "SCORE", "CONSENT", "RANKED")) {
             String id = created(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"title\":\"Which\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"method\":\""
@@ -139,7 +139,10 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                         "{\"scores\":{\"solar\":5,\"wind\":0}}"),
                 new Endpoint("cast consent ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
                         + openVotes.get("CONSENT") + "/ballots/" + aliceMember, as(alice),
-                        "{\"consent\":\"OBJECT\",\"reason\":\"too costly\"}"));
+                        "{\"consent\":\"OBJECT\",\"reason\":\"too costly\"}"),
+                new Endpoint("cast ranked ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
+                        + openVotes.get("RANKED") + "/ballots/" + aliceMember, as(alice),
+                        "{\"ranking\":[[\"wind\"],[\"solar\"]]}"));
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();

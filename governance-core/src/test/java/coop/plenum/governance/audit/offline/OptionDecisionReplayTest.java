@@ -87,4 +87,21 @@ class OptionDecisionReplayTest {
         assertThat(result.outcome()).isEqualTo("ACCEPTED");
         assertThat(result.matches()).isTrue();
     }
+
+    @Test
+    void aRecordedRankedResultMatchesItsReplayAndAForgedWinnerDoesNot() {
+        DecisionReplay replay = new DecisionReplay();
+        replay.on(new VotingOpened(P, new CooperativeId("c-1"), "energy", T,
+                List.of(new StakeholderClass("workers", "Workers", 100, 0)),
+                new DecisionRule(Threshold.SIMPLE_MAJORITY, ClassRule.WEIGHTED), new DelegationRule(true, 3),
+                List.of(new ElectorateMember(A, new AccountId("a"), "workers", BigDecimal.ONE),
+                        new ElectorateMember(B, new AccountId("b"), "workers", BigDecimal.ONE),
+                        new ElectorateMember(C, new AccountId("c"), "workers", BigDecimal.ONE)),
+                VoteMethod.RANKED, List.of(new ProposalOption("x", "X"), new ProposalOption("y", "Y"))));
+        replay.on(new BallotCast(P, A, null, T, null, null, null, null, List.of(List.of("y"), List.of("x"))));
+        replay.on(new BallotCast(P, B, null, T, null, null, null, null, List.of(List.of("y"))));
+        replay.on(new DelegationsFrozen(P, T, List.of(new DelegationsFrozen.Delegation(C, A))));
+        assertThat(replay.closed(new VotingClosed(P, T, Outcome.ACCEPTED, null, List.of("y"))).orElseThrow().matches()).isTrue();
+        assertThat(replay.closed(new VotingClosed(P, T, Outcome.ACCEPTED, null, List.of("x"))).orElseThrow().matches()).isFalse();
+    }
 }
