@@ -142,6 +142,12 @@ class OptionVotesOverHttpTest extends BootedPlenum {
         assertThat(recount.get("options")).as("the live count equals a recount").isEqualTo(live.get("options"));
         assertThat(recount.get("classes")).isEqualTo(live.get("classes"));
 
+        JsonNode mine = http.get().uri("/api/v1/cooperatives/{c}/members/{m}/receipts", coop, aliceM).headers(as(alice))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(mine.at("/receipts/0/kind").asText()).as("an option ballot is a cast, not a retraction").isEqualTo("CAST");
+        assertThat(mine.at("/receipts/0/choice").asText()).isEqualTo("approve solar, wind");
+        assertThat(mine.at("/receipts/0/counts").asBoolean()).isTrue();
+
         JsonNode how = get("/api/v1/cooperatives/{c}/proposals/{p}/tally/members/{m}", coop, p, bobM);
         assertThat(how.get("how").asText()).isEqualTo("DELEGATED");
         assertThat(how.get("choice").asText()).isEqualTo("wind=1");

@@ -11,4 +11,10 @@ public record ConsentBallot(ConsentChoice choice, String reason) {
     public ConsentBallot {
         Objects.requireNonNull(choice, "choice");
     }
+
+    /** For people: the choice alone (a reason is shown with the objections, not in a delegator's "counted …" line). */
+    @Override
+    public String toString() {
+        return choice.name();
+    }
 }

@@ -20,6 +20,12 @@ public record OptionBallot(Map<String, Integer> scores) {
         return new OptionBallot(scores);
     }
 
+    /** For people (the page's "counted …" line): {@code "a=1 c=1"}. */
+    @Override
+    public String toString() {
+        return scores.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public int scoreOf(String optionId) {
         return scores.getOrDefault(optionId, 0);
     }

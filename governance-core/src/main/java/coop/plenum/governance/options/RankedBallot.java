@@ -11,4 +11,10 @@ public record RankedBallot(List<List<String>> ranking) {
     public RankedBallot {
         ranking = ranking.stream().map(List::copyOf).toList();
     }
+
+    /** For people: {@code "wind > solar = none"}. */
+    @Override
+    public String toString() {
+        return ranking.stream().map(g -> String.join(" = ", g)).collect(java.util.stream.Collectors.joining(" > "));
+    }
 }

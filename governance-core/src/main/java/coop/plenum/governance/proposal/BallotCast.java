@@ -27,6 +27,27 @@ public record BallotCast(ProposalId proposalId, MemberId memberId, Choice choice
         this(proposalId, memberId, choice, castAt, approve, scores, reason, consent, null);
     }
 
+    /**
+     * The ballot of any method but YES_NO in words, for people ({@code "approve solar, wind"}, {@code "scores
+     * solar=5 wind=2"}, {@code "OBJECT"}, {@code "wind > solar = none"}); {@code null} for a YES_NO ballot.
+     */
+    public String summary() {
+        if (approve != null) {
+            return "approve " + String.join(", ", approve);
+        }
+        if (scores != null) {
+            return "scores " + new java.util.TreeMap<>(scores).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(" "));
+        }
+        if (consent != null) {
+            return consent.name();
+        }
+        if (ranking != null) {
+            return ranking.stream().map(g -> String.join(" = ", g)).collect(java.util.stream.Collectors.joining(" > "));
+        }
+        return null;
+    }
+
     /** The ballot of a RANKED vote, or {@code null}. */
     public coop.plenum.governance.options.RankedBallot rankedBallot() {
         return ranking == null ? null : new coop.plenum.governance.options.RankedBallot(ranking);
