@@ -92,4 +92,71 @@ class OptionCountsAgreePropertiesTest {
                 fresh.winningScore() == null ? null : fresh.winningScore().toString(), fresh.winners())).orElseThrow();
         assertThat(audited.matches()).as("%s", audited).isTrue();
     }
+
+    @Property(tries = 1000)
+    void rankedAndConsentVotesAgreeLiveFreshAndReplayedToo(@ForAll("scenarios") Scenario s) {
+        Vote vote = s.vote();
+        Random random = new Random(s.seed() ^ 0x2545F4914F6CDD1DL);
+        Map<MemberId, coop.plenum.governance.options.RankedBallot> ranked = new java.util.LinkedHashMap<>();
+        Map<MemberId, coop.plenum.governance.options.ConsentBallot> consent = new java.util.LinkedHashMap<>();
+        for (MemberId m : vote.ballots().keySet()) {
+            List<String> ids = new ArrayList<>(List.of("a", "b", "c", "d"));
+            java.util.Collections.shuffle(ids, random);
+            List<List<String>> groups = new ArrayList<>();
+            for (String id : ids.subList(0, random.nextInt(5))) {
+                if (!groups.isEmpty() && random.nextInt(3) == 0) {
+                    groups.set(groups.size() - 1, concat(groups.get(groups.size() - 1), id));
+                } else {
+                    groups.add(List.of(id));
+                }
+            }
+            ranked.put(m, new coop.plenum.governance.options.RankedBallot(groups));
+            var choice = coop.plenum.governance.options.ConsentChoice.values()[random.nextInt(3)];
+            consent.put(m, new coop.plenum.governance.options.ConsentBallot(choice,
+                    choice == coop.plenum.governance.options.ConsentChoice.OBJECT ? "reason " + m.value() : null));
+        }
+        var schulze = coop.plenum.governance.options.SchulzeMethod.of(OptionMethodPropertiesTest.OPTIONS);
+        var liveRanked = schulze.count(vote.electorate(), vote.delegations(), 3, Map.of());
+        var liveConsent = coop.plenum.governance.options.ConsentMethod.count(vote.electorate(), vote.delegations(), 3, Map.of());
+        DecisionReplay rankedReplay = replayOpened(vote, VoteMethod.RANKED);
+        DecisionReplay consentReplay = replayOpened(vote, VoteMethod.CONSENT);
+        for (MemberId m : vote.ballots().keySet()) {
+            liveRanked.cast(m, ranked.get(m));
+            rankedReplay.on(new BallotCast(P, m, null, T, null, null, null, null, ranked.get(m).ranking()));
+            liveConsent.cast(m, consent.get(m));
+            consentReplay.on(new BallotCast(P, m, null, T, null, null, consent.get(m).reason(), consent.get(m).choice(), null));
+        }
+        DelegationsFrozen frozen = new DelegationsFrozen(P, T, vote.delegations().entrySet().stream()
+                .map(e -> new DelegationsFrozen.Delegation(e.getKey(), e.getValue())).toList());
+        rankedReplay.on(frozen);
+        consentReplay.on(frozen);
+
+        var freshRanked = schulze.count(vote.electorate(), vote.delegations(), 3, ranked).result();
+        var liveRankedResult = liveRanked.result();
+        assertThat(liveRankedResult.winners()).isEqualTo(freshRanked.winners());
+        assertThat(liveRankedResult.outcome()).isEqualTo(freshRanked.outcome());
+        assertThat(java.util.Arrays.deepEquals(liveRankedResult.p(), freshRanked.p())).isTrue();
+        assertThat(rankedReplay.closed(new VotingClosed(P, T, freshRanked.outcome(), null, freshRanked.winners()))
+                .orElseThrow().matches()).isTrue();
+
+        var freshConsent = coop.plenum.governance.options.ConsentMethod.tally(
+                coop.plenum.governance.options.ConsentMethod.count(vote.electorate(), vote.delegations(), 3, consent));
+        assertThat(coop.plenum.governance.options.ConsentMethod.tally(liveConsent)).isEqualTo(freshConsent);
+        assertThat(consentReplay.closed(new VotingClosed(P, T, freshConsent.outcome(), null)).orElseThrow().matches()).isTrue();
+    }
+
+    private static List<String> concat(List<String> group, String id) {
+        List<String> more = new ArrayList<>(group);
+        more.add(id);
+        return List.copyOf(more);
+    }
+
+    private static DecisionReplay replayOpened(Vote vote, VoteMethod method) {
+        DecisionReplay replay = new DecisionReplay();
+        replay.on(new VotingOpened(P, new CooperativeId("c"), "energy", T, vote.classes(), vote.electorate().decision(),
+                new DelegationRule(true, 3), vote.voters().stream().map(v -> new ElectorateMember(v.memberId(),
+                        new AccountId("a-" + v.memberId().value()), v.classId(), v.power())).toList(),
+                method, method == VoteMethod.CONSENT ? null : OptionMethodPropertiesTest.OPTIONS));
+        return replay;
+    }
 }
