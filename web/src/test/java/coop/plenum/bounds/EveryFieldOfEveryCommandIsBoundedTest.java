@@ -67,6 +67,18 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
         String proposal = created(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"title\":\"Solar\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}"), "proposalId");
+        // option votes open, so that their ballots reach the checks of the proposal's method
+        String optionsJson = "[{\"id\":\"solar\",\"label\":\"Solar\"},{\"id\":\"wind\",\"label\":\"Wind\"}]";
+        Map<String, String> openVotes = new java.util.HashMap<>();
+        for (String method : List.of("APPROVAL", "SCORE", "CONSENT", "RANKED")) {
+            String id = created(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"title\":\"Which\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"method\":\""
+                            + method + "\"" + (method.equals("CONSENT") ? "" : ",\"options\":" + optionsJson) + "}"), "proposalId");
+            http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, id).headers(as(alice))
+                    .exchange().expectStatus().isNoContent();
+            openVotes.put(method, id);
+        }
         String today = LocalDate.now().toString();
         String contribution = created(http.post().uri("/api/v1/cooperatives/{c}/contributions", coop).headers(as(bob))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -115,7 +127,22 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                 new Endpoint("record revenue", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/revenues", as(alice),
                         "{\"project\":\"depot\",\"amount\":\"10.00\",\"currency\":\"EUR\"}"),
                 new Endpoint("cast ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/" + proposal + "/ballots/" + aliceMember,
-                        as(alice), "{\"choice\":\"YES\"}"));
+                        as(alice), "{\"choice\":\"YES\"}"),
+                new Endpoint("submit approval proposal", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals", as(alice),
+                        "{\"title\":\"Which\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"method\":\"APPROVAL\","
+                                + "\"options\":" + optionsJson + "}"),
+                new Endpoint("cast approval ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
+                        + openVotes.get("APPROVAL") + "/ballots/" + aliceMember, as(alice),
+                        "{\"approve\":[\"solar\",\"wind\"],\"reason\":\"both\"}"),
+                new Endpoint("cast score ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
+                        + openVotes.get("SCORE") + "/ballots/" + aliceMember, as(alice),
+                        "{\"scores\":{\"solar\":5,\"wind\":0}}"),
+                new Endpoint("cast consent ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
+                        + openVotes.get("CONSENT") + "/ballots/" + aliceMember, as(alice),
+                        "{\"consent\":\"OBJECT\",\"reason\":\"too costly\"}"),
+                new Endpoint("cast ranked ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
+                        + openVotes.get("RANKED") + "/ballots/" + aliceMember, as(alice),
+                        "{\"ranking\":[[\"wind\"],[\"solar\"]]}"));
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();

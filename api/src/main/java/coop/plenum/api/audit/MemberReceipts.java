@@ -108,7 +108,7 @@ public class MemberReceipts {
     }
 
     private static String choice(MemberBallotView ballot) {
-        return ballot.choice() == null ? null : ballot.choice().name();
+        return ballot.shown();
     }
 
     /** {@code offset} from 0, {@code limit} 1 to {@value MemberReceiptsPage#MAX_LIMIT}; a bad one is a 400 naming it. */

@@ -18,18 +18,30 @@ record ProvenanceJson(String proposalId, String memberId, Instant asOf, boolean 
                       List<DelegationsJson.MemberRef> cycle, String explanation) {
 
     static ProvenanceJson of(ProvenanceView view, Map<String, String> names) {
-        Provenance<Choice> p = view.provenance();
+        Provenance<?> p = view.provenance();
         return new ProvenanceJson(view.proposalId().value(), p.memberId().value(), view.asOf(), view.decided(), p.kind().name(),
-                p.counted(), p.choice() == null ? null : p.choice().name(),
+                p.counted(), ballotText(p.choice()),
                 p.castBy() == null ? null : DelegationsJson.ref(p.castBy(), names), p.hops(),
                 DelegationsJson.refs(p.chain(), names), DelegationsJson.refs(p.cycle(), names), explain(p, names));
     }
 
-    private static String explain(Provenance<Choice> p, Map<String, String> names) {
+    /** A YES_NO choice by name; an option ballot as its scores, e.g. {@code "a=1 b=1"}. */
+    static String ballotText(Object ballot) {
+        if (ballot == null) {
+            return null;
+        }
+        if (ballot instanceof coop.plenum.governance.options.OptionBallot o) {
+            return o.scores().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(" "));
+        }
+        return ballot instanceof Enum<?> e ? e.name() : ballot.toString();
+    }
+
+    private static String explain(Provenance<?> p, Map<String, String> names) {
         String by = p.castBy() == null ? null : names.getOrDefault(p.castBy().value(), p.castBy().value());
         return switch (p.kind()) {
-            case DIRECT -> "counted " + p.choice() + " by their own ballot";
-            case DELEGATED -> "counted " + p.choice() + " with " + by + "'s ballot, " + p.hops() + (p.hops() == 1 ? " hop" : " hops") + " away";
+            case DIRECT -> "counted " + ballotText(p.choice()) + " by their own ballot";
+            case DELEGATED -> "counted " + ballotText(p.choice()) + " with " + by + "'s ballot, " + p.hops() + (p.hops() == 1 ? " hop" : " hops") + " away";
             case NO_DELEGATION -> "not counted: the chain ended at a member who neither voted nor delegates";
             case DELEGATE_NOT_IN_ELECTORATE -> "not counted: the chain reached a member who is not in this vote's electorate";
             case CYCLE -> "not counted: the delegations run in a cycle and nobody in it voted";

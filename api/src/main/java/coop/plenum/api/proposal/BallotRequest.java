@@ -2,6 +2,15 @@ package coop.plenum.api.proposal;
 
 import coop.plenum.governance.tally.Choice;
 
-/** {@code PUT …/ballots/{m}}: YES, NO or ABSTAIN. */
-public record BallotRequest(Choice choice) {
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code PUT …/ballots/{m}}, the body of the proposal's method: {@code {choice: YES | NO | ABSTAIN}} for YES_NO,
+ * {@code {approve: [optionId…]}} for APPROVAL, {@code {scores: {optionId: 0..5}}} for SCORE,
+ * {@code {consent: CONSENT | STAND_ASIDE | OBJECT}} for CONSENT,
+ * {@code {ranking: [[optionId…], …]}} (best first, ties in one group) for RANKED; any may add a {@code reason} (an objection must).
+ */
+public record BallotRequest(Choice choice, List<String> approve, Map<String, Integer> scores, String reason,
+                            coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking) {
 }

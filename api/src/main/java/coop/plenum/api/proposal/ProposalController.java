@@ -97,7 +97,7 @@ class ProposalController {
         ProposalId id = new ProposalId(ids.newId());
         return Mono.fromCallable(() -> new SubmitProposal(id, new CooperativeId(cooperativeId), request.title(), request.body(),
                         request.topic(), request.kind(), effect(request.kind(), request.effect()), request.votingOpensAt(),
-                        request.votingClosesAt()))
+                        request.votingClosesAt(), request.method(), request.options()))
                 .flatMap(command -> commands.send(command, user.caller(correlation)))
                 .thenReturn(ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/proposals/{p}", cooperativeId, id.value()))
                         .body(Map.of("proposalId", id.value())));
@@ -189,7 +189,7 @@ class ProposalController {
                                  @RequestHeader(value = CORRELATION, required = false) String correlation) {
         // no read-model lookup first: the Proposal aggregate answers 404 for an unknown id or another cooperative's
         return commands.<BallotRecorded>sendUnder(cooperativeId, new CastBallot(new ProposalId(proposalId), new MemberId(memberId),
-                        request.choice()), user.caller(correlation), () -> notHere(proposalId))
+                        request.choice(), request.approve(), request.scores(), request.reason(), request.consent(), request.ranking()), user.caller(correlation), () -> notHere(proposalId))
                 .flatMap(recorded -> ballotReceipts.of(recorded, memberId));
     }
 

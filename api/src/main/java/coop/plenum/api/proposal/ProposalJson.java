@@ -15,7 +15,22 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
                            String body, String authorMemberId, Integer revision, List<ProposalView.RevisionView> revisions,
                            List<CommentJson> comments, Instant openedAt, Instant closedAt,
-                           Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId) {
+                           Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
+                           String method, List<OptionJson> options, List<String> winners,
+                           Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
+                           Map<String, String> consentBallots) {
+
+    /** An option of an APPROVAL or SCORE proposal. */
+    public record OptionJson(String id, String label) {
+    }
+
+    private static List<OptionJson> options(ProposalSummary s) {
+        return s.options().isEmpty() ? null : s.options().stream().map(o -> new OptionJson(o.id(), o.label())).toList();
+    }
+
+    private static List<String> winners(ProposalSummary s) {
+        return s.winners().isEmpty() ? null : s.winners();
+    }
 
     public record CommentJson(String commentId, String memberId, String text, Instant at) {
     }
@@ -23,7 +38,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
     static ProposalJson summary(ProposalSummary s) {
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null);
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -35,6 +50,12 @@ public record ProposalJson(String proposalId, String title, String topic, String
                 v.openedAt(), v.closedAt(), v.electorateByClass(),
                 v.ballots().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().value(), e -> e.getValue().name(),
                         (a, b) -> b, java.util.LinkedHashMap::new)),
-                v.effectMemberId() == null ? null : v.effectMemberId().value());
+                v.effectMemberId() == null ? null : v.effectMemberId().value(), s.method().name(), options(s), winners(s),
+                v.optionBallots().isEmpty() ? null : v.optionBallots().entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().value(), e -> e.getValue().scores(), (a, b) -> b, java.util.LinkedHashMap::new)),
+                v.reasons().isEmpty() ? null : v.reasons().entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().value(), Map.Entry::getValue, (a, b) -> b, java.util.LinkedHashMap::new)),
+                v.consentBallots().isEmpty() ? null : v.consentBallots().entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().value(), e -> e.getValue().name(), (a, b) -> b, java.util.LinkedHashMap::new)));
     }
 }

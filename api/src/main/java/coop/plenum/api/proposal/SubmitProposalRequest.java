@@ -3,12 +3,18 @@ package coop.plenum.api.proposal;
 import com.fasterxml.jackson.databind.JsonNode;
 import coop.plenum.governance.proposal.ProposalKind;
 
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
+
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code POST …/proposals}. {@code effect} is the new charter for a CHARTER_AMENDMENT and the member id (a string)
  * for an ADMISSION or EXPULSION; a GENERAL proposal has none.
+ * {@code method} is YES_NO when absent; APPROVAL and SCORE need {@code options: [{id, label}]} (2 to 50).
  */
 public record SubmitProposalRequest(String title, String body, String topic, ProposalKind kind, JsonNode effect,
-                                    Instant votingOpensAt, Instant votingClosesAt) {
+                                    Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
+                                    List<ProposalOption> options) {
 }

@@ -7,9 +7,16 @@ import coop.plenum.kernel.Slugs;
 import coop.plenum.kernel.Texts;
 import coop.plenum.kernel.Violation;
 
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
+
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * SPEC "Proposals": the bounds of a submission, a revision and a comment that need no state (docs/reliability.md
@@ -20,6 +27,13 @@ public final class ProposalInputRules {
     public static final int MAX_TITLE = 200;
     public static final int MAX_BODY = 20_000;
     public static final int MAX_COMMENT = 5_000;
+    /** SPEC "Voting methods": an option vote offers 2 to 50 options. */
+    public static final int MIN_OPTIONS = 2;
+    public static final int MAX_OPTIONS = 50;
+    public static final int MAX_OPTION_LABEL = 200;
+    public static final int MAX_REASON = 2_000;
+    /** An option id is what ballots name: short, plain, case-sensitive. */
+    private static final Pattern OPTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
     private ProposalInputRules() {
     }
@@ -41,7 +55,160 @@ public final class ProposalInputRules {
             v.add(new Violation("effect.memberId", "proposal.effect-member-invalid", "effect.memberId is a member id"));
         }
         scheduleIsInOrder(command.votingOpensAt(), command.votingClosesAt(), v);
+        VoteMethod method = VoteMethod.orDefault(command.method());
+        if (method != VoteMethod.YES_NO && command.kind() != null && command.kind() != ProposalKind.GENERAL) {
+            // an effect (admission, expulsion, amendment) follows a yes or a no, not a choice between options
+            v.add(new Violation("method", "proposal.method-needs-general", method + " is for GENERAL proposals; "
+                    + command.kind() + " is decided YES_NO"));
+        }
+        methodAndOptions(method, command.options(), v);
         return v;
+    }
+
+    /** YES_NO has no options; an option method has 2 to 50, each with a unique well-formed id and a label. */
+    private static void methodAndOptions(VoteMethod method, List<ProposalOption> options, List<Violation> v) {
+        if (!method.hasOptions()) {
+            if (options != null && !options.isEmpty()) {
+                v.add(new Violation("options", "proposal.options-unexpected", "a " + method + " proposal has no options"));
+            }
+            return;
+        }
+        if (options == null || options.size() < MIN_OPTIONS || options.size() > MAX_OPTIONS) {
+            v.add(new Violation("options", "proposal.options-count",
+                    method + " needs " + MIN_OPTIONS + " to " + MAX_OPTIONS + " options"));
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < options.size(); i++) {
+            ProposalOption o = options.get(i);
+            String at = "options[" + i + "]";
+            if (o == null) {
+                v.add(new Violation(at, "proposal.option-missing", "an option is {id, label}"));
+                continue;
+            }
+            if (o.id() == null || !OPTION_ID.matcher(o.id()).matches()) {
+                v.add(new Violation(at + ".id", "proposal.option-id-invalid",
+                        "an option id is 1 to 40 letters, digits, '-' or '_', starting with a letter or digit"));
+            } else if (!ids.add(o.id())) {
+                v.add(new Violation(at + ".id", "proposal.option-id-duplicate", "option ids are unique; '" + o.id() + "' repeats"));
+            }
+            Texts.required(at + ".label", o.label(), MAX_OPTION_LABEL, Texts.Lines.ONE, "proposal.option-label-invalid",
+                    "an option label is 1 to " + MAX_OPTION_LABEL + " characters", v);
+        }
+    }
+
+    /**
+     * A ballot's body for the proposal's method: {@code choice} for YES_NO, {@code approve} (known option ids, each
+     * once) for APPROVAL, {@code scores} (known option ids, whole numbers 0 to 5) for SCORE, {@code consent} for CONSENT (OBJECT with a
+     * reason), and nothing else; an
+     * optional {@code reason} of at most {@link #MAX_REASON} characters.
+     */
+    public static List<Violation> ballot(VoteMethod method, List<ProposalOption> options, CastBallot ballot) {
+        List<Violation> v = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        options.forEach(o -> known.add(o.id()));
+        switch (method) {
+            case YES_NO -> {
+                if (ballot.choice() == null) {
+                    v.add(new Violation("choice", "ballot.choice-missing", "choice is YES, NO or ABSTAIN"));
+                }
+                notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
+            }
+            case CONSENT -> {
+                if (ballot.consent() == null) {
+                    v.add(new Violation("consent", "ballot.consent-missing", "consent is CONSENT, STAND_ASIDE or OBJECT"));
+                } else if (ballot.consent() == coop.plenum.governance.options.ConsentChoice.OBJECT
+                        && (ballot.reason() == null || ballot.reason().isBlank())) {
+                    v.add(new Violation("reason", "ballot.objection-needs-reason", "an objection needs a reason"));
+                }
+                notOfThisMethod("choice", ballot.choice(), method, v);
+                notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
+            }
+            case RANKED -> {
+                if (ballot.ranking() == null) {
+                    v.add(new Violation("ranking", "ballot.ranking-missing",
+                            "ranking lists groups of option ids, best first (options in one group are tied)"));
+                } else {
+                    Set<String> seen = new HashSet<>();
+                    outer:
+                    for (List<String> group : ballot.ranking()) {
+                        if (group == null || group.isEmpty()) {
+                            v.add(new Violation("ranking", "ballot.ranking-group-empty", "each group of a ranking names at least one option"));
+                            break;
+                        }
+                        for (String id : group) {
+                            if (id == null || !known.contains(id)) {
+                                v.add(new Violation("ranking", "ballot.option-unknown", "ranking names only this proposal's options"));
+                                break outer;
+                            }
+                            if (!seen.add(id)) {
+                                v.add(new Violation("ranking", "ballot.option-repeated", "ranking names each option at most once"));
+                                break outer;
+                            }
+                        }
+                    }
+                }
+                notOfThisMethod("choice", ballot.choice(), method, v);
+                notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
+            }
+            case APPROVAL -> {
+                if (ballot.approve() == null) {
+                    v.add(new Violation("approve", "ballot.approve-missing", "approve lists the ids of the options you approve (it may be empty)"));
+                } else {
+                    Set<String> seen = new HashSet<>();
+                    for (String id : ballot.approve()) {
+                        if (id == null || !known.contains(id)) {
+                            v.add(new Violation("approve", "ballot.option-unknown", "approve names only this proposal's options"));
+                            break;
+                        }
+                        if (!seen.add(id)) {
+                            v.add(new Violation("approve", "ballot.option-repeated", "approve names each option at most once"));
+                            break;
+                        }
+                    }
+                }
+                notOfThisMethod("choice", ballot.choice(), method, v);
+                notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
+            }
+            case SCORE -> {
+                if (ballot.scores() == null) {
+                    v.add(new Violation("scores", "ballot.scores-missing", "scores maps option ids to whole numbers 0 to 5"));
+                } else {
+                    for (Map.Entry<String, Integer> e : ballot.scores().entrySet()) {
+                        if (!known.contains(e.getKey())) {
+                            v.add(new Violation("scores", "ballot.option-unknown", "scores names only this proposal's options"));
+                            break;
+                        }
+                        if (e.getValue() == null || e.getValue() < 0 || e.getValue() > method.maxScore()) {
+                            v.add(new Violation("scores." + e.getKey(), "ballot.score-invalid", "a score is a whole number 0 to " + method.maxScore()));
+                            break;
+                        }
+                    }
+                }
+                notOfThisMethod("choice", ballot.choice(), method, v);
+                notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
+                notOfThisMethod("ranking", ballot.ranking(), method, v);
+            }
+        }
+        Texts.optional("reason", ballot.reason(), MAX_REASON, Texts.Lines.MANY, "ballot.reason-invalid",
+                "a reason is at most " + MAX_REASON + " characters", v);
+        return v;
+    }
+
+    private static void notOfThisMethod(String field, Object value, VoteMethod method, List<Violation> v) {
+        if (value != null) {
+            v.add(new Violation(field, "ballot.field-not-of-method", field + " is not part of a " + method + " ballot"));
+        }
     }
 
     /** Both ends of a schedule lie in the years 1970–9999, and closing comes after opening. */

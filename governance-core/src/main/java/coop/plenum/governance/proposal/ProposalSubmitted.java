@@ -5,10 +5,33 @@ import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.ids.MemberId;
 
-import java.time.Instant;
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
 
-/** A fact: a member put a proposal up for deliberation (revision 1), with its schedule if it has one. */
+import java.time.Instant;
+import java.util.List;
+
+/** A fact: a member put a proposal up for deliberation (revision 1), with its schedule if it has one,
+ * and its voting method and options ({@code method} absent in events stored before methods existed: YES_NO). */
 public record ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
                                 AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
-                                ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt) {
+                                ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                                VoteMethod method, List<ProposalOption> options) {
+
+    /** A YES_NO proposal, as every proposal was before voting methods. */
+    public ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
+                             AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
+                             ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt) {
+        this(proposalId, cooperativeId, authorMemberId, authorAccountId, title, body, topic, kind, effect, votingOpensAt,
+                votingClosesAt, submittedAt, VoteMethod.YES_NO, null);
+    }
+
+    /** The method; events stored before methods existed have none and mean YES_NO. */
+    public VoteMethod votingMethod() {
+        return VoteMethod.orDefault(method);
+    }
+
+    public List<ProposalOption> optionsOrNone() {
+        return options == null ? List.of() : options;
+    }
 }

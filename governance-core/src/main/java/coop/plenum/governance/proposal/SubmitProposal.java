@@ -6,13 +6,26 @@ import coop.plenum.kernel.CheckedCommand;
 import coop.plenum.kernel.Violation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
+
 import java.time.Instant;
 import java.util.List;
 
-/** An ACTIVE member proposes; without a schedule a secretary opens and closes the vote. */
+/**
+ * An ACTIVE member proposes; without a schedule a secretary opens and closes the vote. {@code method} null means
+ * YES_NO; option methods name their {@code options}.
+ */
 public record SubmitProposal(@TargetAggregateIdentifier ProposalId proposalId, CooperativeId cooperativeId, String title,
                              String body, String topic, ProposalKind kind, ProposalEffect effect,
-                             Instant votingOpensAt, Instant votingClosesAt) implements CheckedCommand {
+                             Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
+                             List<ProposalOption> options) implements CheckedCommand {
+
+    /** A YES_NO proposal. */
+    public SubmitProposal(ProposalId proposalId, CooperativeId cooperativeId, String title, String body, String topic,
+                          ProposalKind kind, ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt) {
+        this(proposalId, cooperativeId, title, body, topic, kind, effect, votingOpensAt, votingClosesAt, null, null);
+    }
 
     @Override
     public List<Violation> inputViolations() {

@@ -6,15 +6,35 @@ import coop.plenum.governance.charter.DecisionRule;
 import coop.plenum.governance.charter.DelegationRule;
 import coop.plenum.governance.charter.StakeholderClass;
 
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
+
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A fact: voting opened at {@code openedAt}, and this is frozen for the proposal: the electorate (members ACTIVE
- * then, with their class and power then) and the charter's decision rules in force then. Later amendments,
+ * then, with their class and power then) and the charter's decision rules in force then, with
+ * the proposal's voting method and options. Later amendments,
  * admissions or contributions never change it; replays read it from here.
  */
 public record VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
                            List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
-                           List<ElectorateMember> electorate) {
+                           List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options) {
+
+    /** A YES_NO vote, as every vote was before voting methods. */
+    public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
+                        List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
+                        List<ElectorateMember> electorate) {
+        this(proposalId, cooperativeId, topic, openedAt, classes, decision, delegation, electorate, VoteMethod.YES_NO, null);
+    }
+
+    /** The method pinned at opening; events stored before methods existed have none and mean YES_NO. */
+    public VoteMethod votingMethod() {
+        return VoteMethod.orDefault(method);
+    }
+
+    public List<ProposalOption> optionsOrNone() {
+        return options == null ? List.of() : options;
+    }
 }

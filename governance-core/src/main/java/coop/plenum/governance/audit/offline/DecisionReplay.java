@@ -6,6 +6,9 @@ import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.options.OptionBallot;
+import coop.plenum.governance.options.OptionMethod;
+import coop.plenum.governance.options.OptionTally;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.YesNo;
@@ -28,14 +31,30 @@ import java.util.Optional;
 public final class DecisionReplay {
 
     /** A recorded decision and what its events give. */
-    public record Result(String proposalId, String recordedOutcome, String recordedApproval, String outcome, String approval) {
+    public record Result(String proposalId, String recordedOutcome, String recordedApproval, String outcome, String approval,
+                         List<String> recordedWinners, List<String> winners) {
+
+        public Result(String proposalId, String recordedOutcome, String recordedApproval, String outcome, String approval) {
+            this(proposalId, recordedOutcome, recordedApproval, outcome, approval, List.of(), List.of());
+        }
+
+        public Result {
+            // a YES_NO result, and any recorded before voting methods, names no winners
+            recordedWinners = recordedWinners == null ? List.of() : List.copyOf(recordedWinners);
+            winners = winners == null ? List.of() : List.copyOf(winners);
+        }
+
         public boolean matches() {
-            return Objects.equals(recordedOutcome, outcome) && Objects.equals(recordedApproval, approval);
+            return Objects.equals(recordedOutcome, outcome) && Objects.equals(recordedApproval, approval)
+                    && recordedWinners.equals(winners);
         }
     }
 
     private VotingOpened opened;
     private final BallotBox<Choice> ballots = new BallotBox<>();
+    private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
+    private final BallotBox<coop.plenum.governance.options.ConsentBallot> consentBallots = new BallotBox<>();
+    private final BallotBox<coop.plenum.governance.options.RankedBallot> rankedBallots = new BallotBox<>();
     private Map<MemberId, MemberId> delegated = Map.of();
     private VotingClosed closed;
 
@@ -43,9 +62,21 @@ public final class DecisionReplay {
         if (event instanceof VotingOpened e) {
             opened = e;
         } else if (event instanceof BallotCast e) {
-            ballots.cast(e.memberId(), e.choice());
+            OptionBallot optionBallot = e.optionBallot();
+            if (optionBallot != null) {
+                optionBallots.cast(e.memberId(), optionBallot);
+            } else if (e.rankedBallot() != null) {
+                rankedBallots.cast(e.memberId(), e.rankedBallot());
+            } else if (e.consentBallot() != null) {
+                consentBallots.cast(e.memberId(), e.consentBallot());
+            } else {
+                ballots.cast(e.memberId(), e.choice());
+            }
         } else if (event instanceof BallotRetracted e) {
             ballots.retract(e.memberId());
+            optionBallots.retract(e.memberId());
+            consentBallots.retract(e.memberId());
+            rankedBallots.retract(e.memberId());
         } else if (event instanceof DelegationsFrozen e) {
             Map<MemberId, MemberId> frozen = new HashMap<>();
             e.delegations().forEach(d -> frozen.put(d.memberId(), d.delegateId()));
@@ -57,6 +88,10 @@ public final class DecisionReplay {
     public Hypothesis whatIf(WhatIfRules rules) {
         if (opened == null || closed == null) {
             throw new coop.plenum.kernel.StateConflict("what-if.not-closed", "only a closed vote can be re-tallied under other rules");
+        }
+        if (opened.votingMethod() != coop.plenum.governance.options.VoteMethod.YES_NO) {
+            throw new coop.plenum.kernel.StateConflict("what-if.yes-no-only",
+                    "what-if re-tallies YES_NO votes; this one was " + opened.votingMethod());
         }
         List<coop.plenum.governance.charter.StakeholderClass> classes = rules.classesFrom(opened.classes());
         coop.plenum.governance.charter.DecisionRule decision = rules.decisionFrom(opened.decision());
@@ -92,6 +127,25 @@ public final class DecisionReplay {
         Electorate electorate = new Electorate(opened.classes(), opened.decision(), opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
+        if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.RANKED) {
+            coop.plenum.governance.options.SchulzeTally tally = coop.plenum.governance.options.SchulzeMethod.of(opened.optionsOrNone())
+                    .count(electorate, delegated, maxChainLength, rankedBallots.ballots()).result();
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    String.valueOf(tally.outcome()), null, closed.winners(), tally.winners()));
+        }
+        if (opened.votingMethod().isScored()) {
+            OptionTally tally = OptionMethod.of(opened.votingMethod(), opened.optionsOrNone())
+                    .count(electorate, delegated, maxChainLength, optionBallots.ballots()).result();
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    String.valueOf(tally.outcome()), tally.winningScore() == null ? null : tally.winningScore().toString(),
+                    closed.winners(), tally.winners()));
+        }
+        if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.CONSENT) {
+            coop.plenum.governance.options.ConsentTally tally = coop.plenum.governance.options.ConsentMethod.tally(
+                    coop.plenum.governance.options.ConsentMethod.count(electorate, delegated, maxChainLength, consentBallots.ballots()));
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    String.valueOf(tally.outcome()), null));
+        }
         Tally tally = YesNo.count(electorate, delegated, maxChainLength, ballots.ballots()).result();
         return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
                 String.valueOf(tally.outcome()), tally.approval() == null ? null : tally.approval().toString()));

@@ -33,6 +33,18 @@ import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.proposal.WithdrawProposal;
+import coop.plenum.governance.options.ConsentBallot;
+import coop.plenum.governance.options.ConsentMethod;
+import coop.plenum.governance.options.ConsentTally;
+import coop.plenum.governance.options.OptionBallot;
+import coop.plenum.governance.options.RankedBallot;
+import coop.plenum.governance.options.SchulzeMethod;
+import coop.plenum.governance.options.SchulzeTally;
+import coop.plenum.governance.options.OptionMethod;
+import coop.plenum.governance.options.OptionTally;
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
+import coop.plenum.governance.proposal.ProposalInputRules;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.YesNo;
@@ -89,6 +101,14 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private coop.plenum.governance.charter.DelegationRule delegation;
     private final Map<MemberId, ElectorateMember> electorate = new LinkedHashMap<>();
     private final BallotBox<Choice> ballots = new BallotBox<>();
+    private VoteMethod method = VoteMethod.YES_NO;
+    private List<ProposalOption> options = List.of();
+    /** The ballots of an option method (APPROVAL, SCORE); {@link #ballots} holds those of YES_NO. */
+    private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
+    /** The ballots of a CONSENT vote. */
+    private final BallotBox<ConsentBallot> consentBallots = new BallotBox<>();
+    /** The ballots of a RANKED vote. */
+    private final BallotBox<RankedBallot> rankedBallots = new BallotBox<>();
 
     Proposal() {
         // for Axon's event sourcing
@@ -106,7 +126,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         Instant closesAt = millis(command.votingClosesAt());
         apply(new ProposalSubmitted(command.proposalId(), command.cooperativeId(), author, new AccountId(actor),
                 command.title().strip(), command.body(), command.topic(), command.kind(), command.effect(),
-                opensAt, closesAt, now));
+                opensAt, closesAt, now, VoteMethod.orDefault(command.method()),
+                command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options())));
         if (opensAt != null) {
             deadlines.schedule(opensAt, VOTING_OPENS, new VotingOpensDue(command.proposalId()));
         }
@@ -185,17 +206,22 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                                 points.asOf(cooperativeId, e.memberId(), openedAt, charter.votingPower().windowDays()))))
                 .toList();
         apply(new VotingOpened(proposalId, cooperativeId, topic, openedAt, charter.classes(), charter.decision(),
-                charter.delegation(), frozen));
+                charter.delegation(), frozen, method, method.hasOptions() ? options : null));
     }
 
     @CommandHandler
     BallotRecorded handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
-        if (command.choice() == null) {
-            throw new InvalidInput("choice", "ballot.choice-missing", "choice is YES, NO or ABSTAIN");
+        List<coop.plenum.kernel.Violation> malformed = ProposalInputRules.ballot(method, options, command);
+        if (!malformed.isEmpty()) {
+            throw new InvalidInput(malformed);
         }
-        apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant()));
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant(),
+                command.approve() == null ? null : List.copyOf(command.approve()),
+                command.scores() == null ? null : new java.util.TreeMap<>(command.scores()), reason, command.consent(),
+                command.ranking() == null ? null : command.ranking().stream().map(List::copyOf).toList()));
         // the sequence number the BallotCast just took: the caller's receipt names this event, not "the latest"
         return new BallotRecorded(proposalId, AggregateLifecycle.getVersion());
     }
@@ -204,7 +230,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     void handle(RetractBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
-        if (!ballots.hasBallot(voter.memberId())) {
+        if (!ballots.hasBallot(voter.memberId()) && !optionBallots.hasBallot(voter.memberId())
+                && !consentBallots.hasBallot(voter.memberId()) && !rankedBallots.hasBallot(voter.memberId())) {
             throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
         }
         apply(new BallotRetracted(proposalId, voter.memberId(), clock.instant()));
@@ -240,7 +267,24 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                     .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(MemberId::value)))
                     .map(e -> new DelegationsFrozen.Delegation(e.getKey(), e.getValue())).toList()));
         }
-        Tally tally = YesNo.count(frozen, delegated, delegation == null ? 0 : delegation.maxChainLength(), ballots.ballots()).result();
+        Integer maxChainLength = delegation == null ? 0 : delegation.maxChainLength();
+        if (method == VoteMethod.RANKED) {
+            SchulzeTally tally = SchulzeMethod.of(options).count(frozen, delegated, maxChainLength, rankedBallots.ballots()).result();
+            apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null, tally.winners()));
+            return;
+        }
+        if (method.isScored()) {
+            OptionTally tally = OptionMethod.of(method, options).count(frozen, delegated, maxChainLength, optionBallots.ballots()).result();
+            apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
+                    tally.winningScore() == null ? null : tally.winningScore().toString(), tally.winners()));
+            return;
+        }
+        if (method == VoteMethod.CONSENT) {
+            ConsentTally tally = ConsentMethod.tally(ConsentMethod.count(frozen, delegated, maxChainLength, consentBallots.ballots()));
+            apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null));
+            return;
+        }
+        Tally tally = YesNo.count(frozen, delegated, maxChainLength, ballots.ballots()).result();
         apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                 tally.approval() == null ? null : tally.approval().toString()));
     }
@@ -325,6 +369,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         topic = event.topic();
         votingOpensAt = event.votingOpensAt();
         votingClosesAt = event.votingClosesAt();
+        method = event.votingMethod();
+        options = event.optionsOrNone();
         revision = 1;
         state = ProposalState.DELIBERATION;
     }
@@ -333,7 +379,11 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     public ProposalSnapshot snapshot() {
         return new ProposalSnapshot(proposalId, cooperativeId, author, topic, state, outcome, votingOpensAt, votingClosesAt,
                 revision, classes, decision, delegation, List.copyOf(electorate.values()),
-                ballots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList());
+                ballots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.Ballot(b.getKey(), b.getValue())).toList(),
+                method, options,
+                optionBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.OptionBallotOf(b.getKey(), b.getValue().scores())).toList(),
+                consentBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.ConsentBallotOf(b.getKey(), b.getValue())).toList(),
+                rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList());
     }
 
     @EventSourcingHandler
@@ -354,6 +404,20 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         snapshot.electorate().forEach(m -> electorate.put(m.memberId(), m));
         ballots.clear();
         snapshot.ballots().forEach(b -> ballots.cast(b.memberId(), b.choice()));
+        method = VoteMethod.orDefault(snapshot.method());
+        options = snapshot.options() == null ? List.of() : snapshot.options();
+        optionBallots.clear();
+        if (snapshot.optionBallots() != null) {
+            snapshot.optionBallots().forEach(b -> optionBallots.cast(b.memberId(), new OptionBallot(b.scores())));
+        }
+        consentBallots.clear();
+        if (snapshot.consentBallots() != null) {
+            snapshot.consentBallots().forEach(b -> consentBallots.cast(b.memberId(), b.ballot()));
+        }
+        rankedBallots.clear();
+        if (snapshot.rankedBallots() != null) {
+            snapshot.rankedBallots().forEach(b -> rankedBallots.cast(b.memberId(), new RankedBallot(b.ranking())));
+        }
     }
 
     @EventSourcingHandler
@@ -372,17 +436,37 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         classes = event.classes();
         decision = event.decision();
         delegation = event.delegation();
+        method = event.votingMethod();
+        options = event.optionsOrNone();
         event.electorate().forEach(m -> electorate.put(m.memberId(), m));
     }
 
     @EventSourcingHandler
     void on(BallotCast event) {
+        OptionBallot optionBallot = event.optionBallot();
+        if (optionBallot != null) {
+            optionBallots.cast(event.memberId(), optionBallot);
+            return;
+        }
+        RankedBallot rankedBallot = event.rankedBallot();
+        if (rankedBallot != null) {
+            rankedBallots.cast(event.memberId(), rankedBallot);
+            return;
+        }
+        ConsentBallot consentBallot = event.consentBallot();
+        if (consentBallot != null) {
+            consentBallots.cast(event.memberId(), consentBallot);
+            return;
+        }
         ballots.cast(event.memberId(), event.choice());
     }
 
     @EventSourcingHandler
     void on(BallotRetracted event) {
         ballots.retract(event.memberId());
+        optionBallots.retract(event.memberId());
+        consentBallots.retract(event.memberId());
+        rankedBallots.retract(event.memberId());
     }
 
     @EventSourcingHandler

@@ -13,6 +13,9 @@ import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Outcome;
 import org.axonframework.serialization.Revision;
 
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -27,9 +30,23 @@ import java.util.List;
 record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, AccountId author, String topic, ProposalState state,
                         Outcome outcome, Instant votingOpensAt, Instant votingClosesAt, int revision,
                         List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
-                        List<ElectorateMember> electorate, List<Ballot> ballots) {
+                        List<ElectorateMember> electorate, List<Ballot> ballots, VoteMethod method,
+                        List<ProposalOption> options, List<OptionBallotOf> optionBallots,
+                        List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots) {
 
-    static final String REVISION = "1";
+    /** One member's current RANKED ballot. */
+    record RankedBallotOf(MemberId memberId, List<List<String>> ranking) {
+    }
+
+    /** One member's current CONSENT ballot. */
+    record ConsentBallotOf(MemberId memberId, coop.plenum.governance.options.ConsentBallot ballot) {
+    }
+
+    static final String REVISION = "2";
+
+    /** One member's current ballot of an option method: the score per option (approval: 1 per approved option). */
+    record OptionBallotOf(MemberId memberId, java.util.Map<String, Integer> scores) {
+    }
 
     /** One member's current ballot, in the order they were first cast. */
     record Ballot(MemberId memberId, Choice choice) {

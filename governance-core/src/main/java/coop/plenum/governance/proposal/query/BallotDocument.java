@@ -6,9 +6,31 @@ import java.time.Instant;
 
 /**
  * One ballot event of a proposal as the tallies read it ({@link ProposalBallots} stores it in pages), named
- * {@code proposalId|sequence}. {@code choice} null: the ballot was retracted.
+ * {@code proposalId|sequence}. {@code choice} and {@code scores} null: the
+ * ballot was retracted.
  */
-record BallotDocument(String id, String proposalId, long sequence, String memberId, Choice choice, Instant at) {
+record BallotDocument(String id, String proposalId, long sequence, String memberId, Choice choice, Instant at,
+                      java.util.Map<String, Integer> scores, String reason,
+                      coop.plenum.governance.options.ConsentChoice consent, java.util.List<java.util.List<String>> ranking) {
+
+    boolean retracted() {
+        return choice == null && scores == null && consent == null && ranking == null;
+    }
+
+    /** The ballot of a RANKED vote, or {@code null}. */
+    coop.plenum.governance.options.RankedBallot rankedBallot() {
+        return ranking == null ? null : new coop.plenum.governance.options.RankedBallot(ranking);
+    }
+
+    /** The ballot of a CONSENT vote, or {@code null}. */
+    coop.plenum.governance.options.ConsentBallot consentBallot() {
+        return consent == null ? null : new coop.plenum.governance.options.ConsentBallot(consent, reason);
+    }
+
+    /** The ballot of an option method, or {@code null} (a YES_NO ballot, or a retraction). */
+    coop.plenum.governance.options.OptionBallot optionBallot() {
+        return scores == null ? null : new coop.plenum.governance.options.OptionBallot(scores);
+    }
 
     static String key(String proposalId, long sequence) {
         return proposalId + "|" + sequence;

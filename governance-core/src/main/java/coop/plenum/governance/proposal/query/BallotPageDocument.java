@@ -25,7 +25,13 @@ record BallotPageDocument(@Id String id, String proposalId, long page, List<Entr
         return proposalId + "|" + page;
     }
 
-    /** One ballot event; {@code choice} null: the ballot was retracted. */
-    record Entry(long sequence, String memberId, Choice choice, Instant at) {
+    /**
+     * One ballot event: {@code choice} (YES_NO) or {@code scores} (an option method; approval scores 1) or
+     * {@code consent} (CONSENT) or {@code ranking} (RANKED); all null:
+     * the ballot was retracted. {@code reason} as the member gave it. Entries stored before option methods have
+     * only a choice.
+     */
+    record Entry(long sequence, String memberId, Choice choice, Instant at, java.util.Map<String, Integer> scores,
+                 String reason, coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking) {
     }
 }

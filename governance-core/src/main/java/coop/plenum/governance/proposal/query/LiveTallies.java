@@ -3,13 +3,8 @@ package coop.plenum.governance.proposal.query;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.delegation.query.DelegationHistory;
 import coop.plenum.governance.ids.MemberId;
-import coop.plenum.governance.tally.Choice;
-import coop.plenum.governance.tally.Tally;
-import coop.plenum.governance.tally.YesNo;
-import coop.plenum.governance.voting.BallotBox;
 import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.voting.Electorate;
-import coop.plenum.governance.voting.VoteCount;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +15,7 @@ import java.util.Map;
 
 
 /**
- * The provisional tallies of open votes, kept as {@link VoteCount}s: each read applies only the ballots and
+ * The provisional tallies of open votes, kept as {@link coop.plenum.governance.voting.VoteCount}s (through {@link MethodCount}, whatever the method): each read applies only the ballots and
  * delegation changes recorded since the previous read (found by event sequence number in the read models), so an
  * update costs what the changed members' chains cost, not a recount. Pulled from the read models rather than pushed
  * by this node's processors, so it is right whichever node projected the events; a cached tally that cannot be
@@ -47,14 +42,14 @@ class LiveTallies {
 
     /** One open vote's tally: the frozen electorate, every ballot so far and the delegations in force now. */
     private static final class Entry {
-        final VoteCount<Choice, Tally> live;
+        final MethodCount<?> live;
         final String topic;
         final boolean delegating;
         final DelegationTimeline.InForce inForce;
         long ballotSequence = -1;
         long delegationSequence = -1;
 
-        Entry(VoteCount<Choice, Tally> live, String topic, boolean delegating, DelegationTimeline.InForce inForce) {
+        Entry(MethodCount<?> live, String topic, boolean delegating, DelegationTimeline.InForce inForce) {
             this.live = live;
             this.topic = topic;
             this.delegating = delegating;
@@ -62,7 +57,7 @@ class LiveTallies {
         }
     }
 
-    Mono<Tally> provisional(ProposalDocument d, Electorate electorate, int maxChainLength, boolean delegating) {
+    Mono<MethodCount.Counted> provisional(ProposalDocument d, Electorate electorate, int maxChainLength, boolean delegating) {
         Entry cached = entries.get(d.id());
         long ballotsAfter = cached == null ? -1 : cached.ballotSequence;
         long delegationsAfter = cached == null || !delegating ? -1 : cached.delegationSequence;
@@ -93,28 +88,17 @@ class LiveTallies {
             inForce.apply(c.memberId(), c.scope(), c.delegateId());
             delegationSequence = c.sequence();
         }
-        BallotBox<Choice> box = new BallotBox<>();
-        long ballotSequence = -1;
-        for (BallotDocument b : ballots) {
-            box.record(new MemberId(b.memberId()), b.choice());
-            ballotSequence = b.sequence();
-        }
+        long ballotSequence = ballots.isEmpty() ? -1 : ballots.get(ballots.size() - 1).sequence();
         Map<MemberId, MemberId> effective = delegating ? inForce.delegations().forTopic(d.topic()) : Map.of();
-        Entry entry = new Entry(YesNo.count(electorate, effective, maxChainLength, box.ballots()), d.topic(), delegating, inForce);
+        Entry entry = new Entry(MethodCount.open(d, electorate, effective, maxChainLength, ballots, java.time.Instant.MAX),
+                d.topic(), delegating, inForce);
         entry.ballotSequence = ballotSequence;
         entry.delegationSequence = delegationSequence;
         return entry;
     }
 
     private static void ballot(Entry entry, BallotDocument b) {
-        MemberId member = new MemberId(b.memberId());
-        if (entry.live.inElectorate(member)) {
-            if (b.choice() == null) {
-                entry.live.retract(member);
-            } else {
-                entry.live.cast(member, b.choice());
-            }
-        }
+        entry.live.apply(b);
         entry.ballotSequence = b.sequence();
     }
 

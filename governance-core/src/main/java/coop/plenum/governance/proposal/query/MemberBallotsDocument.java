@@ -15,8 +15,11 @@ import java.util.List;
 @Document("member_proposal_ballots")
 record MemberBallotsDocument(@Id String id, String memberId, String proposalId, List<Entry> entries) {
 
-    /** {@code choice} null: a retraction. */
-    record Entry(long sequence, Choice choice, Instant at) {
+    /**
+     * {@code choice} for a YES_NO ballot, {@code ballot} (in words) for any other method; both null: a retraction.
+     * Entries stored before voting methods have no {@code ballot}.
+     */
+    record Entry(long sequence, Choice choice, Instant at, String ballot) {
     }
 
     static String key(String memberId, String proposalId) {

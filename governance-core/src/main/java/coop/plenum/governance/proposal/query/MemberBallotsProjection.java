@@ -48,12 +48,12 @@ class MemberBallotsProjection {
 
     @EventHandler
     void on(BallotCast e, @SequenceNumber long sequence) {
-        add(e.memberId(), e.proposalId(), sequence, e.choice(), e.castAt());
+        add(e.memberId(), e.proposalId(), sequence, e.choice(), e.summary(), e.castAt());
     }
 
     @EventHandler
     void on(BallotRetracted e, @SequenceNumber long sequence) {
-        add(e.memberId(), e.proposalId(), sequence, null, e.retractedAt());
+        add(e.memberId(), e.proposalId(), sequence, null, null, e.retractedAt());
     }
 
     /**
@@ -61,10 +61,10 @@ class MemberBallotsProjection {
      * other condition) and idempotent by {@code $addToSet}: a redelivered event adds an entry equal to one already
      * there, so nothing is added twice, and two segments adding proposals to one member's list cannot lose either.
      */
-    private void add(MemberId member, ProposalId proposal, long sequence, Choice choice, Instant at) {
+    private void add(MemberId member, ProposalId proposal, long sequence, Choice choice, String ballot, Instant at) {
         writes.upsert(MemberBallotsDocument.class, Query.query(where("_id").is(MemberBallotsDocument.key(member.value(), proposal.value()))),
                 new Update().setOnInsert("memberId", member.value()).setOnInsert("proposalId", proposal.value())
-                        .addToSet("entries", new MemberBallotsDocument.Entry(sequence, choice, at)));
+                        .addToSet("entries", new MemberBallotsDocument.Entry(sequence, choice, at, ballot)));
         writes.upsert(MemberProposalsDocument.class, Query.query(where("_id").is(member.value())),
                 new Update().addToSet("proposals", proposal.value()));
     }
@@ -76,7 +76,7 @@ class MemberBallotsProjection {
                 .flatMapMany(d -> reactor.core.publisher.Flux.fromIterable(d.proposals()))
                 .flatMapSequential(proposal -> mongo.findById(MemberBallotsDocument.key(member, proposal), MemberBallotsDocument.class), 8)
                 .flatMapIterable(d -> d.entries().stream()
-                        .map(e -> new MemberBallotView(new ProposalId(d.proposalId()), e.sequence(), e.choice(), e.at(), false))
+                        .map(e -> new MemberBallotView(new ProposalId(d.proposalId()), e.sequence(), e.choice(), e.at(), false, e.ballot()))
                         .toList())
                 .collectList()
                 .map(MemberBallotView::lastBallotCounts)

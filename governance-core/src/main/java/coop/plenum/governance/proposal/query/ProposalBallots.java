@@ -36,11 +36,12 @@ class ProposalBallots {
      * Records one ballot event: two writes by key, each a no-op when the event is redelivered, queued to go in bulk
      * with the rest of the batch (ReadModelWrites).
      */
-    void record(ProposalId proposal, long sequence, MemberId member, Choice choice, Instant at) {
+    void record(ProposalId proposal, long sequence, MemberId member, Choice choice, java.util.Map<String, Integer> scores,
+                String reason, coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking, Instant at) {
         long page = BallotPageDocument.pageOf(sequence);
         writes.upsert(BallotPageDocument.class, Query.query(where("_id").is(BallotPageDocument.key(proposal.value(), page))),
                 new Update().setOnInsert("proposalId", proposal.value()).setOnInsert("page", page)
-                        .addToSet("ballots", new BallotPageDocument.Entry(sequence, member.value(), choice, at)));
+                        .addToSet("ballots", new BallotPageDocument.Entry(sequence, member.value(), choice, at, scores, reason, consent, ranking)));
         writes.upsert(BallotPagesDocument.class, Query.query(where("_id").is(proposal.value())), new Update().addToSet("pages", page));
     }
 
@@ -60,7 +61,7 @@ class ProposalBallots {
                         .flatMapIterable(BallotPageDocument::ballots)
                         .filter(entry -> entry.sequence() > sequence)
                         .map(entry -> new BallotDocument(BallotDocument.key(proposalId, entry.sequence()), proposalId,
-                                entry.sequence(), entry.memberId(), entry.choice(), entry.at()))
+                                entry.sequence(), entry.memberId(), entry.choice(), entry.at(), entry.scores(), entry.reason(), entry.consent(), entry.ranking()))
                         .sort(Comparator.comparingLong(BallotDocument::sequence))
                         .collectList())
                 .defaultIfEmpty(List.of());

@@ -10,6 +10,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +28,17 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         List<Revision> revisions,
                         List<Comment> comments, List<StakeholderClass> classes, DecisionRule decision,
                         List<Elector> electorate, List<Long> applied, DelegationRule delegation,
-                        List<FrozenDelegation> frozenDelegations) {
+                        List<FrozenDelegation> frozenDelegations, VoteMethod method, List<ProposalOption> options,
+                        List<String> winners) {
+
+    /** The voting method; documents of proposals from before methods existed have none: YES_NO. */
+    VoteMethod votingMethod() {
+        return VoteMethod.orDefault(method);
+    }
+
+    List<ProposalOption> optionsOrNone() {
+        return options == null ? List.of() : options;
+    }
 
     /** A delegation as it stood when voting closed (see {@code DelegationsFrozen}). */
     record FrozenDelegation(String memberId, String delegateId) {

@@ -14,6 +14,7 @@ import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.delegation.query.DelegationHistory;
 import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.options.OptionBallot;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.YesNo;
@@ -95,6 +96,7 @@ class ProposalProjection {
                 .setOnInsert("state", ProposalState.DELIBERATION)
                 .setOnInsert("votingOpensAt", e.votingOpensAt()).setOnInsert("votingClosesAt", e.votingClosesAt())
                 .setOnInsert("submittedAt", e.submittedAt())
+                .setOnInsert("method", e.votingMethod()).setOnInsert("options", e.optionsOrNone())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
                 .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
@@ -123,22 +125,27 @@ class ProposalProjection {
     void on(VotingOpened e, @SequenceNumber long sequence) {
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.VOTING).set("openedAt", e.openedAt())
                 .set("classes", e.classes()).set("decision", e.decision()).set("delegation", e.delegation())
+                .set("method", e.votingMethod()).set("options", e.optionsOrNone())
                 .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
                         m.accountId().value(), m.classId(), m.power())).toList()));
     }
 
     @EventHandler
     void on(BallotCast e, @SequenceNumber long sequence) {
-        ballot(e.proposalId(), sequence, e.memberId(), e.choice(), e.castAt());
+        OptionBallot optionBallot = e.optionBallot();
+        ballot(e.proposalId(), sequence, e.memberId(), e.choice(), optionBallot == null ? null : optionBallot.scores(),
+                e.reason(), e.consent(), e.ranking(), e.castAt());
     }
 
     @EventHandler
     void on(BallotRetracted e, @SequenceNumber long sequence) {
-        ballot(e.proposalId(), sequence, e.memberId(), null, e.retractedAt());
+        ballot(e.proposalId(), sequence, e.memberId(), null, null, null, null, null, e.retractedAt());
     }
 
-    private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Instant at) {
-        ballots.record(proposalId, sequence, memberId, choice, at);
+    private void ballot(ProposalId proposalId, long sequence, MemberId memberId, Choice choice, Map<String, Integer> scores,
+                        String reason, coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking,
+                        Instant at) {
+        ballots.record(proposalId, sequence, memberId, choice, scores, reason, consent, ranking, at);
         // live pages re-read the tally when told: only once the ballot is written
         writes.afterWritten(() -> changes.changed(proposalId));
     }
@@ -153,7 +160,7 @@ class ProposalProjection {
     void on(VotingClosed e, @SequenceNumber long sequence) {
         liveTallies.closed(e.proposalId().value());
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.CLOSED).set("closedAt", e.closedAt())
-                .set("outcome", e.outcome()).set("approval", e.approval()));
+                .set("outcome", e.outcome()).set("approval", e.approval()).set("winners", e.winners()));
     }
 
     @EventHandler
@@ -212,7 +219,8 @@ class ProposalProjection {
                     d.openedAt(), d.closedAt(), d.openedAt() == null ? Map.of() : byClass, ballots,
                     d.effectMemberId() == null ? null : new MemberId(d.effectMemberId()),
                     d.electorate().stream().map(m -> new MemberId(m.memberId()))
-                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
+                    optionBallots(allBallots), reasons(allBallots), consentBallots(allBallots));
         }).toFuture();
     }
 
@@ -230,8 +238,9 @@ class ProposalProjection {
         int max = d.delegation() == null || d.delegation().maxChainLength() == null ? 0 : d.delegation().maxChainLength();
         Instant now = clock.instant();
         return liveTallies.provisional(d, electorate(d), max, delegating)
-                .map(tally -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
-                        null, now, tally));
+                .map(counted -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
+                        null, now, counted.tally(), counted.optionTally(), counted.consentTally(),
+                        counted.schulzeTally()));
     }
 
     private reactor.core.publisher.Mono<TallyView> everythingAsOf(ProposalDocument d, Instant requested) {
@@ -255,7 +264,7 @@ class ProposalProjection {
                         return reactor.core.publisher.Mono.<ProvenanceView>empty();
                     }
                     return delegationsFor(d, asOf).map(delegations -> {
-                        var count = count(d, delegations, ballots(found.getT2(), asOf));
+                        var count = count(d, delegations, found.getT2(), asOf);
                         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
                         return new ProvenanceView(new ProposalId(d.id()), asOf, closed, count.provenance(query.memberId()));
                     });
@@ -287,10 +296,10 @@ class ProposalProjection {
     }
 
     /** The same count the proposal runs at closing and the live tally keeps, over the given delegations and ballots. */
-    private static VoteCount<Choice, Tally> count(ProposalDocument d, Map<MemberId, MemberId> delegations,
-                                                  Map<MemberId, Choice> ballots) {
-        return YesNo.count(electorate(d), delegations, d.delegation() == null || d.delegation().maxChainLength() == null ? 0
-                : d.delegation().maxChainLength(), ballots);
+    private static MethodCount<?> count(ProposalDocument d, Map<MemberId, MemberId> delegations,
+                                        List<BallotDocument> allBallots, Instant asOf) {
+        return MethodCount.open(d, electorate(d), delegations, d.delegation() == null || d.delegation().maxChainLength() == null ? 0
+                : d.delegation().maxChainLength(), allBallots, asOf);
     }
 
     private static Electorate electorate(ProposalDocument d) {
@@ -298,10 +307,37 @@ class ProposalProjection {
                 .map(m -> new Voter(new MemberId(m.memberId()), m.classId(), m.power())).toList());
     }
 
+    /** Each member's current option ballot (APPROVAL or SCORE), in the order first cast. */
+    private static Map<MemberId, OptionBallot> optionBallots(List<BallotDocument> allBallots) {
+        return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.scores() != null)
+                .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.optionBallot())).toList(),
+                Instant.MAX).ballots();
+    }
+
+    /** Each member's current CONSENT ballot. */
+    private static Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots(List<BallotDocument> allBallots) {
+        return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.consent() != null)
+                .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.consent())).toList(),
+                Instant.MAX).ballots();
+    }
+
+    /** The reason each member gave with their current ballot, if they gave one. */
+    private static Map<MemberId, String> reasons(List<BallotDocument> allBallots) {
+        Map<MemberId, String> reasons = new java.util.LinkedHashMap<>();
+        allBallots.stream().sorted(Comparator.comparingLong(BallotDocument::sequence)).forEach(b -> {
+            if (b.reason() == null) {
+                reasons.remove(new MemberId(b.memberId()));
+            } else {
+                reasons.put(new MemberId(b.memberId()), b.reason());
+            }
+        });
+        return reasons;
+    }
+
     /** SPEC "Time, and as of": each member's last ballot at or before the instant (a retraction removes it), in event order. */
     private static Map<MemberId, Choice> ballots(List<BallotDocument> allBallots, Instant asOf) {
-        return BallotBox.asOf(allBallots.stream().map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(),
-                new MemberId(b.memberId()), b.choice())).toList(), asOf).ballots();
+        return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.choice() != null)
+                .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.choice())).toList(), asOf).ballots();
     }
 
     /** SPEC "Time, and as of": the electorate, the ballots, the delegations and the outcome as they stood at the instant. */
@@ -312,15 +348,17 @@ class ProposalProjection {
             ProposalState before = d.state() == ProposalState.WITHDRAWN ? ProposalState.WITHDRAWN : ProposalState.DELIBERATION;
             return new TallyView(id, coop, before, null, asOf, null);
         }
-        Tally tally = count(d, delegations, ballots(allBallots, asOf)).result();
+        MethodCount.Counted counted = count(d, delegations, allBallots, asOf).result();
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
-        return new TallyView(id, coop, state, closed ? tally.outcome() : null, asOf, tally);
+        return new TallyView(id, coop, state, closed ? counted.outcome() : null, asOf, counted.tally(), counted.optionTally(),
+                counted.consentTally(), counted.schulzeTally());
     }
 
     private static ProposalSummary summary(ProposalDocument d) {
         return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
-                d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt());
+                d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt(), d.votingMethod(),
+                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners());
     }
 }

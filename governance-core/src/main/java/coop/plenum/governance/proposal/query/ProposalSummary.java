@@ -6,10 +6,15 @@ import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.tally.Outcome;
 
-import java.time.Instant;
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
 
-/** A proposal in a list. */
+import java.time.Instant;
+import java.util.List;
+
+/** A proposal in a list, with its voting method, options and (once an option vote is decided) its winners. */
 public record ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId, String title, String topic,
                               ProposalKind kind, ProposalState state, Outcome outcome, Instant votingOpensAt,
-                              Instant votingClosesAt, Instant submittedAt) {
+                              Instant votingClosesAt, Instant submittedAt, VoteMethod method, List<ProposalOption> options,
+                              List<String> winners) {
 }

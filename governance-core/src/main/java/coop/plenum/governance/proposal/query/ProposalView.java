@@ -1,6 +1,7 @@
 package coop.plenum.governance.proposal.query;
 
 import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.options.OptionBallot;
 import coop.plenum.governance.tally.Choice;
 
 import java.time.Instant;
@@ -9,12 +10,16 @@ import java.util.Map;
 
 /**
  * A proposal's page: the summary, the current text and every revision, the comments, the size of the frozen
- * electorate per class, and the ballots as they stand (visible to members: delegates are accountable).
+ * electorate per class, and the ballots as they stand (visible to members: delegates are accountable): {@code ballots} of a YES_NO
+ * vote, {@code optionBallots} of an APPROVAL or SCORE vote,
+ * {@code consentBallots} of a CONSENT vote, with the {@code reasons} members gave.
  */
 public record ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
                            List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
                            Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId,
-                           java.util.Set<MemberId> electorate) {
+                           java.util.Set<MemberId> electorate, Map<MemberId, OptionBallot> optionBallots,
+                           Map<MemberId, String> reasons,
+                           Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots) {
 
     public record RevisionView(int revision, String title, String body, Instant at) {
     }

@@ -7,5 +7,5 @@ import coop.plenum.governance.voting.Provenance;
 import java.time.Instant;
 
 /** A member's provenance on a proposal as of an instant; {@code decided}: the vote had closed by then. */
-public record ProvenanceView(ProposalId proposalId, Instant asOf, boolean decided, Provenance<Choice> provenance) {
+public record ProvenanceView(ProposalId proposalId, Instant asOf, boolean decided, Provenance<?> provenance) {
 }

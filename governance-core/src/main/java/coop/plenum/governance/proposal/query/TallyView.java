@@ -3,6 +3,7 @@ package coop.plenum.governance.proposal.query;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalState;
+import coop.plenum.governance.options.OptionTally;
 import coop.plenum.governance.tally.Outcome;
 import coop.plenum.governance.tally.Tally;
 
@@ -10,8 +11,17 @@ import java.time.Instant;
 
 /**
  * A proposal's tally as of an instant: the state then, the outcome if it was decided by then, and the per-class
- * numbers ({@code tally} is null before voting opened).
+ * numbers: {@code tally} for a YES_NO vote, {@code optionTally} for an APPROVAL or SCORE vote,
+ * {@code consentTally} for a CONSENT vote, {@code schulzeTally} for a RANKED vote (all null before voting opened).
  */
 public record TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
-                        Instant asOf, Tally tally) {
+                        Instant asOf, Tally tally, OptionTally optionTally,
+                        coop.plenum.governance.options.ConsentTally consentTally,
+                        coop.plenum.governance.options.SchulzeTally schulzeTally) {
+
+    /** A YES_NO tally. */
+    public TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
+                     Instant asOf, Tally tally) {
+        this(proposalId, cooperativeId, state, outcome, asOf, tally, null, null, null);
+    }
 }

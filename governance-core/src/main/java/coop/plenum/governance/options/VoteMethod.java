@@ -1,0 +1,43 @@
+package coop.plenum.governance.options;
+
+/**
+ * SPEC "Voting methods": how a proposal is decided, pinned when voting opens. Events stored before methods existed
+ * carry none, which means {@link #YES_NO} ({@link #orDefault}).
+ */
+public enum VoteMethod {
+    /** SPEC "Tally": YES / NO / ABSTAIN against a threshold. */
+    YES_NO(0),
+    /** A ballot is the set of options the member approves. */
+    APPROVAL(1),
+    /** A ballot scores options 0–5; an unscored option scores 0. */
+    SCORE(5),
+    /** CONSENT, STAND_ASIDE or OBJECT (with a reason); any objection standing at close rejects. */
+    CONSENT(0),
+    /** A ballot ranks options (ties allowed, unranked below ranked); Schulze decides. */
+    RANKED(0);
+
+    private final int maxScore;
+
+    VoteMethod(int maxScore) {
+        this.maxScore = maxScore;
+    }
+
+    public static VoteMethod orDefault(VoteMethod method) {
+        return method == null ? YES_NO : method;
+    }
+
+    /** Whether the proposal offers options to choose between (APPROVAL, SCORE, RANKED). */
+    public boolean hasOptions() {
+        return this == APPROVAL || this == SCORE || this == RANKED;
+    }
+
+    /** Whether ballots score options (APPROVAL, SCORE), so that {@link OptionMethod} counts them. */
+    public boolean isScored() {
+        return this == APPROVAL || this == SCORE;
+    }
+
+    /** The highest score one option may get on a ballot (1 for approval: approved or not). */
+    public int maxScore() {
+        return maxScore;
+    }
+}
