@@ -1,6 +1,7 @@
 package coop.plenum.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.plenum.support.PageSession;
 import coop.plenum.support.BootedPlenum;
 import coop.plenum.support.Cooperators;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,5 +244,14 @@ class OptionVotesOverHttpTest extends BootedPlenum {
         assertThat(decided.get("outcome").asText()).isEqualTo("ACCEPTED");
         assertThat(decided.at("/winners/0").asText()).isEqualTo("wind");
         assertThat(decided.get("pairwise")).isEqualTo(live.get("pairwise"));
+    }
+
+    @Test
+    void theProposalPageOfAnApprovalVoteNamesTheMethodAndOptionsAndOffersNoYesNoFormTheServerWouldRefuse() {
+        String p = openVote("APPROVAL");
+        String html = PageSession.signIn(http, bob)
+                .get("/cooperatives/{c}/proposals/{p}", coop, p).body();
+        assertThat(html).contains("id=\"option-vote\"").contains("id=\"vote-method\">APPROVAL<")
+                .doesNotContain("id=\"vote-yes\"").doesNotContain("tally-table");
     }
 }
