@@ -72,7 +72,13 @@ public class BallotBenchmark {
         int clients = Integer.parseInt(opts.get("--clients"));
         Map<String, List<Phase>> results = new LinkedHashMap<>();
         for (String store : opts.get("--stores").split(",")) {
-            results.put(store, run(opts.get("--jar"), store, members, clients, Integer.parseInt(opts.get("--recasts"))));
+            try {
+                results.put(store, run(opts.get("--jar"), store, members, clients, Integer.parseInt(opts.get("--recasts"))));
+            } catch (Exception failed) {
+                // one store failing must not throw away the figures the others already measured in this run
+                System.out.printf("[%s] FAILED: %s%n", store, failed);
+                failed.printStackTrace(System.out);
+            }
         }
         System.out.printf("%n%d members, %d clients, bcrypt cost 4, load average at the end %s%n", members, clients,
                 Files.readString(Path.of("/proc/loadavg")).strip());
