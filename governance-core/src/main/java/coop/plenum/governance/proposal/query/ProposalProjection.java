@@ -52,7 +52,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup("readmodel-proposals")
 // 2: ballots in pages keyed by proposal (ProposalBallots) instead of one document per ballot found by a scan
-@ReadModelLayout(2)
+// 3: pages of 16 ballots instead of 128 (each ballot rewrites its page; docs/performance.md, "Ballot pages")
+@ReadModelLayout(3)
 class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
