@@ -38,7 +38,7 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
     }
 
     /** Whether the results are hidden until the vote closes (the page says so instead of showing counts). */
-    public boolean isHidden() {
+    public boolean hiddenUntilClose() {
         return hidden != null;
     }
 
