@@ -1,15 +1,16 @@
-package coop.plenum.governance.cooperative.command;
+package coop.plenum.governance.delegation.command;
 
 import coop.plenum.governance.account.AccountId;
-import coop.plenum.governance.account.KnownAccounts;
 import coop.plenum.governance.charter.Charter;
 import coop.plenum.governance.charter.CharterRules;
 import coop.plenum.governance.cooperative.CooperativeFounded;
+import coop.plenum.governance.cooperative.command.CooperativeFromEvents;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.charter.DelegationRule;
 import coop.plenum.governance.cooperative.FoundingMember;
 import coop.plenum.governance.charter.StakeholderClass;
 import coop.plenum.governance.delegation.DelegateVote;
+import coop.plenum.governance.delegation.DelegationStreams;
 import coop.plenum.governance.delegation.DelegationRevoked;
 import coop.plenum.governance.delegation.RevokeDelegation;
 import coop.plenum.governance.delegation.VoteDelegated;
@@ -17,6 +18,7 @@ import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberSuspended;
 import coop.plenum.governance.membership.MembershipApplied;
 import coop.plenum.governance.membership.MembershipWithdrawn;
+import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
@@ -34,11 +36,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC "Liquid delegation": who may delegate to whom, and for what, on the Cooperative aggregate. */
+/** SPEC "Liquid delegation": who may delegate to whom, and for what, on the cooperative's delegation register. */
 class DelegationTest {
 
     private static final Instant FOUNDED = Instant.parse("2026-03-01T10:00:00Z");
@@ -52,13 +54,15 @@ class DelegationTest {
     private static final MemberId CARA_M = new MemberId("m-cara");
     private static final String GLOBAL = Delegations.GLOBAL;
 
-    private AggregateTestFixture<Cooperative> fixture;
+    private AggregateTestFixture<DelegationRegister> fixture;
+    /** The cooperative whose facts the register reads, sourced from the givens that are the cooperative's. */
+    private CooperativeFromEvents cooperative;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Cooperative.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource((KnownAccounts) Set.of(ALICE, BOB, CARA)::contains);
+        fixture = new AggregateTestFixture<>(DelegationRegister.class);
+        fixture.registerAnnotatedCommandHandler(new DelegationRegisterHandler(fixture.getRepository(), fixture.getEventStore(),
+                id -> cooperative.facts(), Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private static CooperativeFounded founded(boolean delegationEnabled) {
@@ -69,11 +73,31 @@ class DelegationTest {
                 List.of(new FoundingMember(ALICE_M, ALICE, "workers"), new FoundingMember(BOB_M, BOB, "users")), ALICE, FOUNDED);
     }
 
-    private TestExecutor<Cooperative> given(Object... events) {
-        Object[] all = new Object[events.length + 1];
-        all[0] = founded(true);
-        System.arraycopy(events, 0, all, 1, events.length);
-        return fixture.given(all);
+    private TestExecutor<DelegationRegister> given(Object... events) {
+        return givenFounded(founded(true), events);
+    }
+
+    /** The cooperative's events go to the cooperative, delegation changes to the register. */
+    private TestExecutor<DelegationRegister> givenFounded(CooperativeFounded founded, Object... events) {
+        cooperative = new CooperativeFromEvents(founded);
+        List<Object> inTheRegister = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof VoteDelegated || event instanceof DelegationRevoked) {
+                inTheRegister.add(event);
+            } else {
+                cooperative.recorded(event);
+            }
+        }
+        return fixture.given(inTheRegister);
+    }
+
+    /** Every given event recorded in the cooperative's own stream (delegation changes too, as before the register). */
+    private TestExecutor<DelegationRegister> givenTheCooperativeStream(Object... events) {
+        cooperative = new CooperativeFromEvents(founded(true));
+        for (Object event : events) {
+            cooperative.recorded(event);
+        }
+        return fixture.givenNoPriorActivity();
     }
 
     private static Map<String, ?> by(AccountId actor) {
@@ -145,7 +169,7 @@ class DelegationTest {
 
     @Test
     void aCharterWithDelegationDisabledRefusesDelegations() {
-        fixture.given(founded(false)).when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
+        givenFounded(founded(false)).when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
                 .expectException(StateConflict.class).expectNoEvents();
     }
 
@@ -172,17 +196,94 @@ class DelegationTest {
 
     @Test
     void delegationsAreAnsweredAsOfAnInstant() {
-        Cooperative cooperative = new Cooperative();
-        cooperative.on(founded(true));
         Instant t1 = FOUNDED.plusSeconds(10);
         Instant t2 = FOUNDED.plusSeconds(20);
-        cooperative.on(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, t1));
-        cooperative.on(new VoteDelegated(COOP, BOB_M, "energy", ALICE_M, null, t1));
-        cooperative.on(new DelegationRevoked(COOP, BOB_M, GLOBAL, ALICE_M, t2));
-        var facts = cooperative.facts();
+        // recorded in the cooperative's own stream, as before the register
+        var facts = new CooperativeFromEvents(founded(true),
+                new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, t1),
+                new VoteDelegated(COOP, BOB_M, "energy", ALICE_M, null, t1),
+                new DelegationRevoked(COOP, BOB_M, GLOBAL, ALICE_M, t2)).facts();
         assertThat(facts.delegationsAsOf(FOUNDED).byDelegator()).isEmpty();
         assertThat(facts.delegationsAsOf(t1).forTopic("finance")).containsEntry(BOB_M, ALICE_M);
         assertThat(facts.delegationsAsOf(t2).forTopic("finance")).isEmpty();
         assertThat(facts.delegationsAsOf(t2).forTopic("energy")).containsEntry(BOB_M, ALICE_M);
+    }
+
+    // ---- the register, and the changes recorded in the cooperative's own stream before it ------------------------
+
+    @Test
+    void theFirstChangeCreatesTheRegisterUnderAnIdDerivedFromTheCooperative() {
+        given().when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
+                .expectEvents(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, NOW))
+                .expectState(register -> assertThat(register.changes()).containsExactly(
+                        new DelegationTimeline.Change(NOW, BOB_M, GLOBAL, ALICE_M)));
+        assertThat(DelegationStreams.registerId(COOP)).isEqualTo("delegations-coop-1");
+        assertThat(DelegationStreams.REGISTER_AGGREGATE_TYPE).isEqualTo(DelegationRegister.class.getSimpleName());
+    }
+
+    @Test
+    void aDelegationRecordedInTheCooperativeStreamIsTheOneADelegationThroughTheRegisterReplaces() {
+        givenTheCooperativeStream(new MembershipApplied(COOP, CARA_M, CARA, "users", FOUNDED),
+                new coop.plenum.governance.membership.MemberAdmitted(COOP, CARA_M, CARA, "users", FOUNDED),
+                new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, FOUNDED),
+                new VoteDelegated(COOP, BOB_M, "energy", ALICE_M, null, FOUNDED))
+                .when(new DelegateVote(COOP, BOB_M, "energy", CARA_M), by(BOB))
+                .expectEvents(new VoteDelegated(COOP, BOB_M, "energy", CARA_M, ALICE_M, NOW));
+    }
+
+    @Test
+    void delegatingAgainToTheDelegateTheCooperativeStreamRecordedRecordsNothing() {
+        givenTheCooperativeStream(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, FOUNDED))
+                .when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB)).expectNoEvents();
+    }
+
+    @Test
+    void aDelegationRecordedInTheCooperativeStreamIsRevokedThroughTheRegister() {
+        givenTheCooperativeStream(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, FOUNDED))
+                .when(new RevokeDelegation(COOP, BOB_M, GLOBAL), by(BOB))
+                .expectEvents(new DelegationRevoked(COOP, BOB_M, GLOBAL, ALICE_M, NOW));
+    }
+
+    @Test
+    void aDelegationTheCooperativeStreamAlsoRevokedLeavesNothingToRevoke() {
+        givenTheCooperativeStream(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, FOUNDED),
+                new DelegationRevoked(COOP, BOB_M, GLOBAL, ALICE_M, FOUNDED))
+                .when(new RevokeDelegation(COOP, BOB_M, GLOBAL), by(BOB)).expectNoEvents();
+    }
+
+    @Test
+    void theRegistersChangeOverridesTheCooperativeStreamsForTheSameScope() {
+        givenTheCooperativeStream(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, FOUNDED));
+        fixture.given(new DelegationRevoked(COOP, BOB_M, GLOBAL, ALICE_M, FOUNDED.plusSeconds(1)))
+                .when(new RevokeDelegation(COOP, BOB_M, GLOBAL), by(BOB)).expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedMembersDelegationsStayInForceAndTheyMayStillRevokeThem() {
+        given(new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, FOUNDED), new MemberSuspended(COOP, BOB_M, BOB, FOUNDED))
+                .when(new RevokeDelegation(COOP, BOB_M, GLOBAL), by(BOB))
+                .expectEvents(new DelegationRevoked(COOP, BOB_M, GLOBAL, ALICE_M, NOW));
+        Instant t1 = FOUNDED.plusSeconds(10);
+        var facts = new CooperativeFromEvents(founded(true), new MemberSuspended(COOP, ALICE_M, ALICE, t1))
+                .facts(() -> List.of(new DelegationTimeline.Change(FOUNDED, BOB_M, GLOBAL, ALICE_M)));
+        assertThat(facts.delegationsAsOf(t1.plusSeconds(1)).forTopic("energy"))
+                .as("suspending the delegate records no revocation").containsEntry(BOB_M, ALICE_M);
+    }
+
+    @Test
+    void delegationsAsOfAnInstantCombineTheCooperativeStreamsChangesThenTheRegisters() {
+        Instant t1 = FOUNDED.plusSeconds(10);
+        Instant t2 = FOUNDED.plusSeconds(20);
+        Instant t3 = FOUNDED.plusSeconds(30);
+        var facts = new CooperativeFromEvents(founded(true),
+                new VoteDelegated(COOP, BOB_M, GLOBAL, ALICE_M, null, t1),
+                new VoteDelegated(COOP, ALICE_M, "energy", BOB_M, null, t1))
+                .facts(() -> List.of(
+                        new DelegationTimeline.Change(t2, BOB_M, GLOBAL, null),
+                        new DelegationTimeline.Change(t3, BOB_M, "finance", ALICE_M)));
+        assertThat(facts.delegationsAsOf(t1).forTopic("finance")).containsExactlyInAnyOrderEntriesOf(Map.of(BOB_M, ALICE_M));
+        assertThat(facts.delegationsAsOf(t2).forTopic("finance")).isEmpty();
+        assertThat(facts.delegationsAsOf(t2).forTopic("energy")).containsExactlyInAnyOrderEntriesOf(Map.of(ALICE_M, BOB_M));
+        assertThat(facts.delegationsAsOf(t3).forTopic("finance")).containsExactlyInAnyOrderEntriesOf(Map.of(BOB_M, ALICE_M));
     }
 }
