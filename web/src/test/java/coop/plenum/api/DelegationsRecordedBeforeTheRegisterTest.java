@@ -42,6 +42,8 @@ class DelegationsRecordedBeforeTheRegisterTest extends BootedPlenum {
 
     @Autowired
     private EventStore log;
+    @Autowired
+    private org.axonframework.config.EventProcessingConfiguration processing;
 
     private Cooperators steps;
     private String alice, bob, cara, dan, olga;         // alice: workers, secretary; bob, cara: users; dan: workers
@@ -148,6 +150,16 @@ class DelegationsRecordedBeforeTheRegisterTest extends BootedPlenum {
         int exit = AuditCommand.run(List.of("audit", "verify", export.toString(), "--public-key", key.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Test
+    void theDelegationReadModelTakesEachCooperativesChangesFromBothStreamsInOneSequence() {
+        var policy = processing.sequencingPolicy("readmodel-delegations");
+        CooperativeId c = new CooperativeId(coop);
+        VoteDelegated delegated = new VoteDelegated(c, new MemberId(bobM), "_global", new MemberId(caraM), null, Instant.now());
+        assertThat(policy.getSequenceIdentifierFor(new GenericDomainEventMessage<>(DelegationStreams.REGISTER_AGGREGATE_TYPE,
+                DelegationStreams.registerId(c), 0, delegated)))
+                .isEqualTo(policy.getSequenceIdentifierFor(new GenericDomainEventMessage<>("Cooperative", coop, 9, delegated)));
     }
 
     /** Appends to the Cooperative's own stream, as the Cooperative aggregate did before the register. */

@@ -22,6 +22,7 @@ import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
+import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.StateConflict;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -207,6 +208,31 @@ class DelegationTest {
         assertThat(facts.delegationsAsOf(t1).forTopic("finance")).containsEntry(BOB_M, ALICE_M);
         assertThat(facts.delegationsAsOf(t2).forTopic("finance")).isEmpty();
         assertThat(facts.delegationsAsOf(t2).forTopic("energy")).containsEntry(BOB_M, ALICE_M);
+    }
+
+    @Test
+    void aDelegationNamesItsDelegate() {
+        given().when(new DelegateVote(COOP, BOB_M, GLOBAL, null), by(BOB))
+                .expectException(field("delegateId")).expectNoEvents();
+    }
+
+    @Test
+    void onlyMembersOfTheCooperativeDelegateOrRevoke() {
+        given().when(new DelegateVote(COOP, new MemberId("m-nobody"), GLOBAL, ALICE_M), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+        given().when(new RevokeDelegation(COOP, new MemberId("m-nobody"), GLOBAL), by(BOB))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
+    void delegatingInACooperativeThatDoesNotExistIsNotFoundAndCreatesNoRegister() {
+        AggregateTestFixture<DelegationRegister> nowhere = new AggregateTestFixture<>(DelegationRegister.class);
+        nowhere.registerAnnotatedCommandHandler(new DelegationRegisterHandler(nowhere.getRepository(), nowhere.getEventStore(),
+                id -> {
+                    throw new NotFound("cooperative.not-found", "no cooperative '" + id + "'");
+                }, Clock.fixed(NOW, ZoneOffset.UTC)));
+        nowhere.givenNoPriorActivity().when(new DelegateVote(COOP, BOB_M, GLOBAL, ALICE_M), by(BOB))
+                .expectException(NotFound.class).expectNoEvents();
     }
 
     // ---- the register, and the changes recorded in the cooperative's own stream before it ------------------------
