@@ -37,8 +37,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Liquid delegation: a member delegates their own vote (the Cooperative aggregate decides who may delegate to
- * whom); members and auditors read anyone's delegations (delegates are accountable) and how any member's vote was
+ * Liquid delegation: a member delegates their own vote (the cooperative's delegation register decides who may
+ * delegate to whom); members and auditors read anyone's delegations (delegates are accountable) and how any member's vote was
  * counted on a proposal.
  */
 @RestController
