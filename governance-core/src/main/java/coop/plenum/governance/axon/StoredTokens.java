@@ -62,6 +62,11 @@ class StoredTokens {
             read = processorName.startsWith(ProcessingConfiguration.READ_MODEL_PREFIX)
                     ? fromMongo(processorName) : fromPostgres(processorName);
         } catch (RuntimeException unreadable) {
+            if (interrupted(unreadable)) {
+                // the node is stopping and its threads are interrupted: nothing is wrong, and nothing worth caching
+                log.debug("Reading the stored tokens of {} was interrupted: {}", processorName, unreadable.toString());
+                return Map.of();
+            }
             log.warn("Could not read the stored tokens of {}: {}", processorName, unreadable.toString());
             read = Map.of();
         }
@@ -95,5 +100,18 @@ class StoredTokens {
         }
         return Reach.of(serializer.deserialize(
                 new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(type, null))));
+    }
+
+    private static boolean interrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof com.mongodb.MongoInterruptedException
+                    || cause instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -57,7 +57,12 @@ class LiveTallies {
         }
     }
 
-    Mono<MethodCount.Counted> provisional(ProposalDocument d, Electorate electorate, int maxChainLength, boolean delegating) {
+    /**
+     * The tally now. {@code electorate} is subscribed to only when the vote's count is not cached yet (the first read
+     * on this node, or after a rebuild): reading the frozen electorate of a large vote on every change would cost
+     * more than the change.
+     */
+    Mono<MethodCount.Counted> provisional(ProposalDocument d, Mono<Electorate> electorate, int maxChainLength, boolean delegating) {
         Entry cached = entries.get(d.id());
         long ballotsAfter = cached == null ? -1 : cached.ballotSequence;
         long delegationsAfter = cached == null || !delegating ? -1 : cached.delegationSequence;
@@ -65,12 +70,14 @@ class LiveTallies {
         Mono<List<DelegationHistory.Change>> newDelegations = delegating
                 ? delegations.changesAfter(new CooperativeId(d.cooperativeId()), delegationsAfter).collectList()
                 : Mono.just(List.of());
-        return newBallots.zipWith(newDelegations).map(changes -> {
-            if (cached == null) {
-                Entry built = build(d, electorate, maxChainLength, delegating, changes.getT1(), changes.getT2());
+        if (cached == null) {
+            return Mono.zip(electorate, newBallots, newDelegations).map(read -> {
+                Entry built = build(d, read.getT1(), maxChainLength, delegating, read.getT2(), read.getT3());
                 entries.put(d.id(), built);
                 return built.live.result();
-            }
+            });
+        }
+        return newBallots.zipWith(newDelegations).map(changes -> {
             synchronized (cached) {
                 changes.getT2().stream().filter(c -> c.sequence() > cached.delegationSequence).forEach(c -> delegationChanged(cached, c));
                 changes.getT1().stream().filter(b -> b.sequence() > cached.ballotSequence).forEach(b -> ballot(cached, b));

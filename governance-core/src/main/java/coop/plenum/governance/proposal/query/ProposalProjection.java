@@ -235,11 +235,18 @@ class ProposalProjection {
         }).toFuture();
     }
 
+    /**
+     * An open vote's tally is read on every change by every live page and stream: it reads the proposal without its
+     * electorate (and the other lists that grow with it), which the live count needs only when it is first built.
+     */
     @QueryHandler
     CompletableFuture<TallyView> handle(FindTally query) {
-        return mongo.findById(query.proposalId().value(), ProposalDocument.class)
+        String id = query.proposalId().value();
+        Query slim = Query.query(where("_id").is(id));
+        slim.fields().exclude("electorate").exclude("frozenDelegations").exclude("revisions").exclude("comments").exclude("applied");
+        return mongo.findOne(slim, ProposalDocument.class)
                 .flatMap(d -> (d.state() == ProposalState.VOTING && query.asOf() == null ? provisional(d)
-                        : everythingAsOf(d, query.asOf()))
+                        : mongo.findById(id, ProposalDocument.class).flatMap(whole -> everythingAsOf(whole, query.asOf())))
                         // hidden while the vote is open now (this read of it), whatever instant was asked about: asOf included
                         .map(view -> view.hiddenIf(d.resultsHidden())))
                 .toFuture();
@@ -250,7 +257,9 @@ class ProposalProjection {
         boolean delegating = d.delegation() != null && Boolean.TRUE.equals(d.delegation().enabled());
         int max = d.delegation() == null || d.delegation().maxChainLength() == null ? 0 : d.delegation().maxChainLength();
         Instant now = clock.instant();
-        return liveTallies.provisional(d, electorate(d), max, delegating)
+        reactor.core.publisher.Mono<Electorate> electorate = mongo.findById(d.id(), ProposalDocument.class)
+                .map(ProposalProjection::electorate);
+        return liveTallies.provisional(d, electorate, max, delegating)
                 .map(counted -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
                         null, now, counted.tally(), counted.optionTally(), counted.consentTally(),
                         counted.schulzeTally()));
