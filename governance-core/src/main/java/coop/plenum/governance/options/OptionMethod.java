@@ -78,13 +78,32 @@ public final class OptionMethod implements VotingMethod<OptionBallot, OptionTall
 
     @Override
     public void count(OptionBallot ballot, Sums into) {
-        ballot.scores().forEach((optionId, score) -> {
-            Integer at = index.get(optionId);
+        countCompiled(compile(ballot), into);
+    }
+
+    /** The ballot as pairs (option index, score), in the ballot's order. */
+    @Override
+    public Object compile(OptionBallot ballot) {
+        int[] pairs = new int[2 * ballot.scores().size()];
+        int filled = 0;
+        for (Map.Entry<String, Integer> scored : ballot.scores().entrySet()) {
+            Integer at = index.get(scored.getKey());
+            Integer score = scored.getValue();
             // ballots are checked against the options before they are recorded; anything else counts nothing
             if (at != null && score != null && score > 0 && score <= method.maxScore()) {
-                into.add(at, score);
+                pairs[filled++] = at;
+                pairs[filled++] = score;
             }
-        });
+        }
+        return filled == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, filled);
+    }
+
+    @Override
+    public void countCompiled(Object compiled, Sums into) {
+        int[] pairs = (int[]) compiled;
+        for (int i = 0; i < pairs.length; i += 2) {
+            into.add(pairs[i], pairs[i + 1]);
+        }
     }
 
     @Override

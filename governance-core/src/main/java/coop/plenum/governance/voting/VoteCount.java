@@ -44,6 +44,9 @@ public final class VoteCount<B, R> {
     /** Delegates outside the electorate, by delegator (for provenance). */
     private final Map<Integer, MemberId> outsider = new HashMap<>();
     private final Object[] ballot;
+    /** Each member's ballot as the method counts it fastest, for themselves and for whoever delegated to them. */
+    private final Object[] compiled;
+    private final Object[] compiledForDelegators;
     /** Reverse delegation links as intrusive doubly-linked lists: who delegates to each member. */
     private final int[] firstDelegator;
     private final int[] nextDelegator;
@@ -89,12 +92,14 @@ public final class VoteCount<B, R> {
         }
         delegate = new int[n];
         ballot = new Object[n];
+        compiled = new Object[n];
+        compiledForDelegators = new Object[n];
         firstDelegator = new int[n];
         nextDelegator = new int[n];
         previousDelegator = new int[n];
         Arrays.fill(firstDelegator, NO_LINK);
         for (int i = 0; i < n; i++) {
-            ballot[i] = ballots.get(ids[i]);
+            record(i, ballots.get(ids[i]));
             delegate[i] = target(i, delegateOf.get(ids[i]));
             link(i);
         }
@@ -124,7 +129,7 @@ public final class VoteCount<B, R> {
             return;
         }
         int affected = uncountThrough(v);
-        ballot[v] = choice;
+        record(v, choice);
         chains.end[v] = ChainResolution.VOTED;
         chains.endsAt[v] = v;
         chains.hops[v] = 0;
@@ -138,7 +143,7 @@ public final class VoteCount<B, R> {
             return;
         }
         int affected = uncountThrough(v);
-        ballot[v] = null;
+        record(v, null);
         resolveForward(v);
         recount(affected);
     }
@@ -258,6 +263,19 @@ public final class VoteCount<B, R> {
     }
 
     @SuppressWarnings("unchecked")
+    /** Sets a member's ballot (null: none) and its compiled forms. */
+    private void record(int member, B choice) {
+        ballot[member] = choice;
+        if (choice == null) {
+            compiled[member] = null;
+            compiledForDelegators[member] = null;
+            return;
+        }
+        compiled[member] = method.compile(choice);
+        B delegated = method.asDelegated(choice);
+        compiledForDelegators[member] = delegated == choice ? compiled[member] : method.compile(delegated);
+    }
+
     private B ballotAt(int member) {
         return (B) ballot[member];
     }
@@ -366,12 +384,12 @@ public final class VoteCount<B, R> {
             return;
         }
         int by = chains.endsAt[member];
-        B counted = by == member ? ballotAt(member) : method.asDelegated(ballotAt(by));
+        Object counted = by == member ? compiled[member] : compiledForDelegators[by];
         adder.base = classOf[member] * width;
         adder.member = member;
         adder.sign = sign;
         sums.add(adder.base + PARTICIPATING, member, sign);
-        method.count(counted, adder);
+        method.countCompiled(counted, adder);
     }
 
     /** Where the method's {@link VotingMethod#count} adds: the counted member's class, power and sign. */

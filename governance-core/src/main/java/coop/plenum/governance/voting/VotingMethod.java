@@ -30,6 +30,21 @@ public interface VotingMethod<B, R> {
      */
     void count(B ballot, Sums into);
 
+    /**
+     * One ballot in the form {@link #countCompiled} reads fastest. Called once when a ballot is recorded, not once per
+     * member it counts for: a ballot with a thousand delegators behind it is counted a thousand times (at a million
+     * members, looking option ids up in each ballot's map took 84 % of an APPROVAL count). The ballot itself by default.
+     */
+    default Object compile(B ballot) {
+        return ballot;
+    }
+
+    /** {@link #count} of a ballot {@link #compile}d by this method. */
+    @SuppressWarnings("unchecked")
+    default void countCompiled(Object compiled, Sums into) {
+        count((B) compiled, into);
+    }
+
     /** What a ballot counts as for a member who delegated to its caster; the ballot itself unless the method says otherwise. */
     default B asDelegated(B ballot) {
         return ballot;
