@@ -220,7 +220,8 @@ class ProposalProjection {
                     d.effectMemberId() == null ? null : new MemberId(d.effectMemberId()),
                     d.electorate().stream().map(m -> new MemberId(m.memberId()))
                             .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
-                    optionBallots(allBallots), reasons(allBallots), consentBallots(allBallots));
+                    optionBallots(allBallots), reasons(allBallots), consentBallots(allBallots),
+                    rankedBallots(allBallots), d.openedAt() == null ? null : d.decision());
         }).toFuture();
     }
 
@@ -318,6 +319,13 @@ class ProposalProjection {
     private static Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots(List<BallotDocument> allBallots) {
         return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.consent() != null)
                 .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.consent())).toList(),
+                Instant.MAX).ballots();
+    }
+
+    /** Each member's current RANKED ballot. */
+    private static Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots(List<BallotDocument> allBallots) {
+        return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.ranking() != null)
+                .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.rankedBallot())).toList(),
                 Instant.MAX).ballots();
     }
 
