@@ -207,10 +207,19 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
                 .toPlainString() + "%";
     }
 
-    private static String exact(String decimal, String fraction) {
+    static String exact(String decimal, String fraction) {
         if (decimal == null) {
             return "";
         }
-        return fraction == null || fraction.equals(decimal) ? decimal : decimal + " (exactly " + fraction + ")";
+        return fraction == null || isExactly(decimal, fraction) ? decimal : decimal + " (exactly " + fraction + ")";
+    }
+
+    /** Whether the rounded decimal is the fraction itself (2/5 is 0.400000), so that saying it again adds nothing. */
+    private static boolean isExactly(String decimal, String fraction) {
+        String[] parts = fraction.split("/");
+        if (parts.length != 2) {
+            return fraction.equals(decimal);
+        }
+        return new BigDecimal(decimal).multiply(new BigDecimal(parts[1])).compareTo(new BigDecimal(parts[0])) == 0;
     }
 }
