@@ -7,10 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Map;
 
+import static coop.plenum.support.Cooperators.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,7 +32,8 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
         String coop = foundCooperative(riverside(aliceId));   // alice: workers (60); bob and cara: users (40)
         String bob = unique("bob");
         createAccount(bob, "Bob Member");
-        steps.command(alice, coop, steps.apply(coop, bob, "users"), "admission");
+        String bobMember = steps.apply(coop, bob, "users");
+        steps.command(alice, coop, bobMember, "admission");
         String cara = unique("cara");
         createAccount(cara, "Cara Member");
         steps.command(alice, coop, steps.apply(coop, cara, "users"), "admission");
@@ -55,6 +61,12 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("rank-neither")).getAttribute("value")).as("the ballot pre-filled").isEqualTo("2");
 
         signInAgain(alice, proposal, coop);
+        // live while voting: bob ties his two options over the API, and alice's open page shows solar's lost preference
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, proposal, bobMember).headers(as(bob))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"ranking\": [[\"solar-park\", \"wind-turbine\"]]}")
+                .exchange().expectStatus().isOk();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(
+                By.cssSelector("#pairwise-matrix tr[data-option='solar-park'] td:nth-of-type(1)")).getText().equals("0%"));
         browser.findElement(By.id("close-vote")).click();
         assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualToIgnoringCase("closed");
         assertThat(browser.findElements(By.id("ballot-form"))).as("no ballots after closing").isEmpty();
@@ -62,7 +74,7 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#ranking li")).stream().map(WebElement::getText).toList())
                 .containsExactly("Wind turbine", "Solar park", "Neither");
 
-        // D[wind][solar] = 0.6 × 1 (alice) + 0.4 × ½ (cara, not bob) = 0.8; D[wind][neither] = 0.6 + 0.4 = 1
+        // D[wind][solar] = 0.6 × 1 (alice) + 0.4 × ½ (cara; bob ties them) = 0.8; D[wind][neither] = 0.6 + 0.4 = 1
         WebElement winnerRow = browser.findElement(By.cssSelector("#pairwise-matrix tbody tr.winner"));
         assertThat(winnerRow.findElement(By.tagName("th")).getText()).startsWith("Wind turbine");
         List<WebElement> cells = winnerRow.findElements(By.tagName("td"));
