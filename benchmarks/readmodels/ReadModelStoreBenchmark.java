@@ -37,10 +37,68 @@ public class ReadModelStoreBenchmark {
             MongoServer plain = new MongoServer(new H2Backend(a.resolve("readmodels.mv").toString()));
             String plainUrl = "mongodb://127.0.0.1:" + plain.bind().getPort();
             run("round " + round + " A plain H2 backend", plainUrl, documents);
+            for (int pageSize : PAGE_SIZES) {
+                ballotPages("round " + round + " A plain H2 backend", plainUrl, documents / 2, pageSize);
+            }
             plain.shutdownNow();
             try (EmbeddedMongoServer ordered = EmbeddedMongoServer.start(Files.createTempDirectory("readmodel-bench-b"))) {
                 run("round " + round + " B ordered index keys", ordered.connectionString(), documents);
+                for (int pageSize : PAGE_SIZES) {
+                    ballotPages("round " + round + " B Plenum backend", ordered.connectionString(), documents / 2, pageSize);
+                }
             }
+        }
+    }
+
+    private static final int[] PAGE_SIZES = {128, 32, 16};
+
+    /**
+     * Ballots appended to pages as the proposals read model keeps them (ProposalBallots): each ballot an
+     * {@code $addToSet} of an entry into its page ({@code proposalId|page}) and of the page into the proposal's list,
+     * in bulk writes of 64 ballots as a processor batch sends them; four proposals, ballots of 2,000 members.
+     */
+    private static void ballotPages(String label, String url, int ballots, int pageSize) {
+        try (MongoClient client = MongoClients.create(url)) {
+            String run = "pages" + pageSize + "_" + System.nanoTime();
+            MongoCollection<Document> pages = client.getDatabase("bench").getCollection(run);
+            MongoCollection<Document> lists = client.getDatabase("bench").getCollection(run + "_lists");
+            UpdateOptions upsert = new UpdateOptions().upsert(true);
+            long start = System.nanoTime();
+            List<com.mongodb.client.model.WriteModel<Document>> pageWrites = new java.util.ArrayList<>();
+            java.util.Set<String> listed = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < ballots; i++) {
+                String proposal = "7f3c2a1e-5b4d-4c6e-9a8b-%012d".formatted(i % 4);
+                long sequence = i / 4;
+                long page = sequence / pageSize;
+                Document entry = new Document("sequence", sequence).append("memberId", "member-%08d-aaaa-bbbb-cccc".formatted(i % 2000))
+                        .append("choice", i % 3 == 0 ? "YES" : "NO").append("at", new java.util.Date(1_700_000_000_000L + i))
+                        .append("scores", null).append("reason", null).append("consent", null).append("ranking", null);
+                pageWrites.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", proposal + "|" + page),
+                        Updates.combine(Updates.setOnInsert("proposalId", proposal), Updates.setOnInsert("page", page),
+                                Updates.addToSet("ballots", entry)), upsert));
+                listed.add(proposal + " " + page);
+                if (pageWrites.size() == 64 || i == ballots - 1) {
+                    pages.bulkWrite(pageWrites);
+                    List<com.mongodb.client.model.WriteModel<Document>> listWrites = new java.util.ArrayList<>();
+                    for (String pair : listed) {
+                        String[] parts = pair.split(" ");
+                        listWrites.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", parts[0]),
+                                Updates.addToSet("pages", Long.parseLong(parts[1])), upsert));
+                    }
+                    lists.bulkWrite(listWrites);
+                    pageWrites.clear();
+                    listed.clear();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long stored = 0;
+            for (Document page : pages.find()) {
+                stored += page.getList("ballots", Document.class).size();
+            }
+            if (stored != ballots) {
+                throw new IllegalStateException("stored " + stored + " of " + ballots + " ballots");
+            }
+            System.out.printf("%s: %,d ballots into pages of %d: %,.0f ballots/s%n", label, ballots, pageSize, ballots / seconds);
         }
     }
 

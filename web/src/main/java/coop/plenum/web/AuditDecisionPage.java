@@ -115,7 +115,8 @@ class AuditDecisionPage {
         return Mono.fromCallable(() -> Steps.read(history, proposalId, position))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(steps -> Mono.zip(
-                        queries.one(new FindTally(proposal.proposalId(), steps.asOf()), TallyView.class).map(TallyJson::of),
+                        // the workspace shows the log as it is, so an AFTER_CLOSE vote too (docs/audit.md, "Hidden results")
+                        queries.one(new FindTally(proposal.proposalId(), steps.asOf()), TallyView.class).map(TallyJson::ofEverything),
                         queries.many(new FindMembers(coop.cooperativeId()), MemberView.class),
                         Mono.fromCallable(() -> pinned(proposalId)).subscribeOn(Schedulers.boundedElastic()))
                         .map(found -> {

@@ -35,7 +35,7 @@ class AuditHistoryPage {
             "MemberSuspended", "MemberReinstated", "MembershipWithdrawn", "MemberClassChanged", "RoleGranted", "RoleRevoked",
             "ProposalSubmitted", "ProposalRevised", "CommentAdded", "ProposalWithdrawn", "VotingOpened", "BallotCast",
             "BallotRetracted", "VotingClosed", "DelegationsFrozen", "CharterAmended", "MemberAdmittedByDecision", "MemberExpelled",
-            "DecisionNotApplicable", "ProposalExecuted", "VoteDelegated", "DelegationRevoked", "LedgerOpened",
+            "DecisionNotApplicable", "ProposalExecuted", "OutcomeStatementRecorded", "VoteDelegated", "DelegationRevoked", "LedgerOpened",
             "ContributorRegistered", "ContributorStandingChanged", "ContributionLogged", "ContributionEvaluated",
             "ContributionAccepted", "ContributionRejected", "RevenueRecorded", "RevenueAllocated");
 

@@ -51,7 +51,8 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
     }
 
     static MethodResults of(TallyJson tally, ProposalView proposal, Map<MemberId, String> names, Map<String, String> classNames) {
-        if (tally == null || tally.method() == null || "YES_NO".equals(tally.method())) {
+        // hidden until close: the page shows participation only, in its own panel
+        if (tally == null || tally.method() == null || "YES_NO".equals(tally.method()) || tally.hiddenUntilClose()) {
             return null;
         }
         List<ProposalOption> options = proposal.summary().options() == null ? List.of() : proposal.summary().options();
@@ -71,7 +72,8 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
     private static MethodResults scored(TallyJson tally, Map<String, String> labels, Map<String, String> classNames,
                                         List<String> winners, boolean decided, boolean everyClass) {
         List<Bar> options = tally.options() == null ? List.of() : tally.options().stream().map(o -> new Bar(o.optionId(),
-                o.label(), o.score(), percent(o.score()), exact(o.score(), o.scoreExact()), o.eligible(), winners.contains(o.optionId()))).toList();
+                o.label(), o.score(), percent(o.score()), exact(o.score(), o.scoreExact()), !Boolean.FALSE.equals(o.eligible()),
+                winners.contains(o.optionId()))).toList();
         List<ClassShares> classes = tally.classes().stream().map(c -> {
             List<Bar> shares = new ArrayList<>();
             if (c.shares() != null) {

@@ -202,18 +202,22 @@ class ProposalPages {
                             Map<MemberId, String> names = all.getT2().stream()
                                     .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));
                             MemberId me = granted.access().memberId();
-                            model.addAttribute("myProvenance", all.getT3().orElse(null));
+                            // while an AFTER_CLOSE vote is open a delegate's ballot is not shown, not even to whom it counts for
+                            model.addAttribute("myProvenance", all.getT3().filter(pv -> !pv.hidden()
+                                    || pv.provenance().kind() == coop.plenum.governance.voting.Provenance.Kind.DIRECT).orElse(null));
+                            model.addAttribute("resultsHidden", proposal.summary().resultsHidden());
                             model.addAttribute("myReceipt", all.getT4().orElse(null));
                             model.addAttribute("user", user);
                             model.addAttribute("coop", granted.cooperative());
-                            model.addAttribute("p", proposal);
+                            ProposalView seen = proposal.seenBy(me);
+                            model.addAttribute("p", seen);
                             TallyJson tally = all.getT1().map(TallyJson::of).orElse(null);
                             model.addAttribute("tally", tally);
                             model.addAttribute("names", names);
                             Map<String, String> classNames = granted.cooperative().charter().classes().stream()
                                     .collect(Collectors.toMap(c -> c.id(), c -> c.name()));
                             model.addAttribute("classNames", classNames);
-                            methodModel(model, proposal, tally, me, names, classNames);
+                            methodModel(model, seen, tally, me, names, classNames);
                             model.addAttribute("secretary", granted.access().roles().contains(Role.SECRETARY));
                             model.addAttribute("author", me != null && me.equals(proposal.authorMemberId()));
                             model.addAttribute("canComment", granted.access().isActiveMember());
@@ -349,6 +353,22 @@ class ProposalPages {
                         .thenReturn(redirect(cooperativeId, proposalId, null) + "#comments")
                         .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
                                 Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")))));
+    }
+
+    /** The author's outcome statement, once the vote has closed (the aggregate decides who and when). */
+    @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/outcome-statement")
+    Mono<String> outcomeStatement(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                  @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
+        return proposals.require(cooperativeId, proposalId).then(access.requireReader(cooperativeId, user))
+                .then(exchange.getFormData()).flatMap(form -> Mono.fromCallable(() -> {
+                            FormText.requireTypable(form);
+                            return new coop.plenum.governance.proposal.RecordOutcomeStatement(new ProposalId(proposalId),
+                                    form.getFirst("statement"));
+                        })
+                        .flatMap(command -> commands.send(command, user.caller(null)))
+                        .thenReturn(redirect(cooperativeId, proposalId, null) + "#outcome-statement")
+                        .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
+                                Refusal.of("outcome-statement", (RuleViolation) refused), "")));
     }
 
     private static String redirect(String cooperativeId, String proposalId, String notice) {

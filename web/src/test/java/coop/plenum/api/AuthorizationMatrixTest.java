@@ -146,6 +146,9 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 new Endpoint("GET vote provenance (before voting opens: 409)", HttpMethod.GET,
                         w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/tally/members/" + w.memberSelf(),
                         null, 401, 403, 409, 409, 409, 403),
+                new Endpoint("PUT outcome-statement (its author only; before the vote closes: 409)", HttpMethod.PUT,
+                        w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/outcome-statement",
+                        "{\"statement\":\"We decided.\"}", 401, 403, 409, 403, 403, 403),
                 new Endpoint("GET open-book.csv", HttpMethod.GET, w -> ledger(w, "/open-book.csv"), null, 401, 403, 200, 200, 200, 403)));
         return table.stream().map(Arguments::of);
     }

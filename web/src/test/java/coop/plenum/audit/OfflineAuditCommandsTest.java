@@ -73,7 +73,8 @@ class OfflineAuditCommandsTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"delegateId\":\"" + members.get("carol") + "\"}")
                 .exchange().expectStatus().isNoContent();
         proposal = as("alice", http.post().uri("/api/v1/cooperatives/{c}/proposals", coop)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"title\":\"Plant pears\",\"body\":\"Twelve trees\",\"topic\":\"general\",\"kind\":\"GENERAL\"}")
+                .bodyValue("{\"title\":\"Plant pears\",\"body\":\"Twelve trees\",\"topic\":\"general\",\"kind\":\"GENERAL\","
+                        + "\"visibility\":\"AFTER_CLOSE\"}")
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
                 .get("proposalId").asText();
         as("alice", http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, proposal)).exchange().expectStatus().isNoContent();
@@ -83,6 +84,9 @@ class OfflineAuditCommandsTest {
                     .exchange().expectStatus().is2xxSuccessful();
         }
         as("alice", http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, proposal)).exchange().expectStatus().isNoContent();
+        as("alice", http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/outcome-statement", coop, proposal))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"statement\":\"Pears in March.\"}")
+                .exchange().expectStatus().isNoContent();
         awaitEverythingSigned();
         dir = Files.createTempDirectory("plenum-offline-files-");
         export = dir.resolve("export.ndjson");
@@ -143,6 +147,15 @@ class OfflineAuditCommandsTest {
         assertThat(run(List.of("audit", "what-if", export.toString(), proposal, "--max-chain-length", "1001")).code).isEqualTo(2);
         assertThat(run(List.of("audit", "what-if", export.toString(), proposal, "--thresold", "TWO_THIRDS")).err).contains("unknown option --thresold");
         assertThat(run(List.of("audit", "what-if", export.toString(), "no-such-proposal")).err).contains("no vote of proposal 'no-such-proposal'");
+    }
+
+    @Test
+    void anExportWithAnAfterCloseVoteAndAnOutcomeStatementVerifiesOffline() throws Exception {
+        assertThat(Files.readAllLines(export)).anyMatch(l -> l.contains("OutcomeStatementRecorded") && l.contains("Pears in March."))
+                .anyMatch(l -> l.contains("VotingOpened") && l.contains("AFTER_CLOSE"));
+        Run run = run(List.of("audit", "verify", export.toString(), "--public-key", key.toString()));
+        assertThat(run.code).as(run.out + run.err).isEqualTo(0);
+        assertThat(run.out).contains("OK");
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // the first OpenAPI request builds the description (~5 s on a loaded 2-core machine): wait for answers, not a clock
 @AutoConfigureWebTestClient(timeout = "60s")
+// metrics exported as in production (Spring Boot's tests turn export off by default): /actuator/prometheus is tested
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 public abstract class BootedPlenum {
 
     public static final String OPERATOR_PASSWORD = "operator-secret-1";

@@ -37,8 +37,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Liquid delegation: a member delegates their own vote (the Cooperative aggregate decides who may delegate to
- * whom); members and auditors read anyone's delegations (delegates are accountable) and how any member's vote was
+ * Liquid delegation: a member delegates their own vote (the cooperative's delegation register decides who may
+ * delegate to whom); members and auditors read anyone's delegations (delegates are accountable) and how any member's vote was
  * counted on a proposal.
  */
 @RestController
@@ -112,14 +112,14 @@ class DelegationController {
                                     @AuthenticationPrincipal PlenumUser user) {
         Instant instant = AsOf.parse(asOf);
         // NOT_IN_ELECTORATE answers for members of this cooperative only; anyone else is simply not here
-        return access.requireReader(cooperativeId, user).then(proposals.require(cooperativeId, proposalId))
+        return access.requireReader(cooperativeId, user).flatMap(granted -> proposals.require(cooperativeId, proposalId)
                 .then(ledgers.names(new CooperativeId(cooperativeId)))
                 .flatMap(names -> names.containsKey(memberId)
                         ? queries.one(new FindVoteProvenance(new ProposalId(proposalId), new MemberId(memberId), instant), ProvenanceView.class)
                                 .switchIfEmpty(Mono.error(() -> new StateConflict("proposal.not-voted",
                                         "voting on this proposal had not opened by then")))
-                                .map(view -> ProvenanceJson.of(view, names))
-                        : Mono.error(new NotFound("member.not-found", "no member '" + memberId + "' here")));
+                                .map(view -> ProvenanceJson.of(view, names, granted.access().memberId()))
+                        : Mono.error(new NotFound("member.not-found", "no member '" + memberId + "' here"))));
     }
 
 }

@@ -12,17 +12,36 @@ import java.util.Map;
  * How a member's power was counted on a proposal: {@code how} is DIRECT, DELEGATED (with {@code chain} to
  * {@code castBy}'s ballot) or why not: NO_DELEGATION, DELEGATE_NOT_IN_ELECTORATE, CYCLE ({@code cycle}),
  * CHAIN_TOO_LONG, NOT_IN_ELECTORATE. {@code decided}: the vote had closed (this is final).
+ * <p>
+ * While an AFTER_CLOSE vote is open, a member's own DIRECT ballot is shown to them; anything else (another member's
+ * provenance, or one's own through a delegation, which would tell how the delegate voted) answers
+ * {@code hidden: "AFTER_CLOSE"} with {@code how, counted, choice, castBy, hops, chain, cycle} null. {@code hidden} is
+ * absent otherwise.
  */
-record ProvenanceJson(String proposalId, String memberId, Instant asOf, boolean decided, String how, boolean counted,
-                      String choice, DelegationsJson.MemberRef castBy, int hops, List<DelegationsJson.MemberRef> chain,
-                      List<DelegationsJson.MemberRef> cycle, String explanation) {
+record ProvenanceJson(String proposalId, String memberId, Instant asOf, boolean decided, String how, Boolean counted,
+                      String choice, DelegationsJson.MemberRef castBy, Integer hops, List<DelegationsJson.MemberRef> chain,
+                      List<DelegationsJson.MemberRef> cycle, String explanation,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                      String hidden) {
+
+    /** As {@code reader} (a member id, or null for a reader who is not a member) may see it. */
+    static ProvenanceJson of(ProvenanceView view, Map<String, String> names, coop.plenum.governance.ids.MemberId reader) {
+        Provenance<?> p = view.provenance();
+        boolean ownDirectBallot = p.memberId().equals(reader) && p.kind() == Provenance.Kind.DIRECT;
+        if (view.hidden() && !ownDirectBallot) {
+            return new ProvenanceJson(view.proposalId().value(), p.memberId().value(), view.asOf(), false, null, null, null,
+                    null, null, null, null, "hidden until the vote closes: only participation per class is shown",
+                    coop.plenum.governance.proposal.Visibility.AFTER_CLOSE.name());
+        }
+        return of(view, names);
+    }
 
     static ProvenanceJson of(ProvenanceView view, Map<String, String> names) {
         Provenance<?> p = view.provenance();
         return new ProvenanceJson(view.proposalId().value(), p.memberId().value(), view.asOf(), view.decided(), p.kind().name(),
                 p.counted(), ballotText(p.choice()),
                 p.castBy() == null ? null : DelegationsJson.ref(p.castBy(), names), p.hops(),
-                DelegationsJson.refs(p.chain(), names), DelegationsJson.refs(p.cycle(), names), explain(p, names));
+                DelegationsJson.refs(p.chain(), names), DelegationsJson.refs(p.cycle(), names), explain(p, names), null);
     }
 
     /** A YES_NO choice by name; an option ballot as its scores, e.g. {@code "a=1 b=1"}. */

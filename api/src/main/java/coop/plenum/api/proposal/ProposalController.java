@@ -21,6 +21,7 @@ import coop.plenum.governance.proposal.ProposalEffect;
 import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.ProposalState;
+import coop.plenum.governance.proposal.RecordOutcomeStatement;
 import coop.plenum.governance.proposal.RetractBallot;
 import coop.plenum.governance.proposal.ReviseProposal;
 import coop.plenum.governance.proposal.SubmitProposal;
@@ -97,7 +98,7 @@ class ProposalController {
         ProposalId id = new ProposalId(ids.newId());
         return Mono.fromCallable(() -> new SubmitProposal(id, new CooperativeId(cooperativeId), request.title(), request.body(),
                         request.topic(), request.kind(), effect(request.kind(), request.effect()), request.votingOpensAt(),
-                        request.votingClosesAt(), request.method(), request.options()))
+                        request.votingClosesAt(), request.method(), request.options(), request.visibility()))
                 .flatMap(command -> commands.send(command, user.caller(correlation)))
                 .thenReturn(ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/proposals/{p}", cooperativeId, id.value()))
                         .body(Map.of("proposalId", id.value())));
@@ -135,8 +136,18 @@ class ProposalController {
     @GetMapping("/{proposalId}")
     @Operation(summary = "One proposal with its revisions, comments, electorate and ballots")
     Mono<ProposalJson> one(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user) {
-        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
-                .then(queries.one(new FindProposal(new ProposalId(proposalId)), ProposalView.class)).map(ProposalJson::detail);
+        return access.requireReader(cooperativeId, user).flatMap(granted -> proposal(cooperativeId, proposalId)
+                .then(queries.one(new FindProposal(new ProposalId(proposalId)), ProposalView.class))
+                .map(view -> ProposalJson.detail(view.seenBy(granted.access().memberId()))));
+    }
+
+    @PutMapping("/{proposalId}/outcome-statement")
+    @Operation(summary = "Record the outcome statement (the author, once the vote has closed; again replaces it, every version stays in the log)")
+    Mono<ResponseEntity<Void>> outcomeStatement(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                                @RequestBody OutcomeStatementRequest request, @AuthenticationPrincipal PlenumUser user,
+                                                @RequestHeader(value = CORRELATION, required = false) String correlation) {
+        return send(cooperativeId, proposalId, new RecordOutcomeStatement(new ProposalId(proposalId), request.statement()), user,
+                correlation);
     }
 
     @PutMapping("/{proposalId}")
@@ -201,7 +212,8 @@ class ProposalController {
     }
 
     @GetMapping("/{proposalId}/tally")
-    @Operation(summary = "The tally: live while voting, final after closing, or as of any past instant (?asOf=ISO-8601)")
+    @Operation(summary = "The tally: live while voting, final after closing, or as of any past instant (?asOf=ISO-8601); "
+            + "while an AFTER_CLOSE vote is open, participation per class only, with hidden: AFTER_CLOSE")
     Mono<TallyJson> tally(@PathVariable String cooperativeId, @PathVariable String proposalId,
                           @RequestParam(required = false) String asOf, @AuthenticationPrincipal PlenumUser user) {
         Instant instant = AsOf.parse(asOf);

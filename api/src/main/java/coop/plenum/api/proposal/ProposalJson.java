@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The proposal shape clients rely on (SPEC "HTTP API"); the detail adds text, revisions, comments, electorate and ballots. */
+/**
+ * The proposal shape clients rely on (SPEC "HTTP API"); the detail adds text, revisions, comments, electorate and ballots
+ * (while an AFTER_CLOSE vote is open: only the caller's own), and the author's outcome statement once recorded.
+ */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
                            Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
@@ -18,7 +21,16 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
                            String method, List<OptionJson> options, List<String> winners,
                            Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
-                           Map<String, String> consentBallots) {
+                           Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement) {
+
+    /** The author's outcome statement as it stands (the latest recorded). */
+    public record OutcomeStatementJson(String statement, String recordedBy, Instant recordedAt) {
+    }
+
+    private static OutcomeStatementJson outcomeStatement(ProposalView v) {
+        return v.outcomeStatement() == null ? null : new OutcomeStatementJson(v.outcomeStatement().statement(),
+                v.outcomeStatement().recordedBy().value(), v.outcomeStatement().recordedAt());
+    }
 
     /** An option of an APPROVAL or SCORE proposal. */
     public record OptionJson(String id, String label) {
@@ -38,7 +50,8 @@ public record ProposalJson(String proposalId, String title, String topic, String
     static ProposalJson summary(ProposalSummary s) {
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
-                null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null);
+                null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null,
+                s.visibility().name(), null);
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -56,6 +69,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
                 v.reasons().isEmpty() ? null : v.reasons().entrySet().stream().collect(Collectors.toMap(
                         e -> e.getKey().value(), Map.Entry::getValue, (a, b) -> b, java.util.LinkedHashMap::new)),
                 v.consentBallots().isEmpty() ? null : v.consentBallots().entrySet().stream().collect(Collectors.toMap(
-                        e -> e.getKey().value(), e -> e.getValue().name(), (a, b) -> b, java.util.LinkedHashMap::new)));
+                        e -> e.getKey().value(), e -> e.getValue().name(), (a, b) -> b, java.util.LinkedHashMap::new)),
+                s.visibility().name(), outcomeStatement(v));
     }
 }

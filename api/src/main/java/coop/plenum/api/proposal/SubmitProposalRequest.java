@@ -13,8 +13,9 @@ import java.util.List;
  * {@code POST …/proposals}. {@code effect} is the new charter for a CHARTER_AMENDMENT and the member id (a string)
  * for an ADMISSION or EXPULSION; a GENERAL proposal has none.
  * {@code method} is YES_NO when absent; APPROVAL and SCORE need {@code options: [{id, label}]} (2 to 50).
+ * {@code visibility} is PUBLIC when absent; AFTER_CLOSE hides ballots and running results until the vote closes.
  */
 public record SubmitProposalRequest(String title, String body, String topic, ProposalKind kind, JsonNode effect,
                                     Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
-                                    List<ProposalOption> options) {
+                                    List<ProposalOption> options, coop.plenum.governance.proposal.Visibility visibility) {
 }

@@ -16,11 +16,31 @@ import java.util.Map;
 /**
  * SPEC's tally shape: powers are exact decimal strings with six digits, ratios decimal strings rounded to six digits
  * for display (decisions use the exact values); outcome and approval are null while undecided.
+ * <p>
+ * While an AFTER_CLOSE vote is open ({@code hidden: "AFTER_CLOSE"}) it is participation only: per class
+ * {@code classId, weight, quorum, electoratePower, participation, quorumMet}, the options' ids and labels, and every
+ * count, share, score, matrix, ranking, objection and winner null. {@code hidden} is absent otherwise.
  */
 public record TallyJson(String proposalId, String state, String outcome, Instant asOf, String approval, List<ClassJson> classes,
                         String method, List<OptionJson> options, List<String> winners, List<ObjectionJson> objections,
                         Map<String, Map<String, String>> pairwise, Map<String, Map<String, String>> strongestPaths,
-                        List<List<String>> ranking) {
+                        List<List<String>> ranking,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        String hidden) {
+
+    /** A visible tally. */
+    TallyJson(String proposalId, String state, String outcome, Instant asOf, String approval, List<ClassJson> classes,
+              String method, List<OptionJson> options, List<String> winners, List<ObjectionJson> objections,
+              Map<String, Map<String, String>> pairwise, Map<String, Map<String, String>> strongestPaths,
+              List<List<String>> ranking) {
+        this(proposalId, state, outcome, asOf, approval, classes, method, options, winners, objections, pairwise,
+                strongestPaths, ranking, null);
+    }
+
+    /** Whether the results are hidden until the vote closes (the page says so instead of showing counts). */
+    public boolean hiddenUntilClose() {
+        return hidden != null;
+    }
 
     /** An objection standing in a CONSENT vote, with its reason. */
     public record ObjectionJson(String memberId, String classId, String reason) {
@@ -37,10 +57,37 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
     }
 
     /** One option of an APPROVAL or SCORE tally: S(o) rounded for people, the exact fraction, and whether it may win. */
-    public record OptionJson(String optionId, String label, String score, String scoreExact, boolean eligible) {
+    public record OptionJson(String optionId, String label, String score, String scoreExact, Boolean eligible) {
     }
 
+    /**
+     * The tally as members, secretaries and auditors read it through the API and the pages: whole, or participation
+     * only while the view says its results are hidden (SPEC "Voting methods", {@code visibility: AFTER_CLOSE}).
+     */
     public static TallyJson of(TallyView view) {
+        TallyJson whole = ofEverything(view);
+        return view.hidden() == null ? whole : participationOnly(whole, view.hidden().name());
+    }
+
+    /**
+     * Participation per class and nothing that tells how anyone voted: no counts, shares, scores, matrix, ranking,
+     * objections or winners.
+     */
+    private static TallyJson participationOnly(TallyJson whole, String hidden) {
+        List<ClassJson> classes = whole.classes().stream().map(c -> new ClassJson(c.classId(), c.weight(), c.quorum(),
+                c.electoratePower(), null, null, null, c.participation(), null, c.quorumMet(), null, null, null, null, null,
+                null)).toList();
+        List<OptionJson> options = whole.options() == null ? null : whole.options().stream()
+                .map(o -> new OptionJson(o.optionId(), o.label(), null, null, null)).toList();
+        return new TallyJson(whole.proposalId(), whole.state(), null, whole.asOf(), null, classes, whole.method(), options,
+                null, null, null, null, null, hidden);
+    }
+
+    /**
+     * The whole tally whatever the proposal's visibility: for the audit workspace only, which shows the log as it is
+     * (docs/audit.md, "Hidden results").
+     */
+    public static TallyJson ofEverything(TallyView view) {
         if (view.optionTally() != null) {
             return ofOptions(view);
         }

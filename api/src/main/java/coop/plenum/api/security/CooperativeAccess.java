@@ -44,7 +44,19 @@ public class CooperativeAccess {
         return existing(cooperativeId).flatMap(view -> queries.one(new FindAccess(view.cooperativeId(), user.accountId()), AccessView.class)
                 .flatMap(access -> access.roles().stream().anyMatch(allowed::contains)
                         ? Mono.just(new Granted(view, access))
-                        : Mono.error(new NotAllowed("cooperative.forbidden", "only " + allowed + " of this cooperative may see this"))));
+                        : Mono.error(new NotAllowed("cooperative.forbidden", "Only the cooperative's " + inWords(allowed)
+                                + " may see this. If you should be one of them, ask its secretary."))));
+    }
+
+    /** "members, secretaries or auditors": the roles as a person would say them, not an enum's {@code toString}. */
+    static String inWords(Set<Role> roles) {
+        java.util.List<String> words = roles.stream().map(role -> switch (role) {
+            case MEMBER -> "members";
+            case SECRETARY -> "secretaries";
+            case AUDITOR -> "auditors";
+        }).toList();
+        return words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
     /** Members, secretaries and auditors may read a cooperative. */

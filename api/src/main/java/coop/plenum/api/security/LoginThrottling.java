@@ -1,6 +1,7 @@
 package coop.plenum.api.security;
 
 import coop.plenum.governance.account.login.AccessTokens;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Password sign-in behind the throttle, for both the API (Basic) and the browser (form); bearer tokens for scripts. */
 @Configuration(proxyBeanMethods = false)
@@ -27,8 +29,11 @@ class LoginThrottling {
     /** Primary: Spring Security's defaults take this one; the bearer manager is wired into the API chain by hand. */
     @Bean
     @Primary
-    PasswordAuthentication passwordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
-        return new PasswordAuthentication(users, encoder, throttle);
+    PasswordAuthentication passwordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                                  Clock clock,
+                                                  @Value("${plenum.security.verified-credentials-ttl:60s}") Duration ttl,
+                                                  @Value("${plenum.security.verified-credentials-max-entries:10000}") int maxEntries) {
+        return new PasswordAuthentication(users, encoder, throttle, new VerifiedCredentials(clock, ttl, maxEntries));
     }
 
     @Bean

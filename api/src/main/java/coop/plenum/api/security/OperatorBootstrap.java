@@ -6,7 +6,6 @@ import coop.plenum.governance.account.CreateAccount;
 import coop.plenum.governance.account.login.AccountLogins;
 import coop.plenum.governance.storage.PlenumProperties;
 import coop.plenum.kernel.IdGenerator;
-import coop.plenum.kernel.StateConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -64,8 +63,15 @@ class OperatorBootstrap implements ApplicationRunner {
         try {
             commands.sendAsSystem(new CreateAccount(new AccountId(ids.newId()), ADMIN, "Platform operator",
                     encoder.encode(password), true));
-        } catch (StateConflict anotherNodeWasFaster) {
-            return;
+        } catch (RuntimeException refused) {
+            // nodes started together on fresh stores race here: the login table's key lets one win and rolls the
+            // other's command back (a StateConflict or a duplicate key, depending on who reached the table first);
+            // the loser carries on with the winner's operator, anything else still stops the start
+            if (logins.isTaken(ADMIN)) {
+                log.info("Another node created the operator account '{}' at the same moment: this node uses it", ADMIN);
+                return;
+            }
+            throw refused;
         }
         if (generated) {
             generatedPassword = password;

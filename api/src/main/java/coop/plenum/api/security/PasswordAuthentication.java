@@ -29,11 +29,14 @@ class PasswordAuthentication implements ReactiveAuthenticationManager {
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
     private final String dummyHash;
+    private final VerifiedCredentials verified;
 
-    PasswordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    PasswordAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                           VerifiedCredentials verified) {
         this.users = users;
         this.encoder = encoder;
         this.throttle = throttle;
+        this.verified = verified;
         this.dummyHash = encoder.encode(UUID.randomUUID().toString());
     }
 
@@ -59,13 +62,23 @@ class PasswordAuthentication implements ReactiveAuthenticationManager {
         return users.findByUsername(username)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                // bcrypt is deliberately slow: keep it off the event loop. The attempt is reserved on the worker,
-                // right before the check, so queued guesses see the failures of those that ran before them.
+                .flatMap(user -> user.isPresent() && verified.recentlyVerified(username, password, user.get().getPassword())
+                        ? Mono.just(signedIn(user.get()))
+                        : bcryptChecked(user, username, password, client));
+    }
+
+    private Mono<Authentication> bcryptChecked(Optional<UserDetails> user, String username, String password, String client) {
+        // bcrypt is deliberately slow: keep it off the event loop. The attempt is reserved on the worker,
+        // right before the check, so queued guesses see the failures of those that ran before them.
+        return Mono.just(user)
                 .publishOn(Schedulers.boundedElastic())
-                .flatMap(user -> throttle.attempt(username, client) instanceof LoginThrottle.Blocked blocked
+                .flatMap(found -> throttle.attempt(username, client) instanceof LoginThrottle.Blocked blocked
                         ? Mono.error(new LoginThrottled(blocked.retryAfter()))
-                        : check(user, password)
-                                .doOnNext(signedIn -> throttle.succeeded(username, client))
+                        : check(found, password)
+                                .doOnNext(signedIn -> {
+                                    throttle.succeeded(username, client);
+                                    verified.verified(username, password, found.get().getPassword());
+                                })
                                 .doOnError(e -> {
                                     if (e instanceof BadCredentialsException) {
                                         throttle.failed(username, client);
@@ -82,8 +95,12 @@ class PasswordAuthentication implements ReactiveAuthenticationManager {
             if (user.isEmpty() || !matches) {
                 throw new BadCredentialsException("Invalid Credentials");
             }
-            return UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());
+            return signedIn(user.get());
         });
+    }
+
+    private static Authentication signedIn(UserDetails user) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 
     /** The remote address as the server sees it; behind a proxy, only {@code server.forward-headers-strategy} makes it the client's. */

@@ -37,7 +37,8 @@ public class SecurityConfiguration {
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems, PasswordAuthentication passwords,
                                        BearerAuthentication bearer) {
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                // the metrics are scraped like the API is called: Basic or a bearer token, never a session
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/prometheus"))
                 .authenticationManager(passwords)
                 .addFilterAt(bearer.filter(new ServerAuthenticationEntryPointFailureHandler(problems.unauthenticated())),
                         SecurityWebFiltersOrder.AUTHENTICATION)
@@ -49,7 +50,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/cooperatives").hasRole("OPERATOR")
-                        .pathMatchers("/api/v1/operations/**").hasRole("OPERATOR")
+                        .pathMatchers("/api/v1/operations/**", "/actuator/prometheus").hasRole("OPERATOR")
                         .anyExchange().authenticated())
                 .build();
     }

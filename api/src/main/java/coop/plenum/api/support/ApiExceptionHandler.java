@@ -63,7 +63,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof RuleViolation violation) {
                 return refused(violation);
             }
-            if (cause instanceof DuplicateKeyException || cause instanceof ConcurrencyException) {
+            if (cause instanceof DuplicateKeyException || cause instanceof ConcurrencyException
+                    || cause instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
                 // a concurrent request won the same unique key or aggregate version; the loser stored nothing
                 return problem(Problems.of(HttpStatus.CONFLICT, "state.concurrent-change",
                         "another request changed the same thing at the same moment; retry", null));

@@ -1,5 +1,6 @@
 package coop.plenum.governance.axon;
 
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +32,8 @@ public final class ConflictRetry {
 
     static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            // AggregateStreamCreationException: another node created the same aggregate first (a delegation register)
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }

@@ -91,9 +91,9 @@ class ProcessingConfiguration {
      * sees them in the log's order: run as one segment. {@code readmodel-membership} names members from their
      * accounts' {@code AccountCreated} (an Account aggregate) when a Cooperative's event creates the member. Every
      * other read model keys what it writes by the aggregate that produced the event (a proposal's ballots and state,
-     * a cooperative's delegations and charter, a ledger's contributions and revenues, an account) or writes
-     * order-free set additions (a member's ballots), and Axon's default sequencing keeps each aggregate's events in
-     * one segment, in order.
+     * a cooperative's charter, a ledger's contributions and revenues, an account) or writes order-free set additions
+     * (a member's ballots), and Axon's default sequencing keeps each aggregate's events in one segment, in order. A
+     * cooperative's delegations come from two aggregates and are sequenced by cooperative (DelegationSequencing).
      */
     static final Set<String> ACROSS_AGGREGATES = Set.of("readmodel-membership");
 

@@ -32,7 +32,8 @@ class ReadModelIndexes {
             new Field("delegations", "cooperativeId"),
             new Field("delegation_changes", "cooperativeId"),
             new Field("ledger_contributions", "ledgerId"),
-            new Field("ledger_revenues", "ledgerId"));
+            new Field("ledger_revenues", "ledgerId"),
+            new Field("member_proposal_ballots", "memberId"));
 
     private final MongoClient mongo;
     private final ReadModelDatabase database;

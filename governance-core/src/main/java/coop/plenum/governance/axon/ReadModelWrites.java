@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,7 @@ public class ReadModelWrites {
         if (pending == null) {
             mongo.upsert(query, update, entity).block();
         } else {
-            pending.writes.add(new Write(entity, query, update));
+            pending.add(new Write(entity, query, update));
         }
     }
 
@@ -83,27 +84,38 @@ public class ReadModelWrites {
     private record Write(Class<?> entity, Query query, Update update) {
     }
 
-    /** One batch's queued writes, flushed in order, one bulk write per run of writes to the same collection. */
+    /**
+     * One batch's queued writes, flushed as one bulk write per collection. Handlers usually alternate between two
+     * collections (a ballot page, then the proposal's list of pages), so flushing "runs" in queue order made bulks of
+     * one write each. Writes to different collections do not depend on each other, so only the order within a
+     * collection is kept. A write that only adds to sets ({@code $addToSet}, {@code $setOnInsert}) and equals one
+     * already queued (the same page added to a proposal's list for the next ballot) changes nothing the second time
+     * whatever ran in between, so it is queued once; any other write is always queued.
+     */
     static final class Pending {
+        private static final Set<String> ONLY_ADDS = Set.of("$addToSet", "$setOnInsert");
         private final ReactiveMongoTemplate mongo;
-        private final List<Write> writes = new ArrayList<>();
+        private final Map<Class<?>, Map<List<Object>, Write>> writes = new LinkedHashMap<>();
         private final List<Runnable> afterwards = new ArrayList<>();
 
         private Pending(ReactiveMongoTemplate mongo) {
             this.mongo = mongo;
         }
 
+        void add(Write write) {
+            org.bson.Document update = write.update().getUpdateObject();
+            List<Object> key = ONLY_ADDS.containsAll(update.keySet())
+                    ? List.of(write.query().getQueryObject(), update)
+                    : List.of(new Object());
+            writes.computeIfAbsent(write.entity(), e -> new LinkedHashMap<>()).putIfAbsent(key, write);
+        }
+
         void flush() {
-            int i = 0;
-            while (i < writes.size()) {
-                Class<?> entity = writes.get(i).entity();
+            writes.forEach((entity, queued) -> {
                 ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, entity);
-                while (i < writes.size() && writes.get(i).entity() == entity) {
-                    bulk.upsert(writes.get(i).query(), writes.get(i).update());
-                    i++;
-                }
+                queued.values().forEach(write -> bulk.upsert(write.query(), write.update()));
                 bulk.execute().block();
-            }
+            });
             writes.clear();
             List<Runnable> actions = List.copyOf(afterwards);
             afterwards.clear();

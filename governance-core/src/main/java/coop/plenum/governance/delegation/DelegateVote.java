@@ -7,16 +7,16 @@ import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.Slugs;
 import coop.plenum.kernel.Texts;
 import coop.plenum.kernel.Violation;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A member entrusts their vote to another ACTIVE member of the cooperative, for one topic or, with scope
- * {@code _global}, for every topic without a delegation of its own. Delegating again replaces the delegate.
+ * {@code _global}, for every topic without a delegation of its own. Delegating again replaces the delegate. Decided
+ * by the cooperative's delegation register.
  */
-public record DelegateVote(@TargetAggregateIdentifier CooperativeId cooperativeId, MemberId memberId, String scope,
+public record DelegateVote(CooperativeId cooperativeId, MemberId memberId, String scope,
                            MemberId delegateId) implements CheckedCommand {
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Map;
  * power of c (one sum per ordered pair); {@code D = Σ w_c d_c / Σ w_c} over the classes with participating power;
  * Schulze's strongest paths on D with winning strengths ({@code p[a][b] = D[a][b]} when {@code D[a][b] > D[b][a]},
  * else 0, then widest paths); the unbeaten options win ({@code p[a][b] ≥ p[b][a]} for every b), several → TIE. All
- * exact ({@link Ratio}). Not wired to proposals yet: the method, its result and its reference checks only.
+ * exact ({@link Ratio}). The ranking takes the unbeaten options first, then those unbeaten among the rest, and so on.
  */
 public final class SchulzeMethod implements VotingMethod<RankedBallot, SchulzeTally> {
 
@@ -189,20 +189,43 @@ public final class SchulzeMethod implements VotingMethod<RankedBallot, SchulzeTa
         return p;
     }
 
-    /** Options grouped by how many others they beat on paths, most first; ties stay in one group, in option order. */
+    /**
+     * The full ranking as Schulze's relation orders it (and LiquidFeedback's {@code calculate_ranks}): the first group
+     * is every option no other beats on paths, the next every option no remaining one beats, and so on; options of one
+     * group keep the proposal's order. So the first group is exactly the unbeaten options, the winners. (Grouping by
+     * how many options each beats, as before, could rank an unbeaten option below another: docs/tally.md.)
+     */
     private List<List<String>> ranking(Ratio[][] p) {
         int n = options.size();
-        Map<Integer, List<String>> byWins = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        for (int a = 0; a < n; a++) {
-            int wins = 0;
-            for (int b = 0; b < n; b++) {
-                if (a != b && p[a][b].isGreaterThan(p[b][a])) {
-                    wins++;
+        boolean[] ranked = new boolean[n];
+        List<List<String>> groups = new ArrayList<>();
+        int done = 0;
+        while (done < n) {
+            List<Integer> unbeaten = new ArrayList<>();
+            for (int a = 0; a < n; a++) {
+                if (!ranked[a] && !beatenAmongTheRemaining(a, p, ranked)) {
+                    unbeaten.add(a);
                 }
             }
-            byWins.computeIfAbsent(wins, w -> new ArrayList<>()).add(options.get(a).id());
+            // the relation "beats on paths" is a strict partial order (Schulze 2011, §4.1), so some option is unbeaten
+            List<String> group = new ArrayList<>();
+            for (int a : unbeaten) {
+                ranked[a] = true;
+                group.add(options.get(a).id());
+            }
+            done += unbeaten.size();
+            groups.add(List.copyOf(group));
         }
-        return List.copyOf(byWins.values());
+        return List.copyOf(groups);
+    }
+
+    private static boolean beatenAmongTheRemaining(int a, Ratio[][] p, boolean[] ranked) {
+        for (int b = 0; b < p.length; b++) {
+            if (b != a && !ranked[b] && p[b][a].isGreaterThan(p[a][b])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Ratio min(Ratio x, Ratio y) {

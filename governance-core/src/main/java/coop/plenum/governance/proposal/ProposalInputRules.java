@@ -32,6 +32,8 @@ public final class ProposalInputRules {
     public static final int MAX_OPTIONS = 50;
     public static final int MAX_OPTION_LABEL = 200;
     public static final int MAX_REASON = 2_000;
+    /** An outcome statement: a few paragraphs, like a comment that closes the discussion. */
+    public static final int MAX_OUTCOME_STATEMENT = 4_000;
     /** An option id is what ballots name: short, plain, case-sensitive. */
     private static final Pattern OPTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
@@ -233,6 +235,14 @@ public final class ProposalInputRules {
         if (Texts.storable("body", body, Texts.Lines.MANY, v) && (body == null || body.length() > MAX_BODY)) {
             v.add(new Violation("body", "proposal.body-invalid", "a body is at most " + MAX_BODY + " characters (it may be empty)"));
         }
+    }
+
+    /** 1 to {@link #MAX_OUTCOME_STATEMENT} characters, newlines kept, not blank. */
+    public static List<Violation> outcomeStatement(RecordOutcomeStatement command) {
+        List<Violation> v = new ArrayList<>();
+        Texts.required("statement", command.statement(), MAX_OUTCOME_STATEMENT, Texts.Lines.MANY, "proposal.outcome-statement-invalid",
+                "an outcome statement is 1 to " + MAX_OUTCOME_STATEMENT + " characters", v);
+        return v;
     }
 
     public static List<Violation> comment(CommentOnProposal command) {

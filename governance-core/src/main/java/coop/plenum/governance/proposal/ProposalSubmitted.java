@@ -12,11 +12,22 @@ import java.time.Instant;
 import java.util.List;
 
 /** A fact: a member put a proposal up for deliberation (revision 1), with its schedule if it has one,
- * and its voting method and options ({@code method} absent in events stored before methods existed: YES_NO). */
+ * and its voting method and options ({@code method} absent in events stored before methods existed: YES_NO), and who
+ * sees ballots and running results while voting ({@code visibility}; absent in events stored before it existed and
+ * for PUBLIC proposals: PUBLIC). */
 public record ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
                                 AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
                                 ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
-                                VoteMethod method, List<ProposalOption> options) {
+                                VoteMethod method, List<ProposalOption> options, Visibility visibility) {
+
+    /** A proposal with a method, before visibility existed: PUBLIC. */
+    public ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
+                             AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
+                             ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                             VoteMethod method, List<ProposalOption> options) {
+        this(proposalId, cooperativeId, authorMemberId, authorAccountId, title, body, topic, kind, effect, votingOpensAt,
+                votingClosesAt, submittedAt, method, options, null);
+    }
 
     /** A YES_NO proposal, as every proposal was before voting methods. */
     public ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
@@ -29,6 +40,11 @@ public record ProposalSubmitted(ProposalId proposalId, CooperativeId cooperative
     /** The method; events stored before methods existed have none and mean YES_NO. */
     public VoteMethod votingMethod() {
         return VoteMethod.orDefault(method);
+    }
+
+    /** Who sees ballots and running results while voting; absent means PUBLIC. */
+    public Visibility resultsVisibility() {
+        return Visibility.orDefault(visibility);
     }
 
     public List<ProposalOption> optionsOrNone() {

@@ -14,12 +14,20 @@ import java.util.List;
 
 /**
  * An ACTIVE member proposes; without a schedule a secretary opens and closes the vote. {@code method} null means
- * YES_NO; option methods name their {@code options}.
+ * YES_NO; option methods name their {@code options}. {@code visibility} null means PUBLIC; AFTER_CLOSE hides ballots
+ * and running results until the vote closes.
  */
 public record SubmitProposal(@TargetAggregateIdentifier ProposalId proposalId, CooperativeId cooperativeId, String title,
                              String body, String topic, ProposalKind kind, ProposalEffect effect,
                              Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
-                             List<ProposalOption> options) implements CheckedCommand {
+                             List<ProposalOption> options, Visibility visibility) implements CheckedCommand {
+
+    /** A proposal whose ballots and running results are visible while voting ({@code visibility} PUBLIC). */
+    public SubmitProposal(ProposalId proposalId, CooperativeId cooperativeId, String title, String body, String topic,
+                          ProposalKind kind, ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt,
+                          VoteMethod method, List<ProposalOption> options) {
+        this(proposalId, cooperativeId, title, body, topic, kind, effect, votingOpensAt, votingClosesAt, method, options, null);
+    }
 
     /** A YES_NO proposal. */
     public SubmitProposal(ProposalId proposalId, CooperativeId cooperativeId, String title, String body, String topic,

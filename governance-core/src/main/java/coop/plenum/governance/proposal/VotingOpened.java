@@ -15,12 +15,21 @@ import java.util.List;
 /**
  * A fact: voting opened at {@code openedAt}, and this is frozen for the proposal: the electorate (members ACTIVE
  * then, with their class and power then) and the charter's decision rules in force then, with
- * the proposal's voting method and options. Later amendments,
+ * the proposal's voting method and options, and its {@code visibility} (absent, as in every event stored before it
+ * existed and in every PUBLIC vote: PUBLIC; AFTER_CLOSE: ballots and running results hidden until close). Later amendments,
  * admissions or contributions never change it; replays read it from here.
  */
 public record VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
                            List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
-                           List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options) {
+                           List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options,
+                           Visibility visibility) {
+
+    /** A vote with a method, before visibility existed: PUBLIC. */
+    public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
+                        List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
+                        List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options) {
+        this(proposalId, cooperativeId, topic, openedAt, classes, decision, delegation, electorate, method, options, null);
+    }
 
     /** A YES_NO vote, as every vote was before voting methods. */
     public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
@@ -32,6 +41,11 @@ public record VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, S
     /** The method pinned at opening; events stored before methods existed have none and mean YES_NO. */
     public VoteMethod votingMethod() {
         return VoteMethod.orDefault(method);
+    }
+
+    /** Who sees ballots and running results while voting, pinned at opening; absent means PUBLIC. */
+    public Visibility resultsVisibility() {
+        return Visibility.orDefault(visibility);
     }
 
     public List<ProposalOption> optionsOrNone() {

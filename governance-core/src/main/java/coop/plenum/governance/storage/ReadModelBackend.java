@@ -2,11 +2,14 @@ package coop.plenum.governance.storage;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -48,6 +51,20 @@ final class ReadModelBackend extends H2Backend {
             super(databaseName, store, cursors);
         }
 
+        /**
+         * H2Database's collection with data-size tracking off: to keep {@code collStats.size} current, every update
+         * BSON-encodes the document before and after the change (31 % of the store's CPU while ballots were cast,
+         * each rewriting a page of up to 128 ballots; JFR, docs/performance.md). Nothing in Plenum reads that size.
+         * The maps are the ones H2Database opens for a collection, so stores written before stay readable.
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new UntrackedSizeCollection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
@@ -84,6 +101,19 @@ final class ReadModelBackend extends H2Backend {
         private String indexMapName(String collectionName, String indexName) {
             // the name H2Database gives an index's map
             return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    private static final class UntrackedSizeCollection extends H2Collection {
+
+        UntrackedSizeCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                                MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
         }
     }
 

@@ -26,11 +26,24 @@ public final class DelegationTimeline {
 
     private final List<Change> changes = new ArrayList<>();
     private final InForce now = new InForce();
+    /** Each delegator's scopes this timeline has a change for (a revocation included). */
+    private final Map<MemberId, java.util.Set<String>> changed = new HashMap<>();
 
     /** Records the next change of the log. */
     public void record(Change change) {
         changes.add(change);
         now.apply(change);
+        changed.computeIfAbsent(change.delegator(), d -> new java.util.HashSet<>()).add(change.scope());
+    }
+
+    /** Whether any change (a revocation included) was recorded for the delegator and scope. */
+    public boolean hasChanged(MemberId delegator, String scope) {
+        return changed.getOrDefault(delegator, java.util.Collections.emptySet()).contains(scope);
+    }
+
+    /** Every change recorded so far, in log order (a read-only view). */
+    public List<Change> changes() {
+        return java.util.Collections.unmodifiableList(changes);
     }
 
     /** The delegate in force now for one delegator and scope (null: none). */

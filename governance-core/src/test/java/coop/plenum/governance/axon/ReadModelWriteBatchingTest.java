@@ -86,6 +86,21 @@ class ReadModelWriteBatchingTest {
     }
 
     @Test
+    void writesAlternatingBetweenCollectionsKeepTheirOrderWithinEachAndARepeatedAddToSetIsHarmless() {
+        // as a ballot handler does: a page gets the ballot, the proposal's page list gets the page (again and again)
+        project(List.of(event(1, new Counted("a")), event(2, new Counted("a")), event(3, new Counted("a"))), e -> {
+            writes.upsert(SetDocument.class, byKey("page"), new Update().addToSet("positions", position(e)));
+            writes.upsert(CountDocument.class, byKey("list"), new Update().set("n", position(e)));
+            writes.upsert(SetDocument.class, byKey("pages"), new Update().addToSet("positions", 0L));
+            writes.upsert(CountDocument.class, byKey("list"), new Update().set("n", 10 * position(e)));
+        });
+
+        assertThat(positions("page")).containsExactly(1L, 2L, 3L);
+        assertThat(positions("pages")).as("added once, however often it was queued").containsExactly(0L);
+        assertThat(count("list")).as("the last $set within the collection wins, as queued").isEqualTo(30);
+    }
+
+    @Test
     void anEventWhoseHandlersWriteDirectlySeesEveryWriteQueuedBeforeIt() {
         project(List.of(event(1, new Counted("a")), event(2, new Renamed("a")), event(3, new Counted("a"))), e -> {
             if (e.getPayload() instanceof Renamed) {

@@ -39,6 +39,31 @@ class EventsFromBeforeVotingMethodsTest {
     }
 
     @Test
+    void eventsWithoutAVisibilityArePublic() throws Exception {
+        ProposalSubmitted submitted = log.readValue("""
+                {"proposalId":"p-1","cooperativeId":"c-1","authorMemberId":"m-1",
+                 "authorAccountId":"a-1","title":"Solar","body":"","topic":"energy","kind":"GENERAL",
+                 "effect":null,"votingOpensAt":null,"votingClosesAt":null,"submittedAt":"2026-01-01T00:00:00Z"}""",
+                ProposalSubmitted.class);
+        VotingOpened opened = log.readValue("""
+                {"proposalId":"p-1","cooperativeId":"c-1","topic":"energy",
+                 "openedAt":"2026-01-01T00:00:00Z","classes":[],"decision":{"threshold":"SIMPLE_MAJORITY","classRule":"WEIGHTED"},
+                 "delegation":null,"electorate":[],"method":"APPROVAL","options":[]}""", VotingOpened.class);
+        assertThat(submitted.resultsVisibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(opened.resultsVisibility()).isEqualTo(Visibility.PUBLIC);
+    }
+
+    @Test
+    void anAfterCloseVisibilitySurvivesTheLogUnchanged() throws Exception {
+        VotingOpened opened = log.readValue("""
+                {"proposalId":"p-1","cooperativeId":"c-1","topic":"energy",
+                 "openedAt":"2026-01-01T00:00:00Z","classes":[],"decision":{"threshold":"SIMPLE_MAJORITY","classRule":"WEIGHTED"},
+                 "delegation":null,"electorate":[],"visibility":"AFTER_CLOSE"}""", VotingOpened.class);
+        assertThat(opened.resultsVisibility()).isEqualTo(Visibility.AFTER_CLOSE);
+        assertThat(log.readValue(log.writeValueAsString(opened), VotingOpened.class)).isEqualTo(opened);
+    }
+
+    @Test
     void aBallotCastWithOnlyAChoiceIsAYesNoBallotWithoutAReason() throws Exception {
         BallotCast e = log.readValue("""
                 {"proposalId":"p-1","memberId":"m-1","choice":"YES","castAt":"2026-01-01T00:00:00Z"}""",

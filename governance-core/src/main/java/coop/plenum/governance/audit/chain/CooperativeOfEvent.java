@@ -2,13 +2,15 @@ package coop.plenum.governance.audit.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.plenum.governance.delegation.DelegationStreams;
 
 import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Which cooperative's history an event belongs to, derived from what the log already stores, so events written
- * before any audit metadata existed are placed too: a cooperative's and its ledger's events by their aggregate id,
+ * before any audit metadata existed are placed too: a cooperative's, its delegation register's and its ledger's
+ * events by their aggregate id,
  * a proposal's by the cooperative its {@code ProposalSubmitted} names. Accounts and platform operations form the
  * platform's own chain, {@value #PLATFORM}.
  */
@@ -28,6 +30,7 @@ final class CooperativeOfEvent {
         }
         return switch (aggregateType) {
             case "Cooperative" -> Optional.of(aggregateIdentifier);
+            case DelegationStreams.REGISTER_AGGREGATE_TYPE -> Optional.of(DelegationStreams.cooperativeOfRegister(aggregateIdentifier));
             case "Ledger" -> Optional.of(aggregateIdentifier.startsWith(LEDGER_PREFIX)
                     ? aggregateIdentifier.substring(LEDGER_PREFIX.length()) : aggregateIdentifier);
             case "Proposal" -> Optional.empty();

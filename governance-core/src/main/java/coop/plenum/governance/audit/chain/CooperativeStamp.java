@@ -1,5 +1,6 @@
 package coop.plenum.governance.audit.chain;
 
+import coop.plenum.governance.delegation.DelegationStreams;
 import coop.plenum.governance.proposal.ProposalSubmitted;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,8 +19,8 @@ import java.util.function.BiFunction;
 /**
  * Stamps {@value #METADATA_KEY} into the metadata of every governance and ledger event as it is published, so one
  * cooperative's history can be read in log order from the log alone: a cooperative's events carry its own id, a
- * ledger's the id after its {@code ledger-} prefix, a proposal's the cooperative its {@code ProposalSubmitted}
- * names (remembered, or read back from the proposal's first event). Account events and platform operations carry
+ * ledger's the id after its {@code ledger-} prefix, a delegation register's the id after its {@code delegations-}
+ * prefix, a proposal's the cooperative its {@code ProposalSubmitted} names (remembered, or read back from the proposal's first event). Account events and platform operations carry
  * none. Events stored before this existed are placed by {@link CooperativeOfEvent} instead (docs/audit.md).
  */
 @Component
@@ -56,7 +57,8 @@ public class CooperativeStamp implements MessageDispatchInterceptor<EventMessage
         }
         String cooperative = switch (String.valueOf(event.getType())) {
             case "Cooperative" -> event.getAggregateIdentifier();
-            case "Ledger" -> CooperativeOfEvent.byAggregate("Ledger", event.getAggregateIdentifier()).orElse(null);
+            case "Ledger", DelegationStreams.REGISTER_AGGREGATE_TYPE ->
+                    CooperativeOfEvent.byAggregate(event.getType(), event.getAggregateIdentifier()).orElse(null);
             case "Proposal" -> proposalsCooperative(event);
             default -> null;
         };

@@ -17,9 +17,8 @@ import coop.plenum.governance.cooperative.DecisionNotApplicable;
 import coop.plenum.governance.cooperative.Elector;
 import coop.plenum.governance.cooperative.FoundingMember;
 import coop.plenum.governance.membership.Role;
-import coop.plenum.governance.delegation.DelegateVote;
 import coop.plenum.governance.delegation.DelegationRevoked;
-import coop.plenum.governance.delegation.RevokeDelegation;
+import coop.plenum.governance.delegation.DelegationStreams;
 import coop.plenum.governance.delegation.VoteDelegated;
 import coop.plenum.governance.voting.DelegationTimeline;
 import coop.plenum.governance.membership.AdmitMember;
@@ -64,12 +63,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A cooperative: its charter, its members' statuses and classes, and who holds which role. It is the consistency
  * boundary for "one live membership per account" and "never without a secretary". Founding is decided by
  * {@link FoundCooperativeHandler} (it needs to know which accounts exist). The acting account comes from the
- * command's metadata, set by the API from the authenticated caller.
+ * command's metadata, set by the API from the authenticated caller. Delegations are decided by the cooperative's
+ * {@code DelegationRegister}, its own aggregate; this stream still holds the changes recorded before it existed.
  */
 @Aggregate(cache = "aggregateCache")
 class Cooperative {
@@ -86,7 +87,11 @@ class Cooperative {
     private final Map<AccountId, Set<Role>> roles = new HashMap<>();
     /** Accepted proposals whose effect was applied (or found inapplicable): each is applied at most once. */
     private final Set<ProposalId> decisionsApplied = new java.util.HashSet<>();
-    private final DelegationTimeline delegations = new DelegationTimeline();
+    /**
+     * Delegation changes recorded in this stream before delegations moved to the cooperative's register
+     * ({@link DelegationStreams}); none is recorded here any more.
+     */
+    private final DelegationTimeline delegationsInThisStream = new DelegationTimeline();
 
     Cooperative() {
         // for Axon's event sourcing
@@ -318,76 +323,16 @@ class Cooperative {
         return actor != null && roles.getOrDefault(new AccountId(actor), Set.of()).contains(role);
     }
 
-    // ---- delegation -------------------------------------------------------------------------------------------
-
-    @CommandHandler
-    void handle(DelegateVote command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
-        command.assertInputValid();
-        Seat seat = seatOf(command.memberId());
-        onlyTheMemberThemselvesDelegates(seat, actor);
-        statusIs(command.memberId(), "delegate the vote of", MemberStatus.ACTIVE);
-        delegationIsEnabledByTheCharter();
-        scopeIsGlobalOrACharterTopic(command.scope());
-        if (command.delegateId() == null) {
-            throw new InvalidInput("delegateId", "delegation.delegate-missing", "delegateId names the member to delegate to");
-        }
-        if (command.delegateId().equals(command.memberId())) {
-            throw new InvalidInput("delegateId", "delegation.to-oneself", "a member cannot delegate to themselves");
-        }
-        Seat delegate = seats.current(command.delegateId());
-        if (delegate == null) {
-            throw new InvalidInput("delegateId", "delegation.delegate-not-member",
-                    "the delegate is not a member of this cooperative");
-        }
-        if (delegate.status() != MemberStatus.ACTIVE) {
-            throw new StateConflict("delegation.delegate-not-active",
-                    "votes are delegated only to ACTIVE members; this one is " + delegate.status());
-        }
-        MemberId previous = delegations.inForce(command.memberId(), command.scope());
-        if (command.delegateId().equals(previous)) {
-            return; // already so: nothing happened
-        }
-        apply(new VoteDelegated(cooperativeId, command.memberId(), command.scope(), command.delegateId(), previous, clock.instant()));
-    }
-
-    @CommandHandler
-    void handle(RevokeDelegation command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
-        onlyTheMemberThemselvesDelegates(seatOf(command.memberId()), actor);
-        MemberId current = delegations.inForce(command.memberId(), command.scope());
-        if (current != null) {
-            apply(new DelegationRevoked(cooperativeId, command.memberId(), command.scope(), current, clock.instant()));
-        }
-    }
-
-    private static void onlyTheMemberThemselvesDelegates(Seat seat, String actor) {
-        if (!seat.accountId().value().equals(actor)) {
-            throw new NotAllowed("delegation.not-yours", "only the member themselves may delegate their vote");
-        }
-    }
-
-    private void delegationIsEnabledByTheCharter() {
-        if (!Boolean.TRUE.equals(charter().delegation().enabled())) {
-            throw new StateConflict("delegation.disabled", "this cooperative's charter does not allow delegating votes");
-        }
-    }
-
-    private void scopeIsGlobalOrACharterTopic(String scope) {
-        if (!Delegations.GLOBAL.equals(scope) && (scope == null || !charter().topics().contains(scope))) {
-            throw new InvalidInput("topic", "delegation.topic-unknown",
-                    "delegate for one of the charter's topics " + charter().topics() + " or " + Delegations.GLOBAL);
-        }
-    }
-
     // ---- state changes ---------------------------------------------------------------------------------------
 
     @EventSourcingHandler
     void on(VoteDelegated event) {
-        delegations.record(new DelegationTimeline.Change(event.delegatedAt(), event.memberId(), event.scope(), event.delegateId()));
+        delegationsInThisStream.record(new DelegationTimeline.Change(event.delegatedAt(), event.memberId(), event.scope(), event.delegateId()));
     }
 
     @EventSourcingHandler
     void on(DelegationRevoked event) {
-        delegations.record(new DelegationTimeline.Change(event.revokedAt(), event.memberId(), event.scope(), null));
+        delegationsInThisStream.record(new DelegationTimeline.Change(event.revokedAt(), event.memberId(), event.scope(), null));
     }
 
     @EventSourcingHandler
@@ -474,12 +419,24 @@ class Cooperative {
         return charters.inForce();
     }
 
+    /** Facts of a cooperative without a delegation register (none has recorded anything yet). */
     CooperativeFacts facts() {
-        return new Facts();
+        return facts(List::of);
+    }
+
+    /** @param registered the changes the cooperative's delegation register recorded, read only if delegations are asked for */
+    CooperativeFacts facts(Supplier<List<DelegationTimeline.Change>> registered) {
+        return new Facts(registered);
     }
 
     /** Read-only answers for other features' command handlers, from this aggregate's state. */
     private final class Facts implements CooperativeFacts {
+
+        private final Supplier<List<DelegationTimeline.Change>> registered;
+
+        Facts(Supplier<List<DelegationTimeline.Change>> registered) {
+            this.registered = registered;
+        }
 
         @Override
         public CooperativeId cooperativeId() {
@@ -497,8 +454,23 @@ class Cooperative {
         }
 
         @Override
+        public Charter charterInForce() {
+            return charter();
+        }
+
+        @Override
+        public java.util.Optional<AccountId> accountOf(MemberId memberId) {
+            return java.util.Optional.ofNullable(memberId == null ? null : seats.current(memberId)).map(Seat::accountId);
+        }
+
+        @Override
         public Delegations delegationsAsOf(Instant instant) {
-            return delegations.asOf(instant);
+            return DelegationStreams.asOf(delegationsInThisStream.changes(), registered.get(), instant);
+        }
+
+        @Override
+        public List<DelegationTimeline.Change> delegationsInTheCooperativeStream() {
+            return delegationsInThisStream.changes();
         }
 
         @Override

@@ -27,7 +27,7 @@ public class DelegationHistory {
         this.mongo = mongo;
     }
 
-    /** One delegation ({@code delegateId} set) or revocation, with the cooperative's event sequence number. */
+    /** One delegation ({@code delegateId} set) or revocation, with its position among the cooperative's ({@code DelegationStreams.position}). */
     public record Change(long sequence, MemberId memberId, String scope, MemberId delegateId) {
     }
 

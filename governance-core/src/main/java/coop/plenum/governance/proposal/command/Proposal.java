@@ -90,6 +90,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private ProposalId proposalId;
     private CooperativeId cooperativeId;
     private AccountId author;
+    private MemberId authorMember;
     private String topic;
     private ProposalState state;
     private coop.plenum.governance.tally.Outcome outcome;
@@ -103,6 +104,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private final BallotBox<Choice> ballots = new BallotBox<>();
     private VoteMethod method = VoteMethod.YES_NO;
     private List<ProposalOption> options = List.of();
+    private coop.plenum.governance.proposal.Visibility visibility = coop.plenum.governance.proposal.Visibility.PUBLIC;
     /** The ballots of an option method (APPROVAL, SCORE); {@link #ballots} holds those of YES_NO. */
     private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
     /** The ballots of a CONSENT vote. */
@@ -127,7 +129,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         apply(new ProposalSubmitted(command.proposalId(), command.cooperativeId(), author, new AccountId(actor),
                 command.title().strip(), command.body(), command.topic(), command.kind(), command.effect(),
                 opensAt, closesAt, now, VoteMethod.orDefault(command.method()),
-                command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options())));
+                command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options()),
+                pinned(command.visibility())));
         if (opensAt != null) {
             deadlines.schedule(opensAt, VOTING_OPENS, new VotingOpensDue(command.proposalId()));
         }
@@ -206,7 +209,12 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                                 points.asOf(cooperativeId, e.memberId(), openedAt, charter.votingPower().windowDays()))))
                 .toList();
         apply(new VotingOpened(proposalId, cooperativeId, topic, openedAt, charter.classes(), charter.decision(),
-                charter.delegation(), frozen, method, method.hasOptions() ? options : null));
+                charter.delegation(), frozen, method, method.hasOptions() ? options : null, pinned(visibility)));
+    }
+
+    /** PUBLIC is what an absent visibility means, so events say only AFTER_CLOSE (and read like those from before it). */
+    private static coop.plenum.governance.proposal.Visibility pinned(coop.plenum.governance.proposal.Visibility visibility) {
+        return visibility == coop.plenum.governance.proposal.Visibility.AFTER_CLOSE ? visibility : null;
     }
 
     @CommandHandler
@@ -299,6 +307,23 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         return ours;
     }
 
+    /** SPEC "Voting methods": authors may record an outcome statement after close (again: it replaces the last). */
+    @CommandHandler
+    void handle(coop.plenum.governance.proposal.RecordOutcomeStatement command, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                Clock clock) {
+        onlyTheAuthor(actor, "record the outcome statement of");
+        outcomeStatementsOnlyAfterClose();
+        command.assertInputValid();
+        apply(new coop.plenum.governance.proposal.OutcomeStatementRecorded(proposalId, cooperativeId,
+                command.statement().strip(), authorMember, clock.instant()));
+    }
+
+    private void outcomeStatementsOnlyAfterClose() {
+        if (state != ProposalState.CLOSED && state != ProposalState.EXECUTED) {
+            throw new StateConflict("proposal.not-closed", "an outcome statement is recorded once the vote has closed; it is " + state);
+        }
+    }
+
     /** Once an accepted proposal's effect was applied; asking again changes nothing. */
     @CommandHandler
     void handle(coop.plenum.governance.proposal.MarkProposalExecuted command, Clock clock) {
@@ -366,11 +391,13 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         proposalId = event.proposalId();
         cooperativeId = event.cooperativeId();
         author = event.authorAccountId();
+        authorMember = event.authorMemberId();
         topic = event.topic();
         votingOpensAt = event.votingOpensAt();
         votingClosesAt = event.votingClosesAt();
         method = event.votingMethod();
         options = event.optionsOrNone();
+        visibility = event.resultsVisibility();
         revision = 1;
         state = ProposalState.DELIBERATION;
     }
@@ -383,7 +410,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 method, options,
                 optionBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.OptionBallotOf(b.getKey(), b.getValue().scores())).toList(),
                 consentBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.ConsentBallotOf(b.getKey(), b.getValue())).toList(),
-                rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList());
+                rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList(),
+                visibility, authorMember);
     }
 
     @EventSourcingHandler
@@ -391,6 +419,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         proposalId = snapshot.proposalId();
         cooperativeId = snapshot.cooperativeId();
         author = snapshot.author();
+        authorMember = snapshot.authorMember();
         topic = snapshot.topic();
         state = snapshot.state();
         outcome = snapshot.outcome();
@@ -414,6 +443,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         if (snapshot.consentBallots() != null) {
             snapshot.consentBallots().forEach(b -> consentBallots.cast(b.memberId(), b.ballot()));
         }
+        visibility = coop.plenum.governance.proposal.Visibility.orDefault(snapshot.visibility());
         rankedBallots.clear();
         if (snapshot.rankedBallots() != null) {
             snapshot.rankedBallots().forEach(b -> rankedBallots.cast(b.memberId(), new RankedBallot(b.ranking())));
@@ -438,6 +468,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         delegation = event.delegation();
         method = event.votingMethod();
         options = event.optionsOrNone();
+        visibility = event.resultsVisibility();
         event.electorate().forEach(m -> electorate.put(m.memberId(), m));
     }
 

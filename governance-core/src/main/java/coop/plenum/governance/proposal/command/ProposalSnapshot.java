@@ -32,7 +32,8 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
                         List<ElectorateMember> electorate, List<Ballot> ballots, VoteMethod method,
                         List<ProposalOption> options, List<OptionBallotOf> optionBallots,
-                        List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots) {
+                        List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots,
+                        coop.plenum.governance.proposal.Visibility visibility, MemberId authorMember) {
 
     /** One member's current RANKED ballot. */
     record RankedBallotOf(MemberId memberId, List<List<String>> ranking) {
@@ -42,7 +43,8 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
     record ConsentBallotOf(MemberId memberId, coop.plenum.governance.options.ConsentBallot ballot) {
     }
 
-    static final String REVISION = "2";
+    // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements)
+    static final String REVISION = "3";
 
     /** One member's current ballot of an option method: the score per option (approval: 1 per approved option). */
     record OptionBallotOf(MemberId memberId, java.util.Map<String, Integer> scores) {

@@ -30,6 +30,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @ProcessingGroup("readmodel-member-ballots")
 class MemberBallotsProjection {
 
+    /** Each member's list of proposals, written until the memberId index replaced it; dropped on a rebuild. */
+    static final String LEGACY_PROPOSAL_LISTS = "member_ballot_proposals";
+
     private final ReactiveMongoTemplate mongo;
     private final ReadModelWrites writes;
 
@@ -43,7 +46,7 @@ class MemberBallotsProjection {
     @ResetHandler
     void dropBeforeReplay() {
         mongo.dropCollection(MemberBallotsDocument.class).block();
-        mongo.dropCollection(MemberProposalsDocument.class).block();
+        mongo.dropCollection(LEGACY_PROPOSAL_LISTS).block();
     }
 
     @EventHandler
@@ -57,24 +60,21 @@ class MemberBallotsProjection {
     }
 
     /**
-     * Two writes per ballot, each keyed by {@code _id} alone (the MongoDB-wire server scans the collection for any
-     * other condition) and idempotent by {@code $addToSet}: a redelivered event adds an entry equal to one already
-     * there, so nothing is added twice, and two segments adding proposals to one member's list cannot lose either.
+     * One write per ballot, keyed by {@code _id} and idempotent by {@code $addToSet}: a redelivered event adds an entry
+     * equal to one already there. A member's documents are found through the index on {@code memberId}
+     * (ReadModelIndexes); a list of the member's proposals, kept up to date by an {@code $addToSet} per ballot, cost
+     * a comparison with every proposal the member ever voted on, for every ballot.
      */
     private void add(MemberId member, ProposalId proposal, long sequence, Choice choice, String ballot, Instant at) {
         writes.upsert(MemberBallotsDocument.class, Query.query(where("_id").is(MemberBallotsDocument.key(member.value(), proposal.value()))),
                 new Update().setOnInsert("memberId", member.value()).setOnInsert("proposalId", proposal.value())
                         .addToSet("entries", new MemberBallotsDocument.Entry(sequence, choice, at, ballot)));
-        writes.upsert(MemberProposalsDocument.class, Query.query(where("_id").is(member.value())),
-                new Update().addToSet("proposals", proposal.value()));
     }
 
     @QueryHandler
     CompletableFuture<List<MemberBallotView>> handle(FindMemberBallots query) {
         String member = query.memberId().value();
-        return mongo.findById(member, MemberProposalsDocument.class)
-                .flatMapMany(d -> reactor.core.publisher.Flux.fromIterable(d.proposals()))
-                .flatMapSequential(proposal -> mongo.findById(MemberBallotsDocument.key(member, proposal), MemberBallotsDocument.class), 8)
+        return mongo.find(Query.query(where("memberId").is(member)), MemberBallotsDocument.class)
                 .flatMapIterable(d -> d.entries().stream()
                         .map(e -> new MemberBallotView(new ProposalId(d.proposalId()), e.sequence(), e.choice(), e.at(), false, e.ballot()))
                         .toList())

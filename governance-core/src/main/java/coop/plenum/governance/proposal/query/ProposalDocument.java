@@ -29,7 +29,22 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         List<Comment> comments, List<StakeholderClass> classes, DecisionRule decision,
                         List<Elector> electorate, List<Long> applied, DelegationRule delegation,
                         List<FrozenDelegation> frozenDelegations, VoteMethod method, List<ProposalOption> options,
-                        List<String> winners) {
+                        List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
+                        OutcomeStatement outcomeStatement) {
+
+    /** Who sees ballots and running results while voting; documents from before visibility existed: PUBLIC. */
+    coop.plenum.governance.proposal.Visibility resultsVisibility() {
+        return coop.plenum.governance.proposal.Visibility.orDefault(visibility);
+    }
+
+    /** Whether ballots and running results are hidden now (AFTER_CLOSE, voting open). */
+    boolean resultsHidden() {
+        return resultsVisibility().hidesResultsIn(state);
+    }
+
+    /** The author's latest outcome statement (earlier ones stay in the log). */
+    record OutcomeStatement(String statement, String recordedBy, Instant recordedAt) {
+    }
 
     /** The voting method; documents of proposals from before methods existed have none: YES_NO. */
     VoteMethod votingMethod() {

@@ -52,7 +52,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup("readmodel-proposals")
 // 2: ballots in pages keyed by proposal (ProposalBallots) instead of one document per ballot found by a scan
-@ReadModelLayout(2)
+// 3: pages of 16 ballots instead of 128 (each ballot rewrites its page; docs/performance.md, "Ballot pages")
+@ReadModelLayout(3)
 class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
@@ -97,6 +98,7 @@ class ProposalProjection {
                 .setOnInsert("votingOpensAt", e.votingOpensAt()).setOnInsert("votingClosesAt", e.votingClosesAt())
                 .setOnInsert("submittedAt", e.submittedAt())
                 .setOnInsert("method", e.votingMethod()).setOnInsert("options", e.optionsOrNone())
+                .setOnInsert("visibility", e.resultsVisibility())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
                 .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
@@ -125,7 +127,7 @@ class ProposalProjection {
     void on(VotingOpened e, @SequenceNumber long sequence) {
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.VOTING).set("openedAt", e.openedAt())
                 .set("classes", e.classes()).set("decision", e.decision()).set("delegation", e.delegation())
-                .set("method", e.votingMethod()).set("options", e.optionsOrNone())
+                .set("method", e.votingMethod()).set("options", e.optionsOrNone()).set("visibility", e.resultsVisibility())
                 .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
                         m.accountId().value(), m.classId(), m.power())).toList()));
     }
@@ -161,6 +163,13 @@ class ProposalProjection {
         liveTallies.closed(e.proposalId().value());
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.CLOSED).set("closedAt", e.closedAt())
                 .set("outcome", e.outcome()).set("approval", e.approval()).set("winners", e.winners()));
+    }
+
+    /** The latest statement is shown; every version stays in the log. */
+    @EventHandler
+    void on(coop.plenum.governance.proposal.OutcomeStatementRecorded e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().set("outcomeStatement", new ProposalDocument.OutcomeStatement(e.statement(),
+                e.recordedBy().value(), e.recordedAt())));
     }
 
     @EventHandler
@@ -221,6 +230,8 @@ class ProposalProjection {
                     d.electorate().stream().map(m -> new MemberId(m.memberId()))
                             .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
                     optionBallots(allBallots), reasons(allBallots), consentBallots(allBallots),
+                    d.outcomeStatement() == null ? null : new ProposalView.OutcomeStatementView(d.outcomeStatement().statement(),
+                            new MemberId(d.outcomeStatement().recordedBy()), d.outcomeStatement().recordedAt()),
                     rankedBallots(allBallots), d.openedAt() == null ? null : d.decision());
         }).toFuture();
     }
@@ -228,8 +239,10 @@ class ProposalProjection {
     @QueryHandler
     CompletableFuture<TallyView> handle(FindTally query) {
         return mongo.findById(query.proposalId().value(), ProposalDocument.class)
-                .flatMap(d -> d.state() == ProposalState.VOTING && query.asOf() == null ? provisional(d)
+                .flatMap(d -> (d.state() == ProposalState.VOTING && query.asOf() == null ? provisional(d)
                         : everythingAsOf(d, query.asOf()))
+                        // hidden while the vote is open now (this read of it), whatever instant was asked about: asOf included
+                        .map(view -> view.hiddenIf(d.resultsHidden())))
                 .toFuture();
     }
 
@@ -267,7 +280,8 @@ class ProposalProjection {
                     return delegationsFor(d, asOf).map(delegations -> {
                         var count = count(d, delegations, found.getT2(), asOf);
                         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
-                        return new ProvenanceView(new ProposalId(d.id()), asOf, closed, count.provenance(query.memberId()));
+                        return new ProvenanceView(new ProposalId(d.id()), asOf, closed, count.provenance(query.memberId()),
+                                d.resultsHidden());
                     });
                 }).toFuture();
     }
@@ -367,6 +381,6 @@ class ProposalProjection {
     private static ProposalSummary summary(ProposalDocument d) {
         return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
                 d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt(), d.votingMethod(),
-                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners());
+                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility());
     }
 }

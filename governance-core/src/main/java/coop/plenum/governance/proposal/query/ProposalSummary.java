@@ -12,9 +12,20 @@ import coop.plenum.governance.options.VoteMethod;
 import java.time.Instant;
 import java.util.List;
 
-/** A proposal in a list, with its voting method, options and (once an option vote is decided) its winners. */
+/**
+ * A proposal in a list, with its voting method, options, (once an option vote is decided) its winners, and who sees
+ * ballots and running results while voting ({@code visibility}, never null).
+ */
 public record ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId, String title, String topic,
                               ProposalKind kind, ProposalState state, Outcome outcome, Instant votingOpensAt,
                               Instant votingClosesAt, Instant submittedAt, VoteMethod method, List<ProposalOption> options,
-                              List<String> winners) {
+                              List<String> winners, coop.plenum.governance.proposal.Visibility visibility) {
+
+    /**
+     * SPEC "Voting methods", {@code visibility: AFTER_CLOSE}: while this vote is open its ballots and running results are
+     * hidden from everyone reading through the API and the pages (participation per class is shown).
+     */
+    public boolean resultsHidden() {
+        return coop.plenum.governance.proposal.Visibility.orDefault(visibility).hidesResultsIn(state);
+    }
 }

@@ -22,17 +22,42 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
                            java.util.Set<MemberId> electorate, Map<MemberId, OptionBallot> optionBallots,
                            Map<MemberId, String> reasons,
                            Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots,
+                           OutcomeStatementView outcomeStatement,
                            Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots,
                            coop.plenum.governance.charter.DecisionRule decision) {
 
+    /** A page without RANKED ballots or the pinned decision rule. */
     public ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
                         List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
                         Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId,
                         java.util.Set<MemberId> electorate, Map<MemberId, OptionBallot> optionBallots,
                         Map<MemberId, String> reasons,
-                        Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots) {
+                        Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots,
+                        OutcomeStatementView outcomeStatement) {
         this(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots,
-                effectMemberId, electorate, optionBallots, reasons, consentBallots, Map.of(), null);
+                effectMemberId, electorate, optionBallots, reasons, consentBallots, outcomeStatement, Map.of(), null);
+    }
+
+    /** The author's outcome statement as it stands (the latest recorded), with who recorded it and when. */
+    public record OutcomeStatementView(String statement, MemberId recordedBy, Instant recordedAt) {
+    }
+
+    /**
+     * The page as {@code reader} may see it: while the results are hidden ({@link ProposalSummary#resultsHidden()}),
+     * only the reader's own ballot and reason remain (none for a reader who is not a member); otherwise all of it.
+     */
+    public ProposalView seenBy(MemberId reader) {
+        if (!summary.resultsHidden()) {
+            return this;
+        }
+        return new ProposalView(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt,
+                electorateByClass, onlyOf(ballots, reader), effectMemberId, electorate, onlyOf(optionBallots, reader),
+                onlyOf(reasons, reader), onlyOf(consentBallots, reader), outcomeStatement, onlyOf(rankedBallots, reader),
+                decision);
+    }
+
+    private static <V> Map<MemberId, V> onlyOf(Map<MemberId, V> all, MemberId reader) {
+        return reader == null || !all.containsKey(reader) ? Map.of() : Map.of(reader, all.get(reader));
     }
 
     public record RevisionView(int revision, String title, String body, Instant at) {

@@ -122,6 +122,24 @@ class ProposalTest {
             askedAsOf = instant;
             return electorate;
         }
+
+        @Override
+        public Charter charterInForce() {
+            return CHARTER;
+        }
+
+        @Override
+        public Optional<AccountId> accountOf(MemberId memberId) {
+            if (CARA_M.equals(memberId)) {
+                return Optional.of(CARA);
+            }
+            return electorate.stream().filter(e -> e.memberId().equals(memberId)).map(Elector::accountId).findFirst();
+        }
+
+        @Override
+        public List<coop.plenum.governance.voting.DelegationTimeline.Change> delegationsInTheCooperativeStream() {
+            return List.of();
+        }
     }
 
     @BeforeEach

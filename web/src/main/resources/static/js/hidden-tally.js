@@ -1,0 +1,24 @@
+// An AFTER_CLOSE vote's results panel: participation per class while voting; once the stream says the vote is no
+// longer hidden (it closed), the page is loaded again to show the results.
+(function () {
+  const panel = document.getElementById('tally-hidden');
+  if (!panel) return;
+
+  function render(tally) {
+    if (!tally.hidden) {
+      source.close();
+      window.location.reload();
+      return;
+    }
+    tally.classes.forEach(function (c) {
+      const row = panel.querySelector('tr[data-class="' + c.classId + '"]');
+      if (!row) return;
+      row.querySelector('[data-field="participation"]').textContent = c.participation === null ? '' : c.participation;
+      row.querySelector('[data-field="quorumMet"]').textContent = c.quorumMet ? 'met' : 'not yet';
+    });
+    panel.dataset.updates = String(Number(panel.dataset.updates || 0) + 1);
+  }
+
+  const source = new EventSource(panel.dataset.stream);
+  source.addEventListener('tally', function (e) { render(JSON.parse(e.data)); });
+})();

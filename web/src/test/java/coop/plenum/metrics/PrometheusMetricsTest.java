@@ -1,0 +1,49 @@
+package coop.plenum.metrics;
+
+import coop.plenum.support.BootedPlenum;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14, operations: {@code /actuator/prometheus} gives the operator commands (by type and outcome, with their
+ * latency), processor lag, dead letters and live tally subscribers; nobody else may scrape it.
+ */
+class PrometheusMetricsTest extends BootedPlenum {
+
+    @Test
+    void onlyTheOperatorScrapesTheMetrics() {
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        String member = unique("metrics-");
+        createAccount(member, "Metrics member");
+        http.get().uri("/actuator/prometheus").headers(h -> h.setBasicAuth(member, member + "-password"))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void commandsAreCountedByTypeAndOutcomeAndEveryProcessorReportsItsLag() {
+        createAccount(unique("metrics-"), "Counted");
+        // a refused command: the username is taken
+        asOperator(http.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"admin\",\"password\":\"whatever-password\",\"displayName\":\"Again\"}"))
+                .exchange().expectStatus().isEqualTo(409);
+
+        String metrics = scrape();
+        assertThat(count(metrics, "plenum_commands_seconds_count{command=\"CreateAccount\",outcome=\"ok\"}")).isPositive();
+        assertThat(count(metrics, "plenum_commands_seconds_count{command=\"CreateAccount\",outcome=\"refused\"}")).isPositive();
+        assertThat(metrics).contains("plenum_commands_seconds_bucket", "plenum_processor_lag_events{processor=\"readmodel-proposals\"}",
+                "plenum_dead_letters{processor=\"readmodel-proposals\"}", "plenum_sse_subscribers ");
+    }
+
+    private String scrape() {
+        return asOperator(http.get().uri("/actuator/prometheus")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static double count(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
+    }
+}
