@@ -52,10 +52,15 @@ class VoteMethodPagesTest extends PageScenario {
     }
 
     private String openVoteOverTheApi(String method, String options) {
+        return openVoteOverTheApi(method, options, "PUBLIC");
+    }
+
+    private String openVoteOverTheApi(String method, String options, String visibility) {
         JsonNode created = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"title\":\"Which energy?\",\"body\":\"b\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"method\":\""
-                        + method + "\"" + (options == null ? "" : ",\"options\":" + options) + "}")
+                        + method + "\"" + (options == null ? "" : ",\"options\":" + options)
+                        + ",\"visibility\":\"" + visibility + "\"}")
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         String p = created.get("proposalId").asText();
         act(p, "opening");
@@ -150,6 +155,19 @@ class VoteMethodPagesTest extends PageScenario {
         assertThat(ballot(p, Map.of("consent", "CONSENT")).code()).isEqualTo(303);
         act(p, "closing");
         assertThat(proposalPage(p)).contains("Decided: accepted by consent, with no objection standing.");
+    }
+
+    @Test
+    void aRankedVoteHiddenUntilCloseTakesBallotsThroughTheFormButShowsNoResultsUntilItCloses() {
+        String p = openVoteOverTheApi("RANKED", "[{\"id\": \"solar\", \"label\": \"Solar panels\"}, "
+                + "{\"id\": \"wind\", \"label\": \"A turbine\"}]", "AFTER_CLOSE");
+        assertThat(ballot(p, Map.of("rank-wind", "1", "rank-solar", "2")).code()).isEqualTo(303);
+        String open = proposalPage(p);
+        assertThat(open).contains("you ranked A turbine, then Solar panels").contains("id=\"tally-hidden\"")
+                .doesNotContain("id=\"method-results\"").doesNotContain("id=\"pairwise-matrix\"");
+        act(p, "closing");
+        assertThat(proposalPage(p)).contains("id=\"method-results\"").contains("Decided: A turbine won (Schulze).")
+                .contains("id=\"pairwise-matrix\"");
     }
 
     @Test
