@@ -7,6 +7,8 @@ import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.proposal.ProposalEffect;
 import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.kernel.InvalidInput;
@@ -27,9 +29,9 @@ import java.util.List;
  * Reading it into a command names every field that cannot be read, at once.
  */
 record ProposalDraft(String title, String body, String topic, String kind, String applicantId, String memberId, String charter,
-                     String votingOpensAt, String votingClosesAt) {
+                     String votingOpensAt, String votingClosesAt, String method, String options) {
 
-    static final ProposalDraft EMPTY = new ProposalDraft("", "", "", "GENERAL", "", "", null, "", "");
+    static final ProposalDraft EMPTY = new ProposalDraft("", "", "", "GENERAL", "", "", null, "", "", "YES_NO", "");
 
     private static final int FIRST_YEAR = 1970;
     private static final int LAST_YEAR = 9999;
@@ -37,14 +39,15 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
     static ProposalDraft of(MultiValueMap<String, String> form) {
         return new ProposalDraft(orEmpty(form.getFirst("title")), orEmpty(form.getFirst("body")), orEmpty(form.getFirst("topic")),
                 orEmpty(form.getFirst("kind")), orEmpty(form.getFirst("applicantId")), orEmpty(form.getFirst("memberId")),
-                form.getFirst("charter"), orEmpty(form.getFirst("votingOpensAt")), orEmpty(form.getFirst("votingClosesAt")));
+                form.getFirst("charter"), orEmpty(form.getFirst("votingOpensAt")), orEmpty(form.getFirst("votingClosesAt")),
+                orEmpty(form.getFirst("method")), orEmpty(form.getFirst("options")));
     }
 
     /** The draft to show again: without characters that were refused, so the page itself stays clean. */
     ProposalDraft shown() {
         return new ProposalDraft(FormText.shown(title), FormText.shown(body), FormText.shown(topic), FormText.shown(kind),
                 FormText.shown(applicantId), FormText.shown(memberId), charter == null ? null : FormText.shown(charter),
-                FormText.shown(votingOpensAt), FormText.shown(votingClosesAt));
+                FormText.shown(votingOpensAt), FormText.shown(votingClosesAt), FormText.shown(method), FormText.shown(options));
     }
 
     /** GENERAL, an ADMISSION/EXPULSION naming a member, or a CHARTER_AMENDMENT carrying the whole new charter as JSON. */
@@ -54,10 +57,28 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
         Instant opens = instant("votingOpensAt", votingOpensAt, violations);
         Instant closes = instant("votingClosesAt", votingClosesAt, violations);
         ProposalEffect effect = kind == null ? null : effect(kind, json, violations);
+        VoteMethod voteMethod = method(violations);
+        List<ProposalOption> offered = voteMethod != null && voteMethod.hasOptions() ? OptionLines.read(options) : null;
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        return new SubmitProposal(id, cooperative, title, body, topic.isBlank() ? null : topic, kind, effect, opens, closes);
+        return new SubmitProposal(id, cooperative, title, body, topic.isBlank() ? null : topic, kind, effect, opens, closes,
+                voteMethod == VoteMethod.YES_NO ? null : voteMethod, offered);
+    }
+
+    /** The options with the ids they will get, for the form to show under the list (empty when none are typed). */
+    public List<ProposalOption> derivedOptions() {
+        return OptionLines.read(options);
+    }
+
+    private VoteMethod method(List<Violation> violations) {
+        if (method.isBlank()) {
+            return VoteMethod.YES_NO;
+        }
+        return Arrays.stream(VoteMethod.values()).filter(m -> m.name().equals(method.strip())).findFirst().orElseGet(() -> {
+            violations.add(new Violation("method", "proposal.method-unknown", "method is one of " + Arrays.toString(VoteMethod.values())));
+            return null;
+        });
     }
 
     private ProposalKind kind(List<Violation> violations) {

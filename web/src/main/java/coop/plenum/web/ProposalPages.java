@@ -29,6 +29,7 @@ import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalView;
 import coop.plenum.governance.proposal.query.TallyView;
 import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
@@ -208,11 +209,15 @@ class ProposalPages {
                             model.addAttribute("myReceipt", all.getT4().orElse(null));
                             model.addAttribute("user", user);
                             model.addAttribute("coop", granted.cooperative());
-                            model.addAttribute("p", proposal.seenBy(me));
-                            model.addAttribute("tally", all.getT1().map(TallyJson::of).orElse(null));
+                            ProposalView seen = proposal.seenBy(me);
+                            model.addAttribute("p", seen);
+                            TallyJson tally = all.getT1().map(TallyJson::of).orElse(null);
+                            model.addAttribute("tally", tally);
                             model.addAttribute("names", names);
-                            model.addAttribute("classNames", granted.cooperative().charter().classes().stream()
-                                    .collect(Collectors.toMap(c -> c.id(), c -> c.name())));
+                            Map<String, String> classNames = granted.cooperative().charter().classes().stream()
+                                    .collect(Collectors.toMap(c -> c.id(), c -> c.name()));
+                            model.addAttribute("classNames", classNames);
+                            methodModel(model, seen, tally, me, names, classNames);
                             model.addAttribute("secretary", granted.access().roles().contains(Role.SECRETARY));
                             model.addAttribute("author", me != null && me.equals(proposal.authorMemberId()));
                             model.addAttribute("canComment", granted.access().isActiveMember());
@@ -223,6 +228,20 @@ class ProposalPages {
                             model.addAttribute("commentDraft", commentDraft);
                             return "proposal";
                         })));
+    }
+
+    /**
+     * What the ballot form and the results of an option or consent vote need: the form filled in with the member's
+     * current ballot (or, after a refusal, with what they typed), that ballot in words, and the results for people.
+     */
+    private static void methodModel(Model model, ProposalView proposal, TallyJson tally, MemberId me, Map<MemberId, String> names,
+                                    Map<String, String> classNames) {
+        model.addAttribute("method", VoteMethod.orDefault(proposal.summary().method()).name());
+        if (!model.containsAttribute("ballotDraft")) {
+            model.addAttribute("ballotDraft", BallotDraft.current(proposal, me));
+        }
+        model.addAttribute("myBallot", BallotDraft.described(proposal, me));
+        model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames));
     }
 
     /** Shows the proposal's page again with the reason and, for a comment, what was typed. */
@@ -282,19 +301,33 @@ class ProposalPages {
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/ballot")
     Mono<String> ballot(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
                         Model model, ServerWebExchange exchange) {
-        return proposals.require(cooperativeId, proposalId).then(access.requireReader(cooperativeId, user))
-                .flatMap(granted -> exchange.getFormData().flatMap(form -> Mono.fromCallable(() -> {
+        return proposals.require(cooperativeId, proposalId)
+                .flatMap(summary -> access.requireReader(cooperativeId, user).map(granted -> reactor.util.function.Tuples.of(summary, granted)))
+                .flatMap(found -> exchange.getFormData().flatMap(form -> Mono.fromCallable(() -> {
+                            VoteMethod method = VoteMethod.orDefault(found.getT1().method());
                             FormText.requireTypable(form);
-                            return ballotCommand(new ProposalId(proposalId), granted.access().memberId(), form.getFirst("choice"));
+                            MemberId me = found.getT2().access().memberId();
+                            return method == VoteMethod.YES_NO || "RETRACT".equals(form.getFirst("choice"))
+                                    ? ballotCommand(new ProposalId(proposalId), me, form.getFirst("choice"))
+                                    : BallotDraft.of(form).command(new ProposalId(proposalId), members(me), method);
                         })
                         .flatMap(command -> commands.<Object>send(command, user.caller(null)))
                         // a cast ballot's page shows its receipt: the address names the event it was stored as
                         .map(result -> result instanceof BallotRecorded recorded
                                 ? "redirect:" + base(cooperativeId) + "/" + proposalId + "?ballot=" + recorded.sequenceNumber() + "#my-receipt"
                                 : redirect(cooperativeId, proposalId, null))
-                        .defaultIfEmpty(redirect(cooperativeId, proposalId, null))))
+                        .defaultIfEmpty(redirect(cooperativeId, proposalId, null))
+                        // a refused ballot is shown again as typed
+                        .doOnError(refused -> model.addAttribute("ballotDraft", BallotDraft.of(form).shown()))))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
                         Refusal.of("ballot", (RuleViolation) refused), ""));
+    }
+
+    private static MemberId members(MemberId me) {
+        if (me == null) {
+            throw new NotAllowed("ballot.members-only", "only members of this cooperative vote");
+        }
+        return me;
     }
 
     private static Object ballotCommand(ProposalId proposal, MemberId me, String choice) {

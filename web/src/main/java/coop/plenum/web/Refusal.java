@@ -51,4 +51,9 @@ record Refusal(String form, List<String> messages, Set<String> fields, HttpStatu
     public boolean marks(String form, String field) {
         return concerns(form) && fields.contains(field);
     }
+
+    /** Whether a field or any part of it is refused: {@code options} for {@code options[2].label} too. */
+    public boolean marksAny(String form, String field) {
+        return concerns(form) && fields.stream().anyMatch(f -> f.equals(field) || f.startsWith(field + "[") || f.startsWith(field + "."));
+    }
 }

@@ -74,7 +74,7 @@ class EveryPageFitsAPhoneBrowserTest {
         pages.put("new proposal", "/cooperatives/" + coop + "/proposals/new");
         for (JsonNode p : http.get().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(h -> h.setBasicAuth("ada", "demo-secret"))
                 .exchange().expectBody(JsonNode.class).returnResult().getResponseBody()) {
-            pages.put("proposal " + p.get("state").asText(), "/cooperatives/" + coop + "/proposals/" + p.get("proposalId").asText());
+            pages.put("proposal " + p.get("state").asText() + " " + p.get("method").asText(), "/cooperatives/" + coop + "/proposals/" + p.get("proposalId").asText());
         }
         pages.put("delegations", "/cooperatives/" + coop + "/delegations");
         pages.put("ledger", "/cooperatives/" + coop + "/ledger");

@@ -23,7 +23,7 @@ class DemoCooperativeTest extends BootedPlenum {
     }
 
     @Test
-    void theDemoSeedsACooperativeWithMembersContributionsDelegationsAndVotesInEveryStateOnce() {
+    void theDemoSeedsACooperativeWithMembersContributionsDelegationsAndVotesInEveryStateAndMethodOnce() {
         assertThat(demo.seed("demo-secret")).isTrue();
         assertThat(demo.seed("demo-secret")).as("seeded once").isFalse();
 
@@ -38,19 +38,39 @@ class DemoCooperativeTest extends BootedPlenum {
 
         List<String> states = new ArrayList<>();
         String decided = null;
+        String consent = null;
+        String ranked = null;
         for (JsonNode p : get("/api/v1/cooperatives/{c}/proposals", coop)) {
-            states.add(p.get("state").asText());
-            if (p.get("state").asText().equals("CLOSED")) {
+            String state = p.get("state").asText();
+            String method = p.get("method").asText();
+            states.add(state + " " + method);
+            if (state.equals("CLOSED") && method.equals("YES_NO")) {
                 decided = p.get("proposalId").asText();
+            } else if (method.equals("CONSENT")) {
+                consent = p.get("proposalId").asText();
+            } else if (method.equals("RANKED")) {
+                ranked = p.get("proposalId").asText();
             }
         }
-        assertThat(states).containsExactlyInAnyOrder("CLOSED", "VOTING", "DELIBERATION");
+        assertThat(states).containsExactlyInAnyOrder("CLOSED YES_NO", "VOTING YES_NO", "DELIBERATION YES_NO",
+                "CLOSED CONSENT", "VOTING RANKED");
         JsonNode tally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, decided);
         // workers approve (abstention aside), users follow dev's NO through emma's and hugo's delegations,
         // investors follow ada through finn's: 0.5 × 1 + 0.3 × 0 + 0.2 × 1
         assertThat(tally.get("outcome").asText()).isEqualTo("ACCEPTED");
         assertThat(tally.get("approval").asText()).isEqualTo("0.700000");
         assertThat(tally.at("/classes/1/no").asText()).isEqualTo("4.000000");
+
+        // one objection, with its reason, blocks the consent decision
+        JsonNode consentTally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, consent);
+        assertThat(consentTally.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(consentTally.get("objections")).hasSize(1);
+        assertThat(consentTally.at("/objections/0/reason").asText()).startsWith("Two months is too long");
+        // the ranked vote is open with ballots: a live pairwise matrix over its four options
+        JsonNode rankedTally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, ranked);
+        assertThat(rankedTally.get("state").asText()).isEqualTo("VOTING");
+        assertThat(rankedTally.get("options")).hasSize(4);
+        assertThat(rankedTally.at("/pairwise/school-roof/allotments").asText()).isNotEqualTo("0.000000");
 
         JsonNode contributions = get("/api/v1/cooperatives/{c}/contributions", coop);
         List<String> contributionStates = new ArrayList<>();

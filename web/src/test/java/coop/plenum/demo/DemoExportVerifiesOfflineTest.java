@@ -70,11 +70,11 @@ class DemoExportVerifiesOfflineTest extends BootedPlenum {
     }
 
     @Test
-    void theDemoCooperativesExportVerifiesOfflineAndReTalliesItsDecidedVote() throws Exception {
+    void theDemoCooperativesExportVerifiesOfflineAndReTalliesItsTwoDecidedVotes() throws Exception {
         Run run = verify(lines);
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out()).contains("OK: the history holds").containsPattern("decisions re-tallied\\s+1")
-                .containsPattern("matching\\s+1").containsPattern("differing\\s+0");
+        assertThat(run.out()).contains("OK: the history holds").containsPattern("decisions re-tallied\\s+2")
+                .containsPattern("matching\\s+2").containsPattern("differing\\s+0");
     }
 
     @Test

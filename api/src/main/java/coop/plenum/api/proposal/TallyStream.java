@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A proposal's live tally as server-sent events: the tally now, then again whenever it changes. Callers check
@@ -51,7 +51,8 @@ public class TallyStream {
                 changedElsewhere, Flux.interval(REFRESH));
         return triggers.concatMap(trigger -> queries.one(new FindTally(proposalId, null), TallyView.class), 1)
                 .map(TallyJson::of)
-                .distinctUntilChanged(t -> List.of(t.state(), String.valueOf(t.outcome()), t.classes()))
+                // a RANKED tally's per-class figures are participation only: a recast ranking changes D alone
+                .distinctUntilChanged(t -> Arrays.asList(t.state(), String.valueOf(t.outcome()), t.classes(), t.pairwise()))
                 .map(t -> ServerSentEvent.builder(t).event("tally").id(t.asOf().toString()).build());
     }
 }

@@ -35,6 +35,9 @@ import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.ProposalKind;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.governance.tally.Choice;
+import coop.plenum.governance.options.ConsentChoice;
+import coop.plenum.governance.options.ProposalOption;
+import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.ledger.ContributionId;
@@ -61,7 +64,8 @@ import java.util.Map;
 /**
  * SPEC "Storage and running", the {@code demo} option: a living cooperative for a new user to look around in —
  * three stakeholder classes, eight people (one still applying) and an auditor, contributions accepted, pending and rejected, a
- * revenue shared out, delegations (one chain of two hops), a decided vote, an open one and one in deliberation.
+ * revenue shared out, delegations (one chain of two hops), a decided vote, an open one and one in deliberation, a
+ * consent decision rejected by an objection (with its reason) and an open ranked-choice vote with a few ballots.
  * Everything goes through the same commands as real use, acted by the people themselves, so the log, the audit
  * metadata and every read model are genuine. Seeds once: if its first account exists, it does nothing.
  */
@@ -129,7 +133,9 @@ public class DemoCooperative {
             ledger();
             delegations();
             decidedVote();
+            decidedConsent();
             openVote();
+            openRankedVote();
             deliberation();
         }
 
@@ -223,6 +229,50 @@ public class DemoCooperative {
             as("ada", new OpenVoting(federation));
             vote("ada", federation, Choice.YES);   // finn delegates to ada for every topic
             vote("emma", federation, Choice.NO);
+        }
+
+        /** Consent, where one objection with its reason blocks: dev's, while everyone else consents or stands aside. */
+        private void decidedConsent() {
+            ProposalId assemblies = propose("ada", "General assemblies every two months", "community",
+                    "Meet every two months instead of every month; working groups report in writing in between.",
+                    VoteMethod.CONSENT, null);
+            as("ada", new OpenVoting(assemblies));
+            consent("ada", assemblies, ConsentChoice.CONSENT, null);
+            consent("ben", assemblies, ConsentChoice.CONSENT, null);
+            consent("chloe", assemblies, ConsentChoice.STAND_ASIDE, "Fine by me, though I would rather try it for a year first.");
+            consent("dev", assemblies, ConsentChoice.OBJECT,
+                    "Two months is too long between assemblies while the battery is being installed: keep meeting monthly until it runs.");
+            consent("emma", assemblies, ConsentChoice.CONSENT, null);   // hugo follows emma; finn follows ada
+            as("ada", new CloseVoting(assemblies));
+        }
+
+        /** Ranked choice between four places for the second solar array, open, with four ballots (ties and blanks too). */
+        private void openRankedVote() {
+            ProposalId array = propose("ben", "Where should the second solar array go?", "energy",
+                    "Four sites are possible this year. Rank them: the Schulze winner goes to the next assembly with a budget.",
+                    VoteMethod.RANKED, List.of(new ProposalOption("school-roof", "School gym roof"),
+                            new ProposalOption("allotments", "Allotment sheds"), new ProposalOption("car-park", "Car park canopy"),
+                            new ProposalOption("wait", "Wait a year")));
+            as("ada", new OpenVoting(array));
+            rank("ada", array, null, List.of("car-park"), List.of("school-roof"), List.of("allotments"));
+            rank("ben", array, "The school asked us first, and the roof faces south.", List.of("school-roof"), List.of("car-park"));
+            rank("dev", array, null, List.of("school-roof", "car-park"), List.of("wait"));   // emma and hugo follow dev on energy
+            rank("chloe", array, null, List.of("allotments"), List.of("school-roof"), List.of("car-park"), List.of("wait"));
+        }
+
+        private void consent(String who, ProposalId proposal, ConsentChoice choice, String reason) {
+            as(who, new CastBallot(proposal, member(who), null, null, null, reason, choice, null));
+        }
+
+        @SafeVarargs
+        private void rank(String who, ProposalId proposal, String reason, List<String>... ranking) {
+            as(who, new CastBallot(proposal, member(who), null, null, null, reason, null, List.of(ranking)));
+        }
+
+        private ProposalId propose(String who, String title, String topic, String body, VoteMethod method, List<ProposalOption> options) {
+            ProposalId id = new ProposalId(ids.newId());
+            as(who, new SubmitProposal(id, coop, title, body, topic, ProposalKind.GENERAL, null, null, null, method, options));
+            return id;
         }
 
         private void deliberation() {

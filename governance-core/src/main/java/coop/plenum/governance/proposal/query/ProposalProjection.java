@@ -231,7 +231,8 @@ class ProposalProjection {
                             .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
                     optionBallots(allBallots), reasons(allBallots), consentBallots(allBallots),
                     d.outcomeStatement() == null ? null : new ProposalView.OutcomeStatementView(d.outcomeStatement().statement(),
-                            new MemberId(d.outcomeStatement().recordedBy()), d.outcomeStatement().recordedAt()));
+                            new MemberId(d.outcomeStatement().recordedBy()), d.outcomeStatement().recordedAt()),
+                    rankedBallots(allBallots), d.openedAt() == null ? null : d.decision());
         }).toFuture();
     }
 
@@ -341,6 +342,13 @@ class ProposalProjection {
     private static Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots(List<BallotDocument> allBallots) {
         return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.consent() != null)
                 .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.consent())).toList(),
+                Instant.MAX).ballots();
+    }
+
+    /** Each member's current RANKED ballot. */
+    private static Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots(List<BallotDocument> allBallots) {
+        return BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.ranking() != null)
+                .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.rankedBallot())).toList(),
                 Instant.MAX).ballots();
     }
 

@@ -12,7 +12,9 @@ import java.util.Map;
  * A proposal's page: the summary, the current text and every revision, the comments, the size of the frozen
  * electorate per class, and the ballots as they stand (visible to members: delegates are accountable): {@code ballots} of a YES_NO
  * vote, {@code optionBallots} of an APPROVAL or SCORE vote,
- * {@code consentBallots} of a CONSENT vote, with the {@code reasons} members gave.
+ * {@code consentBallots} of a CONSENT vote, {@code rankedBallots} of a RANKED vote, with the {@code reasons} members
+ * gave; and the {@code decision} rule pinned when voting opened ({@code null} before), which the page needs to draw
+ * EVERY_CLASS's pass line.
  */
 public record ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
                            List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
@@ -20,7 +22,21 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
                            java.util.Set<MemberId> electorate, Map<MemberId, OptionBallot> optionBallots,
                            Map<MemberId, String> reasons,
                            Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots,
-                           OutcomeStatementView outcomeStatement) {
+                           OutcomeStatementView outcomeStatement,
+                           Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots,
+                           coop.plenum.governance.charter.DecisionRule decision) {
+
+    /** A page without RANKED ballots or the pinned decision rule. */
+    public ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
+                        List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId,
+                        java.util.Set<MemberId> electorate, Map<MemberId, OptionBallot> optionBallots,
+                        Map<MemberId, String> reasons,
+                        Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots,
+                        OutcomeStatementView outcomeStatement) {
+        this(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots,
+                effectMemberId, electorate, optionBallots, reasons, consentBallots, outcomeStatement, Map.of(), null);
+    }
 
     /** The author's outcome statement as it stands (the latest recorded), with who recorded it and when. */
     public record OutcomeStatementView(String statement, MemberId recordedBy, Instant recordedAt) {
@@ -36,7 +52,8 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
         }
         return new ProposalView(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt,
                 electorateByClass, onlyOf(ballots, reader), effectMemberId, electorate, onlyOf(optionBallots, reader),
-                onlyOf(reasons, reader), onlyOf(consentBallots, reader), outcomeStatement);
+                onlyOf(reasons, reader), onlyOf(consentBallots, reader), outcomeStatement, onlyOf(rankedBallots, reader),
+                decision);
     }
 
     private static <V> Map<MemberId, V> onlyOf(Map<MemberId, V> all, MemberId reader) {
