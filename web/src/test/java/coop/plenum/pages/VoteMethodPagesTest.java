@@ -196,6 +196,9 @@ class VoteMethodPagesTest extends PageScenario {
         assertThat(ballot(score, Map.of("score-solar", "5", "score-wind", "2", "score-none", "0")).code()).isEqualTo(303);
         String scorePage = proposalPage(score);
         // one worker scores wind 2 of 5: 0.4 in the only class that took part
+        assertThat(scorePage).as("a slider per option (issue 12: score sliders), each at the member's current score")
+                .containsPattern("type=\"range\" min=\"0\" max=\"5\" step=\"1\" list=\"score-marks\"[^>]*name=\"score-wind\"[^>]*value=\"2\"")
+                .contains("<datalist id=\"score-marks\">");
         assertThat(scorePage).contains("you scored Solar panels 5, A turbine 2, Neither 0")
                 .contains("title=\"0.400000\"").contains("40%");
         act(score, "closing");
