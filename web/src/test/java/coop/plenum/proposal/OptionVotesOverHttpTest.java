@@ -239,6 +239,10 @@ class OptionVotesOverHttpTest extends BootedPlenum {
         assertThat(live.at("/pairwise/solar/wind").asText()).isEqualTo("0.300000");
         assertThat(live.at("/strongestPaths/wind/solar").asText()).isEqualTo("0.700000");
         assertThat(live.at("/ranking/0/0").asText()).isEqualTo("wind");
+        JsonNode proposal = get("/api/v1/cooperatives/{c}/proposals/{p}", coop, p);
+        assertThat(proposal.at("/rankedBallots/" + aliceM).toString()).as("ballots are visible to members, ranked ones too")
+                .isEqualTo("[[\"wind\"],[\"solar\",\"none\"]]");
+        assertThat(proposal.at("/rankedBallots/" + bobM + "/1/0").asText()).isEqualTo("none");
         post(p, "closing");
         JsonNode decided = tally(p);
         assertThat(decided.get("outcome").asText()).isEqualTo("ACCEPTED");

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * The proposal shape clients rely on (SPEC "HTTP API"); the detail adds text, revisions, comments, electorate and ballots
- * (while an AFTER_CLOSE vote is open: only the caller's own), and the author's outcome statement once recorded.
+ * ({@code ballots} of YES_NO, {@code optionBallots}, {@code consentBallots}, {@code rankedBallots} as groups of option
+ * ids from most preferred; while an AFTER_CLOSE vote is open: only the caller's own), and the author's outcome
+ * statement once recorded.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
@@ -21,7 +23,8 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
                            String method, List<OptionJson> options, List<String> winners,
                            Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
-                           Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement) {
+                           Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
+                           Map<String, List<List<String>>> rankedBallots) {
 
     /** The author's outcome statement as it stands (the latest recorded). */
     public record OutcomeStatementJson(String statement, String recordedBy, Instant recordedAt) {
@@ -51,7 +54,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
                 null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null,
-                s.visibility().name(), null);
+                s.visibility().name(), null, null);
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -70,6 +73,8 @@ public record ProposalJson(String proposalId, String title, String topic, String
                         e -> e.getKey().value(), Map.Entry::getValue, (a, b) -> b, java.util.LinkedHashMap::new)),
                 v.consentBallots().isEmpty() ? null : v.consentBallots().entrySet().stream().collect(Collectors.toMap(
                         e -> e.getKey().value(), e -> e.getValue().name(), (a, b) -> b, java.util.LinkedHashMap::new)),
-                s.visibility().name(), outcomeStatement(v));
+                s.visibility().name(), outcomeStatement(v),
+                v.rankedBallots().isEmpty() ? null : v.rankedBallots().entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().value(), e -> e.getValue().ranking(), (a, b) -> b, java.util.LinkedHashMap::new)));
     }
 }
