@@ -79,6 +79,14 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                     .exchange().expectStatus().isNoContent();
             openVotes.put(method, id);
         }
+        // a closed vote, so that an outcome statement reaches its checks
+        String closed = created(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Closed\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}"), "proposalId");
+        for (String step : List.of("opening", "closing")) {
+            http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/" + step, coop, closed).headers(as(alice))
+                    .exchange().expectStatus().isNoContent();
+        }
         String today = LocalDate.now().toString();
         String contribution = created(http.post().uri("/api/v1/cooperatives/{c}/contributions", coop).headers(as(bob))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -105,7 +113,9 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                                 + "\",\"classId\":\"workers\"}],\"secretaryAccountId\":\"" + aliceId + "\"}"),
                 new Endpoint("submit proposal", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals", as(alice),
                         "{\"title\":\"Wind\",\"body\":\"Two turbines\",\"topic\":\"energy\",\"kind\":\"GENERAL\","
-                                + "\"votingOpensAt\":\"" + opens + "\",\"votingClosesAt\":\"" + closes + "\"}"),
+                                + "\"votingOpensAt\":\"" + opens + "\",\"votingClosesAt\":\"" + closes + "\",\"visibility\":\"AFTER_CLOSE\"}"),
+                new Endpoint("record outcome statement", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/" + closed
+                        + "/outcome-statement", as(alice), "{\"statement\":\"We build the turbine.\"}"),
                 new Endpoint("submit amendment", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals", as(alice),
                         "{\"title\":\"Rates\",\"body\":\"\",\"topic\":\"finance\",\"kind\":\"CHARTER_AMENDMENT\",\"effect\":" + charter + "}"),
                 new Endpoint("revise proposal", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/" + proposal, as(alice),
