@@ -67,7 +67,12 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
                 .exchange().expectStatus().isOk();
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(
                 By.cssSelector("#pairwise-matrix tr[data-option='solar-park'] td:nth-of-type(1)")).getText().equals("0%"));
+        WebElement openState = browser.findElement(By.id("proposal-state"));
         browser.findElement(By.id("close-vote")).click();
+        // the form's redirect and the live page's own reload at close race; wait for the page that follows either
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(openState));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("proposal-state")).getText().equalsIgnoreCase("closed"));
         assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualToIgnoringCase("closed");
         assertThat(browser.findElements(By.id("ballot-form"))).as("no ballots after closing").isEmpty();
         assertThat(browser.findElement(By.id("results-outcome")).getText()).isEqualTo("Decided: Wind turbine won (Schulze).");
