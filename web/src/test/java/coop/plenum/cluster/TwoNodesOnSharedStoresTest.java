@@ -59,7 +59,7 @@ class TwoNodesOnSharedStoresTest {
     void ballotsDelegationsOpeningAndClosingOnTwoNodesLoseNothingCountNothingTwiceAndEveryClientReadsItsWrites() throws Exception {
         Path stores = Files.createTempDirectory("plenum-two-stores-");
         try (StoresCommand.Running running = StoresCommand.start(List.of("--data-dir", stores.toString()))) {
-            List<String> shared = new ArrayList<>(running.settings().stream().map(TwoNodesOnSharedStoresTest::argument).toList());
+            List<String> shared = new ArrayList<>(running.settings().stream().map(coop.plenum.support.SharedStoreArguments::of).toList());
             shared.addAll(List.of("--plenum.security.bcrypt-strength=4", "--plenum.cluster.rebalance-interval=1s"));
             ConfigurableApplicationContext a = PlenumContexts.start(Files.createTempDirectory("plenum-node-a-"), ADMIN,
                     shared.toArray(String[]::new));
@@ -388,15 +388,5 @@ class TwoNodesOnSharedStoresTest {
     private static int segmentsHeld(ConfigurableApplicationContext node, String processor) {
         return node.getBean(EventProcessingConfiguration.class).eventProcessor(processor, StreamingEventProcessor.class)
                 .map(p -> p.processingStatus().size()).orElse(0);
-    }
-
-    private static String argument(String setting) {
-        String[] pair = setting.split("=", 2);
-        return switch (pair[0]) {
-            case "PLENUM_POSTGRES_URL" -> "--plenum.postgres.url=" + pair[1];
-            case "PLENUM_POSTGRES_USER" -> "--plenum.postgres.username=" + pair[1];
-            case "MONGODB_URI" -> "--plenum.mongodb.uri=" + pair[1];
-            default -> throw new AssertionError(setting);
-        };
     }
 }

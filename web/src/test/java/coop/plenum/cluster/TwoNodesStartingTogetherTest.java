@@ -43,7 +43,7 @@ class TwoNodesStartingTogetherTest {
     void twoNodesStartingAtOnceOnFreshStoresBothServeAndShareOneOperator() throws Exception {
         Path stores = Files.createTempDirectory("plenum-together-stores-");
         try (StoresCommand.Running running = StoresCommand.start(List.of("--data-dir", stores.toString()))) {
-            List<String> shared = new ArrayList<>(running.settings().stream().map(TwoNodesStartingTogetherTest::argument).toList());
+            List<String> shared = new ArrayList<>(running.settings().stream().map(coop.plenum.support.SharedStoreArguments::of).toList());
             shared.add("--plenum.security.bcrypt-strength=4");
             String[] arguments = shared.toArray(String[]::new);
             // one JVM cannot initialise logging for two applications at once (Logback's property map), so node B
@@ -117,15 +117,5 @@ class TwoNodesStartingTogetherTest {
 
     private static String base(ConfigurableApplicationContext context) {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private static String argument(String setting) {
-        String[] pair = setting.split("=", 2);
-        return switch (pair[0]) {
-            case "PLENUM_POSTGRES_URL" -> "--plenum.postgres.url=" + pair[1];
-            case "PLENUM_POSTGRES_USER" -> "--plenum.postgres.username=" + pair[1];
-            case "MONGODB_URI" -> "--plenum.mongodb.uri=" + pair[1];
-            default -> throw new AssertionError(setting);
-        };
     }
 }
