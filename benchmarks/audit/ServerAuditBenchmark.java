@@ -296,8 +296,15 @@ public class ServerAuditBenchmark {
     private record Plenum(Process process, HttpClient http, String base) {
 
         static Plenum start(Path work, EmbeddedPostgresServer postgres, int port, String heap) throws Exception {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-jar", Path.of("web/target/plenum.jar").toAbsolutePath().toString());
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap));
+            // e.g. AUDIT_BENCH_SERVER_OPTS=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile the server alone
+            String extra = System.getenv().getOrDefault("AUDIT_BENCH_SERVER_OPTS", "");
+            if (!extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", Path.of("web/target/plenum.jar").toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("PLENUM_DATA_DIR", work.resolve("data").toString());
             builder.environment().put("PLENUM_POSTGRES_URL", postgres.jdbcUrl());
             builder.environment().put("PLENUM_POSTGRES_USER", postgres.username());

@@ -39,8 +39,32 @@ public record StoredEvent(long position, String eventIdentifier, String aggregat
 
     /** SHA-256 of the canonical bytes: the event's hash in the chain, in receipts and in the Merkle tree's leaves. */
     public byte[] hash() {
+        // the canonical bytes fed to the digest field by field: the same bytes as canonicalBytes(), without first
+        // copying a whole event into one array (a verification hashes a million of them)
         MessageDigest sha = MerkleTree.sha256();
-        return sha.digest(canonicalBytes());
+        ByteBuffer number = ByteBuffer.allocate(8);
+        digestField(sha, number, TAG);
+        digestNumber(sha, number, position);
+        digestField(sha, number, utf8(eventIdentifier));
+        digestField(sha, number, utf8(aggregateType));
+        digestField(sha, number, utf8(aggregateIdentifier));
+        digestNumber(sha, number, sequenceNumber);
+        digestField(sha, number, utf8(payloadType));
+        digestField(sha, number, utf8(payloadRevision));
+        digestField(sha, number, utf8(timestamp));
+        digestField(sha, number, metaData == null ? new byte[0] : metaData);
+        digestField(sha, number, payload == null ? new byte[0] : payload);
+        return sha.digest();
+    }
+
+    private static void digestField(MessageDigest sha, ByteBuffer scratch, byte[] bytes) {
+        sha.update(scratch.clear().putInt(bytes.length).array(), 0, 4);
+        sha.update(bytes);
+    }
+
+    private static void digestNumber(MessageDigest sha, ByteBuffer scratch, long value) {
+        sha.update(scratch.clear().putInt(8).array(), 0, 4);
+        sha.update(scratch.clear().putLong(value).array(), 0, 8);
     }
 
     private static void field(ByteArrayOutputStream out, byte[] bytes) {

@@ -6,14 +6,12 @@ import coop.plenum.governance.audit.MerkleFrontier;
 import coop.plenum.governance.audit.MerkleTree;
 import coop.plenum.governance.audit.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashSet;
@@ -37,10 +35,12 @@ public class AuditVerifier {
     private final Checkpoints checkpoints;
     private final AuditKey key;
     private final TransactionTemplate snapshot;
+    private final VerifiedSignatures verifiedSignatures;
 
     AuditVerifier(JdbcTemplate jdbc, AuditChainer chainer, Checkpoints checkpoints, AuditKey key,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, VerifiedSignatures verifiedSignatures) {
         this.jdbc = jdbc;
+        this.verifiedSignatures = verifiedSignatures;
         // one read-only snapshot: the chain and the log as of one moment, and a cursor that streams a million rows
         // (PostgreSQL's driver honours the fetch size only inside a transaction; outside it reads every row first)
         this.snapshot = new TransactionTemplate(transactions);
@@ -97,8 +97,10 @@ public class AuditVerifier {
 
     private Verification verifyInSnapshot(String cooperativeId) {
         List<Checkpoint> signed = checkpoints.all(cooperativeId);
-        Walk walk = new Walk(signed, key.publicKey());
-        try {
+        Walk walk = new Walk(signed, key.publicKey(), verifiedSignatures);
+        // the rows are read on this thread and hashed on another, so PostgreSQL fetches the next rows while the last
+        // ones are hashed (one thread did both in turn: the database waited for the hashing and the other way round)
+        try (RowPipeline rows = new RowPipeline(walk::accept, () -> walk.bad != null, "audit-verify")) {
             jdbc.query(con -> {
                 var statement = con.prepareStatement("select l.position, l.chain_index, l.aggregate_identifier as linked_aggregate, "
                         + "l.sequence_number as linked_sequence, l.event_hash, l.link, d.globalindex, d.eventidentifier, d.type, "
@@ -110,7 +112,13 @@ public class AuditVerifier {
                 LogCursors.binaryTransfer(statement);
                 statement.setString(1, cooperativeId);
                 return statement;
-            }, walk);
+            }, (ResultSet rs) -> {
+                // once a bad event is found the rest of the chain is not read (the query is ended early)
+                while (rs.next() && rows.offer(LinkRow.read(rs))) {
+                }
+                return null;
+            });
+            rows.finish();
         } finally {
             walk.finish();
         }
@@ -158,7 +166,7 @@ public class AuditVerifier {
     }
 
     /** Walks the links in chain order, recomputing each from the stored event. */
-    private static final class Walk implements RowCallbackHandler {
+    private static final class Walk {
 
         final HashChain chain = new HashChain();
         final MerkleFrontier frontier = new MerkleFrontier();
@@ -173,16 +181,16 @@ public class AuditVerifier {
         int nextCheckpoint;
         BadEvent firstSinceGoodCheckpoint;
         long checked;
-        BadEvent bad;
+        volatile BadEvent bad;
 
-        Walk(List<Checkpoint> signed, byte[] publicKey) {
+        Walk(List<Checkpoint> signed, byte[] publicKey, VerifiedSignatures verifiedSignatures) {
             this.signed = signed;
             this.publicKey = publicKey;
             this.signatures = signed.stream().map(c -> new java.util.concurrent.CompletableFuture<Boolean>()).toList();
             java.util.concurrent.CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < signed.size() && !done; i++) {
                     try {
-                        signatures.get(i).complete(signed.get(i).signedBy(publicKey));
+                        signatures.get(i).complete(verifiedSignatures.signedBy(signed.get(i), publicKey));
                     } catch (RuntimeException e) {
                         signatures.get(i).completeExceptionally(e);
                     }
@@ -223,39 +231,37 @@ public class AuditVerifier {
             }
         }
 
-        @Override
-        public void processRow(ResultSet rs) throws SQLException {
+        /** Called on the walk's own thread, for each row in chain order. */
+        void accept(LinkRow row) {
             if (bad != null) {
                 return;
             }
-            // columns by index, in the order of the query: a lookup by name per column cost ~15 % of the walk
-            long position = rs.getLong(1);
-            String linkedAggregate = rs.getString(3);
-            long linkedSequence = rs.getLong(4);
-            byte[] storedHash = rs.getBytes(5);
-            byte[] storedLink = rs.getBytes(6);
-            if (rs.getLong(2) != checked) {
+            long position = row.position();
+            String linkedAggregate = row.linkedAggregate();
+            long linkedSequence = row.linkedSequence();
+            byte[] storedHash = row.storedHash();
+            byte[] storedLink = row.storedLink();
+            if (row.chainIndex() != checked) {
                 bad = new BadEvent(position, linkedAggregate, linkedSequence, null, Problem.CHAIN_ALTERED,
                         "link " + checked + " of the chain is missing");
                 return;
             }
-            long globalIndex = rs.getLong(7);
-            if (rs.wasNull()) {
+            if (row.event() == null) {
                 bad = new BadEvent(position, linkedAggregate, linkedSequence, null, Problem.MISSING,
                         "chained at this position, no longer in the log");
                 return;
             }
-            String type = rs.getString(12);
-            String aggregate = rs.getString(10);
-            long sequence = rs.getLong(11);
+            StoredEvent event = row.event();
+            String type = event.payloadType();
+            String aggregate = event.aggregateIdentifier();
+            long sequence = event.sequenceNumber();
             if (!aggregate.equals(linkedAggregate) || sequence != linkedSequence) {
                 bad = new BadEvent(position, linkedAggregate, linkedSequence, type, Problem.REORDERED,
                         "this position held event " + linkedSequence + " of " + linkedAggregate + "; it now holds event "
                                 + sequence + " of " + aggregate);
                 return;
             }
-            byte[] hash = new StoredEvent(globalIndex, rs.getString(8), rs.getString(9), aggregate, sequence, type,
-                    rs.getString(13), rs.getString(14), rs.getBytes(15), rs.getBytes(16)).hash();
+            byte[] hash = event.hash();
             if (!Arrays.equals(hash, storedHash)) {
                 bad = new BadEvent(position, aggregate, sequence, type, Problem.ALTERED,
                         "its stored bytes differ from those chained");

@@ -36,12 +36,15 @@ public class Checkpoints {
     private final Duration interval;
     private final Map<String, State> chains = new HashMap<>();
 
-    Checkpoints(JdbcTemplate jdbc, AuditKey key, Clock clock,
+    private final VerifiedSignatures verified;
+
+    Checkpoints(JdbcTemplate jdbc, AuditKey key, Clock clock, VerifiedSignatures verified,
                 @Value("${plenum.audit.checkpoint-every-events:100}") long everyEvents,
                 @Value("${plenum.audit.checkpoint-interval:10s}") Duration interval) {
         this.jdbc = jdbc;
         this.key = key;
         this.clock = clock;
+        this.verified = verified;
         this.everyEvents = Math.max(1, everyEvents);
         this.interval = interval;
     }
@@ -96,6 +99,8 @@ public class Checkpoints {
         Checkpoint unsigned = new Checkpoint(cooperative, length, state.lastPosition, state.head, state.frontier.root(), now,
                 key.keyId(), null);
         byte[] signature = key.sign(unsigned.statement());
+        verified.signed(new Checkpoint(cooperative, length, state.lastPosition, state.head, unsigned.merkleRoot(), now,
+                key.keyId(), signature), key.publicKey());
         jdbc.update("insert into audit_checkpoint (cooperative_id, length, position, chain_head, merkle_root, created_at, key_id, signature) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", cooperative, length, state.lastPosition, state.head,
                 unsigned.merkleRoot(), now.toString(), key.keyId(), signature);
