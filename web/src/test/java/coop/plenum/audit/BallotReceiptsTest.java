@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BallotReceiptsTest extends BootedPlenum {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private Cooperators steps;
     private String alice;
     private String bob;
@@ -166,6 +168,53 @@ class BallotReceiptsTest extends BootedPlenum {
             assertThat(answers.stream().map(this::positionOf).distinct().count()).isEqualTo(answers.size());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void ballotsRecordedInOneTransactionEachKeepTheirOwnCasterRequestAndReceipt() throws Exception {
+        String p = openVote();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<JsonNode>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                String choice = List.of("YES", "NO").get(i % 2);
+                answers.add(pool.submit(() -> vote(alice, p, aliceMember, choice)));
+                answers.add(pool.submit(() -> vote(bob, p, bobMember, choice)));
+            }
+            for (Future<JsonNode> answer : answers) {
+                answer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Map<String, Object>> events = jdbc.queryForList("select convert_from(payload, 'UTF8') as payload, "
+                + "convert_from(metadata, 'UTF8') as metadata from domainevententry where aggregateidentifier = ? "
+                + "and payloadtype like '%BallotCast' order by globalindex", p);
+        assertThat(events).hasSize(answers.size());
+        Map<String, String> casterOfMember = new java.util.HashMap<>();
+        java.util.Set<String> requests = new java.util.HashSet<>();
+        Map<String, Integer> eventsPerCause = new java.util.HashMap<>();
+        for (Map<String, Object> event : events) {
+            JsonNode payload = JSON.readTree((String) event.get("payload"));
+            JsonNode metadata = JSON.readTree((String) event.get("metadata"));
+            String actor = metadata.path("actor").asText();
+            assertThat(actor).isNotEqualTo("system");
+            assertThat(casterOfMember.computeIfAbsent(payload.path("memberId").asText(), m -> actor))
+                    .as("every ballot of one member names that member's account").isEqualTo(actor);
+            requests.add(metadata.path("correlationId").asText());
+            eventsPerCause.merge(metadata.path("causationId").asText(), 1, Integer::sum);
+        }
+        assertThat(casterOfMember).hasSize(2);
+        assertThat(casterOfMember.values()).doesNotHaveDuplicates();
+        assertThat(requests).as("each request's own correlation id, even inside a batch").hasSize(answers.size());
+        assertThat(eventsPerCause.values()).as("eight callers at once: some ballots shared a transaction")
+                .anySatisfy(count -> assertThat(count).isGreaterThan(1));
+        for (Future<JsonNode> answer : answers) {
+            JsonNode receipt = answer.get();
+            String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domainevententry where globalindex = ?",
+                    String.class, receipt.path("position").asLong());
+            assertThat(payload).contains(receipt.path("memberId").asText());
         }
     }
 

@@ -4,6 +4,7 @@ import coop.plenum.governance.axon.CommittedEvents;
 import coop.plenum.governance.axon.ConflictRetry;
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.axon.ReadModelCatchUp;
+import coop.plenum.governance.proposal.CastBallot;
 import coop.plenum.kernel.CheckedCommand;
 import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.NotFound;
@@ -39,11 +40,13 @@ public class Commands {
     private final CommittedEvents committed;
     private final Duration readYourWrites;
     private final int conflictRetries;
+    private final BallotGroupCommit ballots;
 
-    Commands(CommandGateway gateway, ReadModelCatchUp catchUp, CommittedEvents committed,
+    Commands(CommandGateway gateway, ReadModelCatchUp catchUp, CommittedEvents committed, BallotGroupCommit ballots,
              @Value("${plenum.api.read-your-writes-timeout:3s}") Duration readYourWrites,
              @Value("${plenum.cluster.conflict-retries:5}") int conflictRetries) {
         this.conflictRetries = Math.max(0, conflictRetries);
+        this.ballots = ballots;
         this.gateway = gateway;
         this.catchUp = catchUp;
         this.committed = committed;
@@ -81,7 +84,10 @@ public class Commands {
         if (command instanceof CheckedCommand checked) {
             checked.assertInputValid();
         }
-        CommittedEvents.Sent<R> sent = committed.capture(() -> sendRetryingConflicts(command, metaData));
+        @SuppressWarnings("unchecked") // a CastBallot answers a BallotRecorded, whichever way it is sent
+        CommittedEvents.Sent<R> sent = command instanceof CastBallot ballot
+                ? (CommittedEvents.Sent<R>) ballots.cast(ballot, metaData)
+                : committed.capture(() -> sendRetryingConflicts(command, metaData));
         OptionalLong position = catchUp.awaitWritten(sent.events(), readYourWrites);
         if (position.isPresent() && context.hasKey(ReadYourWritesPosition.Written.class)) {
             context.get(ReadYourWritesPosition.Written.class).wrote(position.getAsLong());

@@ -13,7 +13,9 @@ import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.power.AcceptedPoints;
 import coop.plenum.governance.power.VotingPowerFormula;
 import coop.plenum.governance.proposal.BallotCast;
+import coop.plenum.governance.proposal.BallotOutcome;
 import coop.plenum.governance.proposal.BallotRecorded;
+import coop.plenum.governance.proposal.CastBallots;
 import coop.plenum.governance.proposal.BallotRetracted;
 import coop.plenum.governance.proposal.CastBallot;
 import coop.plenum.governance.proposal.CloseVoting;
@@ -54,6 +56,7 @@ import coop.plenum.governance.voting.Voter;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.NotFound;
+import coop.plenum.kernel.RuleViolation;
 import coop.plenum.kernel.StateConflict;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -62,6 +65,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -219,6 +223,32 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     @CommandHandler
     BallotRecorded handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        return cast(command, actor, clock, MetaData.emptyInstance());
+    }
+
+    /**
+     * Group commit: each ballot decided as if it came alone, in arrival order, each on the state the ones before it
+     * left; a refused one records nothing and is answered with its refusal, the others are still recorded. Each
+     * {@link BallotCast} names its own caster and request in its metadata, which wins over the batch's own.
+     */
+    @CommandHandler
+    List<BallotOutcome> handle(CastBallots command, Clock clock) {
+        List<BallotOutcome> outcomes = new java.util.ArrayList<>(command.ballots().size());
+        for (CastBallots.Queued queued : command.ballots()) {
+            MetaData own = MetaData.with(EventMetadata.ACTOR, queued.actor());
+            if (queued.correlationId() != null) {
+                own = own.and(EventMetadata.CORRELATION_ID, queued.correlationId());
+            }
+            try {
+                outcomes.add(BallotOutcome.recorded(cast(queued.ballot(), queued.actor(), clock, own)));
+            } catch (RuleViolation refused) {
+                outcomes.add(BallotOutcome.refused(refused));
+            }
+        }
+        return outcomes;
+    }
+
+    private BallotRecorded cast(CastBallot command, String actor, Clock clock, MetaData metaData) {
         ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
         List<coop.plenum.kernel.Violation> malformed = ProposalInputRules.ballot(method, options, command);
@@ -229,7 +259,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant(),
                 command.approve() == null ? null : List.copyOf(command.approve()),
                 command.scores() == null ? null : new java.util.TreeMap<>(command.scores()), reason, command.consent(),
-                command.ranking() == null ? null : command.ranking().stream().map(List::copyOf).toList()));
+                command.ranking() == null ? null : command.ranking().stream().map(List::copyOf).toList()), metaData);
         // the sequence number the BallotCast just took: the caller's receipt names this event, not "the latest"
         return new BallotRecorded(proposalId, AggregateLifecycle.getVersion());
     }

@@ -15,7 +15,9 @@ import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.power.AcceptedPoints;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.BallotRetracted;
+import coop.plenum.governance.proposal.BallotOutcome;
 import coop.plenum.governance.proposal.CastBallot;
+import coop.plenum.governance.proposal.CastBallots;
 import coop.plenum.governance.proposal.CloseVoting;
 import coop.plenum.governance.proposal.CommentAdded;
 import coop.plenum.governance.proposal.CommentOnProposal;
@@ -361,6 +363,77 @@ class ProposalTest {
                 .when(new CastBallot(P, BOB_M, Choice.NO), by(BOB))
                 .expectEvents(new BallotCast(P, BOB_M, Choice.NO, NOW))
                 .expectResultMessagePayload(new coop.plenum.governance.proposal.BallotRecorded(P, 3));
+    }
+
+    // ---- group commit ------------------------------------------------------------------------------------
+
+    @Test
+    void ballotsRecordedTogetherAreEachDecidedAloneAndARefusedOneDoesNotHoldBackTheOthers() {
+        fixture.given(submitted(null, null), opened())
+                .when(new CastBallots(P, List.of(
+                        new CastBallots.Queued(new CastBallot(P, BOB_M, Choice.YES), BOB.value(), "request-1"),
+                        new CastBallots.Queued(new CastBallot(P, CARA_M, Choice.YES), CARA.value(), "request-2"),
+                        new CastBallots.Queued(new CastBallot(P, ALICE_M, null), ALICE.value(), "request-3"),
+                        new CastBallots.Queued(new CastBallot(P, ALICE_M, Choice.NO), ALICE.value(), "request-4"),
+                        new CastBallots.Queued(new CastBallot(P, BOB_M, Choice.NO), ALICE.value(), "request-5"))))
+                .expectEvents(new BallotCast(P, BOB_M, Choice.YES, NOW), new BallotCast(P, ALICE_M, Choice.NO, NOW))
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.<Object>allOf(
+                        outcomeAt(0, o -> o.recorded() != null && o.recorded().sequenceNumber() == 2),
+                        outcomeAt(1, o -> o.refusal() instanceof NotAllowed),           // outside the electorate
+                        outcomeAt(2, o -> o.refusal() instanceof InvalidInput),         // no choice
+                        outcomeAt(3, o -> o.recorded() != null && o.recorded().sequenceNumber() == 3),
+                        outcomeAt(4, o -> o.refusal() instanceof NotAllowed)));         // someone else's ballot
+    }
+
+    @Test
+    void eachBallotRecordedTogetherNamesItsOwnCasterAndRequestInItsMetadata() {
+        fixture.given(submitted(null, null), opened())
+                .when(new CastBallots(P, List.of(
+                        new CastBallots.Queued(new CastBallot(P, BOB_M, Choice.YES), BOB.value(), "request-bob"),
+                        new CastBallots.Queued(new CastBallot(P, ALICE_M, Choice.NO), ALICE.value(), "request-alice"))),
+                        Map.of("actor", "system", "correlationId", "the-batch"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        metadataOf(BOB.value(), "request-bob"), metadataOf(ALICE.value(), "request-alice"),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void aBatchOfBallotsIsBoundedAndHoldsOneProposalsBallotsOnly() {
+        CastBallots.Queued bob = new CastBallots.Queued(new CastBallot(P, BOB_M, Choice.YES), BOB.value(), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CastBallots(P, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CastBallots(P,
+                java.util.Collections.nCopies(CastBallots.MAX_BALLOTS + 1, bob))).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CastBallots(new ProposalId("p-other"), List.of(bob)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static org.hamcrest.Matcher<Object> outcomeAt(int index, java.util.function.Predicate<BallotOutcome> rule) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof List<?> list && list.size() > index && rule.test((BallotOutcome) list.get(index));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("outcome " + index + " as expected");
+            }
+        };
+    }
+
+    private static org.hamcrest.Matcher<org.axonframework.eventhandling.EventMessage<?>> metadataOf(String actor, String correlation) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(org.axonframework.eventhandling.EventMessage<?> event) {
+                return actor.equals(event.getMetaData().get("actor")) && correlation.equals(event.getMetaData().get("correlationId"));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("an event by " + actor + " in " + correlation);
+            }
+        };
     }
 
     @Test
