@@ -45,6 +45,22 @@ public class BallotBenchmark {
     /** bcrypt's cost for the accounts (--bcrypt, default 4; Plenum's default is 10). */
     static String BCRYPT = "4";
 
+    /**
+     * --wait-for FILE: set everything up, then wait until FILE exists before the first timed phase of each store, so
+     * the slow set-up may share a busy machine while the timed phases run on a quiet one. Empty: no wait.
+     */
+    static String WAIT_FOR = "";
+
+    static void waitForGo(String store) throws InterruptedException {
+        if (WAIT_FOR.isEmpty()) {
+            return;
+        }
+        System.out.printf("[%s] set up; timing starts once %s exists…%n", store, WAIT_FOR);
+        while (!Files.exists(Path.of(WAIT_FOR))) {
+            Thread.sleep(500);
+        }
+    }
+
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final String ADMIN = "bench-admin-pass";
     /** The ballot PUT answers 204, or 200 with a receipt: both acknowledge a stored ballot. */
@@ -67,11 +83,12 @@ public class BallotBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>(Map.of("--jar", "web/target/plenum.jar", "--members", "10000", "--clients", "16",
-                "--stores", "jdbc,in-memory", "--recasts", "200", "--bcrypt", "4"));
+                "--stores", "jdbc,in-memory", "--recasts", "200", "--bcrypt", "4", "--wait-for", ""));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opts.put(args[i], args[i + 1]);
         }
         BCRYPT = opts.get("--bcrypt");
+        WAIT_FOR = opts.get("--wait-for");
         int members = Integer.parseInt(opts.get("--members"));
         int clients = Integer.parseInt(opts.get("--clients"));
         Map<String, List<Phase>> results = new LinkedHashMap<>();
@@ -204,6 +221,7 @@ public class BallotBenchmark {
             }
             CpuClock cpu = new CpuClock(jvms, data);
 
+            waitForGo(store);
             System.out.printf("[%s] no-op baseline, %d requests with Basic and with Bearer (after as many untimed)…%n", store, members);
             parallel(members, clients, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", i % 2 == 0 ? basic[i] : bearer[i], null, Set.of(200)));
             phases.add(measure("no-op basic", members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", basic[i], null, Set.of(200)), () -> "-"));
