@@ -84,7 +84,7 @@ import java.util.Map;
  * Cooperative aggregate through {@link CooperativeFactsSource}; scheduled opening and closing are persistent
  * deadlines that fire once, also across restarts.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "longStreamSnapshots")
+@Aggregate(repository = "proposalRepository")
 class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     static final String VOTING_OPENS = "voting-opens";
