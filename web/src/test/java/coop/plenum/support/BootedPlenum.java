@@ -50,6 +50,11 @@ public abstract class BootedPlenum {
         registry.add("plenum.admin-password", () -> OPERATOR_PASSWORD);
         // the lowest bcrypt cost: every request authenticates with HTTP Basic, and tests make thousands
         registry.add("plenum.security.bcrypt-strength", () -> "4");
+        // email on, through an in-process SMTP server, so invitations and resets are tested as people receive them
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> Integer.toString(TestMail.port()));
+        registry.add("plenum.mail.from", () -> "Plenum <plenum@example.coop>");
+        registry.add("plenum.public-url", () -> TestMail.PUBLIC_URL);
     }
 
     protected static String unique(String prefix) {

@@ -51,6 +51,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/cooperatives").hasRole("OPERATOR")
                         .pathMatchers("/api/v1/operations/**", "/actuator/prometheus").hasRole("OPERATOR")
+                        // a link's holder may have no account yet; the token is the credential (throttled per client)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/invitations/*/acceptance").permitAll()
                         .anyExchange().authenticated())
                 .build();
     }
@@ -62,6 +64,7 @@ public class SecurityConfiguration {
                 .authenticationManager(passwords)
                 .headers(BrowserHeaders::apply)
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/invitations/*/*").permitAll()
                         .pathMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
