@@ -44,6 +44,13 @@ class InvitationsPage {
     record Row(InvitationView invitation, String status, String className) {
     }
 
+    /** An invitation just sent, as the secretary reads it. */
+    record Sent(String email, String delivery, String link) {
+        static List<Sent> of(List<SentInvitation> sent) {
+            return sent.stream().map(s -> new Sent(s.email(), InvitationsPage.delivery(s.delivery()), s.link())).toList();
+        }
+    }
+
     @GetMapping("/cooperatives/{cooperativeId}/invitations")
     Mono<String> show(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
                       ServerWebExchange exchange) {
@@ -77,7 +84,7 @@ class InvitationsPage {
                 .flatMap(lines -> invitations.invite(cooperativeId, lines, days(form.getFirst("validForDays")), user.displayName(),
                         user.caller(null)))
                 .flatMap(sent -> {
-                    model.addAttribute("sent", sent);
+                    model.addAttribute("sent", Sent.of(sent));
                     model.addAttribute("linksShown", sent.stream().anyMatch(s -> s.link() != null));
                     return page(cooperativeId, user, model);
                 })
@@ -96,7 +103,7 @@ class InvitationsPage {
                         @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
         return invitations.resend(cooperativeId, invitationId, null, user.displayName(), user.caller(null))
                 .flatMap(sent -> {
-                    model.addAttribute("sent", List.of(sent));
+                    model.addAttribute("sent", Sent.of(List.of(sent)));
                     model.addAttribute("linksShown", sent.link() != null);
                     return page(cooperativeId, user, model);
                 })
