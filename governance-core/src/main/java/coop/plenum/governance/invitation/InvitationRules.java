@@ -1,12 +1,12 @@
 package coop.plenum.governance.invitation;
 
+import coop.plenum.governance.account.AccountInputRules;
 import coop.plenum.kernel.Ids;
 import coop.plenum.kernel.Slugs;
 import coop.plenum.kernel.Violation;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,13 +20,7 @@ public final class InvitationRules {
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(14);
     public static final Duration SHORTEST_VALIDITY = Duration.ofHours(1);
     public static final Duration LONGEST_VALIDITY = Duration.ofDays(30);
-    /** RFC 5321's limit on a forward path. */
-    public static final int MAX_EMAIL = 254;
-    /**
-     * Deliberately plain: one '@', no spaces, no control characters, a dot in the domain. The mail server has the last
-     * word; this only keeps out what cannot be an address (and anything that could break a header line).
-     */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}<>,;\"]{1,64}@[A-Za-z0-9.-]{1,189}\\.[A-Za-z0-9-]{2,63}");
+    public static final int MAX_EMAIL = AccountInputRules.MAX_EMAIL;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private InvitationRules() {
@@ -34,11 +28,11 @@ public final class InvitationRules {
 
     /** The address as stored and compared: stripped and lowercased, so one person is not invited twice by case. */
     public static String normalEmail(String email) {
-        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+        return AccountInputRules.normalEmail(email);
     }
 
     public static boolean isEmail(String email) {
-        return email != null && email.length() <= MAX_EMAIL && EMAIL.matcher(email).matches();
+        return AccountInputRules.isEmail(email);
     }
 
     static void invitee(String prefix, Invitee invitee, List<Violation> violations) {
