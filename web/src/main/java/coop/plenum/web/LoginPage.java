@@ -17,6 +17,8 @@ class LoginPage {
         var params = exchange.getRequest().getQueryParams();
         model.addAttribute("failed", params.containsKey("error"));
         model.addAttribute("signedOut", params.containsKey("logout"));
+        model.addAttribute("passwordReset", params.containsKey("reset"));
+        model.addAttribute("sessionExpired", params.containsKey("expired"));
         Duration wait = exchange.getAttribute(LoginThrottled.RETRY_AFTER_ATTRIBUTE);
         if (wait != null) {
             // a throttled sign-in is handed here by the form login's failure handler

@@ -7,6 +7,7 @@ import coop.plenum.api.support.Caller;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.account.ChangeAccountEmail;
 import coop.plenum.governance.account.CreateAccount;
 import coop.plenum.governance.charter.AdmissionPolicy;
 import coop.plenum.governance.cooperative.query.CooperativeView;
@@ -180,6 +181,9 @@ public class Invitations {
                         })
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(create -> commands.send(create, new Caller(accountId, correlation(correlation))))
+                        // the link reached this address, so it is where this account's password resets go
+                        .then(commands.send(new ChangeAccountEmail(accountId, opened.invitation().email()),
+                                new Caller(accountId, correlation(correlation))))
                         .then(accepted(opened, token, accountId, correlation)));
     }
 

@@ -11,7 +11,9 @@ import coop.plenum.governance.account.RevokeAccessToken;
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.account.AccountEmailChanged;
 import coop.plenum.governance.account.AccountInputRules;
+import coop.plenum.governance.account.AccountProfileChanged;
 import coop.plenum.governance.account.ChangeAccountEmail;
+import coop.plenum.governance.account.ChangeAccountProfile;
 import coop.plenum.governance.account.ChangePassword;
 import coop.plenum.governance.account.PasswordChanged;
 import coop.plenum.governance.account.PasswordResetRequested;
@@ -91,6 +93,14 @@ class Account {
         command.assertInputValid();
         onlyTheOwner(actor);
         apply(new AccountEmailChanged(accountId, AccountInputRules.normalEmail(command.email()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ChangeAccountProfile command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        command.assertInputValid();
+        onlyTheOwner(actor);
+        apply(new AccountProfileChanged(accountId, command.displayName().strip(), command.timeZone(), command.language(),
+                clock.instant()));
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package coop.plenum.governance.account.login;
 
 import coop.plenum.governance.account.AccountCreated;
 import coop.plenum.governance.account.AccountEmailChanged;
+import coop.plenum.governance.account.AccountProfileChanged;
 import coop.plenum.governance.account.PasswordChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,6 +34,12 @@ class AccountLoginProjection {
     @EventHandler
     void on(PasswordChanged event) {
         logins.changePassword(event.accountId(), event.passwordHash());
+    }
+
+    /** The name the top bar greets with comes from the login: it follows at once. */
+    @EventHandler
+    void on(AccountProfileChanged event) {
+        logins.changeDisplayName(event.accountId(), event.displayName());
     }
 
     @EventHandler

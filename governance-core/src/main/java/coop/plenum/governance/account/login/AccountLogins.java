@@ -78,6 +78,10 @@ public class AccountLogins implements UsernameRegistry, KnownAccounts {
         jdbc.update("update plenum_account_login set password_hash = ? where account_id = ?", passwordHash, accountId.value());
     }
 
+    void changeDisplayName(AccountId accountId, String displayName) {
+        jdbc.update("update plenum_account_login set display_name = ? where account_id = ?", displayName, accountId.value());
+    }
+
     void changeEmail(AccountId accountId, String email) {
         jdbc.update("update plenum_account_login set email = ? where account_id = ?", email, accountId.value());
     }
