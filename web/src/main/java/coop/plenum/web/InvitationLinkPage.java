@@ -7,11 +7,7 @@ import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.RuleViolation;
 import coop.plenum.kernel.StateConflict;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -19,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,12 +26,11 @@ import reactor.core.publisher.Mono;
 class InvitationLinkPage {
 
     private final Invitations invitations;
-    private final ReactiveUserDetailsService users;
-    private final WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+    private final SessionSignIn sessions;
 
-    InvitationLinkPage(Invitations invitations, ReactiveUserDetailsService users) {
+    InvitationLinkPage(Invitations invitations, SessionSignIn sessions) {
         this.invitations = invitations;
-        this.users = users;
+        this.sessions = sessions;
     }
 
     @GetMapping("/invitations/{invitationId}/{token}")
@@ -62,7 +56,7 @@ class InvitationLinkPage {
                         ? invitations.accept(invitationId, token, user.accountId(), null, client).thenReturn("/")
                         : invitations.acceptWithNewAccount(invitationId, token, form.getFirst("username"), form.getFirst("displayName"),
                                 form.getFirst("password"), null, client)
-                                .flatMap(accepted -> signIn(form.getFirst("username").strip(), exchange)).thenReturn("/"))
+                                .flatMap(accepted -> sessions.signIn(form.getFirst("username").strip(), exchange)).thenReturn("/"))
                 .map(home -> "redirect:/?notice=" + ApplicationPage.encode("Welcome! You joined through your invitation."))
                 .onErrorResume(AnonymousThrottle.Throttled.class, throttled -> {
                     exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
@@ -86,13 +80,6 @@ class InvitationLinkPage {
                         return "invitation";
                     }).onErrorResume(RuleViolation.class, gone -> closed(gone, user, model, exchange));
                 }));
-    }
-
-    /** The new account is signed in at once, in a fresh session id (no fixation of a session made before). */
-    private Mono<Void> signIn(String username, ServerWebExchange exchange) {
-        return users.findByUsername(username).flatMap(details -> exchange.getSession().flatMap(WebSession::changeSessionId)
-                .then(sessions.save(exchange, new SecurityContextImpl(
-                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities())))));
     }
 
     private Mono<String> closed(RuleViolation refused, PlenumUser user, Model model, ServerWebExchange exchange) {

@@ -12,8 +12,14 @@ import java.time.Duration;
 @Controller
 class LoginPage {
 
+    private final coop.plenum.api.account.SignUps signUps;
+
+    LoginPage(coop.plenum.api.account.SignUps signUps) {
+        this.signUps = signUps;
+    }
+
     @GetMapping("/login")
-    String login(ServerWebExchange exchange, Model model) {
+    reactor.core.publisher.Mono<String> login(ServerWebExchange exchange, Model model) {
         var params = exchange.getRequest().getQueryParams();
         model.addAttribute("failed", params.containsKey("error"));
         model.addAttribute("signedOut", params.containsKey("logout"));
@@ -27,6 +33,10 @@ class LoginPage {
             exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
             model.addAttribute("throttledSeconds", seconds);
         }
-        return "login";
+        // the sign-up link is shown only while the operator keeps sign-up open
+        return signUps.open().map(open -> {
+            model.addAttribute("signUpOpen", open);
+            return "login";
+        });
     }
 }

@@ -54,6 +54,7 @@ public class SecurityConfiguration {
                         // a link's holder may have no account yet; the token is the credential (throttled per client)
                         .pathMatchers(HttpMethod.POST, "/api/v1/invitations/*/acceptance").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/signups").permitAll()
                         .anyExchange().authenticated())
                 .build();
     }
@@ -67,7 +68,8 @@ public class SecurityConfiguration {
                 .addFilterBefore(new StaleSessionGuard(logins), SecurityWebFiltersOrder.AUTHORIZATION)
                 .headers(BrowserHeaders::apply)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/invitations/*/*", "/password-reset", "/password-reset/*/*").permitAll()
+                        .pathMatchers("/invitations/*/*", "/password-reset", "/password-reset/*/*", "/signup").permitAll()
+                        .pathMatchers("/operator/**").hasRole("OPERATOR")
                         .pathMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()

@@ -64,6 +64,13 @@ class AccountProjection {
                 .map(AccountProjection::view).collectList().toFuture();
     }
 
+    @QueryHandler
+    CompletableFuture<List<AccountView>> handle(FindAllAccounts query) {
+        Query newestFirst = new Query().with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "createdAt"))
+                .limit(Math.max(1, Math.min(query.limit(), 5_000)));
+        return mongo.find(newestFirst, AccountDocument.class).map(AccountProjection::view).collectList().toFuture();
+    }
+
     private static AccountView view(AccountDocument d) {
         return new AccountView(new AccountId(d.id()), d.username(), d.displayName(), d.operator(), d.createdAt(),
                 d.timeZone(), d.language(), d.email());
