@@ -1,7 +1,7 @@
 package coop.plenum.web;
 
 import coop.plenum.api.account.SignUps;
-import coop.plenum.api.security.AnonymousThrottle;
+import coop.plenum.api.support.AnonymousThrottle;
 import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.RuleViolation;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,7 @@
 package coop.plenum.api.account;
 
 import coop.plenum.api.security.AccessTokenSecret;
-import coop.plenum.api.security.AnonymousThrottle;
+import coop.plenum.api.support.AnonymousThrottle;
 import coop.plenum.api.support.Caller;
 import coop.plenum.api.support.Commands;
 import coop.plenum.governance.account.AccountId;

@@ -1,6 +1,6 @@
 package coop.plenum.api.account;
 
-import coop.plenum.api.security.AnonymousThrottle;
+import coop.plenum.api.support.AnonymousThrottle;
 import coop.plenum.api.support.Caller;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;

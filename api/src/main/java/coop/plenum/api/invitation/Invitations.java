@@ -2,7 +2,7 @@ package coop.plenum.api.invitation;
 
 import coop.plenum.api.account.PasswordPolicy;
 import coop.plenum.api.security.AccessTokenSecret;
-import coop.plenum.api.security.AnonymousThrottle;
+import coop.plenum.api.support.AnonymousThrottle;
 import coop.plenum.api.support.Caller;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;

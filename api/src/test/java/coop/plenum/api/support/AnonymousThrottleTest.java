@@ -1,4 +1,4 @@
-package coop.plenum.api.security;
+package coop.plenum.api.support;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,31 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class AnonymousThrottleTest {
 
-    private final LoginThrottleTest.MutableClock clock = new LoginThrottleTest.MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MovableClock clock = new MovableClock();
+
+    /** A clock the test moves forward by hand. */
+    static final class MovableClock extends java.time.Clock {
+        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
 
     @Test
     void aKeyGetsItsAllowancePerWindowThenWaitsForTheNextWindow() {

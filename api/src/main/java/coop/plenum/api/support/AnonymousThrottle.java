@@ -1,4 +1,4 @@
-package coop.plenum.api.security;
+package coop.plenum.api.support;
 
 
 import java.time.Clock;
