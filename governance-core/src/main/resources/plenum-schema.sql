@@ -8,6 +8,9 @@ CREATE TABLE IF NOT EXISTS plenum_account_login (
     password_hash VARCHAR(100) NOT NULL,
     operator      BOOLEAN      NOT NULL
 );
+-- Where password resets are mailed (AccountEmailChanged), lowercased; optional, and not unique (a household may share one).
+ALTER TABLE plenum_account_login ADD COLUMN IF NOT EXISTS email VARCHAR(254);
+CREATE INDEX IF NOT EXISTS plenum_account_login_email ON plenum_account_login (email);
 
 -- db-scheduler: Axon's persistent deadline manager and event scheduler keep their schedules here.
 CREATE TABLE IF NOT EXISTS scheduled_tasks (

@@ -49,7 +49,8 @@ class MemberPage {
 
     @GetMapping("/cooperatives/{cooperativeId}/members/{memberId}")
     Mono<String> show(@PathVariable String cooperativeId, @PathVariable String memberId, @AuthenticationPrincipal PlenumUser user,
-                      Model model) {
+                      Model model, org.springframework.web.server.ServerWebExchange exchange) {
+        model.addAttribute("notice", exchange.getRequest().getQueryParams().getFirst("notice"));
         return access.requireReader(cooperativeId, user).flatMap(granted ->
                 queries.one(new FindMember(granted.cooperative().cooperativeId(), new MemberId(memberId)), MemberView.class)
                         .switchIfEmpty(Mono.error(() -> new NotFound("membership.not-found", "no such member in this cooperative")))

@@ -50,6 +50,14 @@ public abstract class BootedPlenum {
         registry.add("plenum.admin-password", () -> OPERATOR_PASSWORD);
         // the lowest bcrypt cost: every request authenticates with HTTP Basic, and tests make thousands
         registry.add("plenum.security.bcrypt-strength", () -> "4");
+        // email on, through an in-process SMTP server, so invitations and resets are tested as people receive them
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> Integer.toString(TestMail.port()));
+        registry.add("plenum.mail.from", () -> "Plenum <plenum@example.coop>");
+        registry.add("plenum.public-url", () -> TestMail.PUBLIC_URL);
+        // every test client is 127.0.0.1: the per-client limits on anonymous actions are tested on their own
+        registry.add("plenum.password-reset.requests-per-client-per-hour", () -> "10000");
+        registry.add("plenum.invitations.accept-attempts-per-client-per-hour", () -> "10000");
     }
 
     protected static String unique(String prefix) {

@@ -67,7 +67,9 @@ class AccountController {
     @Operation(summary = "The signed-in account")
     Mono<AccountResponse> me(@AuthenticationPrincipal PlenumUser user) {
         return queries.one(new FindAccount(user.accountId()), AccountView.class)
-                .map(a -> new AccountResponse(a.accountId().value(), a.username(), a.displayName(), a.operator(), a.createdAt()))
-                .defaultIfEmpty(new AccountResponse(user.accountId().value(), user.getUsername(), user.displayName(), user.operator(), null));
+                .map(a -> new AccountResponse(a.accountId().value(), a.username(), a.displayName(), a.operator(), a.createdAt(),
+                        a.timeZone(), a.language(), a.email()))
+                .defaultIfEmpty(new AccountResponse(user.accountId().value(), user.getUsername(), user.displayName(), user.operator(),
+                        null, null, null, null));
     }
 }

@@ -5,7 +5,7 @@ import coop.plenum.kernel.InvalidInput;
 import java.nio.charset.StandardCharsets;
 
 /** Checked before hashing, because only the API ever sees a password in clear. */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
     static final int MIN_LENGTH = 8;
     /** bcrypt reads at most 72 bytes; a longer password would silently be truncated. */
@@ -14,7 +14,7 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    static void assertAcceptable(String password) {
+    public static void assertAcceptable(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             throw new InvalidInput("password", "account.password-too-short", "a password has at least " + MIN_LENGTH + " characters");
         }

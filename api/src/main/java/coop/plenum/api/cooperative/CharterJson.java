@@ -39,7 +39,7 @@ public record CharterJson(List<ClassJson> classes,
     public record LedgerJson(Map<String, BigDecimal> rates, Integer requiredEvaluations) {
     }
 
-    Charter toCharter() {
+    public Charter toCharter() {
         return new Charter(
                 classes == null ? null : classes.stream()
                         .map(c -> c == null ? null : new StakeholderClass(c.id(), c.name(), c.weight(), c.quorum())).toList(),

@@ -51,17 +51,25 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/cooperatives").hasRole("OPERATOR")
                         .pathMatchers("/api/v1/operations/**", "/actuator/prometheus").hasRole("OPERATOR")
+                        // a link's holder may have no account yet; the token is the credential (throttled per client)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/invitations/*/acceptance").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/signups").permitAll()
                         .anyExchange().authenticated())
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, PasswordAuthentication passwords) {
+    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, PasswordAuthentication passwords,
+                                       coop.plenum.governance.account.login.AccountLogins logins) {
         return http
                 .authenticationManager(passwords)
+                .addFilterBefore(new StaleSessionGuard(logins), SecurityWebFiltersOrder.AUTHORIZATION)
                 .headers(BrowserHeaders::apply)
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/invitations/*/*", "/password-reset", "/password-reset/*/*", "/signup").permitAll()
+                        .pathMatchers("/operator/**").hasRole("OPERATOR")
                         .pathMatchers("/login", "/css/**", "/js/**", "/favicon.svg", "/favicon.ico").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()

@@ -33,6 +33,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Something anyone may try without signing in (an invitation link, a reset) was tried too often. */
+    @ExceptionHandler(coop.plenum.api.support.AnonymousThrottle.Throttled.class)
+    ResponseEntity<ProblemDetail> throttled(coop.plenum.api.support.AnonymousThrottle.Throttled throttled) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "request.throttled", throttled.getMessage(), null);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds()))).body(problem);
+    }
+
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> refused(RuleViolation violation) {
         ProblemDetail problem;

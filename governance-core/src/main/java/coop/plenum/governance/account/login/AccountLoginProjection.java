@@ -1,6 +1,9 @@
 package coop.plenum.governance.account.login;
 
 import coop.plenum.governance.account.AccountCreated;
+import coop.plenum.governance.account.AccountEmailChanged;
+import coop.plenum.governance.account.AccountProfileChanged;
+import coop.plenum.governance.account.PasswordChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -25,5 +28,22 @@ class AccountLoginProjection {
     void on(AccountCreated event) {
         logins.insert(new AccountLogin(event.accountId(), event.username(), event.displayName(),
                 event.passwordHash(), event.operator()));
+    }
+
+    /** In the command's transaction, like creation: the old password stops working in the instant the new one is stored. */
+    @EventHandler
+    void on(PasswordChanged event) {
+        logins.changePassword(event.accountId(), event.passwordHash());
+    }
+
+    /** The name the top bar greets with comes from the login: it follows at once. */
+    @EventHandler
+    void on(AccountProfileChanged event) {
+        logins.changeDisplayName(event.accountId(), event.displayName());
+    }
+
+    @EventHandler
+    void on(AccountEmailChanged event) {
+        logins.changeEmail(event.accountId(), event.email());
     }
 }

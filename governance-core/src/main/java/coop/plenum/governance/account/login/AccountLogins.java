@@ -54,6 +54,38 @@ public class AccountLogins implements UsernameRegistry, KnownAccounts {
                 "select exists(select 1 from plenum_account_login where account_id = ?)", Boolean.class, accountId.value()));
     }
 
+    /** The accounts whose reset address is this one (lowercased); at most a few, as addresses are rarely shared. */
+    public java.util.List<AccountLogin> findByEmail(String email) {
+        if (email == null || email.length() > 254 || email.chars().anyMatch(Character::isISOControl)) {
+            return java.util.List.of();
+        }
+        return jdbc.query("select account_id, username, display_name, password_hash, operator from plenum_account_login where email = ? limit 5",
+                (rs, i) -> new AccountLogin(new AccountId(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5)), email);
+    }
+
+    public Optional<String> emailOf(AccountId accountId) {
+        return jdbc.query("select email from plenum_account_login where account_id = ?", (rs, i) -> rs.getString(1),
+                accountId.value()).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The current bcrypt hash of this account's password (empty for an unknown account). */
+    public Optional<String> passwordHashOf(String username) {
+        return findByUsername(username).map(AccountLogin::passwordHash);
+    }
+
+    void changePassword(AccountId accountId, String passwordHash) {
+        jdbc.update("update plenum_account_login set password_hash = ? where account_id = ?", passwordHash, accountId.value());
+    }
+
+    void changeDisplayName(AccountId accountId, String displayName) {
+        jdbc.update("update plenum_account_login set display_name = ? where account_id = ?", displayName, accountId.value());
+    }
+
+    void changeEmail(AccountId accountId, String email) {
+        jdbc.update("update plenum_account_login set email = ? where account_id = ?", email, accountId.value());
+    }
+
     void insert(AccountLogin login) {
         jdbc.update("insert into plenum_account_login (account_id, username, display_name, password_hash, operator) values (?, ?, ?, ?, ?)",
                 login.accountId().value(), login.username(), login.displayName(), login.passwordHash(), login.operator());

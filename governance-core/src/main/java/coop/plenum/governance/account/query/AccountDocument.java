@@ -6,5 +6,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 
 @Document("accounts")
-record AccountDocument(@Id String id, String username, String displayName, boolean operator, Instant createdAt) {
+record AccountDocument(@Id String id, String username, String displayName, boolean operator, Instant createdAt,
+                       String timeZone, String language, String email) {
 }

@@ -1,6 +1,9 @@
 package coop.plenum.governance.account.query;
 
 import coop.plenum.governance.account.AccountCreated;
+import coop.plenum.governance.account.AccountEmailChanged;
+import coop.plenum.governance.account.AccountProfileChanged;
+import org.springframework.data.mongodb.core.query.Update;
 import coop.plenum.governance.account.AccountId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +36,20 @@ class AccountProjection {
     @EventHandler
     void on(AccountCreated event) {
         mongo.save(new AccountDocument(event.accountId().value(), event.username(), event.displayName(),
-                event.operator(), event.createdAt())).block();
+                event.operator(), event.createdAt(), null, null, null)).block();
+    }
+
+    @EventHandler
+    void on(AccountProfileChanged event) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.accountId().value())), new Update()
+                .set("displayName", event.displayName()).set("timeZone", event.timeZone()).set("language", event.language()),
+                AccountDocument.class).block();
+    }
+
+    @EventHandler
+    void on(AccountEmailChanged event) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.accountId().value())), new Update().set("email", event.email()),
+                AccountDocument.class).block();
     }
 
     @QueryHandler
@@ -48,7 +64,15 @@ class AccountProjection {
                 .map(AccountProjection::view).collectList().toFuture();
     }
 
+    @QueryHandler
+    CompletableFuture<List<AccountView>> handle(FindAllAccounts query) {
+        Query newestFirst = new Query().with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "createdAt"))
+                .limit(Math.max(1, Math.min(query.limit(), 5_000)));
+        return mongo.find(newestFirst, AccountDocument.class).map(AccountProjection::view).collectList().toFuture();
+    }
+
     private static AccountView view(AccountDocument d) {
-        return new AccountView(new AccountId(d.id()), d.username(), d.displayName(), d.operator(), d.createdAt());
+        return new AccountView(new AccountId(d.id()), d.username(), d.displayName(), d.operator(), d.createdAt(),
+                d.timeZone(), d.language(), d.email());
     }
 }

@@ -47,6 +47,15 @@ import coop.plenum.governance.voting.Delegations;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.StateConflict;
+import coop.plenum.governance.invitation.AcceptInvitation;
+import coop.plenum.governance.invitation.InvitationAccepted;
+import coop.plenum.governance.invitation.InvitationResent;
+import coop.plenum.governance.invitation.InvitationRevoked;
+import coop.plenum.governance.invitation.InvitationRules;
+import coop.plenum.governance.invitation.InviteMembers;
+import coop.plenum.governance.invitation.MemberInvited;
+import coop.plenum.governance.invitation.ResendInvitation;
+import coop.plenum.governance.invitation.RevokeInvitation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -85,6 +94,7 @@ class Cooperative {
     /** The charters in force over time. */
     private final CharterHistory charters = new CharterHistory();
     private final Map<AccountId, Set<Role>> roles = new HashMap<>();
+    private final InvitationBook invitations = new InvitationBook();
     /** Accepted proposals whose effect was applied (or found inapplicable): each is applied at most once. */
     private final Set<ProposalId> decisionsApplied = new java.util.HashSet<>();
     /**
@@ -230,6 +240,65 @@ class Cooperative {
             case GENERAL -> {
                 // a general decision changes nothing in the cooperative
             }
+        }
+    }
+
+    // ---- invitations ------------------------------------------------------------------------------------------
+    // Invitations live in the cooperative's stream, not in an aggregate of their own: using one must decide, at once,
+    // "this link was not used yet", "the class is in the charter", "one live membership per account" and, under the
+    // SECRETARY admission policy, the admission itself. Only this aggregate can decide all four in one append, so a
+    // link can never create two memberships, nor be spent without one. See docs/accounts.md.
+
+    @CommandHandler
+    void handle(InviteMembers command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        command.assertInputValid();
+        onlySecretaries(actor);
+        Instant now = clock.instant();
+        for (int i = 0; i < command.invitees().size(); i++) {
+            String classId = command.invitees().get(i).classId();
+            if (!charter().hasClass(classId)) {
+                throw new InvalidInput("invitees[" + i + "].classId", "membership.class-unknown", "the charter has no class '" + classId + "'");
+            }
+        }
+        invitations.assertNewAndNotPending(command.invitees(), now);
+        Instant expiresAt = now.plus(command.validFor());
+        command.invitees().forEach(invitee -> apply(new MemberInvited(cooperativeId, invitee.invitationId(),
+                InvitationRules.normalEmail(invitee.email()), invitee.classId(), invitee.tokenHash(), expiresAt,
+                new AccountId(actor), now)));
+    }
+
+    @CommandHandler
+    void handle(ResendInvitation command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        command.assertInputValid();
+        onlySecretaries(actor);
+        invitations.unused(command.invitationId(), "resend");
+        Instant now = clock.instant();
+        apply(new InvitationResent(cooperativeId, command.invitationId(), command.tokenHash(), now.plus(command.validFor()),
+                new AccountId(actor), now));
+    }
+
+    @CommandHandler
+    void handle(RevokeInvitation command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        onlySecretaries(actor);
+        invitations.unused(command.invitationId(), "revoke");
+        apply(new InvitationRevoked(cooperativeId, command.invitationId(), new AccountId(actor), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AcceptInvitation command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
+        command.assertInputValid();
+        Instant now = clock.instant();
+        InvitationBook.Entry invitation = invitations.usable(command.invitationId(), command.tokenHash(), now);
+        anAccountAppliesOnlyForItself(command.accountId(), actor);
+        auditorsAreReadOnly(actor);
+        classIsInTheCharter(invitation.classId());
+        oneLiveMembershipPerAccount(command.accountId());
+        membershipIdIsNew(command.memberId());
+        apply(new InvitationAccepted(cooperativeId, command.invitationId(), command.accountId(), command.memberId(), now));
+        apply(new MembershipApplied(cooperativeId, command.memberId(), command.accountId(), invitation.classId(), now));
+        if (charter().admission() == AdmissionPolicy.SECRETARY) {
+            // the secretary's invitation is the admission; under VOTE only an accepted ADMISSION proposal admits
+            apply(new MemberAdmitted(cooperativeId, command.memberId(), command.accountId(), invitation.classId(), now));
         }
     }
 
@@ -412,6 +481,26 @@ class Cooperative {
             held.remove(event.role());
             return held.isEmpty() ? null : held;
         });
+    }
+
+    @EventSourcingHandler
+    void on(MemberInvited event) {
+        invitations.invited(event.invitationId(), event.email(), event.classId(), event.tokenHash(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationResent event) {
+        invitations.resent(event.invitationId(), event.tokenHash(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationRevoked event) {
+        invitations.revoked(event.invitationId());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationAccepted event) {
+        invitations.accepted(event.invitationId());
     }
 
     /** The charter in force now: the latest one. */

@@ -49,4 +49,14 @@ class CooperativeProjection {
                 .map(d -> new CooperativeView(new CooperativeId(d.id()), d.name(), d.charter(), d.foundedAt()))
                 .toFuture();
     }
+
+    @QueryHandler
+    CompletableFuture<java.util.List<CooperativeView>> handle(FindAllCooperatives query) {
+        var newestFirst = new org.springframework.data.mongodb.core.query.Query()
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "foundedAt"))
+                .limit(Math.max(1, Math.min(query.limit(), 5_000)));
+        return mongo.find(newestFirst, CooperativeDocument.class)
+                .map(d -> new CooperativeView(new CooperativeId(d.id()), d.name(), d.charter(), d.foundedAt()))
+                .collectList().toFuture();
+    }
 }
