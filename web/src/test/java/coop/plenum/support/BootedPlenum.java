@@ -50,10 +50,9 @@ public abstract class BootedPlenum {
         registry.add("plenum.admin-password", () -> OPERATOR_PASSWORD);
         // the lowest bcrypt cost: every request authenticates with HTTP Basic, and tests make thousands
         registry.add("plenum.security.bcrypt-strength", () -> "4");
-        // webhook tests receive on loopback, and watch retries and timeouts in seconds instead of hours
+        // webhook tests receive on loopback, and watch retries in seconds instead of hours
         registry.add("plenum.webhooks.allow-loopback", () -> "true");
         registry.add("plenum.webhooks.first-retry", () -> "300ms");
-        registry.add("plenum.webhooks.total-timeout", () -> "3s");
         registry.add("plenum.webhooks.poll-interval", () -> "200ms");
     }
 

@@ -114,19 +114,18 @@ class WebhooksDeliverSignedEventsTest extends BootedPlenum {
 
         testDelivery(hanging, hangingId);
         eventually(() -> receiver.at("/hang").size() == 1);
-        Instant hangStarted = Instant.now();
         admitSomeone(healthy);
 
         eventually(() -> receiver.at("/healthy").size() == 1);
-        assertThat(Duration.between(hangStarted, Instant.now()))
-                .as("delivered while the other receiver still hangs (total timeout 3 s here)").isLessThan(Duration.ofSeconds(3));
-
         String log = "/api/v1/cooperatives/" + hanging.coop() + "/webhooks/" + hangingId + "/deliveries";
+        assertThat(getJson(hanging.alice(), log).get(0).get("attempts").asInt())
+                .as("delivered while the other receiver still hangs, its first attempt unfinished").isZero();
+
         eventually(() -> getJson(hanging.alice(), log).path(0).path("attempts").asInt() >= 1);
         JsonNode first = getJson(hanging.alice(), log).get(0).get("attemptLog").get(0);
         assertThat(first.get("error").asText()).isEqualTo("timed out");
         assertThat(first.get("responseCode").isNull()).isTrue();
-        assertThat(first.get("latencyMillis").asLong()).isBetween(2_500L, 10_000L);
+        assertThat(first.get("latencyMillis").asLong()).as("the 10 s total timeout").isBetween(9_500L, 30_000L);
     }
 
     @Test
@@ -148,7 +147,9 @@ class WebhooksDeliverSignedEventsTest extends BootedPlenum {
         eventually(() -> receiver.at("/once").size() >= 3);
         Thread.sleep(1500);
 
-        assertThat(receiver.at("/once")).as("two before the replay, one after, none again").hasSize(3);
+        // a retry repeats a delivery id (at least once); a second queuing would bring a new one
+        assertThat(receiver.at("/once").stream().map(r -> r.header("X-Plenum-Delivery")).distinct())
+                .as("two before the replay, one after, none queued again").hasSize(3);
         String log = "/api/v1/cooperatives/" + coop.coop() + "/webhooks/" + webhookId + "/deliveries";
         assertThat(getJson(coop.alice(), log)).hasSize(3);
     }

@@ -8,15 +8,9 @@ import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.webhook.DeleteWebhook;
 import coop.plenum.governance.webhook.DisableWebhook;
 import coop.plenum.governance.webhook.EnableWebhook;
-import coop.plenum.governance.webhook.RegisterWebhook;
 import coop.plenum.governance.webhook.SendTestDelivery;
 import coop.plenum.governance.webhook.WebhookId;
-import coop.plenum.governance.webhook.WebhookUrl;
-import coop.plenum.governance.webhook.delivery.WebhookAddresses;
 import coop.plenum.governance.webhook.delivery.WebhookDirectory;
-import coop.plenum.governance.webhook.delivery.WebhookSecrets;
-import coop.plenum.kernel.IdGenerator;
-import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -52,19 +46,15 @@ class WebhookController {
     private final Commands commands;
     private final CooperativeAccess access;
     private final WebhookDirectory directory;
-    private final WebhookAddresses addresses;
-    private final WebhookSecrets secrets;
-    private final IdGenerator ids;
+    private final WebhookRegistration registration;
     private final Clock clock;
 
-    WebhookController(Commands commands, CooperativeAccess access, WebhookDirectory directory, WebhookAddresses addresses,
-                      WebhookSecrets secrets, IdGenerator ids, Clock clock) {
+    WebhookController(Commands commands, CooperativeAccess access, WebhookDirectory directory,
+                      WebhookRegistration registration, Clock clock) {
         this.commands = commands;
         this.access = access;
         this.directory = directory;
-        this.addresses = addresses;
-        this.secrets = secrets;
-        this.ids = ids;
+        this.registration = registration;
         this.clock = clock;
     }
 
@@ -76,23 +66,12 @@ class WebhookController {
     Mono<ResponseEntity<WebhookJson>> register(@PathVariable String cooperativeId, @RequestBody RegisterWebhookRequest request,
                                                @AuthenticationPrincipal PlenumUser user,
                                                @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        WebhookId webhookId = new WebhookId(ids.newId());
         return secretary(cooperativeId, user)
-                .then(Mono.fromCallable(() -> {
-                    RegisterWebhook command = new RegisterWebhook(webhookId, new CooperativeId(cooperativeId), request.url(),
-                            request.events());
-                    command.assertInputValid();
-                    // resolving the host blocks: on the bounded-elastic pool, never the event loop
-                    addresses.refusal(request.url()).ifPresent(reason -> {
-                        throw new InvalidInput(WebhookUrl.FIELD, "webhook.url-refused", reason);
-                    });
-                    return command;
-                }).subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(command -> commands.send(command, user.caller(correlation)))
-                .then(Mono.fromCallable(() -> ResponseEntity
-                        .created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/webhooks/" + webhookId.value()))
-                        .body(new WebhookJson(webhookId.value(), request.url().strip(), List.copyOf(request.events()), true,
-                                clock.instant(), secrets.secretOf(webhookId)))));
+                .then(registration.register(cooperativeId, request.url(), request.events(), user, correlation))
+                .map(registered -> ResponseEntity
+                        .created(URI.create("/api/v1/cooperatives/" + cooperativeId + "/webhooks/" + registered.webhookId()))
+                        .body(new WebhookJson(registered.webhookId(), request.url().strip(), List.copyOf(request.events()), true,
+                                clock.instant(), registered.secret())));
     }
 
     @GetMapping

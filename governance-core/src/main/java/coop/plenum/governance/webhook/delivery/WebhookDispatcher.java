@@ -73,6 +73,8 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // no h2c upgrade dance on plain-http loopback targets; HTTPS receivers all speak HTTP/1.1
+                .version(HttpClient.Version.HTTP_1_1)
                 .executor(starters)
                 .build();
     }
