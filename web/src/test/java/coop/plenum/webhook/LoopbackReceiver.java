@@ -20,16 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A webhook receiver on a loopback port, started by the test: each path answers with the statuses it was told, in
  * order (the last one repeats); a path told to hang never answers (until the receiver stops). Records every request.
  */
-final class LoopbackReceiver implements AutoCloseable {
+public final class LoopbackReceiver implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    static final int HANG = -1;
+    public static final int HANG = -1;
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -38,7 +38,7 @@ final class LoopbackReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    LoopbackReceiver() throws IOException {
+    public LoopbackReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -66,12 +66,12 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     /** The URL of {@code path}, answering these statuses in turn. */
-    String url(String path, Integer... statuses) {
+    public String url(String path, Integer... statuses) {
         answers.put(path, statuses.length == 0 ? List.of(200) : List.of(statuses));
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
