@@ -34,10 +34,10 @@ import java.util.UUID;
 
 /**
  * Turns the event log into queued deliveries: for each event of a kind some webhook of its cooperative subscribes
- * to, one outbox document per webhook with the kind's payload. It runs as a policy processor (one segment, so a
- * webhook registered before an event in the log receives it, and one registered after does not) whose token is in
- * PostgreSQL; the outbox is keyed by event and webhook, so an event handled again after a restart queues nothing
- * new, and none is skipped because the token moves only after the event's writes. Sending is {@link WebhookDispatcher}'s
+ * to, one outbox document per webhook with the kind's payload. It runs as a policy processor in one segment (so it
+ * sees a webhook's registration and pauses in log order) whose token is in MongoDB next to the outbox
+ * (ProcessingConfiguration.OUTBOXES): the token moves only after the event's writes, so none is skipped, and the
+ * outbox is keyed by event and webhook, so an event handled again after a restart or a crash queues nothing new. Sending is {@link WebhookDispatcher}'s
  * job, on its own threads: a slow receiver never holds up this processor.
  */
 @Component
