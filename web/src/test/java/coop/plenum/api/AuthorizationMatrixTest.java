@@ -149,7 +149,16 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 new Endpoint("PUT outcome-statement (its author only; before the vote closes: 409)", HttpMethod.PUT,
                         w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/outcome-statement",
                         "{\"statement\":\"We decided.\"}", 401, 403, 409, 403, 403, 403),
-                new Endpoint("GET open-book.csv", HttpMethod.GET, w -> ledger(w, "/open-book.csv"), null, 401, 403, 200, 200, 200, 403)));
+                new Endpoint("GET open-book.csv", HttpMethod.GET, w -> ledger(w, "/open-book.csv"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET webhooks", HttpMethod.GET, w -> ledger(w, "/webhooks"), null, 401, 403, 403, 200, 403, 403),
+                // the secretary passes the role check and meets the SSRF refusal (an IP literal: no DNS in the test)
+                new Endpoint("POST webhooks", HttpMethod.POST, w -> ledger(w, "/webhooks"),
+                        "{\"url\":\"https://10.0.0.1/hook\",\"events\":[\"voting.opened\"]}", 401, 403, 403, 400, 403, 403),
+                new Endpoint("GET proposal calendar.ics", HttpMethod.GET,
+                        w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/calendar.ics",
+                        null, 401, 403, 404, 404, 404, 403),
+                new Endpoint("POST my calendar feed", HttpMethod.POST, w -> "/api/v1/accounts/me/calendar-feed", null,
+                        401, 201, 201, 201, 201, 201)));
         return table.stream().map(Arguments::of);
     }
 

@@ -58,6 +58,10 @@ public abstract class BootedPlenum {
         // every test client is 127.0.0.1: the per-client limits on anonymous actions are tested on their own
         registry.add("plenum.password-reset.requests-per-client-per-hour", () -> "10000");
         registry.add("plenum.invitations.accept-attempts-per-client-per-hour", () -> "10000");
+        // webhook tests receive on loopback, and watch retries in seconds instead of hours
+        registry.add("plenum.webhooks.allow-loopback", () -> "true");
+        registry.add("plenum.webhooks.first-retry", () -> "300ms");
+        registry.add("plenum.webhooks.poll-interval", () -> "200ms");
     }
 
     protected static String unique(String prefix) {

@@ -75,6 +75,11 @@ class ProcessingConfiguration {
                         .messageSource(log)
                         // the fallback for events appended by other nodes, which send no signal here
                         .tokenClaimInterval(1000));
+        for (String group : OUTBOXES) {
+            processing.registerTokenStore(group, c -> readModelTokenStore)
+                    .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
+                    .registerPooledStreamingEventProcessorConfiguration(group, (c, builder) -> builder.initialSegmentCount(1));
+        }
         for (String group : readModelGroups(context)) {
             // writes a projection lets wait go to MongoDB in bulk at the end of each batch (ReadModelWrites)
             processing.registerHandlerInterceptor(group, c -> new ReadModelWriteBatching(group, writes));
@@ -96,6 +101,15 @@ class ProcessingConfiguration {
      * cooperative's delegations come from two aggregates and are sequenced by cooperative (DelegationSequencing).
      */
     static final Set<String> ACROSS_AGGREGATES = Set.of("readmodel-membership");
+
+    /**
+     * Policies whose effects are writes to MongoDB (an outbox) rather than commands: their token lives in MongoDB with
+     * those writes, like a read model's, so that losing the store's last second on kill -9 (docs/storage.md) loses
+     * the position with the writes and the events are handled again (the outbox is keyed by event, so nothing is
+     * queued twice) instead of being skipped. One segment: each folds several aggregates' events in log order.
+     * Unlike read models they are never rebuilt.
+     */
+    static final Set<String> OUTBOXES = Set.of("policy-webhooks");
 
     static int segmentsOf(String group, ClusterProperties cluster) {
         return ACROSS_AGGREGATES.contains(group) ? 1 : cluster.readModelSegments();

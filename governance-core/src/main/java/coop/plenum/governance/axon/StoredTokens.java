@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The positions the processors' segments have stored, read from the token stores themselves (MongoDB
- * {@code processor_tokens} for read models, PostgreSQL {@code tokenentry} for the rest) without claiming anything:
+ * {@code processor_tokens} for read models and outboxes, PostgreSQL {@code tokenentry} for the rest) without claiming anything:
  * what another node sharing the stores has handled. Read at most once per {@code maxAgeNanos} per processor.
  */
 @Component
@@ -60,6 +60,7 @@ class StoredTokens {
         Map<Integer, Reach> read;
         try {
             read = processorName.startsWith(ProcessingConfiguration.READ_MODEL_PREFIX)
+                    || ProcessingConfiguration.OUTBOXES.contains(processorName)
                     ? fromMongo(processorName) : fromPostgres(processorName);
         } catch (RuntimeException unreadable) {
             if (interrupted(unreadable)) {

@@ -1,0 +1,254 @@
+package coop.plenum.governance.webhook.delivery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.plenum.governance.mail.PublicUrl;
+import coop.plenum.governance.membership.MemberAdmitted;
+import coop.plenum.governance.membership.MemberAdmittedByDecision;
+import coop.plenum.governance.proposal.BallotCast;
+import coop.plenum.governance.proposal.BallotRetracted;
+import coop.plenum.governance.proposal.ProposalRevised;
+import coop.plenum.governance.proposal.ProposalSubmitted;
+import coop.plenum.governance.proposal.Visibility;
+import coop.plenum.governance.proposal.VotingClosed;
+import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.webhook.WebhookDeleted;
+import coop.plenum.governance.webhook.WebhookDisabled;
+import coop.plenum.governance.webhook.WebhookEnabled;
+import coop.plenum.governance.webhook.WebhookKind;
+import coop.plenum.governance.webhook.WebhookRegistered;
+import coop.plenum.governance.webhook.WebhookTestRequested;
+import coop.plenum.ledger.ContributionAccepted;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns the event log into queued deliveries: for each event of a kind some webhook of its cooperative subscribes
+ * to, one outbox document per webhook with the kind's payload. It runs as a policy processor in one segment (so it
+ * sees a webhook's registration and pauses in log order) whose token is in MongoDB next to the outbox
+ * (ProcessingConfiguration.OUTBOXES): the token moves only after the event's writes, so none is skipped, and the
+ * outbox is keyed by event and webhook, so an event handled again after a restart or a crash queues nothing new. Sending is {@link WebhookDispatcher}'s
+ * job, on its own threads: a slow receiver never holds up this processor.
+ */
+@Component
+@ProcessingGroup(WebhookOutbox.GROUP)
+class WebhookOutbox {
+
+    static final String GROUP = "policy-webhooks";
+
+    private final WebhookStore store;
+    private final PublicUrl links;
+    private final WebhookDispatcher dispatcher;
+
+    WebhookOutbox(WebhookStore store, PublicUrl links, WebhookDispatcher dispatcher) {
+        this.store = store;
+        this.links = links;
+        this.dispatcher = dispatcher;
+    }
+
+    // --- the webhooks themselves --------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(WebhookRegistered event, TrackingToken token) {
+        store.registered(event.webhookId().value(), event.cooperativeId().value(), event.url(), event.kinds(),
+                event.registeredAt(), position(token));
+    }
+
+    @EventHandler
+    void on(WebhookDisabled event, TrackingToken token) {
+        store.enabled(event.webhookId().value(), false, position(token));
+    }
+
+    @EventHandler
+    void on(WebhookEnabled event, TrackingToken token) {
+        store.enabled(event.webhookId().value(), true, position(token));
+        dispatcher.wake();
+    }
+
+    @EventHandler
+    void on(WebhookDeleted event, TrackingToken token) {
+        store.deleted(event.webhookId().value(), position(token));
+    }
+
+    /** The event's place in the log (the processor reads one log, so every token knows it). */
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("a tracking token without a position: " + token));
+    }
+
+    @EventHandler
+    void on(WebhookTestRequested event, EventMessage<?> message) {
+        ObjectNode data = WebhookPayloads.data();
+        data.put("webhookId", event.webhookId().value());
+        data.put("message", "A test delivery, asked for by a secretary of this cooperative.");
+        data.put("requestedAt", WebhookPayloads.text(event.requestedAt()));
+        store.endpoint(event.webhookId().value()).filter(d -> !d.getBoolean("deleted", false))
+                .ifPresent(endpoint -> enqueue(message, endpoint, WebhookKind.WEBHOOK_TEST, event.cooperativeId().value(), data));
+    }
+
+    // --- what receivers are told ----------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(ProposalSubmitted event, EventMessage<?> message) {
+        String coop = event.cooperativeId().value();
+        store.proposal(event.proposalId().value(), coop, event.title(), event.resultsVisibility().name());
+        ObjectNode data = proposal(coop, event.proposalId().value(), event.title());
+        data.put("topic", event.topic());
+        data.put("method", event.votingMethod().name());
+        data.put("visibility", event.resultsVisibility().name());
+        data.put("votingOpensAt", WebhookPayloads.text(event.votingOpensAt()));
+        data.put("votingClosesAt", WebhookPayloads.text(event.votingClosesAt()));
+        data.put("submittedAt", WebhookPayloads.text(event.submittedAt()));
+        deliver(message, coop, WebhookKind.PROPOSAL_SUBMITTED, data);
+    }
+
+    @EventHandler
+    void on(ProposalRevised event) {
+        store.retitled(event.proposalId().value(), event.title());
+    }
+
+    @EventHandler
+    void on(VotingOpened event, EventMessage<?> message) {
+        String coop = event.cooperativeId().value();
+        String proposalId = event.proposalId().value();
+        store.visibility(proposalId, event.resultsVisibility().name());
+        ObjectNode data = proposal(coop, proposalId, titleOf(proposalId));
+        data.put("method", event.votingMethod().name());
+        data.put("visibility", event.resultsVisibility().name());
+        data.put("electorateSize", event.electorate().size());
+        data.put("openedAt", WebhookPayloads.text(event.openedAt()));
+        deliver(message, coop, WebhookKind.VOTING_OPENED, data);
+    }
+
+    /**
+     * Counts only: how many members have a ballot standing. Who voted is told only where the proposal's ballots are
+     * visible to the cooperative while voting (PUBLIC); what anyone voted is never told here.
+     */
+    @EventHandler
+    void on(BallotCast event, EventMessage<?> message) {
+        String proposalId = event.proposalId().value();
+        store.voted(proposalId, event.memberId().value()).ifPresent(proposal -> {
+            String coop = proposal.getString("cooperativeId");
+            ObjectNode data = proposal(coop, proposalId, proposal.getString("title"));
+            data.put("ballotsStanding", proposal.getList("voters", String.class, List.of()).size());
+            data.put("castAt", WebhookPayloads.text(event.castAt()));
+            if (Visibility.PUBLIC.name().equals(proposal.getString("visibility"))) {
+                data.put("memberId", event.memberId().value());
+            }
+            deliver(message, coop, WebhookKind.BALLOT_CAST, data);
+        });
+    }
+
+    @EventHandler
+    void on(BallotRetracted event) {
+        store.retracted(event.proposalId().value(), event.memberId().value());
+    }
+
+    @EventHandler
+    void on(VotingClosed event, EventMessage<?> message) {
+        String proposalId = event.proposalId().value();
+        store.proposal(proposalId).ifPresent(proposal -> {
+            String coop = proposal.getString("cooperativeId");
+            ObjectNode data = proposal(coop, proposalId, proposal.getString("title"));
+            data.put("outcome", event.outcome().name());
+            // the exact fraction as recorded, never a floating-point number
+            data.put("approval", event.approval());
+            var winners = data.putArray("winners");
+            (event.winners() == null ? List.<String>of() : event.winners()).forEach(winners::add);
+            data.put("closedAt", WebhookPayloads.text(event.closedAt()));
+            deliver(message, coop, WebhookKind.VOTING_CLOSED, data);
+        });
+    }
+
+    @EventHandler
+    void on(MemberAdmitted event, EventMessage<?> message) {
+        admitted(message, event.cooperativeId().value(), event.memberId().value(), event.classId(), null, event.admittedAt());
+    }
+
+    @EventHandler
+    void on(MemberAdmittedByDecision event, EventMessage<?> message) {
+        admitted(message, event.cooperativeId().value(), event.memberId().value(), event.classId(),
+                event.proposalId().value(), event.admittedAt());
+    }
+
+    @EventHandler
+    void on(ContributionAccepted event, EventMessage<?> message) {
+        String ledger = event.ledgerId().value();
+        String coop = ledger.substring("ledger-".length());
+        ObjectNode data = WebhookPayloads.data();
+        data.put("contributionId", event.contributionId().value());
+        data.put("contributorId", event.contributorId().value());
+        data.put("project", event.project());
+        data.put("occurredOn", event.occurredOn() == null ? null : event.occurredOn().toString());
+        // exact decimal, as text
+        data.put("points", event.points().toPlainString());
+        data.put("acceptedAt", WebhookPayloads.text(event.acceptedAt()));
+        deliver(message, coop, WebhookKind.CONTRIBUTION_ACCEPTED, data);
+    }
+
+    private void admitted(EventMessage<?> message, String coop, String memberId, String classId, String proposalId, Instant at) {
+        ObjectNode data = WebhookPayloads.data();
+        data.put("memberId", memberId);
+        data.put("classId", classId);
+        data.put("byDecision", proposalId);
+        data.put("admittedAt", WebhookPayloads.text(at));
+        deliver(message, coop, WebhookKind.MEMBER_ADMITTED, data);
+    }
+
+    private ObjectNode proposal(String coop, String proposalId, String title) {
+        ObjectNode data = WebhookPayloads.data();
+        data.put("proposalId", proposalId);
+        data.put("title", title);
+        data.put("link", links.link("/cooperatives/" + coop + "/proposals/" + proposalId));
+        return data;
+    }
+
+    private String titleOf(String proposalId) {
+        return store.proposal(proposalId).map(p -> p.getString("title")).orElse(null);
+    }
+
+    private void deliver(EventMessage<?> message, String coop, WebhookKind kind, ObjectNode data) {
+        if (!(message instanceof TrackedEventMessage<?> tracked)) {
+            throw new IllegalStateException("the outbox runs on a streaming processor, whose events are tracked");
+        }
+        boolean queued = false;
+        for (Document endpoint : store.subscribers(coop, kind.wireName(), position(tracked.trackingToken()))) {
+            queued |= enqueue(message, endpoint, kind, coop, data);
+        }
+        if (queued) {
+            dispatcher.wake();
+        }
+    }
+
+    private boolean enqueue(EventMessage<?> message, Document endpoint, WebhookKind kind, String coop, ObjectNode data) {
+        String webhookId = endpoint.getString("_id");
+        String key = message.getIdentifier() + ":" + webhookId;
+        Date now = Date.from(message.getTimestamp());
+        boolean queued = store.enqueue(new Document("_id", key)
+                .append("deliveryId", UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString())
+                .append("webhookId", webhookId)
+                .append("cooperativeId", coop)
+                .append("kind", kind.wireName())
+                .append("data", data.toString())
+                .append("occurredAt", now)
+                .append("createdAt", now)
+                .append("status", WebhookStore.PENDING)
+                .append("webhookEnabled", true)
+                .append("attempts", 0)
+                .append("nextAttemptAt", now)
+                .append("attemptLog", List.of()));
+        if (queued && kind == WebhookKind.WEBHOOK_TEST) {
+            dispatcher.wake();
+        }
+        return queued;
+    }
+}

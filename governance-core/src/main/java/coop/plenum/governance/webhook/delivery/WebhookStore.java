@@ -1,0 +1,215 @@
+package coop.plenum.governance.webhook.delivery;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The delivery processor's state in MongoDB: the webhooks it knows ({@code webhook_endpoints}), each proposal's
+ * cooperative, title, visibility and voters ({@code webhook_proposals}), and the outbox ({@code webhook_deliveries}),
+ * one document per event and webhook, keyed {@code <event id>:<webhook id>} so that an event handled twice (after a
+ * restart before the processor's token was stored) queues nothing twice. None of it is a read model: a read-model
+ * rebuild leaves it alone, and the processor is never replayed.
+ */
+@Component
+class WebhookStore {
+
+    static final String PENDING = "PENDING";
+    static final String SENDING = "SENDING";
+    static final String DELIVERED = "DELIVERED";
+    static final String FAILED = "FAILED";
+    static final String CANCELLED = "CANCELLED";
+
+    private final MongoCollection<Document> endpoints;
+    private final MongoCollection<Document> proposals;
+    private final MongoCollection<Document> deliveries;
+
+    WebhookStore(MongoClient client, ReadModelDatabase database) {
+        var db = client.getDatabase(database.name());
+        this.endpoints = db.getCollection("webhook_endpoints");
+        this.proposals = db.getCollection("webhook_proposals");
+        this.deliveries = db.getCollection("webhook_deliveries");
+        endpoints.createIndex(Indexes.ascending("cooperativeId"));
+        deliveries.createIndex(Indexes.ascending("webhookId"));
+        deliveries.createIndex(Indexes.ascending("nextAttemptAt"));
+    }
+
+    // --- webhooks -------------------------------------------------------------------------------------------------
+
+    /*
+     * Each webhook remembers the log positions of its registration, pauses and deletion, so that an event handled
+     * again (a restart before the token was stored, or a replay) is judged by the webhook as it was at that event,
+     * not as it is now: an admission just before the registration is never queued, whenever it is handled.
+     */
+
+    void registered(String webhookId, String cooperativeId, String url, List<String> kinds, Instant at, long position) {
+        endpoints.updateOne(Filters.eq("_id", webhookId), Updates.combine(
+                Updates.set("cooperativeId", cooperativeId), Updates.set("url", url), Updates.set("kinds", kinds),
+                Updates.set("enabled", true), Updates.set("deleted", false), Updates.set("registeredAt", Date.from(at)),
+                Updates.set("since", position)),
+                new UpdateOptions().upsert(true));
+    }
+
+    void enabled(String webhookId, boolean enabled, long position) {
+        Document endpoint = endpoints.find(Filters.eq("_id", webhookId)).first();
+        Bson pause;
+        if (enabled) {
+            // closes the pause that is open, or the one this enabling closed before (handled again)
+            String open = endpoint == null ? null : endpoint.get("pauses", new Document()).entrySet().stream()
+                    .filter(e -> Long.parseLong(e.getKey()) < position
+                            && (((Number) e.getValue()).longValue() == Long.MAX_VALUE || ((Number) e.getValue()).longValue() == position))
+                    .map(java.util.Map.Entry::getKey).max(java.util.Comparator.comparingLong(Long::parseLong)).orElse(null);
+            pause = open == null ? null : Updates.set("pauses." + open, position);
+        } else {
+            pause = Updates.set("pauses." + position, Long.MAX_VALUE);
+        }
+        endpoints.updateOne(Filters.eq("_id", webhookId), pause == null ? Updates.set("enabled", true)
+                : Updates.combine(Updates.set("enabled", enabled), pause));
+        deliveries.updateMany(Filters.eq("webhookId", webhookId), Updates.set("webhookEnabled", enabled));
+    }
+
+    void deleted(String webhookId, long position) {
+        endpoints.updateOne(Filters.eq("_id", webhookId), Updates.combine(Updates.set("deleted", true),
+                Updates.set("until", position)));
+        deliveries.updateMany(Filters.and(Filters.eq("webhookId", webhookId), Filters.in("status", PENDING, SENDING)),
+                Updates.combine(Updates.set("status", CANCELLED), Updates.unset("nextAttemptAt")));
+    }
+
+    /** The cooperative's webhooks that, at the event at {@code position}, were registered, enabled and subscribed to {@code kind}. */
+    List<Document> subscribers(String cooperativeId, String kind, long position) {
+        List<Document> found = new ArrayList<>();
+        for (Document d : endpoints.find(Filters.eq("cooperativeId", cooperativeId))) {
+            if (liveAt(d, position) && d.getList("kinds", String.class, List.of()).contains(kind)) {
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    static boolean liveAt(Document endpoint, long position) {
+        Number since = endpoint.get("since", Number.class);
+        Number until = endpoint.get("until", Number.class);
+        if (since == null || since.longValue() >= position || (until != null && until.longValue() <= position)) {
+            return false;
+        }
+        return endpoint.get("pauses", new Document()).entrySet().stream().noneMatch(pause ->
+                Long.parseLong(pause.getKey()) < position && position < ((Number) pause.getValue()).longValue());
+    }
+
+    Optional<Document> endpoint(String webhookId) {
+        return Optional.ofNullable(endpoints.find(Filters.eq("_id", webhookId)).first());
+    }
+
+    List<Document> endpointsOf(String cooperativeId) {
+        List<Document> found = new ArrayList<>();
+        endpoints.find(Filters.eq("cooperativeId", cooperativeId)).sort(Sorts.ascending("registeredAt"))
+                .forEach(d -> {
+                    if (!d.getBoolean("deleted", false)) {
+                        found.add(d);
+                    }
+                });
+        return found;
+    }
+
+    // --- proposals ------------------------------------------------------------------------------------------------
+
+    void proposal(String proposalId, String cooperativeId, String title, String visibility) {
+        proposals.updateOne(Filters.eq("_id", proposalId), Updates.combine(Updates.set("cooperativeId", cooperativeId),
+                Updates.set("title", title), Updates.set("visibility", visibility)), new UpdateOptions().upsert(true));
+    }
+
+    void retitled(String proposalId, String title) {
+        proposals.updateOne(Filters.eq("_id", proposalId), Updates.set("title", title));
+    }
+
+    void visibility(String proposalId, String visibility) {
+        proposals.updateOne(Filters.eq("_id", proposalId), Updates.set("visibility", visibility));
+    }
+
+    Optional<Document> proposal(String proposalId) {
+        return Optional.ofNullable(proposals.find(Filters.eq("_id", proposalId)).first());
+    }
+
+    /** Adds the voter (a second ballot of the same member counts once) and answers the proposal after the change. */
+    Optional<Document> voted(String proposalId, String memberId) {
+        return Optional.ofNullable(proposals.findOneAndUpdate(Filters.eq("_id", proposalId), Updates.addToSet("voters", memberId),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    void retracted(String proposalId, String memberId) {
+        proposals.updateOne(Filters.eq("_id", proposalId), Updates.pull("voters", memberId));
+    }
+
+    // --- the outbox -----------------------------------------------------------------------------------------------
+
+    /** Queues a delivery unless this event was already queued for this webhook; answers whether it queued one. */
+    boolean enqueue(Document delivery) {
+        try {
+            deliveries.insertOne(delivery);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Deliveries whose time has come (PENDING, or SENDING with an expired lease), oldest first. */
+    List<Document> due(Instant now, int limit) {
+        List<Document> found = new ArrayList<>();
+        deliveries.find(Filters.and(Filters.lte("nextAttemptAt", Date.from(now)), Filters.in("status", PENDING, SENDING),
+                        Filters.ne("webhookEnabled", false)))
+                .sort(Sorts.ascending("nextAttemptAt")).limit(limit).into(found);
+        return found;
+    }
+
+    /**
+     * Takes a due delivery for one attempt if nobody took it meanwhile (another node, or an earlier poll): the
+     * condition on {@code nextAttemptAt} makes the claim a compare-and-set. The lease is the next attempt time, so a
+     * delivery whose sender died is taken again once the lease has passed.
+     */
+    Optional<Document> claim(Document due, Instant leaseUntil) {
+        Bson unchanged = Filters.and(Filters.eq("_id", due.get("_id")), Filters.eq("nextAttemptAt", due.getDate("nextAttemptAt")),
+                Filters.in("status", PENDING, SENDING));
+        return Optional.ofNullable(deliveries.findOneAndUpdate(unchanged,
+                Updates.combine(Updates.set("status", SENDING), Updates.set("nextAttemptAt", Date.from(leaseUntil))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /** Records one attempt; {@code next} is the time of the next attempt, or null when this one settled it. */
+    void attempted(Object id, String status, Document attempt, Instant next) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status), Updates.inc("attempts", 1),
+                Updates.push("attemptLog", attempt), Updates.set("lastAttemptAt", attempt.getDate("at")),
+                Updates.set("lastResponseCode", attempt.get("responseCode")),
+                Updates.set("lastLatencyMillis", attempt.get("latencyMillis")), Updates.set("lastError", attempt.get("error"))));
+        updates.add(next == null ? Updates.unset("nextAttemptAt") : Updates.set("nextAttemptAt", Date.from(next)));
+        // a delivery cancelled meanwhile (webhook deleted) stays cancelled
+        deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("status", CANCELLED)), Updates.combine(updates));
+    }
+
+    /** The webhook's deliveries, newest first. */
+    List<Document> deliveriesOf(String webhookId, int limit) {
+        List<Document> found = new ArrayList<>();
+        deliveries.find(Filters.eq("webhookId", webhookId)).sort(Sorts.descending("createdAt")).limit(limit).into(found);
+        return found;
+    }
+}
