@@ -39,8 +39,9 @@ class NotificationMailExactlyOnceTest {
         smtp.stop();
     }
 
-    private InboxSteps boot(Path data) {
-        app = PlenumContexts.start(data, InboxSteps.ADMIN, InboxSteps.mailArguments(smtp));
+    private InboxSteps boot(Path data, String... more) {
+        String[] arguments = Stream.concat(Stream.of(InboxSteps.mailArguments(smtp)), Stream.of(more)).toArray(String[]::new);
+        app = PlenumContexts.start(data, InboxSteps.ADMIN, arguments);
         return new InboxSteps(PlenumContexts.client(app), smtp);
     }
 
@@ -94,5 +95,38 @@ class NotificationMailExactlyOnceTest {
         InboxSteps.await(() -> finalS.firstOfKind(r.bob(), "DECISION_MADE"), "the rebuilt inbox");
         Thread.sleep(2000);
         assertThat(s.mailsTo(bobMail)).as("after losing the read models").hasSize(2);
+    }
+
+    @Test
+    void aMailTheSmtpServerRefusesIsRetriedWithBackOffWhileTheNodeStaysUpAndDegradedAndIsSentOnceItIsBack() throws Exception {
+        smtp.start();
+        int port = smtp.getSmtp().getPort();
+        InboxSteps s = boot(dir.resolve("data"), "--plenum.notifications.first-retry=PT1S",
+                "--plenum.notifications.longest-retry=PT2S");
+        InboxSteps.Riverside r = s.riverside();
+        String bobMail = r.bob() + "@example.org";
+        s.setAddress(r.bob(), bobMail);
+        smtp.stop();
+        s.openVote(r, null);
+        InboxSteps.await(() -> "DEGRADED".equals(health(s).path("components").path("notificationMail").path("status").asText())
+                ? true : null, "a degraded mail indicator");
+        assertThat(health(s).path("status").asText()).as("the node still serves").isIn("UP", "DEGRADED");
+        s.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+
+        GreenMail back = new GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        back.start();
+        try {
+            InboxSteps late = new InboxSteps(s.http, back);
+            InboxSteps.await(() -> late.mailTo(bobMail, "Vote open: Buy a <kiln> & more"), "the retried mail");
+            InboxSteps.await(() -> "UP".equals(health(s).path("components").path("notificationMail").path("status").asText())
+                    ? true : null, "the mail indicator back up");
+            assertThat(late.mailsTo(bobMail)).hasSize(1);
+        } finally {
+            back.stop();
+        }
+    }
+
+    private static JsonNode health(InboxSteps s) {
+        return s.http.get().uri("/actuator/health").exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 }

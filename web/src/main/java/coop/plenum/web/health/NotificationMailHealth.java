@@ -9,18 +9,20 @@ import org.springframework.stereotype.Component;
 /**
  * Replaces Spring Boot's mail indicator, which would turn {@code /actuator/health} DOWN (503) whenever the SMTP
  * server is unreachable: a node without mail still serves votes, and emails wait in the outbox and are retried. This
- * one says DEGRADED (answered 200, like a parked event) while mails wait on failed attempts or were given up, names
- * the counts, and is not part of readiness.
+ * one says DEGRADED (answered 200, like a parked event) while mails wait on failed attempts or were given up in the
+ * last day, names the counts, and is not part of readiness.
  */
 @Component("notificationMail")
 class NotificationMailHealth implements HealthIndicator {
 
     private final NotificationOutbox outbox;
     private final OutgoingMail mail;
+    private final java.time.Clock clock;
 
-    NotificationMailHealth(NotificationOutbox outbox, OutgoingMail mail) {
+    NotificationMailHealth(NotificationOutbox outbox, OutgoingMail mail, java.time.Clock clock) {
         this.outbox = outbox;
         this.mail = mail;
+        this.clock = clock;
     }
 
     @Override
@@ -28,11 +30,11 @@ class NotificationMailHealth implements HealthIndicator {
         if (!mail.enabled()) {
             return Health.up().withDetail("email", "off").build();
         }
-        var retrying = outbox.retrying();
+        long retrying = outbox.retrying();
+        long failed = outbox.failedSince(clock.instant().minus(java.time.Duration.ofDays(1)));
         var counts = outbox.counts();
-        long failed = counts.getOrDefault(NotificationOutbox.Status.FAILED, 0L);
         Health.Builder health = retrying > 0 || failed > 0 ? Health.status(EventProcessingHealth.DEGRADED) : Health.up();
-        return health.withDetail("retrying", retrying).withDetail("failed", failed)
+        return health.withDetail("retrying", retrying).withDetail("failedToday", failed)
                 .withDetail("pending", counts.getOrDefault(NotificationOutbox.Status.PENDING, 0L)).build();
     }
 }

@@ -60,6 +60,13 @@ public class NotificationOutbox {
         return n == null ? 0 : n;
     }
 
+    /** Mails given up since {@code since}. */
+    public long failedSince(Instant since) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM plenum_notification_mail WHERE status = 'FAILED' AND created_at >= ?",
+                Long.class, Timestamp.from(since));
+        return n == null ? 0 : n;
+    }
+
     Instant now() {
         return clock.instant();
     }

@@ -396,14 +396,9 @@ class NotificationProjection {
         return ledgerId.startsWith("ledger-") ? ledgerId.substring("ledger-".length()) : ledgerId;
     }
 
-    /** An amount in the currency's minor unit, shown in its major unit where the currency is known (1234 EUR → 12.34 EUR). */
-    static String money(java.math.BigDecimal minor, String currency) {
-        try {
-            int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-            return minor.movePointLeft(Math.max(digits, 0)).toPlainString() + " " + currency;
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return plain(minor) + " (minor units of " + currency + ")";
-        }
+    /** The amount as the ledger records it, at the currency's scale (100.00 EUR). */
+    static String money(java.math.BigDecimal amount, String currency) {
+        return amount.toPlainString() + " " + currency;
     }
 
     static String ledgerPath(String coop) {
