@@ -129,3 +129,25 @@ CREATE TABLE IF NOT EXISTS plenum_login_trusted (
     pair_hash     CHAR(64)    PRIMARY KEY,
     trusted_at    TIMESTAMPTZ NOT NULL
 );
+
+-- Notification emails waiting to go out, and what became of them (NotificationOutbox, OutboxSender). Keyed by the
+-- notification's idempotency key (event id, recipient, kind) or a digest's (account, day): a redelivered or replayed
+-- event inserts nothing new, so nothing is mailed twice from here. Kept next to the log, not in MongoDB, so that a
+-- lost or rebuilt read-model store cannot forget what was already sent.
+CREATE TABLE IF NOT EXISTS plenum_notification_mail (
+    mail_key        VARCHAR(600)             PRIMARY KEY,
+    account_id      VARCHAR(100)             NOT NULL,
+    kind            VARCHAR(32)              NOT NULL,
+    to_address      VARCHAR(254)             NOT NULL,
+    subject         VARCHAR(200)             NOT NULL,
+    text_body       TEXT                     NOT NULL,
+    html_body       TEXT                     NOT NULL,
+    unsubscribe_url VARCHAR(1000),
+    status          VARCHAR(16)              NOT NULL,
+    attempts        INTEGER                  NOT NULL,
+    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    sent_at         TIMESTAMP WITH TIME ZONE,
+    last_error      VARCHAR(500)
+);
+CREATE INDEX IF NOT EXISTS plenum_notification_mail_due ON plenum_notification_mail (status, next_attempt_at);

@@ -152,7 +152,11 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                         "{\"consent\":\"OBJECT\",\"reason\":\"too costly\"}"),
                 new Endpoint("cast ranked ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
                         + openVotes.get("RANKED") + "/ballots/" + aliceMember, as(alice),
-                        "{\"ranking\":[[\"wind\"],[\"solar\"]]}"));
+                        "{\"ranking\":[[\"wind\"],[\"solar\"]]}"),
+                new Endpoint("notification preferences", HttpMethod.PUT, "/api/v1/notifications/preferences", as(bob),
+                        "{\"email\":\"bob@example.org\",\"preferences\":{\"VOTE_OPENED\":\"DIGEST\"}}"),
+                new Endpoint("mark notifications read", HttpMethod.POST, "/api/v1/notifications/read", as(bob),
+                        "{\"ids\":[\"some-notification\"],\"all\":false}"));
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();

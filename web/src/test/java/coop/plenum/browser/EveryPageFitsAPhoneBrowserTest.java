@@ -79,6 +79,8 @@ class EveryPageFitsAPhoneBrowserTest {
         pages.put("delegations", "/cooperatives/" + coop + "/delegations");
         pages.put("ledger", "/cooperatives/" + coop + "/ledger");
         pages.put("receipts", "/cooperatives/" + coop + "/receipts");
+        pages.put("inbox", "/notifications");
+        pages.put("notification preferences", "/notifications/preferences");
         JsonNode members = http.get().uri("/api/v1/cooperatives/{c}/members", coop).headers(h -> h.setBasicAuth("ada", "demo-secret"))
                 .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
         pages.put("member", "/cooperatives/" + coop + "/members/" + members.get(0).get("memberId").asText());

@@ -1,5 +1,8 @@
 package coop.plenum.api.security;
 
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +62,9 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** coop.plenum.governance.notification.delivery.UnsubscribeLinks.PATH */
+    static final String UNSUBSCRIBE = "/notifications/unsubscribe";
+
     @Bean
     @Order(2)
     SecurityWebFilterChain webSecurity(ServerHttpSecurity http, PasswordAuthentication passwords,
@@ -74,8 +80,13 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // calendar apps cannot sign in: a private feed's URL carries its own random token
                         .pathMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
+                        // an email's signed link: the HMAC, not a session, proves whose it is (RFC 8058 one-click)
+                        .pathMatchers(UNSUBSCRIBE).permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .anyExchange().authenticated())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                        CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(UNSUBSCRIBE)))))
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationFailureHandler(LoginThrottling.formFailure())
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/")))

@@ -100,7 +100,7 @@ class ProcessingConfiguration {
      * (a member's ballots), and Axon's default sequencing keeps each aggregate's events in one segment, in order. A
      * cooperative's delegations come from two aggregates and are sequenced by cooperative (DelegationSequencing).
      */
-    static final Set<String> ACROSS_AGGREGATES = Set.of("readmodel-membership");
+    static final Set<String> ACROSS_AGGREGATES = Set.of("readmodel-membership", "readmodel-notifications");
 
     /**
      * Policies whose effects are writes to MongoDB (an outbox) rather than commands: their token lives in MongoDB with

@@ -1,0 +1,39 @@
+package coop.plenum.governance.notification.delivery;
+
+/** The plain and HTML bodies of a notification email; every value from people is escaped in the HTML. */
+public final class MailText {
+
+    private MailText() {
+    }
+
+    public static String text(String body, String link, String unsubscribe) {
+        return body + "\n\n" + link + "\n\n--\nStop emails of this kind: " + unsubscribe + "\n";
+    }
+
+    public static String html(String body, String link, String unsubscribe) {
+        return "<!DOCTYPE html><html><body><p>" + escape(body).replace("\n", "<br>") + "</p><p><a href=\"" + escape(link)
+                + "\">" + escape(link) + "</a></p><hr><p style=\"font-size:small\"><a href=\"" + escape(unsubscribe)
+                + "\">Stop emails of this kind</a></p></body></html>";
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A subject line: one line, at most 200 characters. */
+    public static String subject(String title) {
+        String line = title.replaceAll("[\\r\\n\\t]+", " ");
+        return line.length() > 200 ? line.substring(0, 199) + "…" : line;
+    }
+}

@@ -1,0 +1,91 @@
+package coop.plenum.governance.notification.query;
+
+import coop.plenum.governance.mail.OutgoingMail;
+import coop.plenum.governance.mail.PublicUrl;
+import coop.plenum.governance.notification.Delivery;
+import coop.plenum.governance.notification.NotificationKind;
+import coop.plenum.governance.notification.delivery.MailText;
+import coop.plenum.governance.notification.delivery.NotificationMailProperties;
+import coop.plenum.governance.notification.delivery.NotificationOutbox;
+import coop.plenum.governance.notification.delivery.OutboxMail;
+import coop.plenum.governance.notification.delivery.UnsubscribeLinks;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Puts one notification in one inbox, as the recipient's preference for its kind says, and queues its email when
+ * that preference is EMAIL. The notification's key is the causing event's identifier, the recipient and the kind:
+ * an event handled twice (redelivered after a crash, or replayed) finds it there and writes nothing.
+ * <p>
+ * Mail is queued only for an event met live: never while the processor replays (a rebuild), and never for an event
+ * older than {@code plenum.notifications.freshness} (a lost MongoDB replays the whole log from scratch, which Axon does
+ * not call a replay). The outbox in PostgreSQL is keyed the same way, so an event met live twice mails once.
+ */
+@Component
+class Notifier {
+
+    private final ReactiveMongoTemplate mongo;
+    private final NotificationOutbox outbox;
+    private final OutgoingMail mail;
+    private final PublicUrl publicUrl;
+    private final UnsubscribeLinks links;
+    private final NotificationMailProperties properties;
+    private final Clock clock;
+
+    Notifier(ReactiveMongoTemplate mongo, NotificationOutbox outbox, OutgoingMail mail, PublicUrl publicUrl,
+             UnsubscribeLinks links, NotificationMailProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.publicUrl = publicUrl;
+        this.links = links;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What to say: to whom, of which kind, about what, and the page it links to. */
+    record Note(String accountId, NotificationKind kind, String cooperativeId, String proposalId, String title,
+                String text, String path) {
+    }
+
+    void send(EventMessage<?> event, ReplayStatus replay, Note note) {
+        InboxSettingsDocument settings = mongo.findById(note.accountId(), InboxSettingsDocument.class).block();
+        Delivery delivery = deliveryOf(settings, note.kind());
+        if (!delivery.inInbox()) {
+            return;
+        }
+        String key = NotificationDocument.key(event.getIdentifier(), note.accountId(), note.kind().name());
+        if (mongo.findById(key, NotificationDocument.class).block() == null) {
+            mongo.insert(new NotificationDocument(key, note.accountId(), note.kind().name(), note.cooperativeId(),
+                    note.proposalId(), note.title(), note.text(), note.path(), event.getTimestamp(), false,
+                    delivery.name(), false)).block();
+        }
+        if (delivery == Delivery.EMAIL && settings != null && settings.email() != null && mayMail(event, replay)) {
+            String link = publicUrl.link(note.path());
+            String unsubscribe = publicUrl.link(links.path(note.accountId(), note.kind()));
+            outbox.enqueue(new OutboxMail(key, note.accountId(), note.kind().name(), settings.email(),
+                    MailText.subject(note.title()), MailText.text(note.text(), link, unsubscribe),
+                    MailText.html(note.text(), link, unsubscribe), unsubscribe));
+        }
+    }
+
+    boolean mayMail(EventMessage<?> event, ReplayStatus replay) {
+        if (!mail.enabled() || (replay != null && replay.isReplay())) {
+            return false;
+        }
+        Instant oldest = clock.instant().minus(properties.freshness());
+        return !event.getTimestamp().isBefore(oldest);
+    }
+
+    static Delivery deliveryOf(InboxSettingsDocument settings, NotificationKind kind) {
+        if (settings == null || settings.preferences() == null || !settings.preferences().containsKey(kind.name())) {
+            return kind.defaultDelivery();
+        }
+        return Delivery.valueOf(settings.preferences().get(kind.name()));
+    }
+}

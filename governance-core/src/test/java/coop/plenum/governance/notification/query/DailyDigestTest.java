@@ -1,0 +1,40 @@
+package coop.plenum.governance.notification.query;
+
+import coop.plenum.governance.mail.PublicUrl;
+import coop.plenum.governance.notification.delivery.OutboxMail;
+import coop.plenum.governance.notification.delivery.UnsubscribeLinks;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DailyDigestTest {
+
+    private final DailyDigest digest = new DailyDigest(null, null, null, new PublicUrl(URI.create("https://plenum.example")),
+            new UnsubscribeLinks("key".getBytes(StandardCharsets.UTF_8)));
+
+    private static NotificationDocument entry(String id, String kind, String title, String text, String path) {
+        return new NotificationDocument(id, "acc-1", kind, "c1", null, title, text, path,
+                Instant.parse("2026-12-01T06:00:00Z"), false, "DIGEST", false);
+    }
+
+    @Test
+    void oneMailPerAccountAndDayListsEachEntryWithItsLinkAndAnUnsubscribeLinkPerKindEscapingWhatPeopleWrote() {
+        OutboxMail mail = digest.digest("acc-1", "ada@example.org", List.of(
+                entry("n1", "COMMENT", "New comment on <Kiln>", "Bob: \"yes & no\"", "/cooperatives/c1/proposals/p1"),
+                entry("n2", "DECISION_MADE", "Decided: Kiln", "accepted", "/cooperatives/c1/proposals/p1")),
+                Instant.parse("2026-12-01T07:00:00Z"));
+
+        assertThat(mail.key()).isEqualTo("digest|acc-1|2026-12-01");
+        assertThat(mail.subject()).isEqualTo("Your Plenum digest: 2 notifications");
+        assertThat(mail.text()).contains("* New comment on <Kiln>", "https://plenum.example/cooperatives/c1/proposals/p1",
+                "https://plenum.example/notifications/unsubscribe?account=acc-1&kind=COMMENT&signature=",
+                "https://plenum.example/notifications/unsubscribe?account=acc-1&kind=DECISION_MADE&signature=");
+        assertThat(mail.html()).contains("New comment on &lt;Kiln&gt;", "Bob: &quot;yes &amp; no&quot;").doesNotContain("<Kiln>");
+        assertThat(mail.unsubscribeUrl()).as("mixed kinds: no single one-click header").isNull();
+    }
+}
