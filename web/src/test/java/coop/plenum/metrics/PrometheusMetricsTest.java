@@ -1,5 +1,6 @@
 package coop.plenum.metrics;
 
+import org.springframework.test.web.reactive.server.WebTestClient;
 import coop.plenum.support.BootedPlenum;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -38,7 +39,9 @@ class PrometheusMetricsTest extends BootedPlenum {
     }
 
     private String scrape() {
-        return asOperator(http.get().uri("/actuator/prometheus")).exchange().expectStatus().isOk()
+        // the whole scrape (every meter of every processor and route) is larger than the client's default 256 KB buffer
+        WebTestClient scraper = http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+        return scraper.get().uri("/actuator/prometheus").headers(h -> h.setBasicAuth("admin", OPERATOR_PASSWORD)).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 

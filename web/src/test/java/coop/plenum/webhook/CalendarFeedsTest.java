@@ -1,5 +1,6 @@
 package coop.plenum.webhook;
 
+import coop.plenum.support.TestMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import coop.plenum.support.BootedPlenum;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ class CalendarFeedsTest extends BootedPlenum {
         assertThat(lines).contains("DTSTART:" + utc(opens), "DTEND:" + utc(closes));
         assertThat(lines).contains("SUMMARY:Vote: Solar roof\\, phase 2\\; budget \\\\ 40k\\, and a very long title that needs "
                 + "folding: Ünïcödé café ☀ over 75 octets");
-        // the link comes from plenum.public-url (here the default, built before the random port is known)
-        assertThat(lines).anyMatch(l -> l.matches("URL:http://localhost:\\d+/cooperatives/" + coop.coop() + "/proposals/" + proposal));
+        // the link comes from plenum.public-url (the booted tests' own, see BootedPlenum), never from the request
+        assertThat(lines).contains("URL:" + TestMail.PUBLIC_URL + "/cooperatives/" + coop.coop() + "/proposals/" + proposal);
 
         String again = http.get().uri("/api/v1/cooperatives/" + coop.coop() + "/proposals/" + proposal + "/calendar.ics")
                 .headers(as(coop.alice())).exchange().expectBody(String.class).returnResult().getResponseBody();
