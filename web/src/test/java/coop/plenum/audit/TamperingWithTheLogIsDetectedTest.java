@@ -229,6 +229,11 @@ class TamperingWithTheLogIsDetectedTest {
         deleted.remove(event);
         assertThat(offline(deleted, key).problem()).startsWith("line " + (event + 1) + ":").contains("missing");
 
+        int checkpoint = firstCheckpointAfterAnEvent(lines);
+        List<String> beforeCheckpoint = new ArrayList<>(lines);
+        beforeCheckpoint.remove(checkpoint - 1);
+        assertThat(offline(beforeCheckpoint, key).problem()).startsWith("line " + checkpoint + ":").contains("missing");
+
         List<String> swapped = new ArrayList<>(lines);
         java.util.Collections.swap(swapped, event, event + 1);
         assertThat(offline(swapped, key).problem()).startsWith("line " + (event + 1) + ":");
@@ -379,6 +384,15 @@ class TamperingWithTheLogIsDetectedTest {
 
     private static ExportVerifier.Report offline(List<String> lines, byte[] key) throws java.io.IOException {
         return new ExportVerifier(key).verify(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", lines) + "\n")), n -> { });
+    }
+
+    private static int firstCheckpointAfterAnEvent(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"kind\":\"checkpoint\"") && lines.get(i - 1).contains("\"kind\":\"event\"")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no checkpoint line after an event");
     }
 
     private static int indexOf(List<String> lines, String type) {

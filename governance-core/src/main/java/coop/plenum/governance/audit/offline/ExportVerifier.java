@@ -226,7 +226,11 @@ public final class ExportVerifier {
         private String checkpoint(JsonNode line) {
             long length = line.path("length").asLong(-1);
             if (length != chain.length()) {
-                return "a checkpoint of " + length + " events stands after event " + chain.length() + ": events were removed, added or moved";
+                return length > chain.length()
+                        ? "a checkpoint of " + length + " events stands after event " + chain.length() + ": " + (length - chain.length())
+                                + " event(s) before it are missing or were moved past it"
+                        : "a checkpoint of " + length + " events stands after event " + chain.length() + ": " + (chain.length() - length)
+                                + " event(s) before it were inserted or moved before it";
             }
             if (checkpoints > 0 && length == signedLength) {
                 // the server signs each length once: a second checkpoint line for it was inserted or repeated
