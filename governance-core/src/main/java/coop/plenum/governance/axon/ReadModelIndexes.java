@@ -33,7 +33,10 @@ class ReadModelIndexes {
             new Field("delegation_changes", "cooperativeId"),
             new Field("ledger_contributions", "ledgerId"),
             new Field("ledger_revenues", "ledgerId"),
-            new Field("member_proposal_ballots", "memberId"));
+            new Field("member_proposal_ballots", "memberId"),
+            new Field("notifications", "accountId"),
+            new Field("notification_electors", "proposalId"),
+            new Field("notification_delegations", "cooperativeId"));
 
     private final MongoClient mongo;
     private final ReadModelDatabase database;

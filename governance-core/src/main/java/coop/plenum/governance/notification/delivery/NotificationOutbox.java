@@ -38,6 +38,60 @@ public class NotificationOutbox {
                 mail.unsubscribeUrl(), now, now) == 1;
     }
 
+    /**
+     * Queues the mails, each unless one with its key was ever queued, in one transaction: a vote opening for
+     * thousands of electors costs one commit, not one per mail. Joins the caller's transaction when there is one.
+     */
+    public void enqueueAll(java.util.List<OutboxMail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        if (mails.size() == 1) {
+            enqueue(mails.get(0));
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            boolean ownTransaction = connection.getAutoCommit();
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+            }
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO plenum_notification_mail (mail_key, account_id, kind, to_address, subject, text_body, html_body,
+                        unsubscribe_url, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                    ON CONFLICT (mail_key) DO NOTHING""")) {
+                for (OutboxMail mail : mails) {
+                    insert.setString(1, mail.key());
+                    insert.setString(2, mail.accountId());
+                    insert.setString(3, mail.kind());
+                    insert.setString(4, mail.to());
+                    insert.setString(5, mail.subject());
+                    insert.setString(6, mail.text());
+                    insert.setString(7, mail.html());
+                    insert.setString(8, mail.unsubscribeUrl());
+                    insert.setTimestamp(9, now);
+                    insert.setTimestamp(10, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                if (ownTransaction) {
+                    connection.commit();
+                }
+            } catch (java.sql.SQLException | RuntimeException e) {
+                if (ownTransaction) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (ownTransaction) {
+                    connection.setAutoCommit(true);
+                }
+            }
+            return null;
+        });
+    }
+
     /** Each queued mail's status by key, for an operator's view and for tests. */
     public Map<String, Status> statuses() {
         Map<String, Status> found = new java.util.TreeMap<>();

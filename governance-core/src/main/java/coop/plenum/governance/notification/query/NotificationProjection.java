@@ -31,6 +31,7 @@ import coop.plenum.governance.proposal.ProposalSubmitted;
 import coop.plenum.governance.proposal.Visibility;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.axon.ReadModelLayout;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -61,6 +62,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
+@ReadModelLayout(2) // 2: electors one document each, and who delegates to whom kept both ways
 class NotificationProjection {
 
     static final String GROUP = "readmodel-notifications";
@@ -81,7 +83,8 @@ class NotificationProjection {
     @ResetHandler
     void dropBeforeReplay() {
         for (Class<?> type : List.of(NotificationDocument.class, InboxSettingsDocument.class, VoteDocument.class,
-                PersonDocument.class, AccountNameDocument.class, DelegateDocument.class, ContributorsDocument.class)) {
+                ElectorDocument.class, PersonDocument.class, AccountNameDocument.class, DelegateDocument.class,
+                DelegatorsDocument.class, ContributorsDocument.class)) {
             mongo.dropCollection(type).block();
         }
     }
@@ -165,7 +168,7 @@ class NotificationProjection {
     void on(ProposalSubmitted e) {
         mongo.save(new VoteDocument(e.proposalId().value(), e.cooperativeId().value(), e.title(), e.topic(),
                 e.authorAccountId().value(), e.votingClosesAt(), e.resultsVisibility() == Visibility.AFTER_CLOSE, null,
-                List.of(), List.of(), List.of(), VoteDocument.SUBMITTED)).block();
+                List.of(), VoteDocument.SUBMITTED)).block();
     }
 
     @EventHandler
@@ -185,16 +188,24 @@ class NotificationProjection {
         VoteDocument vote = new VoteDocument(e.proposalId().value(), e.cooperativeId().value(),
                 before == null ? e.topic() : before.title(), e.topic(), before == null ? null : before.authorAccountId(),
                 before == null ? null : before.closesAt(), e.resultsVisibility() == Visibility.AFTER_CLOSE,
-                e.delegation() == null ? null : e.delegation().maxChainLength(), classes, electorate, List.of(),
-                VoteDocument.VOTING);
+                e.delegation() == null ? null : e.delegation().maxChainLength(), classes, VoteDocument.VOTING);
         mongo.save(vote).block();
+        // written afresh, so an opening handled twice (redelivered after a crash) leaves the same electors
+        mongo.remove(Query.query(where("proposalId").is(vote.proposalId())), ElectorDocument.class).block();
+        List<ElectorDocument> electors = new ArrayList<>(electorate.size());
+        for (int i = 0; i < electorate.size(); i++) {
+            electors.add(ElectorDocument.of(vote.proposalId(), i, electorate.get(i)));
+        }
+        mongo.insertAll(electors).blockLast();
         String until = vote.closesAt() == null ? "until a secretary closes it" : "until " + WHEN.format(vote.closesAt());
+        List<Notifier.Note> notes = new ArrayList<>(electorate.size());
         for (VoteDocument.Elector elector : electorate) {
-            notifier.send(event, replay, new Notifier.Note(elector.accountId(), NotificationKind.VOTE_OPENED,
+            notes.add(new Notifier.Note(elector.accountId(), NotificationKind.VOTE_OPENED,
                     vote.cooperativeId(), vote.proposalId(), "Vote open: " + vote.title(),
                     "Voting on “" + vote.title() + "” is open " + until + ". Your voting power: "
                             + plain(elector.power()) + ".", proposalPath(vote)));
         }
+        notifier.send(event, replay, notes);
         if (vote.closesAt() != null && (replay == null || !replay.isReplay())) {
             closingSoon.schedule(vote.proposalId(), vote.closesAt(), e.openedAt());
         }
@@ -206,18 +217,20 @@ class NotificationProjection {
         if (vote == null) {
             return;
         }
-        Set<String> voters = new LinkedHashSet<>(vote.voters());
-        voters.add(e.memberId().value());
-        vote = withVoters(vote, voters);
-        mongo.save(vote).block();
-        Participation participation = votes.participation(vote);
         String caster = e.memberId().value();
-        String casterName = nameOfMember(vote.cooperativeId(), caster);
-        for (VoteDocument.Elector carried : participation.carriedBy(caster)) {
-            notifier.send(event, replay, new Notifier.Note(carried.accountId(), NotificationKind.DELEGATE_VOTED,
-                    vote.cooperativeId(), vote.proposalId(), "Your delegate voted: " + vote.title(),
-                    delegateVotedText(vote, carried, casterName, e), proposalPath(vote)));
+        voted(vote.proposalId(), caster, true);
+        List<VoteDocument.Elector> carried = votes.carriedBy(vote, caster);
+        if (carried.isEmpty()) {
+            return;
         }
+        String casterName = nameOfMember(vote.cooperativeId(), caster);
+        List<Notifier.Note> notes = new ArrayList<>(carried.size());
+        for (VoteDocument.Elector elector : carried) {
+            notes.add(new Notifier.Note(elector.accountId(), NotificationKind.DELEGATE_VOTED,
+                    vote.cooperativeId(), vote.proposalId(), "Your delegate voted: " + vote.title(),
+                    delegateVotedText(vote, elector, casterName, e), proposalPath(vote)));
+        }
+        notifier.send(event, replay, notes);
     }
 
     /** "Your delegate voted": whose ballot carries the member's power, how (the ballot, unless hidden until close), and that they may still vote. */
@@ -231,12 +244,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(BallotRetracted e) {
-        VoteDocument vote = mongo.findById(e.proposalId().value(), VoteDocument.class).block();
-        if (vote != null) {
-            Set<String> voters = new LinkedHashSet<>(vote.voters());
-            voters.remove(e.memberId().value());
-            mongo.save(withVoters(vote, voters)).block();
-        }
+        voted(e.proposalId().value(), e.memberId().value(), false);
     }
 
     @EventHandler
@@ -246,22 +254,23 @@ class NotificationProjection {
             return;
         }
         vote = new VoteDocument(vote.proposalId(), vote.cooperativeId(), vote.title(), vote.topic(), vote.authorAccountId(),
-                vote.closesAt(), vote.hidden(), vote.maxChainLength(), vote.classes(), vote.electorate(), vote.voters(),
-                VoteDocument.CLOSED);
+                vote.closesAt(), vote.hidden(), vote.maxChainLength(), vote.classes(), VoteDocument.CLOSED);
         mongo.save(vote).block();
         String outcome = e.outcome() == null ? "closed" : e.outcome().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         String approval = e.approval() == null ? "" : " (approval " + e.approval() + ")";
         String winners = e.winners() == null || e.winners().isEmpty() ? "" : "; winning: " + String.join(", ", e.winners());
         Set<String> recipients = new LinkedHashSet<>();
-        vote.electorate().forEach(m -> recipients.add(m.accountId()));
+        votes.electors(vote.proposalId()).forEach(m -> recipients.add(m.accountId()));
         if (vote.authorAccountId() != null) {
             recipients.add(vote.authorAccountId());
         }
+        List<Notifier.Note> notes = new ArrayList<>(recipients.size());
         for (String account : recipients) {
-            notifier.send(event, replay, new Notifier.Note(account, NotificationKind.DECISION_MADE, vote.cooperativeId(),
+            notes.add(new Notifier.Note(account, NotificationKind.DECISION_MADE, vote.cooperativeId(),
                     vote.proposalId(), "Decided: " + vote.title(),
                     "The vote on “" + vote.title() + "” closed: " + outcome + approval + winners + ".", proposalPath(vote)));
         }
+        notifier.send(event, replay, notes);
     }
 
     @EventHandler
@@ -275,15 +284,17 @@ class NotificationProjection {
         if (vote.authorAccountId() != null) {
             recipients.add(vote.authorAccountId());
         }
-        vote.electorate().stream().filter(m -> vote.voters().contains(m.memberId())).forEach(m -> recipients.add(m.accountId()));
+        votes.electors(vote.proposalId()).stream().filter(ElectorDocument::voted).forEach(m -> recipients.add(m.accountId()));
         recipients.remove(commenter);
         String name = nameOfMember(vote.cooperativeId(), e.memberId().value());
         String excerpt = e.text() == null ? "" : e.text().length() > 280 ? e.text().substring(0, 279) + "…" : e.text();
+        List<Notifier.Note> notes = new ArrayList<>(recipients.size());
         for (String account : recipients) {
-            notifier.send(event, replay, new Notifier.Note(account, NotificationKind.COMMENT, vote.cooperativeId(),
+            notes.add(new Notifier.Note(account, NotificationKind.COMMENT, vote.cooperativeId(),
                     vote.proposalId(), "New comment on " + vote.title(),
                     name + " commented on “" + vote.title() + "”: " + excerpt, proposalPath(vote)));
         }
+        notifier.send(event, replay, notes);
     }
 
     // ---- delegations
@@ -415,19 +426,21 @@ class NotificationProjection {
         }
         Map<String, QuorumShortfall> shortByClass = new HashMap<>();
         e.shortfalls().forEach(s -> shortByClass.put(s.classId(), s));
+        List<Notifier.Note> notes = new ArrayList<>();
         for (NotifiedElector elector : e.nonVoters()) {
-            notifier.send(event, replay, new Notifier.Note(elector.accountId().value(), NotificationKind.CLOSING_SOON,
+            notes.add(new Notifier.Note(elector.accountId().value(), NotificationKind.CLOSING_SOON,
                     vote.cooperativeId(), vote.proposalId(), "Closing in 24 hours: " + vote.title(),
                     "Voting on “" + vote.title() + "” closes " + WHEN.format(e.closesAt())
                             + " and your vote is not counted yet: you have not voted, and no delegate of yours has.",
                     proposalPath(vote)));
             QuorumShortfall shortfall = shortByClass.get(elector.classId());
             if (shortfall != null) {
-                notifier.send(event, replay, new Notifier.Note(elector.accountId().value(), NotificationKind.QUORUM_SHORT,
+                notes.add(new Notifier.Note(elector.accountId().value(), NotificationKind.QUORUM_SHORT,
                         vote.cooperativeId(), vote.proposalId(), "Your class is short of quorum: " + vote.title(),
                         quorumShortText(vote.title(), shortfall, e.closesAt()), proposalPath(vote)));
             }
         }
+        notifier.send(event, replay, notes);
     }
 
     static String quorumShortText(String title, QuorumShortfall s, Instant closesAt) {
@@ -444,30 +457,51 @@ class NotificationProjection {
             return;
         }
         String until = vote.closesAt() == null ? "" : " Voting closes " + WHEN.format(vote.closesAt()) + ".";
+        List<Notifier.Note> notes = new ArrayList<>(e.nonVoters().size());
         for (NotifiedElector elector : e.nonVoters()) {
-            notifier.send(event, replay, new Notifier.Note(elector.accountId().value(), NotificationKind.VOTE_REMINDER,
+            notes.add(new Notifier.Note(elector.accountId().value(), NotificationKind.VOTE_REMINDER,
                     vote.cooperativeId(), vote.proposalId(), "Reminder to vote: " + vote.title(),
                     "The secretary reminds you that your vote on “" + vote.title() + "” is not counted yet." + until,
                     proposalPath(vote)));
         }
+        notifier.send(event, replay, notes);
     }
 
     // ---- helpers
 
+    /** Records the member's delegate for the scope (null: none), both ways: member → delegate and delegate ← member. */
     private void setDelegate(String coop, String member, String scope, String delegateOrNull) {
         String key = PersonDocument.key(coop, member);
         DelegateDocument d = mongo.findById(key, DelegateDocument.class).block();
         List<DelegateDocument.Scoped> scopes = new ArrayList<>(d == null ? List.of() : d.scopes());
+        for (DelegateDocument.Scoped s : scopes) {
+            if (s.scope().equals(scope)) {
+                delegator(coop, s.delegateId(), member, scope, false);
+            }
+        }
         scopes.removeIf(s -> s.scope().equals(scope));
         if (delegateOrNull != null) {
             scopes.add(new DelegateDocument.Scoped(scope, delegateOrNull));
+            delegator(coop, delegateOrNull, member, scope, true);
         }
-        mongo.save(new DelegateDocument(key, scopes)).block();
+        mongo.save(new DelegateDocument(key, coop, member, scopes)).block();
     }
 
-    private static VoteDocument withVoters(VoteDocument v, Set<String> voters) {
-        return new VoteDocument(v.proposalId(), v.cooperativeId(), v.title(), v.topic(), v.authorAccountId(), v.closesAt(),
-                v.hidden(), v.maxChainLength(), v.classes(), v.electorate(), List.copyOf(voters), v.state());
+    private void delegator(String coop, String delegate, String member, String scope, boolean add) {
+        String key = PersonDocument.key(coop, delegate);
+        DelegatorsDocument d = mongo.findById(key, DelegatorsDocument.class).block();
+        List<DelegatorsDocument.Delegator> delegators = new ArrayList<>(d == null ? List.of() : d.delegators());
+        DelegatorsDocument.Delegator entry = new DelegatorsDocument.Delegator(member, scope);
+        delegators.remove(entry);
+        if (add) {
+            delegators.add(entry);
+        }
+        mongo.save(new DelegatorsDocument(key, delegators)).block();
+    }
+
+    private void voted(String proposalId, String member, boolean voted) {
+        mongo.updateFirst(Query.query(where("_id").is(ElectorDocument.key(proposalId, member))), Update.update("voted", voted),
+                ElectorDocument.class).block();
     }
 
     private void person(String coop, String member, String account) {

@@ -12,10 +12,18 @@ import coop.plenum.governance.notification.delivery.UnsubscribeLinks;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Puts one notification in one inbox, as the recipient's preference for its kind says, and queues its email when
@@ -54,24 +62,53 @@ class Notifier {
     }
 
     void send(EventMessage<?> event, ReplayStatus replay, Note note) {
-        InboxSettingsDocument settings = mongo.findById(note.accountId(), InboxSettingsDocument.class).block();
-        Delivery delivery = deliveryOf(settings, note.kind());
-        if (!delivery.inInbox()) {
+        send(event, replay, List.of(note));
+    }
+
+    /**
+     * The notes one event causes, at a cost of three queries however many recipients: their settings in one, the
+     * entries already there (the event handled before) in another, and the new entries inserted in one batch.
+     */
+    void send(EventMessage<?> event, ReplayStatus replay, List<Note> notes) {
+        if (notes.isEmpty()) {
             return;
         }
-        String key = NotificationDocument.key(event.getIdentifier(), note.accountId(), note.kind().name());
-        if (mongo.findById(key, NotificationDocument.class).block() == null) {
-            mongo.insert(new NotificationDocument(key, note.accountId(), note.kind().name(), note.cooperativeId(),
+        Map<String, InboxSettingsDocument> settings = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(notes.stream().map(Note::accountId).distinct().toList())),
+                InboxSettingsDocument.class).doOnNext(found -> settings.put(found.accountId(), found)).blockLast();
+        Map<String, NotificationDocument> entries = new LinkedHashMap<>();
+        List<OutboxMail> mails = new ArrayList<>();
+        boolean mayMail = mayMail(event, replay);
+        for (Note note : notes) {
+            InboxSettingsDocument mine = settings.get(note.accountId());
+            Delivery delivery = deliveryOf(mine, note.kind());
+            if (!delivery.inInbox()) {
+                continue;
+            }
+            String key = NotificationDocument.key(event.getIdentifier(), note.accountId(), note.kind().name());
+            if (entries.containsKey(key)) {
+                continue;
+            }
+            entries.put(key, new NotificationDocument(key, note.accountId(), note.kind().name(), note.cooperativeId(),
                     note.proposalId(), note.title(), note.text(), note.path(), event.getTimestamp(), false,
-                    delivery.name(), false)).block();
+                    delivery.name(), false));
+            if (delivery == Delivery.EMAIL && mine != null && mine.email() != null && mayMail) {
+                String link = publicUrl.link(note.path());
+                String unsubscribe = publicUrl.link(links.path(note.accountId(), note.kind()));
+                mails.add(new OutboxMail(key, note.accountId(), note.kind().name(), mine.email(),
+                        MailText.subject(note.title()), MailText.text(note.text(), link, unsubscribe),
+                        MailText.html(note.text(), link, unsubscribe), unsubscribe));
+            }
         }
-        if (delivery == Delivery.EMAIL && settings != null && settings.email() != null && mayMail(event, replay)) {
-            String link = publicUrl.link(note.path());
-            String unsubscribe = publicUrl.link(links.path(note.accountId(), note.kind()));
-            outbox.enqueue(new OutboxMail(key, note.accountId(), note.kind().name(), settings.email(),
-                    MailText.subject(note.title()), MailText.text(note.text(), link, unsubscribe),
-                    MailText.html(note.text(), link, unsubscribe), unsubscribe));
+        if (!entries.isEmpty()) {
+            // an entry already there keeps its state (read, digested)
+            mongo.find(Query.query(where("_id").in(entries.keySet())), NotificationDocument.class)
+                    .doOnNext(there -> entries.remove(there.id())).blockLast();
+            if (!entries.isEmpty()) {
+                mongo.insertAll(entries.values()).blockLast();
+            }
         }
+        outbox.enqueueAll(mails);
     }
 
     boolean mayMail(EventMessage<?> event, ReplayStatus replay) {

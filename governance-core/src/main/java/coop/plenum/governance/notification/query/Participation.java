@@ -30,9 +30,10 @@ final class Participation {
     private final List<VoteDocument.ClassQuorum> classes;
 
     /** {@code delegateOf}: a member's delegate for this vote's topic, or null. */
-    Participation(VoteDocument vote, Function<String, String> delegateOf) {
-        vote.electorate().forEach(e -> electorate.put(e.memberId(), e));
-        this.voters = new HashSet<>(vote.voters());
+    Participation(VoteDocument vote, List<VoteDocument.Elector> electorate, Set<String> voters,
+                  Function<String, String> delegateOf) {
+        electorate.forEach(e -> this.electorate.put(e.memberId(), e));
+        this.voters = new HashSet<>(voters);
         this.delegateOf = delegateOf;
         this.maxChainLength = vote.maxChainLength();
         this.classes = vote.classes();

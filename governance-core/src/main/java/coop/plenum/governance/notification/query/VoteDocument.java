@@ -8,18 +8,19 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the notification processor remembers of a proposal, as of the last event it handled: who may vote (the
- * electorate frozen at opening, with class and power), whose ballot stands, the classes' quorums, and whether the
- * vote is open. Enough to tell, at an event, whose power a delegate's ballot now carries and who is not counted.
+ * What the notification processor remembers of a proposal, as of the last event it handled: its title, topic and
+ * schedule, the classes' quorums, and whether the vote is open. The electorate frozen at opening, and whose ballot
+ * stands, are kept one elector per document ({@link ElectorDocument}), so that this document stays small and a
+ * ballot never reads or rewrites the whole electorate.
  */
 @Document("notification_votes")
 record VoteDocument(@Id String proposalId, String cooperativeId, String title, String topic, String authorAccountId,
-                    Instant closesAt, boolean hidden, Integer maxChainLength, List<ClassQuorum> classes,
-                    List<Elector> electorate, List<String> voters, String state) {
+                    Instant closesAt, boolean hidden, Integer maxChainLength, List<ClassQuorum> classes, String state) {
 
     record ClassQuorum(String classId, int quorum) {
     }
 
+    /** An elector as the rules see them (stored as an {@link ElectorDocument}). */
     record Elector(String memberId, String accountId, String classId, BigDecimal power) {
     }
 

@@ -1,15 +1,20 @@
 package coop.plenum.governance.notification.query;
 
-import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.notification.FindNonVoters;
 import coop.plenum.governance.notification.NotifiedElector;
-import coop.plenum.governance.voting.Delegations;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The votes as the notification processor last saw them, and who is counted in them. */
 @Component
@@ -25,8 +30,52 @@ class Votes {
         return Optional.ofNullable(mongo.findById(proposalId, VoteDocument.class).block());
     }
 
+    /** The vote's electorate, in the order it was frozen at opening. */
+    List<ElectorDocument> electors(String proposalId) {
+        return mongo.find(Query.query(where("proposalId").is(proposalId)).with(org.springframework.data.domain.Sort.by("order")),
+                ElectorDocument.class).collectList().block();
+    }
+
+    /**
+     * The whole vote at once, for the rare questions about everyone (who is not counted, which classes are short):
+     * its electors in one query and the cooperative's delegations in another.
+     */
     Participation participation(VoteDocument vote) {
-        return new Participation(vote, member -> delegateOf(vote.cooperativeId(), member, vote.topic()));
+        List<ElectorDocument> electors = electors(vote.proposalId());
+        Set<String> voters = new HashSet<>();
+        electors.stream().filter(ElectorDocument::voted).forEach(e -> voters.add(e.memberId()));
+        Map<String, String> delegates = new HashMap<>();
+        mongo.find(Query.query(where("cooperativeId").is(vote.cooperativeId())), DelegateDocument.class)
+                .doOnNext(d -> {
+                    String delegate = d.delegateFor(vote.topic());
+                    if (delegate != null) {
+                        delegates.put(d.memberId(), delegate);
+                    }
+                }).blockLast();
+        return new Participation(vote, electors.stream().map(ElectorDocument::elector).toList(), voters, delegates::get);
+    }
+
+    /** Electors without a ballot of their own whose power the caster's ballot now carries, found from the caster back. */
+    List<VoteDocument.Elector> carriedBy(VoteDocument vote, String caster) {
+        String coop = vote.cooperativeId();
+        return CarriedBy.walk(caster, vote.topic(), vote.maxChainLength(), new CarriedBy.Lookups() {
+            @Override
+            public List<DelegatorsDocument.Delegator> delegatorsOf(String member) {
+                DelegatorsDocument d = mongo.findById(PersonDocument.key(coop, member), DelegatorsDocument.class).block();
+                return d == null ? List.of() : d.delegators();
+            }
+
+            @Override
+            public ElectorDocument elector(String member) {
+                return mongo.findById(ElectorDocument.key(vote.proposalId(), member), ElectorDocument.class).block();
+            }
+
+            @Override
+            public String delegateOf(String member) {
+                DelegateDocument d = mongo.findById(PersonDocument.key(coop, member), DelegateDocument.class).block();
+                return d == null ? null : d.delegateFor(vote.topic());
+            }
+        });
     }
 
     /** Electors of an open vote whose power is not counted now (empty for a vote not open). */
@@ -37,23 +86,4 @@ class Votes {
                 .map(v -> participation(v).notCounted())
                 .orElse(List.of());
     }
-
-    /** The member's delegate for the topic: the topic's own delegation, else the global one; null if neither. */
-    private String delegateOf(String coop, String member, String topic) {
-        DelegateDocument d = mongo.findById(PersonDocument.key(coop, member), DelegateDocument.class).block();
-        if (d == null) {
-            return null;
-        }
-        String global = null;
-        for (DelegateDocument.Scoped s : d.scopes()) {
-            if (s.scope().equals(topic)) {
-                return s.delegateId();
-            }
-            if (s.scope().equals(Delegations.GLOBAL)) {
-                global = s.delegateId();
-            }
-        }
-        return global;
-    }
-
 }

@@ -15,18 +15,22 @@ class ParticipationTest {
 
     private final Map<String, String> delegates = new HashMap<>();
 
-    private static VoteDocument vote(Integer maxChain, List<String> voters, VoteDocument.Elector... electorate) {
-        return new VoteDocument("p1", "c1", "Kiln", "energy", "author", null, false, maxChain,
+    /** A vote as the processor stores it: the small document, its electors and who has a ballot. */
+    record Vote(VoteDocument document, List<VoteDocument.Elector> electorate, List<String> voters) {
+    }
+
+    private static Vote vote(Integer maxChain, List<String> voters, VoteDocument.Elector... electorate) {
+        return new Vote(new VoteDocument("p1", "c1", "Kiln", "energy", "author", null, false, maxChain,
                 List.of(new VoteDocument.ClassQuorum("workers", 50), new VoteDocument.ClassQuorum("users", 20)),
-                List.of(electorate), voters, VoteDocument.VOTING);
+                VoteDocument.VOTING), List.of(electorate), voters);
     }
 
     private static VoteDocument.Elector elector(String member, String classId, String power) {
         return new VoteDocument.Elector(member, "acc-" + member, classId, new BigDecimal(power));
     }
 
-    private Participation participation(VoteDocument vote) {
-        return new Participation(vote, delegates::get);
+    private Participation participation(Vote vote) {
+        return new Participation(vote.document(), vote.electorate(), new java.util.HashSet<>(vote.voters()), delegates::get);
     }
 
     @Test
@@ -34,7 +38,7 @@ class ParticipationTest {
         delegates.put("carol", "bob");
         delegates.put("dave", "carol");
         delegates.put("erin", "bob");
-        VoteDocument vote = vote(null, List.of("bob", "erin"), elector("bob", "users", "1"), elector("carol", "users", "2"),
+        Vote vote = vote(null, List.of("bob", "erin"), elector("bob", "users", "1"), elector("carol", "users", "2"),
                 elector("dave", "users", "3"), elector("erin", "users", "4"));
 
         assertThat(participation(vote).carriedBy("bob")).extracting(VoteDocument.Elector::memberId)
@@ -48,7 +52,7 @@ class ParticipationTest {
         delegates.put("frank", "outsider");
         delegates.put("gina", "hal");
         delegates.put("hal", "gina");
-        VoteDocument vote = vote(1, List.of("bob"), elector("bob", "users", "1"), elector("carol", "users", "1"),
+        Vote vote = vote(1, List.of("bob"), elector("bob", "users", "1"), elector("carol", "users", "1"),
                 elector("dave", "users", "1"), elector("frank", "users", "1"), elector("gina", "users", "1"),
                 elector("hal", "users", "1"));
         Participation participation = participation(vote);
@@ -64,7 +68,7 @@ class ParticipationTest {
     @Test
     void aClassShortOfQuorumLearnsTheExactPowerStillMissingAndAClassThatMetItIsNotShort() {
         delegates.put("carol", "bob");
-        VoteDocument vote = vote(null, List.of("bob", "walt"),
+        Vote vote = vote(null, List.of("bob", "walt"),
                 elector("alice", "workers", "1.5"), elector("walt", "workers", "0.25"), elector("xena", "workers", "1"),
                 elector("bob", "users", "1"), elector("carol", "users", "1"), elector("dave", "users", "7"));
 
@@ -83,14 +87,14 @@ class ParticipationTest {
     void aMaximumChainLengthOfZeroMeansUnlimited() {
         delegates.put("carol", "dave");
         delegates.put("dave", "bob");
-        VoteDocument vote = vote(0, List.of("bob"), elector("bob", "users", "1"), elector("carol", "users", "1"),
+        Vote vote = vote(0, List.of("bob"), elector("bob", "users", "1"), elector("carol", "users", "1"),
                 elector("dave", "users", "1"));
         assertThat(participation(vote).countedWith("carol")).isEqualTo("bob");
     }
 
     @Test
     void aClassWithNoPowerDropsOutAndIsNeverShort() {
-        VoteDocument vote = vote(null, List.of("bob"), elector("bob", "users", "1"), elector("zero", "workers", "0"));
+        Vote vote = vote(null, List.of("bob"), elector("bob", "users", "1"), elector("zero", "workers", "0"));
         assertThat(participation(vote).shortfalls()).isEmpty();
     }
 }
