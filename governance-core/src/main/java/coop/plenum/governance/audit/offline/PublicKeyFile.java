@@ -26,9 +26,18 @@ final class PublicKeyFile {
         if (json.find()) {
             text = json.group(1);
         }
-        byte[] raw = text.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(text) : Base64.getDecoder().decode(text);
+        byte[] raw;
+        try {
+            raw = text.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(text) : Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException notBase64) {
+            raw = new byte[0];
+        }
         if (raw.length != 32) {
-            throw new IllegalArgumentException(file + " does not hold a 32-byte Ed25519 public key");
+            // The usual cause is a saved error page: a curl without credentials stores the 401 problem+json.
+            String hint = text.contains("\"status\"") ? " (it looks like an error answer: fetch the key signed in, "
+                    + "e.g. curl -u USER:PASSWORD …/api/v1/audit/public-key)" : "";
+            throw new IllegalArgumentException(file + " does not hold a 32-byte Ed25519 public key: expected the JSON of "
+                    + "GET /api/v1/audit/public-key, or the key in base64 or hex" + hint);
         }
         return raw;
     }
