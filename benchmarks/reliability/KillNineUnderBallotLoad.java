@@ -300,7 +300,7 @@ public class KillNineUnderBallotLoad {
                 try {
                     HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
                             .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (readiness.statusCode() == 200 && readiness.body().contains("\"UP\"")) {
+                    if (readiness.statusCode() == 200 && readiness.body().startsWith("{\"status\":\"UP\"")) {
                         return new Node(process, base, Duration.ofNanos(System.nanoTime() - launched).toMillis(), data);
                     }
                 } catch (IOException notListeningYet) {

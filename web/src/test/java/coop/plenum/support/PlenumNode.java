@@ -70,7 +70,7 @@ public final class PlenumNode implements AutoCloseable {
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
                         .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                if (health.statusCode() == 200 && health.body().startsWith("{\"status\":\"UP\"")) {
                     timeToReady = Duration.ofNanos(System.nanoTime() - startedAt);
                     return;
                 }
