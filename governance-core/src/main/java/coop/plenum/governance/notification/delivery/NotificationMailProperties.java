@@ -9,7 +9,7 @@ import java.time.Duration;
  * {@code freshness}: mail only for events at most this old when the processor meets them (a read-model rebuild, or
  * a lost MongoDB replaying the log, never mails the past); {@code maxAttempts} before a mail is given up as FAILED;
  * {@code firstRetry} doubles per attempt up to {@code longestRetry}; {@code poll}: how often the outbox is read;
- * {@code digestHour}: the UTC hour of the daily digest; {@code linkSecret}: the key of unsubscribe links (absent:
+ * {@code digestHour}: the hour of the daily digest in each member's own time zone; {@code linkSecret}: the key of unsubscribe links (absent:
  * derived from the node's audit signing key, which lives outside the database).
  */
 @ConfigurationProperties("plenum.notifications")
