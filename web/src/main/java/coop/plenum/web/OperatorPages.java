@@ -77,10 +77,15 @@ class OperatorPages {
     }
 
     private Mono<String> accountsPage(PlenumUser user, Model model) {
-        return queries.many(new FindAllAccounts(1_000), AccountView.class).map(accounts -> {
+        return listPage(user, model, new FindAllAccounts(1_000), AccountView.class, "accounts", "operator-accounts");
+    }
+
+    /** An operator page listing what {@code query} finds under {@code attribute}, for {@code user}. */
+    private <T> Mono<String> listPage(PlenumUser user, Model model, Object query, Class<T> type, String attribute, String view) {
+        return queries.many(query, type).map(found -> {
             model.addAttribute("user", user);
-            model.addAttribute("accounts", accounts);
-            return "operator-accounts";
+            model.addAttribute(attribute, found);
+            return view;
         });
     }
 
@@ -127,11 +132,7 @@ class OperatorPages {
     }
 
     private Mono<String> cooperativesPage(PlenumUser user, Model model) {
-        return queries.many(new FindAllCooperatives(1_000), CooperativeView.class).map(coops -> {
-            model.addAttribute("user", user);
-            model.addAttribute("cooperatives", coops);
-            return "operator-cooperatives";
-        });
+        return listPage(user, model, new FindAllCooperatives(1_000), CooperativeView.class, "cooperatives", "operator-cooperatives");
     }
 
     @PostMapping("/operator/cooperatives")

@@ -161,4 +161,31 @@ class PasswordResetAndSettingsOverHttpTest extends BootedPlenum {
         http.get().uri("/api/v1/accounts/me").headers(as(gil)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.email").isEqualTo(email);
     }
+
+    @Test
+    void aMembersNewDisplayNameShowsInTheDirectoryOfEveryCooperativeTheyBelongTo() {
+        coop.plenum.support.Cooperators steps = new coop.plenum.support.Cooperators(http);
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String riverside = foundCooperative(riverside(aliceId));
+        String hillside = foundCooperative(riverside(aliceId).replace("Riverside Energy", "Hillside Energy"));
+        String hal = unique("hal");
+        String halId = createAccount(hal, "Hal Before");
+        for (String coop : List.of(riverside, hillside)) {
+            steps.command(alice, coop, steps.apply(coop, hal, "users"), "admission");
+        }
+
+        http.put().uri("/api/v1/accounts/me/profile").headers(as(hal)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\": \"Hal After\", \"timeZone\": \"UTC\", \"language\": \"en\"}")
+                .exchange().expectStatus().isNoContent();
+
+        for (String coop : List.of(riverside, hillside)) {
+            String member = steps.memberIdOf(alice, coop, halId);
+            List<String> names = new ArrayList<>();
+            steps.members(alice, coop).forEach(m -> names.add(m.get("displayName").asText()));
+            assertThat(names).contains("Hal After").doesNotContain("Hal Before");
+            http.get().uri("/api/v1/cooperatives/{c}/members/{m}", coop, member).headers(as(alice)).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.displayName").isEqualTo("Hal After");
+        }
+    }
 }

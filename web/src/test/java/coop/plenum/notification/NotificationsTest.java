@@ -218,4 +218,78 @@ class NotificationsTest {
         http.get().uri("/api/v1/notifications").exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void notificationEmailGoesToTheAccountsAddressUnlessASeparateNotificationAddressIsSet() throws Exception {
+        InboxSteps.Riverside r = s.riverside();
+        String own = r.bob() + "@own.example.org";
+        String separate = r.bob() + "@notify.example.org";
+        accountAddress(r.bob(), own);
+
+        s.openVote(r, Duration.ofDays(3));
+        InboxSteps.await(() -> s.mailTo(own, "Vote open: Buy a <kiln> & more"), "the vote-opened mail at bob's own address");
+
+        s.setAddress(r.bob(), separate);
+        s.openVote(r, Duration.ofDays(3));
+        InboxSteps.await(() -> s.mailsTo(separate).size() == 1 ? true : null, "the second vote's mail at bob's notification address");
+
+        s.setAddress(r.bob(), "");
+        accountAddress(r.bob(), r.bob() + "@moved.example.org");
+        s.openVote(r, Duration.ofDays(3));
+        InboxSteps.await(() -> s.mailsTo(r.bob() + "@moved.example.org").size() == 1 ? true : null,
+                "the third vote's mail at bob's changed own address, the separate one cleared");
+        Thread.sleep(1_000);
+        assertThat(s.mailsTo(own)).as("only the first vote went to the old own address").hasSize(1);
+        assertThat(s.mailsTo(separate)).as("only the second went to the separate address").hasSize(1);
+    }
+
+    @Test
+    void theDailyDigestGoesAtTheDigestHourInEachMembersOwnTimeZone() throws Exception {
+        InboxSteps.Riverside r = s.riverside();
+        // bob keeps UTC; carol lives in Auckland (UTC+13 in December, +12 in winter: never the same hour as UTC)
+        for (String member : List.of(r.bob(), r.carol())) {
+            accountAddress(member, member + "@example.org");
+            http.put().uri("/api/v1/notifications/preferences").headers(Cooperators.as(member)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"preferences\":{\"VOTE_OPENED\":\"DIGEST\"}}").exchange().expectStatus().isOk();
+        }
+        http.put().uri("/api/v1/accounts/me/profile").headers(Cooperators.as(r.carol())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\":\"Carol Member\",\"timeZone\":\"Pacific/Auckland\",\"language\":\"en\"}")
+                .exchange().expectStatus().isNoContent();
+        s.openVote(r, Duration.ofDays(3));
+        InboxSteps.await(() -> s.firstOfKind(r.carol(), "VOTE_OPENED"), "carol's vote-opened entry");
+        InboxSteps.await(() -> s.firstOfKind(r.bob(), "VOTE_OPENED"), "bob's vote-opened entry");
+        assertThat(s.mailsTo(r.bob() + "@example.org")).as("DIGEST: no mail of its own").isEmpty();
+
+        // the digest task's scheduled instants, injected: the next 07:00 in UTC, and the next 07:00 in Auckland
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant sevenUtc = nextSeven(now, java.time.ZoneOffset.UTC);
+        java.time.Instant sevenAuckland = nextSeven(now, java.time.ZoneId.of("Pacific/Auckland"));
+        coop.plenum.governance.notification.query.DailyDigest digest =
+                app.getBean(coop.plenum.governance.notification.query.DailyDigest.class);
+
+        digest.send(sevenUtc);
+        MimeMessage bobs = InboxSteps.await(() -> s.mailTo(r.bob() + "@example.org", "Your Plenum digest: 1 notification"),
+                "bob's digest at 07:00 UTC");
+        assertThat(InboxSteps.part(bobs, "text/plain")).contains("Vote open: Buy a <kiln> & more", "07:00 UTC");
+        digest.send(sevenAuckland);
+        MimeMessage carols = InboxSteps.await(() -> s.mailTo(r.carol() + "@example.org", "Your Plenum digest: 1 notification"),
+                "carol's digest at 07:00 in Auckland");
+        assertThat(InboxSteps.part(carols, "text/plain")).contains("Vote open: Buy a <kiln> & more", "07:00 Pacific/Auckland");
+        // a run again at either hour (a late or repeated run) queues nothing more
+        digest.send(sevenUtc);
+        digest.send(sevenAuckland);
+        Thread.sleep(1_000);
+        assertThat(s.mailsTo(r.bob() + "@example.org")).as("one digest: not at carol's hour, not twice").hasSize(1);
+        assertThat(s.mailsTo(r.carol() + "@example.org")).as("one digest: not at 07:00 UTC, not twice").hasSize(1);
+    }
+
+    private static java.time.Instant nextSeven(java.time.Instant now, java.time.ZoneId zone) {
+        java.time.ZonedDateTime seven = now.atZone(zone).toLocalDate().atTime(7, 0).atZone(zone);
+        return seven.toInstant().isAfter(now) ? seven.toInstant() : seven.plusDays(1).toInstant();
+    }
+
+    private void accountAddress(String username, String email) {
+        http.put().uri("/api/v1/accounts/me/email").headers(Cooperators.as(username)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"" + email + "\"}").exchange().expectStatus().isNoContent();
+    }
+
 }

@@ -94,6 +94,20 @@ class CalendarFeedsTest extends BootedPlenum {
         anonymousGet("http://localhost:" + port + "/calendar/garbage.ics", 404);
     }
 
+    @Test
+    void aFeedUrlFetchedMoreThanSixtyTimesAnHourIsRefusedWith429AndRetryAfterWhileOtherFeedsStillAnswer() {
+        AliceAndBob coop = riversideWithAliceAndBob();
+        String bobs = URI.create(issueFeed(coop.bob())).getRawPath();
+        for (int i = 0; i < 60; i++) {
+            anonymousGet(bobs, 200);
+        }
+        http.get().uri(bobs).exchange().expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("Retry-After", after -> assertThat(Long.parseLong(after)).isBetween(1L, 3600L))
+                .expectBody().jsonPath("$.code").isEqualTo("request.throttled");
+        anonymousGet(issueFeed(coop.alice()), 200);
+    }
+
     // --- a small iCalendar reader ---------------------------------------------------------------------------------
 
     /** Every physical line ends in CRLF and holds at most 75 octets; continuation lines start with one space. */

@@ -44,7 +44,7 @@ public class AccountSettings {
                     if (currentPassword == null || currentPassword.length() > 200 || !passwords.matches(currentPassword, stored)) {
                         throw new InvalidInput("currentPassword", "account.current-password-wrong", "the current password is not right");
                     }
-                    PasswordPolicy.assertAcceptable(newPassword);
+                    PasswordPolicy.assertAcceptable("newPassword", newPassword);
                     return new ChangePassword(user.accountId(), passwords.encode(newPassword));
                 })
                 .subscribeOn(Schedulers.boundedElastic())

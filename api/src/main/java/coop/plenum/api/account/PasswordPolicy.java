@@ -15,11 +15,16 @@ public final class PasswordPolicy {
     }
 
     public static void assertAcceptable(String password) {
+        assertAcceptable("password", password);
+    }
+
+    /** As {@link #assertAcceptable(String)}, naming the request's own field (a change of password calls it {@code newPassword}). */
+    public static void assertAcceptable(String field, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw new InvalidInput("password", "account.password-too-short", "a password has at least " + MIN_LENGTH + " characters");
+            throw new InvalidInput(field, "account.password-too-short", "a password has at least " + MIN_LENGTH + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidInput("password", "account.password-too-long", "a password has at most " + MAX_BYTES + " bytes");
+            throw new InvalidInput(field, "account.password-too-long", "a password has at most " + MAX_BYTES + " bytes");
         }
     }
 }

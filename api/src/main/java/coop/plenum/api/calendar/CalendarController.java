@@ -4,6 +4,7 @@ import coop.plenum.api.proposal.ProposalsOfCooperative;
 import coop.plenum.api.security.AccessTokenSecret;
 import coop.plenum.api.security.CooperativeAccess;
 import coop.plenum.api.security.PlenumUser;
+import coop.plenum.api.support.AnonymousThrottle;
 import coop.plenum.api.support.Commands;
 import coop.plenum.api.support.Queries;
 import coop.plenum.governance.account.AccountId;
@@ -19,6 +20,7 @@ import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -54,14 +56,18 @@ public class CalendarController {
     private final CooperativeAccess access;
     private final ProposalsOfCooperative proposals;
     private final PublicUrl links;
+    private final AnonymousThrottle perToken;
 
     CalendarController(Queries queries, Commands commands, CooperativeAccess access, ProposalsOfCooperative proposals,
-                       PublicUrl links) {
+                       PublicUrl links, java.time.Clock clock,
+                       @Value("${plenum.calendar.feed-requests-per-token-per-hour:60}") int requestsPerToken) {
         this.queries = queries;
         this.commands = commands;
         this.access = access;
         this.proposals = proposals;
         this.links = links;
+        // calendar apps poll every 15 minutes to a day: 60 an hour is generous for them, and bounds what a leaked URL costs
+        this.perToken = new AnonymousThrottle(clock, requestsPerToken, java.time.Duration.ofHours(1), 100_000);
     }
 
     public record FeedJson(String url) {
@@ -95,12 +101,17 @@ public class CalendarController {
                         .body(new FeedJson(links.link(FEED_PREFIX + token + ".ics")))));
     }
 
-    /** No sign-in (calendar apps cannot): the token is the credential. An unknown or replaced token is a plain 404. */
+    /**
+     * No sign-in (calendar apps cannot): the token is the credential. An unknown or replaced token is a plain 404.
+     * Each token may be fetched {@code plenum.calendar.feed-requests-per-token-per-hour} times an hour (429 with
+     * Retry-After after that), counted by its SHA-256 before the lookup, so a known and an unknown token answer alike.
+     */
     @GetMapping(FEED_PREFIX + "{token}.ics")
     Mono<ResponseEntity<String>> feed(@PathVariable String token) {
         if (token.length() > 100 || !token.matches("cal_[A-Za-z0-9_-]+")) {
             return Mono.just(notFound());
         }
+        perToken.acquire(AccessTokenSecret.sha256(token));
         return queries.one(new FindCalendarFeedOwner(AccessTokenSecret.sha256(token)), AccountId.class)
                 .flatMap(owner -> votesOf(owner).map(events -> ResponseEntity.ok()
                         .contentType(TEXT_CALENDAR)

@@ -114,7 +114,7 @@ class NotificationController {
 
     /** Every command the request asks for, all checked first so that a bad value stores nothing; the address first. */
     static List<Object> changes(PreferencesJson request, PlenumUser user) {
-        if (request == null) {
+        if (request == null || (request.email() == null && request.preferences() == null)) {
             throw new InvalidInput("preferences", "notification.body-missing", "send email and/or preferences");
         }
         List<Object> commands = new ArrayList<>();

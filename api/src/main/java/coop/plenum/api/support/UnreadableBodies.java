@@ -34,15 +34,19 @@ final class UnreadableBodies {
         if (parameter != null) {
             return parameter;
         }
-        // a limit is the reason even where Jackson wrapped it in a mapping error naming a field
+        // a limit is the reason even where Jackson wrapped it in a mapping error naming a field; that field is named
+        String wrappedAt = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataBufferLimitException) {
                 return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request.too-large", "the request body is too large", null);
             }
+            if (wrappedAt == null && cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                wrappedAt = path(mapping.getPath());
+            }
             if (cause instanceof StreamConstraintsException) {
                 return Problems.of(HttpStatus.BAD_REQUEST, "request.too-complex",
                         "the body is nested deeper than 32 levels or has a number over 100 digits, a text over 65,536 "
-                                + "characters or a field name over 256", null);
+                                + "characters or a field name over 256", wrappedAt == null || wrappedAt.isEmpty() ? null : wrappedAt);
             }
         }
         Throwable cause = failure;

@@ -110,7 +110,7 @@ class WebhookController {
     Mono<ResponseEntity<Void>> test(@PathVariable String cooperativeId, @PathVariable String webhookId,
                                     @AuthenticationPrincipal PlenumUser user,
                                     @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        return act(cooperativeId, webhookId, user, correlation, id -> new SendTestDelivery(id, new CooperativeId(cooperativeId)))
+        return act(cooperativeId, webhookId, user, correlation, SendTestDelivery::new)
                 .thenReturn(ResponseEntity.accepted().build());
     }
 
@@ -119,7 +119,7 @@ class WebhookController {
     Mono<ResponseEntity<Void>> disable(@PathVariable String cooperativeId, @PathVariable String webhookId,
                                        @AuthenticationPrincipal PlenumUser user,
                                        @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        return act(cooperativeId, webhookId, user, correlation, id -> new DisableWebhook(id, new CooperativeId(cooperativeId)))
+        return act(cooperativeId, webhookId, user, correlation, DisableWebhook::new)
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -128,7 +128,7 @@ class WebhookController {
     Mono<ResponseEntity<Void>> enable(@PathVariable String cooperativeId, @PathVariable String webhookId,
                                       @AuthenticationPrincipal PlenumUser user,
                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        return act(cooperativeId, webhookId, user, correlation, id -> new EnableWebhook(id, new CooperativeId(cooperativeId)))
+        return act(cooperativeId, webhookId, user, correlation, EnableWebhook::new)
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -137,14 +137,14 @@ class WebhookController {
     Mono<ResponseEntity<Void>> delete(@PathVariable String cooperativeId, @PathVariable String webhookId,
                                       @AuthenticationPrincipal PlenumUser user,
                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        return act(cooperativeId, webhookId, user, correlation, id -> new DeleteWebhook(id, new CooperativeId(cooperativeId)))
+        return act(cooperativeId, webhookId, user, correlation, DeleteWebhook::new)
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     private Mono<Object> act(String cooperativeId, String webhookId, PlenumUser user, String correlation,
-                             Function<WebhookId, Object> command) {
+                             java.util.function.BiFunction<WebhookId, CooperativeId, Object> command) {
         return secretary(cooperativeId, user)
-                .then(Mono.fromCallable(() -> command.apply(webhookIdOrNotFound(webhookId))))
+                .then(Mono.fromCallable(() -> command.apply(webhookIdOrNotFound(webhookId), new CooperativeId(cooperativeId))))
                 .flatMap(c -> commands.sendUnder(cooperativeId, c, user.caller(correlation), notFound(webhookId)));
     }
 

@@ -1,5 +1,6 @@
 package coop.plenum.governance.axon;
 
+import coop.plenum.kernel.Backoff;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -22,6 +23,7 @@ final class DeadLetterRetryPolicy {
     static final String ATTEMPTS = "attempts";
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+    private static final Backoff BACKOFF = Backoff.doubling(FIRST_RETRY, LONGEST_WAIT);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetryPolicy.class);
 
     private final Clock clock;
@@ -44,13 +46,7 @@ final class DeadLetterRetryPolicy {
     }
 
     static Duration waitAfter(long attempts) {
-        if (attempts <= 1) {
-            return FIRST_RETRY;
-        }
-        // 5 s · 2^(attempts-1), computed without overflow: past 8 doublings it is past the cap anyway
-        long doublings = Math.min(attempts - 1, 16);
-        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return BACKOFF.waitAfter(attempts);
     }
 
     static long attempts(DeadLetter<?> letter) {

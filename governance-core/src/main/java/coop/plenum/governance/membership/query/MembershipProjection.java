@@ -2,6 +2,7 @@ package coop.plenum.governance.membership.query;
 
 import coop.plenum.governance.account.AccountCreated;
 import coop.plenum.governance.account.AccountId;
+import coop.plenum.governance.account.AccountProfileChanged;
 import coop.plenum.governance.axon.EventMetadata;
 import coop.plenum.governance.cooperative.CooperativeFounded;
 import coop.plenum.governance.ids.CooperativeId;
@@ -49,6 +50,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup("readmodel-membership")
+@coop.plenum.governance.axon.ReadModelLayout(2) // 2: names follow AccountProfileChanged (renames made before are applied by the rebuild)
 class MembershipProjection {
 
     private static final Comparator<MemberView> BY_NAME = Comparator
@@ -73,6 +75,15 @@ class MembershipProjection {
     @EventHandler
     void on(AccountCreated event) {
         saveName(DirectoryNameDocument.account(event.accountId().value()), event.displayName());
+    }
+
+    /** A member who renames themselves is listed under the new name in every cooperative they belong to. */
+    @EventHandler
+    void on(AccountProfileChanged event) {
+        String account = event.accountId().value();
+        saveName(DirectoryNameDocument.account(account), event.displayName());
+        mongo.updateMulti(Query.query(where("accountId").is(account)), Update.update("displayName", event.displayName()),
+                MemberDocument.class).block();
     }
 
     private void saveName(String key, String name) {

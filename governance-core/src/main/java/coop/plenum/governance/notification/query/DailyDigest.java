@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,40 +38,50 @@ import java.util.Set;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The daily digest: once a day at {@code plenum.notifications.digest-hour} (UTC), each account with an address gets
- * one email listing its DIGEST entries of the 24 hours before that instant. The window comes from the task's scheduled
- * instant, not the clock, so a run made late (the node was down) covers the same day; the outbox key (account and
- * day) makes a second run of the same day queue nothing.
+ * The daily digest: each account with an address gets one email a day, at {@code plenum.notifications.digest-hour} in
+ * the member's own time zone (UTC until they set one), listing its DIGEST entries since their previous digest. The
+ * task runs at every whole UTC hour and each run serves the accounts whose digest hour it is (a zone half an hour off
+ * UTC gets its digest at the first whole UTC hour after its local hour). The windows come from the run's scheduled
+ * instant, not the clock, so a run made late (the node was down) covers the same entries, and each day's window starts
+ * where the previous day's ended (a day with a daylight-saving change is 23 or 25 hours long: no entry is mailed twice
+ * or skipped). The outbox key (account and local day) makes a second run for the same day queue nothing.
  */
 @Component
-class DailyDigest {
+public class DailyDigest {
 
     static final String TASK = "notification-digest";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm");
 
     private final ReactiveMongoTemplate mongo;
     private final NotificationOutbox outbox;
     private final OutgoingMail mail;
     private final PublicUrl publicUrl;
     private final UnsubscribeLinks links;
+    private final int digestHour;
 
     DailyDigest(ReactiveMongoTemplate mongo, NotificationOutbox outbox, OutgoingMail mail, PublicUrl publicUrl,
-                UnsubscribeLinks links) {
+                UnsubscribeLinks links, NotificationMailProperties properties) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.mail = mail;
         this.publicUrl = publicUrl;
         this.links = links;
+        this.digestHour = properties == null ? 7 : properties.digestHour();
     }
 
-    /** Queues the digest of the day ending at {@code at} for every account that has one; how many were queued. */
-    int send(Instant at) {
+    /**
+     * Queues the digests due at the whole UTC hour {@code run} (the task's scheduled instant): one for every account
+     * whose local digest hour it is and that has DIGEST entries since its previous digest; how many were queued.
+     */
+    public int send(Instant run) {
         if (!mail.enabled()) {
             return 0;
         }
+        Instant at = run.truncatedTo(ChronoUnit.HOURS);
+        // a local day is at most 25 hours long, and a window ends at a whole hour up to one hour after the local hour
         Query query = Query.query(where("delivery").is(Delivery.DIGEST.name())
-                        .and("createdAt").gte(at.minus(Duration.ofDays(1))).lt(at))
+                        .and("createdAt").gte(at.minus(Duration.ofHours(27))).lt(at))
                 .with(Sort.by("createdAt"));
         Map<String, List<NotificationDocument>> byAccount = new LinkedHashMap<>();
         for (NotificationDocument n : mongo.find(query, NotificationDocument.class).collectList().block()) {
@@ -76,18 +90,53 @@ class DailyDigest {
         int queued = 0;
         for (Map.Entry<String, List<NotificationDocument>> entry : byAccount.entrySet()) {
             InboxSettingsDocument settings = mongo.findById(entry.getKey(), InboxSettingsDocument.class).block();
-            if (settings == null || settings.email() == null) {
+            if (settings == null || settings.address() == null) {
                 continue;
             }
-            queued += outbox.enqueue(digest(entry.getKey(), settings.email(), entry.getValue(), at)) ? 1 : 0;
+            ZoneId zone = settings.zone();
+            LocalDate day = dayServedBy(at, zone);
+            if (day == null) {
+                continue;
+            }
+            Instant from = runOf(day.minusDays(1), zone);
+            List<NotificationDocument> items = entry.getValue().stream()
+                    .filter(n -> !n.createdAt().isBefore(from)).toList();
+            if (!items.isEmpty()) {
+                queued += outbox.enqueue(digest(entry.getKey(), settings.address(), items, at, zone, day)) ? 1 : 0;
+            }
         }
         return queued;
     }
 
+    /** The local day whose digest is due at the whole hour {@code at} in this zone, or null when none is. */
+    LocalDate dayServedBy(Instant at, ZoneId zone) {
+        LocalDate local = at.atZone(zone).toLocalDate();
+        // the run after 23:xx local falls on the next local day
+        for (LocalDate day : List.of(local, local.minusDays(1))) {
+            if (runOf(day, zone).equals(at)) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    /** The whole UTC hour at which the digest of this local day goes: the digest hour there, or the first whole hour after it. */
+    Instant runOf(LocalDate day, ZoneId zone) {
+        Instant local = ZonedDateTime.of(day, LocalTime.of(digestHour, 0), zone).toInstant();
+        Instant hour = local.truncatedTo(ChronoUnit.HOURS);
+        return hour.equals(local) ? hour : hour.plus(Duration.ofHours(1));
+    }
+
     OutboxMail digest(String accountId, String email, List<NotificationDocument> items, Instant at) {
-        StringBuilder text = new StringBuilder("Your Plenum digest for the day to " + WHEN.format(at) + ":\n");
+        return digest(accountId, email, items, at, ZoneOffset.UTC, at.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    OutboxMail digest(String accountId, String email, List<NotificationDocument> items, Instant at, ZoneId zone,
+                      LocalDate day) {
+        String until = WHEN.format(at.atZone(zone)) + " " + zone.getId().replace("Z", "UTC");
+        StringBuilder text = new StringBuilder("Your Plenum digest for the day to " + until + ":\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p>Your Plenum digest for the day to "
-                + MailText.escape(WHEN.format(at)) + ":</p><ul>");
+                + MailText.escape(until) + ":</p><ul>");
         Set<NotificationKind> kinds = new LinkedHashSet<>();
         for (NotificationDocument n : items) {
             String link = n.path() == null ? publicUrl.link("/notifications") : publicUrl.link(n.path());
@@ -107,7 +156,7 @@ class DailyDigest {
         html.append("</body></html>");
         String subject = items.size() == 1 ? "Your Plenum digest: 1 notification" : "Your Plenum digest: " + items.size() + " notifications";
         // several kinds share one digest, so there is no single one-click unsubscribe header; the body links each kind
-        return new OutboxMail("digest|" + accountId + "|" + DAY.format(at), accountId, "DIGEST", email, subject,
+        return new OutboxMail("digest|" + accountId + "|" + DAY.format(day), accountId, "DIGEST", email, subject,
                 text.toString(), html.toString(), null);
     }
 
@@ -116,7 +165,8 @@ class DailyDigest {
 
         @Bean
         RecurringTask<Void> notificationDigestTask(NotificationMailProperties properties, ObjectProvider<DailyDigest> digest) {
-            return Tasks.recurring(TASK, Schedules.daily(ZoneOffset.UTC, LocalTime.of(properties.digestHour(), 0)))
+            // every whole UTC hour: somewhere it is someone's digest hour
+            return Tasks.recurring(TASK, Schedules.cron("0 0 * * * *", ZoneOffset.UTC))
                     .execute((instance, context) -> digest.getObject().send(context.getExecution().executionTime));
         }
     }

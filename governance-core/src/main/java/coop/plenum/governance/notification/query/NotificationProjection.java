@@ -1,6 +1,8 @@
 package coop.plenum.governance.notification.query;
 
 import coop.plenum.governance.account.AccountCreated;
+import coop.plenum.governance.account.AccountEmailChanged;
+import coop.plenum.governance.account.AccountProfileChanged;
 import coop.plenum.governance.cooperative.CooperativeFounded;
 import coop.plenum.governance.delegation.DelegationRevoked;
 import coop.plenum.ledger.ContributionLogged;
@@ -62,7 +64,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
-@ReadModelLayout(2) // 2: electors one document each, and who delegates to whom kept both ways
+@ReadModelLayout(3) // 2: electors one document each, and who delegates to whom kept both ways; 3: account address and time zone
 class NotificationProjection {
 
     static final String GROUP = "readmodel-notifications";
@@ -94,6 +96,13 @@ class NotificationProjection {
     @EventHandler
     void on(AccountCreated e) {
         mongo.save(new AccountNameDocument(e.accountId().value(), e.displayName())).block();
+    }
+
+    /** A new display name is how the member is named from then on; the time zone sets the hour of their digest. */
+    @EventHandler
+    void on(AccountProfileChanged e) {
+        mongo.save(new AccountNameDocument(e.accountId().value(), e.displayName())).block();
+        mongo.save(settings(e.accountId().value()).withTimeZone(e.timeZone())).block();
     }
 
     @EventHandler
@@ -145,13 +154,19 @@ class NotificationProjection {
         InboxSettingsDocument current = settings(e.accountId().value());
         Map<String, String> preferences = new HashMap<>(current.preferences());
         preferences.put(e.kind().name(), e.delivery().name());
-        mongo.save(new InboxSettingsDocument(current.accountId(), current.email(), preferences)).block();
+        mongo.save(current.withPreferences(preferences)).block();
     }
 
     @EventHandler
     void on(NotificationAddressSet e) {
         InboxSettingsDocument current = settings(e.accountId().value());
-        mongo.save(new InboxSettingsDocument(current.accountId(), e.email(), current.preferences())).block();
+        mongo.save(current.withEmail(e.email())).block();
+    }
+
+    /** The account's own address (an invitation's, or a change): notification email goes there unless a separate one is set. */
+    @EventHandler
+    void on(AccountEmailChanged e) {
+        mongo.save(settings(e.accountId().value()).withAccountEmail(e.email())).block();
     }
 
     @EventHandler
@@ -521,7 +536,7 @@ class NotificationProjection {
 
     private InboxSettingsDocument settings(String accountId) {
         InboxSettingsDocument found = mongo.findById(accountId, InboxSettingsDocument.class).block();
-        return found != null ? found : new InboxSettingsDocument(accountId, null, Map.of());
+        return found != null ? found : InboxSettingsDocument.none(accountId);
     }
 
     private static String scopeText(String scope) {

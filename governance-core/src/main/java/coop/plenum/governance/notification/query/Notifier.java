@@ -92,10 +92,10 @@ class Notifier {
             entries.put(key, new NotificationDocument(key, note.accountId(), note.kind().name(), note.cooperativeId(),
                     note.proposalId(), note.title(), note.text(), note.path(), event.getTimestamp(), false,
                     delivery.name(), false));
-            if (delivery == Delivery.EMAIL && mine != null && mine.email() != null && mayMail) {
+            if (delivery == Delivery.EMAIL && mine != null && mine.address() != null && mayMail) {
                 String link = publicUrl.link(note.path());
                 String unsubscribe = publicUrl.link(links.path(note.accountId(), note.kind()));
-                mails.add(new OutboxMail(key, note.accountId(), note.kind().name(), mine.email(),
+                mails.add(new OutboxMail(key, note.accountId(), note.kind().name(), mine.address(),
                         MailText.subject(note.title()), MailText.text(note.text(), link, unsubscribe),
                         MailText.html(note.text(), link, unsubscribe), unsubscribe));
             }

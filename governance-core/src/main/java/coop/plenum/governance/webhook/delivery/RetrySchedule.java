@@ -1,13 +1,23 @@
 package coop.plenum.governance.webhook.delivery;
 
+import coop.plenum.kernel.Backoff;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * When a failed delivery is tried again: after attempt {@code n} (1-based) wait {@code firstRetry × factor^(n-1)},
- * spread by ±20 % so that receivers that failed together are not hit together again; after the last attempt, never.
+ * When a failed delivery is tried again: after attempt {@code n} (1-based) wait {@code firstRetry × factor^(n-1)}
+ * (the node's shared {@link Backoff}, at most a day), spread by ±20 % so that receivers that failed together are not
+ * hit together again; after the last attempt, never.
  */
-record RetrySchedule(Duration firstRetry, int factor, int maxAttempts) {
+record RetrySchedule(Backoff backoff, int maxAttempts) {
+
+    /** No wait is longer: with the defaults (1 minute, ×3, 8 attempts) the longest is 729 minutes. */
+    static final Duration LONGEST = Duration.ofDays(1);
+
+    RetrySchedule(Duration firstRetry, int factor, int maxAttempts) {
+        this(new Backoff(firstRetry, factor, LONGEST.compareTo(firstRetry) < 0 ? firstRetry : LONGEST), maxAttempts);
+    }
 
     static RetrySchedule of(WebhookSettings settings) {
         return new RetrySchedule(settings.firstRetry(), settings.retryFactor(), settings.maxAttempts());
@@ -18,7 +28,7 @@ record RetrySchedule(Duration firstRetry, int factor, int maxAttempts) {
         if (attemptsMade >= maxAttempts) {
             return Optional.empty();
         }
-        double base = firstRetry.toMillis() * Math.pow(factor, attemptsMade - 1);
+        long base = backoff.waitAfter(attemptsMade).toMillis();
         return Optional.of(Duration.ofMillis(Math.round(base * (0.8 + 0.4 * jitter))));
     }
 }
