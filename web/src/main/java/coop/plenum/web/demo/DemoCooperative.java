@@ -111,7 +111,7 @@ public class DemoCooperative {
             accounts.put(person[0], id);
         }
         new Seeding(accounts).run();
-        log.info("Seeded the demo cooperative '{}': sign in as ada (secretary), ben, chloe, dev, emma, finn or hugo, or audra (auditor) with the demo password",
+        log.info("Seeded the demo cooperative '{}': sign in as ada (secretary), ben, chloe, dev, emma, finn or hugo, grace (still applying), or audra (auditor) with the demo password",
                 COOPERATIVE_NAME);
         return true;
     }

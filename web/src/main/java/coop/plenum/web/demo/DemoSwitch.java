@@ -25,7 +25,7 @@ class DemoSwitch implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (enabled && demo.seed(password)) {
-            System.out.println("\n\n    Demo: sign in at /login as ada (secretary), ben, chloe, dev, emma, finn or hugo, or audra (auditor),"
+            System.out.println("\n\n    Demo: sign in at /login as ada (secretary), ben, chloe, dev, emma, finn or hugo, grace (still applying), or audra (auditor),"
                     + " password '" + password + "'.\n");
         }
     }
