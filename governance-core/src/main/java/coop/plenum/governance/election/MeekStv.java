@@ -37,7 +37,7 @@ import java.util.Set;
  *   all elected.</li>
  * </ul>
  * Pure: no clock, no storage; ballots sharing the same path through the elected candidates are summed once per
- * round, so a distribution costs the number of distinct paths, not ballots.
+ * round into a tree, so a distribution costs the number of distinct paths, not ballots.
  */
 public final class MeekStv {
 
@@ -56,6 +56,8 @@ public final class MeekStv {
     private final BigInteger seatsPlusOne;
     private final int[][] rankings;
     private final BigInteger[] weights;
+    private final long[] weightsLong;
+    private final boolean weightsFitLong;
     private final int scale;
     private final State[] state;
     private final BigInteger[] keep;
@@ -66,10 +68,15 @@ public final class MeekStv {
     private Ratio[] previousVotes;
     private Ratio previousExhausted = Ratio.ZERO;
 
-    // per round: ballots grouped by their path through the elected to the first hopeful candidate
-    private int[][] paths;
-    private BigInteger[] pathWeights;
-    private BigInteger exhaustedBase;
+    // per round: the ballots as a tree of paths through the elected candidates (see regroup)
+    private int[] nodeParent;
+    private int[] nodeEdge;
+    private int[] nodeDepth;
+    private BigInteger[] nodeThrough;
+    private int[] leafNode;
+    private int[] leafCandidate;
+    private BigInteger[] leafWeight;
+    private int depth;
     private BigInteger total;
     private BigInteger den;
 
@@ -111,6 +118,9 @@ public final class MeekStv {
             rankings[i] = r;
             weights[i] = b.weight().setScale(scale).unscaledValue();
         }
+        BigInteger all = Arrays.stream(weights).reduce(BigInteger.ZERO, BigInteger::add);
+        this.weightsFitLong = all.bitLength() < 63;
+        this.weightsLong = weightsFitLong ? Arrays.stream(weights).mapToLong(BigInteger::longValue).toArray() : null;
         this.state = new State[n];
         this.keep = new BigInteger[n];
         Arrays.fill(state, State.HOPEFUL);
@@ -186,64 +196,161 @@ public final class MeekStv {
         return new MeekCount(candidates, seats, elected, excluded, left, rounds);
     }
 
-    /** Sums the ballots by path (elected candidates in ballot order, up to and including the first hopeful one). */
+    /**
+     * Sums the ballots once per round into a tree. A node is a sequence of elected candidates in ballot order (the
+     * root the empty one) with the weight of every ballot whose path starts with it; a leaf is a node followed by the
+     * first hopeful candidate, with the weight of the ballots taking that path. Excluded candidates are skipped. Votes
+     * are linear in these weights, so a distribution costs one multiplication per node and leaf, not per ballot.
+     */
     private void regroup() {
-        int pathCap = count(State.ELECTED) + 1;
-        BigInteger lift = BigInteger.TEN.pow(9 * pathCap);
-        den = BigInteger.TEN.pow(scale).multiply(lift);
-        Map<PathKey, BigInteger> grouped = new LinkedHashMap<>();
-        BigInteger exhaustedWeight = BigInteger.ZERO;
+        // children[node][c]: the node after elected c; leafAt[node][c]: the leaf ending at hopeful c (-1: none yet)
+        List<int[]> children = new ArrayList<>();
+        List<int[]> leafAt = new ArrayList<>();
+        List<Integer> parents = new ArrayList<>();
+        List<Integer> edges = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        WeightSums through = new WeightSums(weightsFitLong);
+        List<Integer> leafNodes = new ArrayList<>();
+        List<Integer> leafCandidates = new ArrayList<>();
+        WeightSums leafSums = new WeightSums(weightsFitLong);
+        addNode(children, leafAt, parents, edges, depths, through, -1, -1, 0);
         BigInteger totalWeight = BigInteger.ZERO;
-        int[] buffer = new int[n];
         for (int i = 0; i < rankings.length; i++) {
             if (weights[i].signum() == 0) {
                 continue;
             }
             totalWeight = totalWeight.add(weights[i]);
-            int len = 0;
+            int node = 0;
             for (int c : rankings[i]) {
                 if (state[c] == State.EXCLUDED) {
                     continue;
                 }
-                buffer[len++] = c;
                 if (state[c] == State.HOPEFUL) {
+                    int leaf = leafAt.get(node)[c];
+                    if (leaf < 0) {
+                        leaf = leafNodes.size();
+                        leafAt.get(node)[c] = leaf;
+                        leafNodes.add(node);
+                        leafCandidates.add(c);
+                        leafSums.grow();
+                    }
+                    leafSums.add(leaf, i);
                     break;
                 }
-            }
-            if (len == 0) {
-                exhaustedWeight = exhaustedWeight.add(weights[i]);
-            } else {
-                grouped.merge(new PathKey(Arrays.copyOf(buffer, len)), weights[i], BigInteger::add);
+                int child = children.get(node)[c];
+                if (child < 0) {
+                    child = parents.size();
+                    children.get(node)[c] = child;
+                    addNode(children, leafAt, parents, edges, depths, through, node, c, depths.get(node) + 1);
+                }
+                through.add(child, i);
+                node = child;
             }
         }
-        paths = new int[grouped.size()][];
-        pathWeights = new BigInteger[grouped.size()];
-        int g = 0;
-        for (Map.Entry<PathKey, BigInteger> entry : grouped.entrySet()) {
-            paths[g] = entry.getKey().path();
-            pathWeights[g] = entry.getValue().multiply(lift);
-            g++;
+        int nodes = parents.size();
+        nodeParent = new int[nodes];
+        nodeEdge = new int[nodes];
+        nodeDepth = new int[nodes];
+        nodeThrough = through.toArray();
+        depth = 0;
+        for (int i = 0; i < nodes; i++) {
+            nodeParent[i] = parents.get(i);
+            nodeEdge[i] = edges.get(i);
+            nodeDepth[i] = depths.get(i);
+            depth = Math.max(depth, nodeDepth[i]);
         }
-        exhaustedBase = exhaustedWeight.multiply(lift);
+        leafNode = leafNodes.stream().mapToInt(Integer::intValue).toArray();
+        leafCandidate = leafCandidates.stream().mapToInt(Integer::intValue).toArray();
+        leafWeight = leafSums.toArray();
+        BigInteger lift = BigInteger.TEN.pow(9 * depth);
+        den = BigInteger.TEN.pow(scale).multiply(lift);
         total = totalWeight.multiply(lift);
     }
 
-    /** Every candidate's votes as numerators over {@link #den}; exact, since each keep value is a multiple of 10⁻⁹. */
-    private BigInteger[] distribute() {
-        BigInteger[] votes = new BigInteger[n];
-        Arrays.fill(votes, BigInteger.ZERO);
-        for (int g = 0; g < paths.length; g++) {
-            BigInteger rest = pathWeights[g];
-            for (int c : paths[g]) {
-                if (state[c] == State.HOPEFUL) {
-                    votes[c] = votes[c].add(rest);
-                    rest = BigInteger.ZERO;
-                    break;
+    private void addNode(List<int[]> children, List<int[]> leafAt, List<Integer> parents, List<Integer> edges,
+                         List<Integer> depths, WeightSums through, int parent, int edge, int nodeDepth) {
+        int[] none = new int[n];
+        Arrays.fill(none, -1);
+        children.add(none);
+        leafAt.add(none.clone());
+        parents.add(parent);
+        edges.add(edge);
+        depths.add(nodeDepth);
+        through.grow();
+    }
+
+    /** Sums of ballot weights, in longs when the whole electorate's weight fits one (the usual case), else exactly. */
+    private final class WeightSums {
+        private final boolean small;
+        private long[] longs = new long[16];
+        private final List<BigInteger> bigs = new ArrayList<>();
+        private int size;
+
+        WeightSums(boolean small) {
+            this.small = small;
+        }
+
+        void grow() {
+            if (small) {
+                if (size == longs.length) {
+                    longs = Arrays.copyOf(longs, size * 2);
                 }
-                BigInteger kept = keep[c].equals(KEEP_UNIT) ? rest : rest.multiply(keep[c]).divide(KEEP_UNIT);
-                votes[c] = votes[c].add(kept);
-                rest = rest.subtract(kept);
+            } else {
+                bigs.add(BigInteger.ZERO);
             }
+            size++;
+        }
+
+        void add(int at, int ballot) {
+            if (small) {
+                longs[at] += weightsLong[ballot];
+            } else {
+                bigs.set(at, bigs.get(at).add(weights[ballot]));
+            }
+        }
+
+        BigInteger[] toArray() {
+            BigInteger[] out = new BigInteger[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = small ? BigInteger.valueOf(longs[i]) : bigs.get(i);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Every candidate's votes as numerators over {@link #den}; exact: the weight reaching a node of depth d is its
+     * weight times Π(1 − k) over its elected candidates, a multiple of 10^(−9d), since every keep value is a
+     * multiple of 10⁻⁹. What reaches no candidate is exhausted (total − Σ votes).
+     */
+    private BigInteger[] distribute() {
+        BigInteger[][] atDepth = new BigInteger[depth + 1][n];
+        for (BigInteger[] row : atDepth) {
+            Arrays.fill(row, BigInteger.ZERO);
+        }
+        BigInteger[] passing = new BigInteger[nodeParent.length];
+        passing[0] = BigInteger.ONE;
+        for (int i = 1; i < nodeParent.length; i++) {
+            int parent = nodeParent[i];
+            int e = nodeEdge[i];
+            passing[i] = passing[parent].multiply(KEEP_UNIT.subtract(keep[e]));
+            BigInteger kept = passing[parent].multiply(keep[e]).multiply(nodeThrough[i]);
+            atDepth[nodeDepth[i]][e] = atDepth[nodeDepth[i]][e].add(kept);
+        }
+        for (int l = 0; l < leafNode.length; l++) {
+            int d = nodeDepth[leafNode[l]];
+            int c = leafCandidate[l];
+            atDepth[d][c] = atDepth[d][c].add(passing[leafNode[l]].multiply(leafWeight[l]));
+        }
+        BigInteger[] votes = new BigInteger[n];
+        for (int c = 0; c < n; c++) {
+            BigInteger v = BigInteger.ZERO;
+            for (int d = 0; d <= depth; d++) {
+                if (atDepth[d][c].signum() != 0) {
+                    v = v.add(atDepth[d][c].multiply(BigInteger.TEN.pow(9 * (depth - d))));
+                }
+            }
+            votes[c] = v;
         }
         return votes;
     }
@@ -349,15 +456,4 @@ public final class MeekStv {
         previousExhausted = exhausted;
     }
 
-    private record PathKey(int[] path) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PathKey other && Arrays.equals(path, other.path);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(path);
-        }
-    }
 }
