@@ -1,0 +1,346 @@
+package coop.plenum.governance.budget;
+
+import coop.plenum.governance.charter.StakeholderClass;
+import coop.plenum.governance.ids.MemberId;
+import coop.plenum.governance.voting.Ratio;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * SPEC "Voting methods", BUDGET: the Method of Equal Shares (Peters and Skowron; equalshares.net) for approval
+ * ballots, with class-weighted shares and add-one completion, all exact ({@link Ratio}). docs/tally.md ("BUDGET")
+ * states the rules; in short:
+ * <ol>
+ *   <li>Each participating member's share is {@code B × (w_c / Σ w) × power / P_c}, where {@code P_c} is the power of
+ *   the class's members who cast a ballot; classes with {@code P_c = 0} drop out of {@code Σ w}.</li>
+ *   <li>A project is affordable when its supporters have at least its cost left between them. Its {@code rho} is the
+ *   least per-supporter payment that covers the cost with each supporter paying {@code min(rho, what they have
+ *   left)}. The affordable project with the least {@code rho} is bought (ties: the higher approval score S, then
+ *   the earlier project in the proposal's list), its supporters pay, and the step repeats until nothing is
+ *   affordable.</li>
+ *   <li>Add-one completion: the shares are raised uniformly, by running the method again on the virtual budget
+ *   {@code B + k × step × N} (N participating members; with one class and equal power every share grows by
+ *   {@code step}), k = 1, 2, …; the outcome of the last k whose projects still cost at most the real budget
+ *   {@code B} is the result. It stops at the first k whose outcome costs more than B, or once every project with
+ *   support is funded, or after {@value #MAX_COMPLETION_STEPS} raises.</li>
+ * </ol>
+ * The greedy comparison funds projects in order of approval score S (as SPEC's APPROVAL defines it: class shares,
+ * weighted), ties by the proposal's list, each one that still fits the budget.
+ * <p>
+ * A member's balance only ever falls, so a project's {@code rho} only ever rises: projects are kept in a priority
+ * queue by the {@code rho} last computed and only the front one is recomputed (lazy evaluation, the usual trick).
+ * Members with equal balances are counted together, so computing a {@code rho} costs the supporters' count in int
+ * operations plus the distinct balances in exact ones.
+ */
+public final class EqualShares {
+
+    /** A safety net on the add-one completion. */
+    public static final int MAX_COMPLETION_STEPS = 10_000;
+
+    private final BigDecimal budget;
+    private final List<BudgetProject> projects;
+    private final List<BudgetBallot> ballots;
+    private final int[][] supporters;
+    private final Ratio[] fractions;
+    private final int[] fractionOf;
+    private final Ratio[] approval;
+    private final boolean[] fundable;
+
+    private EqualShares(BigDecimal budget, List<BudgetProject> projects, List<StakeholderClass> classes,
+                        List<BudgetBallot> ballots) {
+        if (budget.signum() < 0) {
+            throw new IllegalArgumentException("the budget is never negative: " + budget);
+        }
+        this.budget = budget;
+        this.projects = List.copyOf(projects);
+        this.ballots = List.copyOf(ballots);
+        Map<String, Integer> index = new HashMap<>();
+        for (BudgetProject p : this.projects) {
+            if (index.put(p.id(), index.size()) != null) {
+                throw new IllegalArgumentException("project " + p.id() + " appears twice");
+            }
+        }
+        Map<String, StakeholderClass> byId = new LinkedHashMap<>();
+        classes.forEach(c -> byId.put(c.id(), c));
+        Map<String, BigDecimal> participating = new HashMap<>();
+        Set<MemberId> seen = new HashSet<>();
+        for (BudgetBallot b : this.ballots) {
+            if (!byId.containsKey(b.classId())) {
+                throw new IllegalArgumentException(b.member() + " is in unknown class " + b.classId());
+            }
+            if (!seen.add(b.member())) {
+                throw new IllegalArgumentException(b.member() + " has two ballots");
+            }
+            participating.merge(b.classId(), b.power(), BigDecimal::add);
+        }
+        long totalWeight = 0;
+        for (Map.Entry<String, BigDecimal> p : participating.entrySet()) {
+            if (p.getValue().signum() > 0) {
+                totalWeight += byId.get(p.getKey()).weight();
+            }
+        }
+        // each ballot's fraction of the budget; equal fractions share an id, so a run computes each share once
+        int n = this.ballots.size();
+        fractions = new Ratio[n];
+        fractionOf = new int[n];
+        Map<Ratio, Integer> distinct = new HashMap<>();
+        List<Ratio> fractionList = new ArrayList<>();
+        Ratio[][] approvedPower = new Ratio[this.projects.size()][];
+        List<List<Integer>> support = new ArrayList<>();
+        this.projects.forEach(p -> support.add(new ArrayList<>()));
+        Map<String, BigDecimal[]> approvedByClass = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            BudgetBallot b = this.ballots.get(i);
+            BigDecimal classPower = participating.get(b.classId());
+            int weight = byId.get(b.classId()).weight();
+            Ratio f = totalWeight == 0 || classPower.signum() == 0 ? Ratio.ZERO
+                    : Ratio.of(weight, totalWeight).times(Ratio.of(b.power(), classPower));
+            fractions[i] = f;
+            Integer id = distinct.get(f);
+            if (id == null) {
+                id = fractionList.size();
+                distinct.put(f, id);
+                fractionList.add(f);
+            }
+            fractionOf[i] = id;
+            BigDecimal[] approvedHere = approvedByClass.computeIfAbsent(b.classId(), k -> {
+                BigDecimal[] zeros = new BigDecimal[this.projects.size()];
+                Arrays.fill(zeros, BigDecimal.ZERO);
+                return zeros;
+            });
+            for (String projectId : b.approved()) {
+                Integer p = index.get(projectId);
+                if (p == null) {
+                    throw new IllegalArgumentException(b.member() + " approves unknown project " + projectId);
+                }
+                support.get(p).add(i);
+                approvedHere[p] = approvedHere[p].add(b.power());
+            }
+        }
+        supporters = new int[this.projects.size()][];
+        approval = new Ratio[this.projects.size()];
+        fundable = new boolean[this.projects.size()];
+        for (int p = 0; p < supporters.length; p++) {
+            supporters[p] = support.get(p).stream().mapToInt(Integer::intValue).toArray();
+            Ratio s = Ratio.ZERO;
+            for (Map.Entry<String, BigDecimal[]> c : approvedByClass.entrySet()) {
+                BigDecimal classPower = participating.get(c.getKey());
+                if (totalWeight > 0 && classPower.signum() > 0) {
+                    s = s.plus(Ratio.of(byId.get(c.getKey()).weight(), totalWeight)
+                            .times(Ratio.of(c.getValue()[p], classPower)));
+                }
+            }
+            approval[p] = s;
+            // a project costing more than the real budget is never in a feasible outcome
+            for (int i : supporters[p]) {
+                fundable[p] |= fractions[i].signum() > 0 && this.projects.get(p).cost().compareTo(budget) <= 0;
+            }
+        }
+        this.distinctFractions = fractionList.toArray(new Ratio[0]);
+    }
+
+    private final Ratio[] distinctFractions;
+
+    /**
+     * Counts a BUDGET vote. {@code ballots} are the participating members' (one each); {@code completionStep} is the
+     * add-one raise per member (one unit of the currency in Plenum; 0 or null: no completion).
+     */
+    public static BudgetResult count(BigDecimal budget, List<BudgetProject> projects, List<StakeholderClass> classes,
+                                     List<BudgetBallot> ballots, BigDecimal completionStep) {
+        return new EqualShares(budget, projects, classes, ballots).run(completionStep);
+    }
+
+    private BudgetResult run(BigDecimal step) {
+        Ratio real = Ratio.of(budget);
+        Ratio virtual = real;
+        Outcome best = new Run(real).outcome();
+        int steps = 0;
+        if (step != null && step.signum() > 0 && !ballots.isEmpty()) {
+            Ratio raise = Ratio.of(step).times(Ratio.of(ballots.size(), 1));
+            for (int k = 1; k <= MAX_COMPLETION_STEPS && !best.fundsAllFundable(); k++) {
+                Ratio v = real.plus(raise.times(Ratio.of(k, 1)));
+                Outcome next = new Run(v).outcome();
+                if (next.spent().isGreaterThan(real)) {
+                    break;
+                }
+                best = next;
+                virtual = v;
+                steps = k;
+            }
+        }
+        List<Purchase> funded = new ArrayList<>();
+        for (Bought b : best.bought()) {
+            Map<MemberId, Ratio> payments = new LinkedHashMap<>();
+            int[] sup = supporters[b.project()];
+            for (int j = 0; j < sup.length; j++) {
+                Ratio had = best.values().get(b.balanceBefore()[j]);
+                Ratio paid = had.compareTo(b.rho()) < 0 ? had : b.rho();
+                if (paid.signum() > 0) {
+                    payments.put(ballots.get(sup[j]).member(), paid);
+                }
+            }
+            funded.add(new Purchase(projects.get(b.project()).id(), projects.get(b.project()).cost(), b.rho(), payments));
+        }
+        Map<MemberId, Ratio> shares = new LinkedHashMap<>();
+        for (int i = 0; i < ballots.size(); i++) {
+            shares.put(ballots.get(i).member(), virtual.times(fractions[i]));
+        }
+        Map<String, Ratio> scores = new LinkedHashMap<>();
+        for (int p = 0; p < projects.size(); p++) {
+            scores.put(projects.get(p).id(), approval[p]);
+        }
+        List<String> greedy = new ArrayList<>();
+        Ratio greedySpent = Ratio.ZERO;
+        Integer[] order = new Integer[projects.size()];
+        for (int p = 0; p < order.length; p++) {
+            order[p] = p;
+        }
+        Arrays.sort(order, Comparator.<Integer, Ratio>comparing(p -> approval[p]).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        for (int p : order) {
+            Ratio after = greedySpent.plus(Ratio.of(projects.get(p).cost()));
+            if (approval[p].signum() > 0 && !after.isGreaterThan(real)) {
+                greedy.add(projects.get(p).id());
+                greedySpent = after;
+            }
+        }
+        return new BudgetResult(budget, virtual, steps, funded, best.spent(), real.minus(best.spent()), shares, scores,
+                greedy, greedySpent);
+    }
+
+    private record Bought(int project, Ratio rho, int[] balanceBefore) {
+    }
+
+    private record Outcome(List<Bought> bought, Ratio spent, List<Ratio> values, boolean fundsAllFundable) {
+    }
+
+    private record Candidate(int project, Ratio rho, int round) {
+    }
+
+    /** One run of the method on one (virtual) budget. Balances are interned: members with equal balances share an id. */
+    private final class Run {
+        private final List<Ratio> values = new ArrayList<>();
+        private final Map<Ratio, Integer> ids = new HashMap<>();
+        private final int[] balance;
+        private int[] counts = new int[16];
+        private int[] memo = new int[16];
+
+        Run(Ratio virtualBudget) {
+            int[] idOfFraction = new int[distinctFractions.length];
+            for (int f = 0; f < distinctFractions.length; f++) {
+                idOfFraction[f] = intern(virtualBudget.times(distinctFractions[f]));
+            }
+            balance = new int[ballots.size()];
+            for (int i = 0; i < balance.length; i++) {
+                balance[i] = idOfFraction[fractionOf[i]];
+            }
+        }
+
+        private int intern(Ratio value) {
+            Integer id = ids.get(value);
+            if (id == null) {
+                id = values.size();
+                ids.put(value, id);
+                values.add(value);
+            }
+            return id;
+        }
+
+        Outcome outcome() {
+            PriorityQueue<Candidate> queue = new PriorityQueue<>(Comparator.<Candidate, Ratio>comparing(Candidate::rho)
+                    .thenComparing(Comparator.<Candidate, Ratio>comparing(c -> approval[c.project()]).reversed())
+                    .thenComparingInt(Candidate::project));
+            for (int p = 0; p < projects.size(); p++) {
+                Ratio rho = rho(p);
+                if (rho != null) {
+                    queue.add(new Candidate(p, rho, 0));
+                }
+            }
+            List<Bought> bought = new ArrayList<>();
+            Ratio spent = Ratio.ZERO;
+            int round = 0;
+            boolean[] funded = new boolean[projects.size()];
+            while (!queue.isEmpty()) {
+                Candidate front = queue.poll();
+                if (front.round() == round) {
+                    bought.add(buy(front.project(), front.rho()));
+                    spent = spent.plus(Ratio.of(projects.get(front.project()).cost()));
+                    funded[front.project()] = true;
+                    round++;
+                } else {
+                    Ratio rho = rho(front.project());
+                    if (rho != null) {
+                        queue.add(new Candidate(front.project(), rho, round));
+                    }
+                }
+            }
+            boolean all = true;
+            for (int p = 0; p < funded.length; p++) {
+                all &= funded[p] || !fundable[p];
+            }
+            return new Outcome(bought, spent, values, all);
+        }
+
+        /** The least per-supporter payment that covers the cost, or null when the supporters cannot afford it. */
+        private Ratio rho(int project) {
+            int[] sup = supporters[project];
+            if (counts.length < values.size()) {
+                counts = new int[Math.max(values.size(), counts.length * 2)];
+            }
+            List<Integer> touched = new ArrayList<>();
+            for (int i : sup) {
+                if (counts[balance[i]]++ == 0) {
+                    touched.add(balance[i]);
+                }
+            }
+            touched.sort(Comparator.comparing(values::get));
+            Ratio remaining = Ratio.of(projects.get(project).cost());
+            long left = sup.length;
+            Ratio rho = null;
+            for (int id : touched) {
+                Ratio even = remaining.dividedBy(Ratio.of(left, 1));
+                if (even.compareTo(values.get(id)) <= 0) {
+                    rho = even;
+                    break;
+                }
+                remaining = remaining.minus(values.get(id).times(Ratio.of(counts[id], 1)));
+                left -= counts[id];
+            }
+            for (int id : touched) {
+                counts[id] = 0;
+            }
+            return rho;
+        }
+
+        private Bought buy(int project, Ratio rho) {
+            int[] sup = supporters[project];
+            int[] before = new int[sup.length];
+            if (memo.length < values.size()) {
+                memo = new int[Math.max(values.size(), memo.length * 2)];
+            }
+            Arrays.fill(memo, -1);
+            for (int j = 0; j < sup.length; j++) {
+                int had = balance[sup[j]];
+                before[j] = had;
+                if (memo[had] < 0) {
+                    Ratio value = values.get(had);
+                    Ratio paid = value.compareTo(rho) < 0 ? value : rho;
+                    // only balances from before this purchase are looked up here, so memo is big enough
+                    memo[had] = intern(value.minus(paid));
+                }
+                balance[sup[j]] = memo[had];
+            }
+            return new Bought(project, rho, before);
+        }
+    }
+}
