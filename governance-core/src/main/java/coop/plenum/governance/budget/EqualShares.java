@@ -5,6 +5,7 @@ import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.voting.Ratio;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -181,10 +182,11 @@ public final class EqualShares {
         List<Purchase> funded = new ArrayList<>();
         for (Bought b : best.bought()) {
             Map<MemberId, Ratio> payments = new LinkedHashMap<>();
+            Map<Integer, Ratio> paidByBalance = new HashMap<>();
             int[] sup = supporters[b.project()];
             for (int j = 0; j < sup.length; j++) {
-                Ratio had = best.values().get(b.balanceBefore()[j]);
-                Ratio paid = had.compareTo(b.rho()) < 0 ? had : b.rho();
+                Ratio paid = paidByBalance.computeIfAbsent(b.balanceBefore()[j],
+                        id -> new Ratio(b.paidByBalance()[id], b.den()));
                 if (paid.signum() > 0) {
                     payments.put(ballots.get(sup[j]).member(), paid);
                 }
@@ -192,8 +194,13 @@ public final class EqualShares {
             funded.add(new Purchase(projects.get(b.project()).id(), projects.get(b.project()).cost(), b.rho(), payments));
         }
         Map<MemberId, Ratio> shares = new LinkedHashMap<>();
+        Ratio[] shareOf = new Ratio[distinctFractions.length];
         for (int i = 0; i < ballots.size(); i++) {
-            shares.put(ballots.get(i).member(), virtual.times(fractions[i]));
+            int f = fractionOf[i];
+            if (shareOf[f] == null) {
+                shareOf[f] = virtual.times(distinctFractions[f]);
+            }
+            shares.put(ballots.get(i).member(), shareOf[f]);
         }
         Map<String, Ratio> scores = new LinkedHashMap<>();
         for (int p = 0; p < projects.size(); p++) {
@@ -218,27 +225,41 @@ public final class EqualShares {
                 greedy, greedySpent);
     }
 
-    private record Bought(int project, Ratio rho, int[] balanceBefore) {
+    /** A purchase in one run: what each supporter paid, as numerators over that moment's common denominator. */
+    private record Bought(int project, Ratio rho, int[] balanceBefore, BigInteger[] paidByBalance, BigInteger den) {
     }
 
-    private record Outcome(List<Bought> bought, Ratio spent, List<Ratio> values, boolean fundsAllFundable) {
+    private record Outcome(List<Bought> bought, Ratio spent, boolean fundsAllFundable) {
     }
 
-    private record Candidate(int project, Ratio rho, int round) {
+    /** A project's rho as last computed: exact, and as {@code remaining / left} over the run's denominator then. */
+    private record Candidate(int project, Ratio rho, BigInteger remaining, long left, int round) {
     }
 
-    /** One run of the method on one (virtual) budget. Balances are interned: members with equal balances share an id. */
+    /**
+     * One run of the method on one (virtual) budget. Every balance is an integer numerator over one common
+     * denominator (raised when a payment needs a finer one), so comparing and subtracting balances needs no
+     * fractions; members with equal balances share an id, so a rho costs one int operation per supporter and a few
+     * integer ones per distinct balance.
+     */
     private final class Run {
-        private final List<Ratio> values = new ArrayList<>();
-        private final Map<Ratio, Integer> ids = new HashMap<>();
+        private final List<BigInteger> values = new ArrayList<>();
+        private BigInteger den;
         private final int[] balance;
         private int[] counts = new int[16];
         private int[] memo = new int[16];
 
         Run(Ratio virtualBudget) {
-            int[] idOfFraction = new int[distinctFractions.length];
-            for (int f = 0; f < distinctFractions.length; f++) {
-                idOfFraction[f] = intern(virtualBudget.times(distinctFractions[f]));
+            Ratio[] shares = new Ratio[distinctFractions.length];
+            den = BigInteger.ONE;
+            for (int f = 0; f < shares.length; f++) {
+                shares[f] = virtualBudget.times(distinctFractions[f]);
+                BigInteger d = shares[f].denominator();
+                den = den.divide(den.gcd(d)).multiply(d);
+            }
+            int[] idOfFraction = new int[shares.length];
+            for (int f = 0; f < shares.length; f++) {
+                idOfFraction[f] = intern(shares[f].numerator().multiply(den.divide(shares[f].denominator())));
             }
             balance = new int[ballots.size()];
             for (int i = 0; i < balance.length; i++) {
@@ -246,14 +267,35 @@ public final class EqualShares {
             }
         }
 
-        private int intern(Ratio value) {
-            Integer id = ids.get(value);
-            if (id == null) {
-                id = values.size();
-                ids.put(value, id);
-                values.add(value);
+        /**
+         * A new balance id. Equal balances need not share an id (sharing only saves work): ids are shared where the
+         * values are known to be equal, members who started with equal shares and paid the same.
+         */
+        private int intern(BigInteger value) {
+            values.add(value);
+            return values.size() - 1;
+        }
+
+        /**
+         * Multiplies every balance and the denominator by {@code factor}, keeping only the balances someone still
+         * holds (renumbered), so the work stays proportional to the distinct balances in use.
+         */
+        private void refine(long factor) {
+            BigInteger f = BigInteger.valueOf(factor);
+            den = den.multiply(f);
+            int[] renumber = new int[values.size()];
+            Arrays.fill(renumber, -1);
+            List<BigInteger> live = new ArrayList<>();
+            for (int i = 0; i < balance.length; i++) {
+                int id = balance[i];
+                if (renumber[id] < 0) {
+                    renumber[id] = live.size();
+                    live.add(values.get(id).multiply(f));
+                }
+                balance[i] = renumber[id];
             }
-            return id;
+            values.clear();
+            values.addAll(live);
         }
 
         Outcome outcome() {
@@ -261,9 +303,9 @@ public final class EqualShares {
                     .thenComparing(Comparator.<Candidate, Ratio>comparing(c -> approval[c.project()]).reversed())
                     .thenComparingInt(Candidate::project));
             for (int p = 0; p < projects.size(); p++) {
-                Ratio rho = rho(p);
-                if (rho != null) {
-                    queue.add(new Candidate(p, rho, 0));
+                Candidate c = rho(p, 0);
+                if (c != null) {
+                    queue.add(c);
                 }
             }
             List<Bought> bought = new ArrayList<>();
@@ -273,14 +315,14 @@ public final class EqualShares {
             while (!queue.isEmpty()) {
                 Candidate front = queue.poll();
                 if (front.round() == round) {
-                    bought.add(buy(front.project(), front.rho()));
+                    bought.add(buy(front));
                     spent = spent.plus(Ratio.of(projects.get(front.project()).cost()));
                     funded[front.project()] = true;
                     round++;
                 } else {
-                    Ratio rho = rho(front.project());
-                    if (rho != null) {
-                        queue.add(new Candidate(front.project(), rho, round));
+                    Candidate again = rho(front.project(), round);
+                    if (again != null) {
+                        queue.add(again);
                     }
                 }
             }
@@ -288,11 +330,14 @@ public final class EqualShares {
             for (int p = 0; p < funded.length; p++) {
                 all &= funded[p] || !fundable[p];
             }
-            return new Outcome(bought, spent, values, all);
+            return new Outcome(bought, spent, all);
         }
 
-        /** The least per-supporter payment that covers the cost, or null when the supporters cannot afford it. */
-        private Ratio rho(int project) {
+        /**
+         * The least per-supporter payment that covers the cost, or null when the supporters cannot afford it: going
+         * up through the supporters' balances, those below an even split of what is still to pay pay everything.
+         */
+        private Candidate rho(int project, int round) {
             int[] sup = supporters[project];
             if (counts.length < values.size()) {
                 counts = new int[Math.max(values.size(), counts.length * 2)];
@@ -304,27 +349,38 @@ public final class EqualShares {
                 }
             }
             touched.sort(Comparator.comparing(values::get));
-            Ratio remaining = Ratio.of(projects.get(project).cost());
+            BigDecimal cost = projects.get(project).cost();
+            BigInteger remaining = new BigDecimal(den).multiply(cost).toBigIntegerExact();
             long left = sup.length;
-            Ratio rho = null;
+            Candidate found = null;
             for (int id : touched) {
-                Ratio even = remaining.dividedBy(Ratio.of(left, 1));
-                if (even.compareTo(values.get(id)) <= 0) {
-                    rho = even;
+                BigInteger value = values.get(id);
+                if (remaining.compareTo(value.multiply(BigInteger.valueOf(left))) <= 0) {
+                    found = new Candidate(project, new Ratio(remaining, den.multiply(BigInteger.valueOf(left))),
+                            remaining, left, round);
                     break;
                 }
-                remaining = remaining.minus(values.get(id).times(Ratio.of(counts[id], 1)));
+                remaining = remaining.subtract(value.multiply(BigInteger.valueOf(counts[id])));
                 left -= counts[id];
             }
             for (int id : touched) {
                 counts[id] = 0;
             }
-            return rho;
+            return found;
         }
 
-        private Bought buy(int project, Ratio rho) {
-            int[] sup = supporters[project];
+        private Bought buy(Candidate c) {
+            BigInteger[] qr = c.remaining().divideAndRemainder(BigInteger.valueOf(c.left()));
+            BigInteger rho;
+            if (qr[1].signum() == 0) {
+                rho = qr[0];
+            } else {
+                refine(c.left());
+                rho = c.remaining();
+            }
+            int[] sup = supporters[c.project()];
             int[] before = new int[sup.length];
+            BigInteger[] paid = new BigInteger[values.size()];
             if (memo.length < values.size()) {
                 memo = new int[Math.max(values.size(), memo.length * 2)];
             }
@@ -333,14 +389,14 @@ public final class EqualShares {
                 int had = balance[sup[j]];
                 before[j] = had;
                 if (memo[had] < 0) {
-                    Ratio value = values.get(had);
-                    Ratio paid = value.compareTo(rho) < 0 ? value : rho;
                     // only balances from before this purchase are looked up here, so memo is big enough
-                    memo[had] = intern(value.minus(paid));
+                    BigInteger value = values.get(had);
+                    paid[had] = value.min(rho);
+                    memo[had] = intern(value.subtract(paid[had]));
                 }
                 balance[sup[j]] = memo[had];
             }
-            return new Bought(project, rho, before);
+            return new Bought(c.project(), c.rho(), before, paid, den);
         }
     }
 }
