@@ -46,7 +46,7 @@ import java.util.Set;
 public final class EqualShares {
 
     /** A safety net on the add-one completion. */
-    public static final int MAX_COMPLETION_STEPS = 10_000;
+    public static final int MAX_COMPLETION_STEPS = 1_000;
 
     private final BigDecimal budget;
     private final List<BudgetProject> projects;
@@ -243,6 +243,8 @@ public final class EqualShares {
      * integer ones per distinct balance.
      */
     private final class Run {
+        /** Balance id 0 is always 0: members who spent everything share it and are skipped when computing rho. */
+        private static final int ZERO_ID = 0;
         private final List<BigInteger> values = new ArrayList<>();
         private BigInteger den;
         private final int[] balance;
@@ -250,6 +252,7 @@ public final class EqualShares {
         private int[] memo = new int[16];
 
         Run(Ratio virtualBudget) {
+            values.add(BigInteger.ZERO);
             Ratio[] shares = new Ratio[distinctFractions.length];
             den = BigInteger.ONE;
             for (int f = 0; f < shares.length; f++) {
@@ -272,6 +275,9 @@ public final class EqualShares {
          * values are known to be equal, members who started with equal shares and paid the same.
          */
         private int intern(BigInteger value) {
+            if (value.signum() == 0) {
+                return ZERO_ID;
+            }
             values.add(value);
             return values.size() - 1;
         }
@@ -285,12 +291,20 @@ public final class EqualShares {
             den = den.multiply(f);
             int[] renumber = new int[values.size()];
             Arrays.fill(renumber, -1);
-            List<BigInteger> live = new ArrayList<>();
+            List<BigInteger> live = new ArrayList<>(List.of(BigInteger.ZERO));
+            Map<BigInteger, Integer> byValue = new HashMap<>();
+            byValue.put(BigInteger.ZERO, ZERO_ID);
             for (int i = 0; i < balance.length; i++) {
                 int id = balance[i];
                 if (renumber[id] < 0) {
-                    renumber[id] = live.size();
-                    live.add(values.get(id).multiply(f));
+                    BigInteger value = values.get(id).multiply(f);
+                    Integer same = byValue.get(value);
+                    if (same == null) {
+                        same = live.size();
+                        live.add(value);
+                        byValue.put(value, same);
+                    }
+                    renumber[id] = same;
                 }
                 balance[i] = renumber[id];
             }
@@ -343,25 +357,41 @@ public final class EqualShares {
                 counts = new int[Math.max(values.size(), counts.length * 2)];
             }
             List<Integer> touched = new ArrayList<>();
+            long left = 0;
             for (int i : sup) {
-                if (counts[balance[i]]++ == 0) {
-                    touched.add(balance[i]);
+                int id = balance[i];
+                if (id != ZERO_ID) {
+                    left++;
+                    if (counts[id]++ == 0) {
+                        touched.add(id);
+                    }
                 }
             }
-            touched.sort(Comparator.comparing(values::get));
             BigDecimal cost = projects.get(project).cost();
             BigInteger remaining = new BigDecimal(den).multiply(cost).toBigIntegerExact();
-            long left = sup.length;
+            // Those with less than an even split of what is left to pay pay everything they have; the split of the
+            // rest can only rise, so repeat until everyone left has at least the split (or nobody is left).
+            List<Integer> paying = touched;
             Candidate found = null;
-            for (int id : touched) {
-                BigInteger value = values.get(id);
-                if (remaining.compareTo(value.multiply(BigInteger.valueOf(left))) <= 0) {
+            while (left > 0) {
+                // value < remaining / left  ⟺  value < ⌊(remaining − 1) / left⌋ + 1, for integers
+                BigInteger below = remaining.subtract(BigInteger.ONE).divide(BigInteger.valueOf(left)).add(BigInteger.ONE);
+                List<Integer> enough = new ArrayList<>(paying.size());
+                for (int id : paying) {
+                    BigInteger value = values.get(id);
+                    if (value.compareTo(below) < 0) {
+                        remaining = remaining.subtract(value.multiply(BigInteger.valueOf(counts[id])));
+                        left -= counts[id];
+                    } else {
+                        enough.add(id);
+                    }
+                }
+                if (enough.size() == paying.size()) {
                     found = new Candidate(project, new Ratio(remaining, den.multiply(BigInteger.valueOf(left))),
                             remaining, left, round);
                     break;
                 }
-                remaining = remaining.subtract(value.multiply(BigInteger.valueOf(counts[id])));
-                left -= counts[id];
+                paying = enough;
             }
             for (int id : touched) {
                 counts[id] = 0;
@@ -370,14 +400,14 @@ public final class EqualShares {
         }
 
         private Bought buy(Candidate c) {
-            BigInteger[] qr = c.remaining().divideAndRemainder(BigInteger.valueOf(c.left()));
-            BigInteger rho;
-            if (qr[1].signum() == 0) {
-                rho = qr[0];
-            } else {
-                refine(c.left());
-                rho = c.remaining();
+            // rho = remaining / left over den; make den fine enough for it, by the least factor that does
+            BigInteger left = BigInteger.valueOf(c.left());
+            BigInteger g = c.remaining().gcd(left);
+            BigInteger factor = left.divide(g);
+            if (!factor.equals(BigInteger.ONE)) {
+                refine(factor.longValueExact());
             }
+            BigInteger rho = c.remaining().divide(g);
             int[] sup = supporters[c.project()];
             int[] before = new int[sup.length];
             BigInteger[] paid = new BigInteger[values.size()];
