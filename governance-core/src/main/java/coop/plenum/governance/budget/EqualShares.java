@@ -95,6 +95,7 @@ public final class EqualShares {
         fractions = new Ratio[n];
         fractionOf = new int[n];
         Map<Ratio, Integer> distinct = new HashMap<>();
+        Map<String, Ratio> sameFraction = new HashMap<>();
         List<Ratio> fractionList = new ArrayList<>();
         Ratio[][] approvedPower = new Ratio[this.projects.size()][];
         List<List<Integer>> support = new ArrayList<>();
@@ -104,8 +105,10 @@ public final class EqualShares {
             BudgetBallot b = this.ballots.get(i);
             BigDecimal classPower = participating.get(b.classId());
             int weight = byId.get(b.classId()).weight();
+            long w = totalWeight;
             Ratio f = totalWeight == 0 || classPower.signum() == 0 ? Ratio.ZERO
-                    : Ratio.of(weight, totalWeight).times(Ratio.of(b.power(), classPower));
+                    : sameFraction.computeIfAbsent(b.classId() + " " + b.power().stripTrailingZeros().toPlainString(),
+                            k -> Ratio.of(weight, w).times(Ratio.of(b.power(), classPower)));
             fractions[i] = f;
             Integer id = distinct.get(f);
             if (id == null) {
@@ -143,8 +146,13 @@ public final class EqualShares {
             }
             approval[p] = s;
             // a project costing more than the real budget is never in a feasible outcome
-            for (int i : supporters[p]) {
-                fundable[p] |= fractions[i].signum() > 0 && this.projects.get(p).cost().compareTo(budget) <= 0;
+            if (this.projects.get(p).cost().compareTo(budget) <= 0) {
+                for (int i : supporters[p]) {
+                    if (fractions[i].signum() > 0) {
+                        fundable[p] = true;
+                        break;
+                    }
+                }
             }
         }
         this.distinctFractions = fractionList.toArray(new Ratio[0]);
@@ -284,27 +292,20 @@ public final class EqualShares {
 
         /**
          * Multiplies every balance and the denominator by {@code factor}, keeping only the balances someone still
-         * holds (renumbered), so the work stays proportional to the distinct balances in use.
+         * holds (renumbered), so the work stays proportional to the balances in use.
          */
         private void refine(long factor) {
             BigInteger f = BigInteger.valueOf(factor);
             den = den.multiply(f);
             int[] renumber = new int[values.size()];
             Arrays.fill(renumber, -1);
+            renumber[ZERO_ID] = ZERO_ID;
             List<BigInteger> live = new ArrayList<>(List.of(BigInteger.ZERO));
-            Map<BigInteger, Integer> byValue = new HashMap<>();
-            byValue.put(BigInteger.ZERO, ZERO_ID);
             for (int i = 0; i < balance.length; i++) {
                 int id = balance[i];
                 if (renumber[id] < 0) {
-                    BigInteger value = values.get(id).multiply(f);
-                    Integer same = byValue.get(value);
-                    if (same == null) {
-                        same = live.size();
-                        live.add(value);
-                        byValue.put(value, same);
-                    }
-                    renumber[id] = same;
+                    renumber[id] = live.size();
+                    live.add(values.get(id).multiply(f));
                 }
                 balance[i] = renumber[id];
             }
