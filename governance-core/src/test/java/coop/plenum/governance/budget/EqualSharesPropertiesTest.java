@@ -84,7 +84,7 @@ class EqualSharesPropertiesTest {
         Statistics.label("completion changed the outcome").collect(!plain.fundedIds().equals(completed.fundedIds()));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void neverMoreThanTheBudgetAndEveryPaymentAddsUp(@ForAll("anyInstance") Instance i) {
         BudgetResult result = i.count(BigDecimal.ONE);
         Ratio budget = Ratio.of(i.budget());
