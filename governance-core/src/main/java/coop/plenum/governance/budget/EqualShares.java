@@ -40,8 +40,8 @@ import java.util.Set;
  * <p>
  * A member's balance only ever falls, so a project's {@code rho} only ever rises: projects are kept in a priority
  * queue by the {@code rho} last computed and only the front one is recomputed (lazy evaluation, the usual trick).
- * Members with equal balances are counted together, so computing a {@code rho} costs the supporters' count in int
- * operations plus the distinct balances in exact ones.
+ * Members known to hold equal balances (same starting share, same payments since) share a balance id, so computing
+ * a {@code rho} costs the supporters' count in int operations plus the balance ids in exact ones.
  */
 public final class EqualShares {
 
