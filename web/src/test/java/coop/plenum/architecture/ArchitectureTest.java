@@ -48,7 +48,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theVotingCoreAndItsValuesArePlainJava = noClasses()
             .that().resideInAnyPackage("coop.plenum.governance.voting..", "coop.plenum.governance.tally..",
-                    "coop.plenum.governance.charter..", "coop.plenum.governance.ids..")
+                    "coop.plenum.governance.charter..", "coop.plenum.governance.ids..",
+                    "coop.plenum.governance.election..", "coop.plenum.governance.budget..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                     "com.mongodb..", "org.bson..", "reactor..");
 

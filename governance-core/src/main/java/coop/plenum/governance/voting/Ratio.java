@@ -56,6 +56,11 @@ public record Ratio(BigInteger numerator, BigInteger denominator) implements Com
                 denominator.multiply(other.denominator));
     }
 
+    public Ratio minus(Ratio other) {
+        return new Ratio(numerator.multiply(other.denominator).subtract(other.numerator.multiply(denominator)),
+                denominator.multiply(other.denominator));
+    }
+
     public Ratio times(Ratio other) {
         return new Ratio(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
     }

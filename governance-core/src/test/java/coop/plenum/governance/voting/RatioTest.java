@@ -55,4 +55,11 @@ class RatioTest {
         assertThatThrownBy(() -> Ratio.of(1, 0)).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> Ratio.of(BigDecimal.ONE, BigDecimal.ZERO)).isInstanceOf(ArithmeticException.class);
     }
+
+    @Test
+    void subtractionIsExactAndMayGoNegative() {
+        assertThat(Ratio.of(1, 2).minus(Ratio.of(1, 3))).isEqualTo(Ratio.of(1, 6));
+        assertThat(Ratio.of(1, 3).minus(Ratio.of(1, 2))).isEqualTo(Ratio.of(-1, 6));
+        assertThat(Ratio.of(2, 3).minus(Ratio.of(2, 3))).isEqualTo(Ratio.ZERO);
+    }
 }
