@@ -110,8 +110,20 @@ class ResultsPeopleCanReadTest extends PageScenario {
         vote(p, r.bob(), r.bobMember(), "NO");
         act(p, "closing");
         // weighted: Workers 60 × 100 % + Users 40 × 0 % = 60 %
-        assertThat(page(p)).contains("Outcome: accepted · approval 60\u00a0%")
+        String html = page(p);
+        assertThat(html).contains("Outcome: accepted · approval 60\u00a0%")
                 .contains("Accepted: 60\u00a0% approval, above the half line, every class quorate.");
+        // each class's participation over the voting period, from the tally as of instants between opening and closing
+        assertThat(html).contains("id=\"participation-over-time-workers\"", "id=\"participation-over-time-users\"")
+                .contains("Users class participation against its 20\u00a0% quorum:");
+    }
+
+    @Test
+    void theLedgerDrawsPointsOverTimeWithATextAlternative() {
+        PageSession.Answer ledger = signedIn(r.bob()).get("/cooperatives/{c}/ledger", r.coop());
+        assertThat(ledger.code()).isEqualTo(200);
+        assertThat(ledger.body()).contains("id=\"ledger-charts\"")
+                .contains("<title id=\"points-chart-title\">Accepted points over time</title>", "No accepted points yet.");
     }
 
     @Test
