@@ -357,9 +357,15 @@ class ProposalPages {
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/{action:open|close|withdraw}")
     Mono<String> act(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String action,
                      @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
-        return proposals.require(cooperativeId, proposalId)
-                .then(commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null)))
-                .thenReturn(redirect(cooperativeId, proposalId, null))
+        String here = base(cooperativeId) + "/" + proposalId;
+        return proposals.require(cooperativeId, proposalId).zipWith(exchange.getFormData())
+                .flatMap(found -> !"open".equals(action) && !ConfirmStep.confirmed(found.getT2())
+                        // closing and withdrawing ask first, also without JavaScript
+                        ? access.requireReader(cooperativeId, user).thenReturn(("close".equals(action)
+                                ? ConfirmStep.closeVote(here, found.getT1().title())
+                                : ConfirmStep.withdrawProposal(here, found.getT1().title())).shownOn(model, user))
+                        : commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null))
+                                .thenReturn(redirect(cooperativeId, proposalId, null)))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
                         Refusal.of("action", (RuleViolation) refused), ""));
     }
