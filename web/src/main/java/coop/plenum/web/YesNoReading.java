@@ -25,7 +25,8 @@ record YesNoReading(String rule, String passLine, String passLineWords, List<Cla
      * for the stylesheet; and its participation against its quorum in words.
      */
     record ClassLine(String classId, String name, String approvalWidth, String approval, String participation,
-                     int quorum, boolean quorumMet, boolean inApprovalStep) {
+                     int quorum, boolean quorumMet, boolean inApprovalStep, String yesWidth, String noWidth,
+                     String abstainWidth) {
     }
 
     /** The line of one class, or {@code null} when the tally has none (results hidden). */
@@ -46,7 +47,8 @@ record YesNoReading(String rule, String passLine, String passLineWords, List<Cla
                 lines.add(new ClassLine(c.classId(), classNames.getOrDefault(c.classId(), c.classId()),
                         c.approval() == null ? "0" : width(c.approval()), c.approval() == null ? "" : fig.percent(c.approval()),
                         c.participation() == null ? "" : fig.percent(c.participation()), c.quorum(), c.quorumMet(),
-                        c.inApprovalStep()));
+                        c.inApprovalStep(), share(c.yes(), c.electoratePower()), share(c.no(), c.electoratePower()),
+                        share(c.abstain(), c.electoratePower())));
             }
         }
         String why = !decided || tally == null || tally.outcome() == null ? null : why(tally, threshold, classRule, classNames, fig);
@@ -64,6 +66,11 @@ record YesNoReading(String rule, String passLine, String passLineWords, List<Cla
 
     private static String line(Threshold threshold) {
         return threshold == Threshold.TWO_THIRDS ? "the two-thirds line" : "the half line";
+    }
+
+    /** The bars drawn on the server too, so that they show without JavaScript (the live script redraws them). */
+    private static String share(java.math.BigDecimal part, java.math.BigDecimal whole) {
+        return whole.signum() == 0 ? "0" : width(Ratio.of(part, whole));
     }
 
     /** A bar width in percent with four decimals: a display position, never compared. */

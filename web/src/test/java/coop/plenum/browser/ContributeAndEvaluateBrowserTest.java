@@ -93,7 +93,7 @@ class ContributeAndEvaluateBrowserTest extends BrowserTest {
         HeadlessChromium.screenshot(browser, "ledger");
 
         http.get().uri("/api/v1/cooperatives/{c}/members/{m}/voting-power", coop, bobMember).headers(as(cara)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.power").isEqualTo("2.5").jsonPath("$.points").isEqualTo("15");
+                .expectStatus().isOk().expectBody().jsonPath("$.power").isEqualTo("2.500000").jsonPath("$.points").isEqualTo("15.000000");
 
         // the page's CSV link works with the browser's session, without the API's HTTP Basic
         assertThat(browser.findElement(By.id("download-csv")).getAttribute("href")).endsWith("/cooperatives/" + coop + "/open-book.csv");

@@ -73,6 +73,7 @@ class ResultsPeopleCanReadTest extends PageScenario {
         String html = page(p);
         assertThat(html).contains("id=\"decision-rule\"").contains("Passes with more than half of the yes and no votes")
                 .contains("class=\"pass-mark\" style=\"left:50%\"")
+                .contains("class=\"seg seg-yes\" data-seg=\"yes\" style=\"width:100%\"")
                 .contains("class=\"quorum-mark\" style=\"left:50%\"").contains("class=\"quorum-mark\" style=\"left:20%\"")
                 .doesNotContain("id=\"tally-why\"");
         assertThat(html).contains("id=\"voters\"").containsPattern("<li><span>Alice Secretary</span><span class=\"muted\">[^<]*yes</span></li>");

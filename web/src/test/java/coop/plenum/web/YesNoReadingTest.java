@@ -87,5 +87,8 @@ class YesNoReadingTest {
         assertThat(open.rule()).startsWith("Passes with at least two thirds of the yes and no votes in every class");
         assertThat(open.passLine()).isEqualTo("66.6667");
         assertThat(open.line("workers").approvalWidth()).isEqualTo("100");
+        // the bars are drawn on the server too (no JavaScript needed): 1 yes of a power of 2
+        assertThat(open.line("workers").yesWidth()).isEqualTo("50");
+        assertThat(open.line("workers").noWidth()).isEqualTo("0");
     }
 }
