@@ -167,6 +167,8 @@ class ProposalPages {
     Mono<String> show(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
                       Model model, ServerWebExchange exchange) {
         model.addAttribute("notice", exchange.getRequest().getQueryParams().getFirst("notice"));
+        // the participation over the voting period costs eight as-of tallies: drawn only when asked for
+        model.addAttribute("overTimeAsked", exchange.getRequest().getQueryParams().containsKey("over-time"));
         return render(cooperativeId, proposalId, user, model, Refusal.NONE, "", justCast(exchange));
     }
 
@@ -201,7 +203,8 @@ class ProposalPages {
                                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                         myReceipt(proposalId, granted.access().memberId(), user, justCast)
                                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
-                        participationOverTime(proposal))
+                        Boolean.TRUE.equals(model.getAttribute("overTimeAsked")) ? participationOverTime(proposal)
+                                : Mono.just(List.<java.util.Map.Entry<java.time.Instant, TallyJson>>of()))
                         .map(all -> {
                             Map<MemberId, String> names = all.getT2().stream()
                                     .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));

@@ -114,8 +114,11 @@ class ResultsPeopleCanReadTest extends PageScenario {
         String html = page(p);
         assertThat(html).contains("Outcome: accepted · approval 60\u00a0%")
                 .contains("Accepted: 60\u00a0% approval, above the half line, every class quorate.");
-        // each class's participation over the voting period, from the tally as of instants between opening and closing
-        assertThat(html).contains("id=\"participation-over-time-workers\"", "id=\"participation-over-time-users\"")
+        // each class's participation over the voting period, from the tally as of instants between opening and
+        // closing: eight as-of tallies, so drawn only when asked for (a link without JavaScript)
+        assertThat(html).contains("id=\"show-over-time\"").doesNotContain("id=\"participation-over-time-workers\"");
+        PageSession.Answer overTime = signedIn(r.bob()).get("/cooperatives/{c}/proposals/{p}?over-time=1", r.coop(), p);
+        assertThat(overTime.body()).contains("id=\"participation-over-time-workers\"", "id=\"participation-over-time-users\"")
                 .contains("Users class participation against its 20\u00a0% quorum:");
     }
 
