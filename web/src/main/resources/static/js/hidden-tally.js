@@ -3,6 +3,7 @@
 (function () {
   const panel = document.getElementById('tally-hidden');
   if (!panel) return;
+  const fig = window.PlenumFigures(panel.dataset.locale);
 
   function render(tally) {
     if (!tally.hidden) {
@@ -13,7 +14,9 @@
     tally.classes.forEach(function (c) {
       const row = panel.querySelector('tr[data-class="' + c.classId + '"]');
       if (!row) return;
-      row.querySelector('[data-field="participation"]').textContent = c.participation === null ? '' : c.participation;
+      const participation = row.querySelector('[data-field="participation"]');
+      participation.textContent = fig.percent(c.participation);
+      participation.title = fig.exact(c.participation);
       row.querySelector('[data-field="quorumMet"]').textContent = c.quorumMet ? 'met' : 'not yet';
     });
     panel.dataset.updates = String(Number(panel.dataset.updates || 0) + 1);

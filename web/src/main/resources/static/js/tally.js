@@ -8,22 +8,29 @@
     return w > 0 ? Math.min(100, (p / w) * 100) : 0; // display only: decisions are computed exactly on the server
   }
 
+  const fig = window.PlenumFigures(panel.dataset.locale);
+  const PERCENTS = ['participation', 'approval'];
+
   function render(tally) {
     tally.classes.forEach(function (c) {
       const row = panel.querySelector('tr[data-class="' + c.classId + '"]');
       if (!row) return;
       ['electoratePower', 'yes', 'no', 'abstain', 'participation', 'approval'].forEach(function (f) {
         const cell = row.querySelector('[data-field="' + f + '"]');
-        if (cell) cell.textContent = c[f] === null ? '' : c[f];
+        if (!cell) return;
+        cell.textContent = PERCENTS.indexOf(f) >= 0 ? fig.percent(c[f]) : fig.number(c[f]);
+        cell.title = fig.exact(c[f]);
       });
       row.querySelector('[data-field="quorumMet"]').textContent = c.quorumMet ? 'met' : 'not yet';
       ['yes', 'no', 'abstain'].forEach(function (s) {
         row.querySelector('[data-seg="' + s + '"]').style.width = width(c[s], c.electoratePower) + '%';
       });
+      const approval = row.querySelector('[data-seg="approval"]');
+      if (approval) approval.style.width = (c.approval === null ? 0 : width(c.approval, 1)) + '%';
     });
     const outcome = document.getElementById('tally-outcome');
     outcome.textContent = tally.outcome === null ? 'Undecided while voting is open'
-      : 'Outcome: ' + tally.outcome.toLowerCase().replace('_', ' ') + (tally.approval !== null ? ' · approval ' + tally.approval : '');
+      : 'Outcome: ' + tally.outcome.toLowerCase().replace('_', ' ') + (tally.approval !== null ? ' · approval ' + fig.percent(tally.approval) : '');
     if (tally.state !== 'VOTING') {
       document.getElementById('tally-note').textContent = '';
       const state = document.getElementById('proposal-state');
@@ -31,8 +38,17 @@
       state.className = 'state state-' + tally.state.toLowerCase();
       const ballot = document.getElementById('ballot');
       if (ballot) ballot.hidden = true;
+      if (!document.getElementById('tally-why')) whyFromTheServer();
     }
     panel.dataset.updates = String(Number(panel.dataset.updates || 0) + 1);
+  }
+
+  // the sentence that says why the vote passed or failed is written by the server: take it from a fresh copy of the page
+  function whyFromTheServer() {
+    fetch(window.location.pathname, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+      const why = new DOMParser().parseFromString(html, 'text/html').getElementById('tally-why');
+      if (why && !document.getElementById('tally-why')) document.getElementById('tally-outcome').after(document.importNode(why, true));
+    }).catch(function () { /* the page still shows the outcome; a reload shows why */ });
   }
 
   const source = new EventSource(panel.dataset.stream);

@@ -205,6 +205,7 @@ class LedgerPage {
                         .toList());
                 model.addAttribute("filters", filters);
                 model.addAttribute("totals", totals);
+                chartModel(model, all, totals, names);
                 model.addAttribute("revenues", t.getT2().stream()
                         .sorted(Comparator.comparing(RevenueView::recordedAt).reversed()).toList());
                 model.addAttribute("contributionDraft", contributionDraft != null ? contributionDraft
@@ -214,6 +215,23 @@ class LedgerPage {
                 return "ledger";
             });
         });
+    }
+
+    /**
+     * The ledger's charts (issue 14), drawn on the server: accepted points over time and how revenue was shared.
+     * Both come from the same read models as the tables under them.
+     */
+    private static void chartModel(Model model, List<ContributionView> all, OpenBookView totals, Map<String, String> names) {
+        Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
+        java.util.TreeMap<LocalDate, java.math.BigDecimal> daily = new java.util.TreeMap<>();
+        all.stream().filter(c -> c.status() == ContributionStatus.ACCEPTED && c.points() != null)
+                .forEach(c -> daily.merge(c.occurredOn(), c.points(), java.math.BigDecimal::add));
+        model.addAttribute("pointsChart", Charts.pointsOverTime("points-chart", daily, fig));
+        java.util.TreeMap<String, java.util.TreeMap<String, java.math.BigDecimal>> earnings = new java.util.TreeMap<>();
+        totals.contributors().forEach(c -> c.earnings().forEach((currency, amount) -> earnings
+                .computeIfAbsent(currency, k -> new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER))
+                .merge(names.getOrDefault(c.contributorId().value(), c.contributorId().value()), amount, java.math.BigDecimal::add)));
+        model.addAttribute("revenueChart", earnings.isEmpty() ? null : Charts.revenueShares("revenue-chart", earnings, fig));
     }
 
     /** Shows the page again with what was typed, the reasons, and a status that says whose move it is. */

@@ -68,7 +68,7 @@ class MemberPage {
 
     @PostMapping("/cooperatives/{cooperativeId}/members/{memberId}/{action}")
     Mono<String> act(@PathVariable String cooperativeId, @PathVariable String memberId, @PathVariable String action,
-                     @AuthenticationPrincipal PlenumUser user) {
+                     @AuthenticationPrincipal PlenumUser user, Model model, org.springframework.web.server.ServerWebExchange exchange) {
         var command = ACTIONS.get(action);
         if (command == null) {
             return Mono.error(new NotFound("page.not-found", "no such action"));
@@ -78,8 +78,14 @@ class MemberPage {
         return access.existing(cooperativeId)
                 .flatMap(coop -> queries.one(new FindMember(coop.cooperativeId(), new MemberId(memberId)), MemberView.class))
                 .switchIfEmpty(Mono.error(() -> new NotFound("membership.not-found", "no such member in this cooperative")))
-                .then(commands.send(command.apply(new CooperativeId(cooperativeId), new MemberId(memberId)), user.caller(null)))
-                .thenReturn("redirect:" + back + "?notice=" + ApplicationPage.encode(done(action)))
+                .zipWith(exchange.getFormData())
+                .flatMap(found -> ConfirmStep.asksFirst(action) && !ConfirmStep.confirmed(found.getT2())
+                        // suspending, rejecting and leaving ask first, also without JavaScript
+                        ? Mono.just(ConfirmStep.member(action, "/cooperatives/" + cooperativeId,
+                                "/cooperatives/" + cooperativeId + "/members/" + memberId,
+                                found.getT1().displayName() == null ? "this member" : found.getT1().displayName()).shownOn(model, user))
+                        : commands.send(command.apply(new CooperativeId(cooperativeId), new MemberId(memberId)), user.caller(null))
+                                .thenReturn("redirect:" + back + "?notice=" + ApplicationPage.encode(done(action))))
                 .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just("redirect:/cooperatives/" + cooperativeId
                         + "?notice=" + ApplicationPage.encode(refused.getMessage())));
     }

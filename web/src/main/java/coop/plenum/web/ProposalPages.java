@@ -49,6 +49,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,10 +66,12 @@ class ProposalPages {
     private final coop.plenum.api.proposal.ProposalsOfCooperative proposals;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final MemberReceipts receipts;
+    private final java.time.Clock clock;
 
     ProposalPages(CooperativeAccess access, Queries queries, Commands commands, IdGenerator ids, TallyStream tallyStream,
                   coop.plenum.api.proposal.ProposalsOfCooperative proposals, com.fasterxml.jackson.databind.ObjectMapper json,
-                  MemberReceipts receipts) {
+                  MemberReceipts receipts, java.time.Clock clock) {
+        this.clock = clock;
         this.receipts = receipts;
         this.json = json;
         this.proposals = proposals;
@@ -164,6 +167,8 @@ class ProposalPages {
     Mono<String> show(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
                       Model model, ServerWebExchange exchange) {
         model.addAttribute("notice", exchange.getRequest().getQueryParams().getFirst("notice"));
+        // the participation over the voting period costs eight as-of tallies: drawn only when asked for
+        model.addAttribute("overTimeAsked", exchange.getRequest().getQueryParams().containsKey("over-time"));
         return render(cooperativeId, proposalId, user, model, Refusal.NONE, "", justCast(exchange));
     }
 
@@ -197,7 +202,9 @@ class ProposalPages {
                         myProvenance(proposalId, granted.access().memberId())
                                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                         myReceipt(proposalId, granted.access().memberId(), user, justCast)
-                                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        Boolean.TRUE.equals(model.getAttribute("overTimeAsked")) ? participationOverTime(proposal)
+                                : Mono.just(List.<java.util.Map.Entry<java.time.Instant, TallyJson>>of()))
                         .map(all -> {
                             Map<MemberId, String> names = all.getT2().stream()
                                     .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));
@@ -218,6 +225,9 @@ class ProposalPages {
                                     .collect(Collectors.toMap(c -> c.id(), c -> c.name()));
                             model.addAttribute("classNames", classNames);
                             methodModel(model, seen, tally, me, names, classNames);
+                            resultsModel(model, seen, all.getT1().orElse(null), tally, names, classNames,
+                                    proposal.decision() != null ? proposal.decision() : granted.cooperative().charter().decision());
+                            model.addAttribute("participationOverTime", overTimeCharts(all.getT5(), tally, classNames, model));
                             model.addAttribute("secretary", granted.access().roles().contains(Role.SECRETARY));
                             model.addAttribute("author", me != null && me.equals(proposal.authorMemberId()));
                             model.addAttribute("canComment", granted.access().isActiveMember());
@@ -242,6 +252,66 @@ class ProposalPages {
         }
         model.addAttribute("myBallot", BallotDraft.described(proposal, me));
         model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames));
+    }
+
+    /**
+     * What makes the results readable (issue 14): for a YES_NO vote the rule in words, the pass line and quorum marks
+     * and, once closed, why it passed or failed; for every method the time left, who has voted (and how, where
+     * ballots are visible) and participation per class as a chart.
+     */
+    private void resultsModel(Model model, ProposalView seen, TallyView view, TallyJson tally, Map<MemberId, String> names,
+                              Map<String, String> classNames, coop.plenum.governance.charter.DecisionRule rule) {
+        Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
+        boolean visible = view != null && view.hidden() == null;
+        model.addAttribute("reading", YesNoReading.of(visible ? view.tally() : null, visible && view.outcome() != null, rule, classNames, fig));
+        model.addAttribute("timeLeft", seen.summary().state() == ProposalState.VOTING
+                ? Countdown.left(clock.instant(), seen.summary().votingClosesAt()) : null);
+        model.addAttribute("participationChart", tally == null || tally.classes().isEmpty() ? null
+                : Charts.classParticipation("participation-chart", tally.classes(), classNames, fig));
+        model.addAttribute("voters", Voters.of(seen, names));
+    }
+
+    /** Instants a class's participation is drawn at over the voting period: opening, closing (or now) and six between. */
+    private static final int SAMPLES = 8;
+
+    /**
+     * The tally as of {@value #SAMPLES} evenly spaced instants of the voting period (the as-of tally reads the ballots'
+     * and delegations' timestamps, so each point is exact); empty before voting opened.
+     */
+    private Mono<List<java.util.Map.Entry<java.time.Instant, TallyJson>>> participationOverTime(ProposalView proposal) {
+        if (proposal.openedAt() == null) {
+            return Mono.just(List.of());
+        }
+        java.time.Instant from = proposal.openedAt();
+        java.time.Instant to = proposal.closedAt() != null ? proposal.closedAt() : clock.instant();
+        if (!to.isAfter(from)) {
+            return Mono.just(List.of());
+        }
+        long span = java.time.Duration.between(from, to).toMillis();
+        List<java.time.Instant> at = java.util.stream.IntStream.range(0, SAMPLES)
+                .mapToObj(i -> from.plusMillis(span * i / (SAMPLES - 1))).toList();
+        return reactor.core.publisher.Flux.fromIterable(at)
+                .concatMap(instant -> queries.one(new FindTally(proposal.summary().proposalId(), instant), TallyView.class)
+                        .map(view -> java.util.Map.entry(instant, TallyJson.of(view))))
+                .collectList();
+    }
+
+    /** One chart per class of its participation over the voting period. */
+    private static List<String> overTimeCharts(List<java.util.Map.Entry<java.time.Instant, TallyJson>> samples, TallyJson now,
+                                               Map<String, String> classNames, Model model) {
+        if (samples.size() < 2 || now == null) {
+            return List.of();
+        }
+        Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
+        List<String> charts = new java.util.ArrayList<>();
+        for (TallyJson.ClassJson c : now.classes()) {
+            List<Charts.Sample> points = samples.stream().map(e -> new Charts.Sample(e.getKey(), e.getValue().classes().stream()
+                    .filter(k -> k.classId().equals(c.classId())).findFirst().map(TallyJson.ClassJson::participation)
+                    .orElse(null))).toList();
+            charts.add(Charts.participationOverTime("participation-over-time-" + c.classId(),
+                    classNames.getOrDefault(c.classId(), c.classId()), c.quorum(), points, fig));
+        }
+        return charts;
     }
 
     /** Shows the proposal's page again with the reason and, for a comment, what was typed. */
@@ -290,9 +360,15 @@ class ProposalPages {
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/{action:open|close|withdraw}")
     Mono<String> act(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String action,
                      @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
-        return proposals.require(cooperativeId, proposalId)
-                .then(commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null)))
-                .thenReturn(redirect(cooperativeId, proposalId, null))
+        String here = base(cooperativeId) + "/" + proposalId;
+        return proposals.require(cooperativeId, proposalId).zipWith(exchange.getFormData())
+                .flatMap(found -> !"open".equals(action) && !ConfirmStep.confirmed(found.getT2())
+                        // closing and withdrawing ask first, also without JavaScript
+                        ? access.requireReader(cooperativeId, user).thenReturn(("close".equals(action)
+                                ? ConfirmStep.closeVote(here, found.getT1().title())
+                                : ConfirmStep.withdrawProposal(here, found.getT1().title())).shownOn(model, user))
+                        : commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null))
+                                .thenReturn(redirect(cooperativeId, proposalId, null)))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
                         Refusal.of("action", (RuleViolation) refused), ""));
     }

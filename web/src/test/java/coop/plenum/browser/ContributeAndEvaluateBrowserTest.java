@@ -47,8 +47,8 @@ class ContributeAndEvaluateBrowserTest extends BrowserTest {
         browser.get(page("/cooperatives/" + coop));
         browser.findElement(By.id("ledger-link")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("my-points")));
-        assertThat(browser.findElement(By.id("my-points")).getText()).isEqualTo("0.000000");
-        assertThat(browser.findElement(By.id("my-power")).getText()).isEqualTo("1.000000");
+        assertThat(browser.findElement(By.id("my-points")).getText()).isEqualTo("0");
+        assertThat(browser.findElement(By.id("my-power")).getText()).isEqualTo("1");
         assertThat(browser.findElements(By.id("record-revenue"))).as("only secretaries record revenue").isEmpty();
 
         browser.findElement(By.id("project")).sendKeys("sourdough");
@@ -83,11 +83,11 @@ class ContributeAndEvaluateBrowserTest extends BrowserTest {
 
         signIn(bob);
         browser.get(page("/cooperatives/" + coop + "/ledger"));
-        assertThat(browser.findElement(By.id("my-points")).getText()).isEqualTo("15.000000");
-        assertThat(browser.findElement(By.id("my-power")).getText()).isEqualTo("2.500000");
+        assertThat(browser.findElement(By.id("my-points")).getText()).isEqualTo("15");
+        assertThat(browser.findElement(By.id("my-power")).getText()).isEqualTo("2.5");
         WebElement accepted = browser.findElement(By.cssSelector("#open-book tr[data-contribution-id='" + contribution + "']"));
         assertThat(accepted.findElement(By.cssSelector("[data-field='status']")).getText()).isEqualToIgnoringCase("accepted");
-        assertThat(accepted.findElement(By.cssSelector("[data-field='points']")).getText()).isEqualTo("15.000000");
+        assertThat(accepted.findElement(By.cssSelector("[data-field='points']")).getText()).isEqualTo("15");
         assertThat(accepted.findElement(By.cssSelector("[data-field='verdicts']")).getText().replaceAll("\\s+", " "))
                 .isEqualTo("2 accept · 0 reject of 2");
         HeadlessChromium.screenshot(browser, "ledger");

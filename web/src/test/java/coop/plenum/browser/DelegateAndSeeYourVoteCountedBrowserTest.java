@@ -57,7 +57,7 @@ class DelegateAndSeeYourVoteCountedBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("my-provenance")).getAttribute("data-kind")).isEqualTo("DELEGATED");
         assertThat(browser.findElement(By.id("my-provenance")).getText()).contains("YES").contains("Alice Delegate");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
-                d.findElement(By.cssSelector("tr[data-class='users'] [data-field='yes']")).getText().equals("1.000000"));
+                d.findElement(By.cssSelector("tr[data-class='users'] [data-field='yes']")).getText().equals("1"));
 
         http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, proposal).headers(as(alice))
                 .exchange().expectStatus().isNoContent();

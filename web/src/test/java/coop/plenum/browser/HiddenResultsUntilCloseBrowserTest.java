@@ -47,18 +47,18 @@ class HiddenResultsUntilCloseBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("results-hidden-note")).getText()).contains("Results are hidden until the vote closes");
         assertThat(browser.findElements(By.id("tally"))).isEmpty();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.until(d -> cell("workers", "participation").equals("0.000000"));
+        wait.until(d -> cell("workers", "participation").equals("0 %"));
 
         http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, proposal, aliceMember).headers(as(alice))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().isOk();
-        wait.until(d -> cell("workers", "participation").equals("1.000000"));
+        wait.until(d -> cell("workers", "participation").equals("100 %"));
         assertThat(browser.getPageSource()).doesNotContain("data-field=\"yes\"");
 
         http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, proposal).headers(as(alice))
                 .exchange().expectStatus().isNoContent();
         wait.until(d -> !d.findElements(By.id("tally")).isEmpty());
         assertThat(browser.findElements(By.id("tally-hidden"))).isEmpty();
-        assertThat(cell("workers", "yes")).isEqualTo("1.000000");
+        assertThat(cell("workers", "yes")).isEqualTo("1");
         assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualToIgnoringCase("closed");
     }
 }

@@ -255,7 +255,7 @@ class HiddenResultsOverHttpTest extends BootedPlenum {
         ballot(alice, p, aliceM, "{\"choice\":\"YES\"}");
         String open = PageSession.signIn(http, alice).get("/cooperatives/{c}/proposals/{p}", coop, p).body();
         assertThat(open).contains("id=\"tally-hidden\"").contains("Results are hidden until the vote closes")
-                .contains("data-field=\"participation\">0.500000<").doesNotContain("tally-table")
+                .contains("data-field=\"participation\" title=\"exactly 0.500000\">50\u00a0%<").doesNotContain("tally-table")
                 .contains("id=\"my-choice\">YES<");
         String bobsPage = PageSession.signIn(http, bob).get("/cooperatives/{c}/proposals/{p}", coop, p).body();
         assertThat(bobsPage).doesNotContain("id=\"my-choice\"").contains("Results are hidden until the vote closes");
@@ -263,7 +263,7 @@ class HiddenResultsOverHttpTest extends BootedPlenum {
         post(p, "closing");
         String closed = PageSession.signIn(http, bob).get("/cooperatives/{c}/proposals/{p}", coop, p).body();
         assertThat(closed).doesNotContain("id=\"tally-hidden\"").contains("tally-table")
-                .contains("data-field=\"yes\">1.000000<");
+                .contains("data-field=\"yes\" title=\"exactly 1.000000\">1<");
     }
 
     @Test

@@ -1,0 +1,200 @@
+package coop.plenum.web;
+
+import coop.plenum.api.proposal.TallyJson;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedMap;
+
+/**
+ * The charts the pages draw on the server (issue 14), each an inline SVG with a title and a description that say in
+ * words what the chart shows, and a table on the page with the same figures. Positions are display coordinates
+ * derived from the exact values; a chart never decides anything.
+ */
+final class Charts {
+
+    private static final int LABEL = 110;
+    private static final int BAR = 220;
+    private static final int ROW = 26;
+
+    private Charts() {
+    }
+
+    /**
+     * Per-class participation: one bar per class, as much of it filled as took part, with the class's quorum marked.
+     * Works from the tally as shown (also while results are hidden: participation is public then).
+     */
+    static String classParticipation(String id, List<TallyJson.ClassJson> classes, Map<String, String> classNames, Figures fig) {
+        List<String> said = new ArrayList<>();
+        int height = ROW * classes.size() + 8;
+        for (TallyJson.ClassJson c : classes) {
+            said.add(classNames.getOrDefault(c.classId(), c.classId()) + " " + (c.participation() == null ? "no electorate"
+                    : fig.percent(c.participation())) + " of a " + fig.percent(c.quorum()) + " quorum"
+                    + (c.quorumMet() ? " (met)" : " (not met)"));
+        }
+        Svg svg = Svg.chart(id, LABEL + BAR + 70, height, "Participation per class",
+                "Share of each class's voting power that took part, against its quorum: " + String.join("; ", said) + ".");
+        int y = 4;
+        for (TallyJson.ClassJson c : classes) {
+            String name = classNames.getOrDefault(c.classId(), c.classId());
+            double share = c.participation() == null ? 0 : clamp(new BigDecimal(c.participation()));
+            svg.text(LABEL - 8, y + 15, name, "end", "chart-label");
+            svg.rect(LABEL, y + 4, BAR, 14, "chart-track");
+            svg.rect(LABEL, y + 4, BAR * share, 14, c.quorumMet() ? "chart-fill" : "chart-fill chart-short",
+                    name + ": " + fig.percent(c.participation()) + " (" + fig.exact(c.participation()) + ")");
+            double q = LABEL + BAR * c.quorum() / 100.0;
+            svg.line(q, y, q, y + 22, "chart-mark");
+            svg.text(LABEL + BAR + 6, y + 15, fig.percent(c.participation()), "start", "chart-value");
+            y += ROW;
+        }
+        return svg.toSvg();
+    }
+
+    /** A share between 0 and 1 for drawing (display only). */
+    static double clamp(BigDecimal share) {
+        return Math.max(0, Math.min(1, share.doubleValue()));
+    }
+
+    /** One point of a series: when, and the exact value then. */
+    record Point(LocalDate on, BigDecimal value) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /**
+     * The cooperative's accepted points over time: the running total by the day the work was done, as a line; the
+     * description lists each step. {@code daily} maps a day to the points accepted for work of that day.
+     */
+    static String pointsOverTime(String id, NavigableMap<LocalDate, BigDecimal> daily, Figures fig) {
+        List<Point> running = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<LocalDate, BigDecimal> day : daily.entrySet()) {
+            total = total.add(day.getValue());
+            running.add(new Point(day.getKey(), total));
+        }
+        List<String> said = running.stream().map(p -> DAY.format(p.on()) + ": " + fig.number(p.value())).toList();
+        int width = 460, height = 170, left = 48, right = 12, top = 12, bottom = 28;
+        Svg svg = Svg.chart(id, width, height, "Accepted points over time",
+                running.isEmpty() ? "No accepted points yet."
+                        : "Running total of accepted points by the day the work was done: " + String.join("; ", said) + ".");
+        svg.line(left, top, left, height - bottom, "chart-axis").line(left, height - bottom, width - right, height - bottom, "chart-axis");
+        if (running.isEmpty()) {
+            return svg.text(width / 2.0, height / 2.0, "No accepted points yet", "middle", "chart-muted").toSvg();
+        }
+        LocalDate first = running.get(0).on();
+        LocalDate last = running.get(running.size() - 1).on();
+        long days = Math.max(1, last.toEpochDay() - first.toEpochDay());
+        double plotW = width - left - right, plotH = height - top - bottom;
+        double max = Math.max(1e-9, total.doubleValue()); // display scale only
+        double[] xy = new double[running.size() * 4];
+        int k = 0;
+        double previousY = height - bottom;
+        for (Point p : running) {
+            double x = running.size() == 1 ? left + plotW / 2 : left + plotW * (p.on().toEpochDay() - first.toEpochDay()) / days;
+            double y = height - bottom - plotH * p.value().doubleValue() / max;
+            // a step: the total holds until the next day with accepted work
+            xy[k++] = x;
+            xy[k++] = previousY;
+            xy[k++] = x;
+            xy[k++] = y;
+            previousY = y;
+        }
+        svg.polyline(xy, "chart-line");
+        svg.text(left - 4, top + 10, fig.number(total), "end", "chart-muted").text(left - 4, height - bottom, "0", "end", "chart-muted");
+        svg.text(left, height - 8, DAY.format(first), "start", "chart-muted");
+        if (!first.equals(last)) {
+            svg.text(width - right, height - 8, DAY.format(last), "end", "chart-muted");
+        }
+        return svg.toSvg();
+    }
+
+    /**
+     * How a currency's revenue was shared: one stacked bar per currency, a segment per member in proportion to their
+     * earnings. {@code earnings} maps a currency to each member's (already named) total.
+     */
+    static String revenueShares(String id, SortedMap<String, ? extends SortedMap<String, BigDecimal>> earnings, Figures fig) {
+        List<String> said = new ArrayList<>();
+        earnings.forEach((currency, byMember) -> {
+            BigDecimal sum = byMember.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<String> parts = new ArrayList<>();
+            byMember.forEach((name, amount) -> parts.add(name + " " + fig.number(amount) + " (" + share(amount, sum, fig) + ")"));
+            said.add(currency + " " + fig.number(sum) + ": " + String.join(", ", parts));
+        });
+        int rowH = 44, width = 460;
+        Svg svg = Svg.chart(id, width, Math.max(1, earnings.size()) * rowH + 6, "Revenue shares",
+                earnings.isEmpty() ? "No revenue recorded yet." : "Revenue shared out per currency: " + String.join("; ", said) + ".");
+        int y = 4;
+        for (Map.Entry<String, ? extends SortedMap<String, BigDecimal>> currency : earnings.entrySet()) {
+            BigDecimal sum = currency.getValue().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            svg.text(0, y + 12, currency.getKey() + " " + fig.number(sum), "start", "chart-label");
+            double x = 0;
+            int n = 0;
+            for (Map.Entry<String, BigDecimal> member : currency.getValue().entrySet()) {
+                double w = sum.signum() == 0 ? 0 : width * clamp(member.getValue().divide(sum, 6, RoundingMode.HALF_EVEN));
+                svg.rect(x, y + 18, w, 16, "chart-part chart-part-" + (n++ % 6),
+                        member.getKey() + ": " + fig.number(member.getValue()) + " " + currency.getKey() + " (" + share(member.getValue(), sum, fig) + ")");
+                x += w;
+            }
+            y += rowH;
+        }
+        if (earnings.isEmpty()) {
+            svg.text(width / 2.0, 26, "No revenue recorded yet", "middle", "chart-muted");
+        }
+        return svg.toSvg();
+    }
+
+    private static String share(BigDecimal part, BigDecimal whole, Figures fig) {
+        return whole.signum() == 0 ? "" : fig.percent(part.divide(whole, 8, RoundingMode.HALF_EVEN));
+    }
+
+    /** One class's participation at an instant of the voting period, from the tally as of then. */
+    record Sample(Instant at, String participation) {
+    }
+
+    /**
+     * A class's participation over the voting period: the exact participation of the tally as of evenly spaced
+     * instants from opening to closing (or now), as a step line with the quorum drawn across.
+     */
+    static String participationOverTime(String id, String className, int quorum, List<Sample> samples, Figures fig) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        List<String> said = samples.stream().map(s -> time.format(s.at()) + " UTC " + fig.percent(s.participation())).toList();
+        int width = 460, height = 150, left = 40, right = 12, top = 10, bottom = 26;
+        Svg svg = Svg.chart(id, width, height, className + ": participation over the voting period",
+                className + " class participation against its " + fig.percent(quorum) + " quorum: " + String.join("; ", said) + ".");
+        double plotW = width - left - right, plotH = height - top - bottom;
+        svg.line(left, top, left, height - bottom, "chart-axis").line(left, height - bottom, width - right, height - bottom, "chart-axis");
+        double qy = height - bottom - plotH * quorum / 100.0;
+        svg.line(left, qy, width - right, qy, "chart-mark").text(width - right, qy - 3, "quorum " + fig.percent(quorum), "end", "chart-muted");
+        svg.text(left - 4, top + 8, "100 %", "end", "chart-muted").text(left - 4, height - bottom, "0", "end", "chart-muted");
+        if (samples.isEmpty()) {
+            return svg.toSvg();
+        }
+        long from = samples.get(0).at().getEpochSecond();
+        long span = Math.max(1, samples.get(samples.size() - 1).at().getEpochSecond() - from);
+        double[] xy = new double[samples.size() * 4];
+        int k = 0;
+        double previousY = height - bottom;
+        for (Sample s : samples) {
+            double x = left + plotW * (s.at().getEpochSecond() - from) / span;
+            double y = height - bottom - plotH * (s.participation() == null ? 0 : clamp(new BigDecimal(s.participation())));
+            xy[k++] = x;
+            xy[k++] = previousY;
+            xy[k++] = x;
+            xy[k++] = y;
+            previousY = y;
+        }
+        svg.polyline(xy, "chart-line");
+        svg.text(left, height - 8, time.format(samples.get(0).at()), "start", "chart-muted")
+                .text(width - right, height - 8, time.format(samples.get(samples.size() - 1).at()), "end", "chart-muted");
+        return svg.toSvg();
+    }
+}

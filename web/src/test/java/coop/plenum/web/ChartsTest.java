@@ -1,0 +1,54 @@
+package coop.plenum.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 14: the ledger's and a vote's charts say in words (their SVG description) every figure they draw. */
+class ChartsTest {
+
+    private static final Figures FIG = Figures.in(Locale.ENGLISH);
+
+    @Test
+    void pointsOverTimeDescribeTheRunningTotalDayByDay() {
+        TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
+        daily.put(LocalDate.of(2026, 3, 2), new BigDecimal("15.000000"));
+        daily.put(LocalDate.of(2026, 3, 1), new BigDecimal("2.500000"));
+        String svg = Charts.pointsOverTime("pts", daily, FIG);
+        assertThat(svg).contains("<title id=\"pts-title\">Accepted points over time</title>")
+                .contains("1 Mar 2026: 2.5; 2 Mar 2026: 17.5.").contains("<polyline");
+    }
+
+    @Test
+    void noPointsYetIsSaidRatherThanDrawnAsAnEmptyLine() {
+        assertThat(Charts.pointsOverTime("pts", new TreeMap<>(), FIG)).contains("No accepted points yet.").doesNotContain("<polyline");
+    }
+
+    @Test
+    void revenueSharesGiveEachMembersAmountAndShare() {
+        TreeMap<String, TreeMap<String, BigDecimal>> earnings = new TreeMap<>();
+        TreeMap<String, BigDecimal> eur = new TreeMap<>();
+        eur.put("Bob", new BigDecimal("33.33"));
+        eur.put("Ada", new BigDecimal("66.67"));
+        earnings.put("EUR", eur);
+        String svg = Charts.revenueShares("rev", earnings, FIG);
+        assertThat(svg).contains("Revenue shared out per currency: EUR 100: Ada 66.67 (66.7\u00a0%), Bob 33.33 (33.3\u00a0%).")
+                .contains("chart-part-0").contains("chart-part-1");
+    }
+
+    @Test
+    void aClassParticipationOverTheVotingPeriodIsDescribedAgainstItsQuorum() {
+        Instant open = Instant.parse("2026-12-01T10:00:00Z");
+        String svg = Charts.participationOverTime("ot", "Workers", 50, List.of(new Charts.Sample(open, "0.000000"),
+                new Charts.Sample(open.plusSeconds(3600), "0.400000"), new Charts.Sample(open.plusSeconds(7200), "0.600000")), FIG);
+        assertThat(svg).contains("Workers: participation over the voting period")
+                .contains("Workers class participation against its 50\u00a0% quorum: 1 Dec 10:00 UTC 0\u00a0%; 1 Dec 11:00 UTC 40\u00a0%; 1 Dec 12:00 UTC 60\u00a0%.");
+    }
+}
