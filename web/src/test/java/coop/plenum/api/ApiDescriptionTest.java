@@ -126,6 +126,9 @@ class ApiDescriptionTest extends BootedPlenum {
                 wrong.add(name + ": lacks " + missing + " (has " + statuses + ")");
             }
             operation.path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("2") && response.getValue().path("content").has("*/*")) {
+                    wrong.add(name + ": " + response.getKey() + " names no media type");
+                }
                 if (response.getKey().startsWith("4")) {
                     String ref = response.getValue().path("content").path("application/problem+json").path("schema").path("$ref").asText();
                     if (!PROBLEM.equals(ref) || response.getValue().path("content").size() != 1) {

@@ -76,6 +76,9 @@ public class CalendarController {
 
     @GetMapping(value = "/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/calendar.ics")
     @Operation(summary = "The proposal's voting window as an iCalendar file (404 when it has no schedule)")
+    @ApiResponse(responseCode = "200", description = "an iCalendar file with one event",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/calendar",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     public Mono<ResponseEntity<String>> proposal(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                           @AuthenticationPrincipal PlenumUser user) {
         return access.requireReader(cooperativeId, user)

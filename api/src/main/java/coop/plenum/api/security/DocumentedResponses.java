@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Springdoc sees a handler's return type but not the statuses the API really answers: it listed a lone 200 for every
  * operation. This adds the errors an operation can meet, read from its route and parameters and from the rules of
- * {@link SecurityConfiguration}, each as problem+json with the {@code Problem} schema; and it drops springdoc's
- * default 200 where the handler declares another success status (201, 202, 204) and never answers 200.
+ * {@link SecurityConfiguration}, each as problem+json with the {@code Problem} schema. The success status is the
+ * handler's own {@code @ApiResponse} (201, 202, 204); springdoc then lists no default 200 for it.
  */
 @Component
 class DocumentedResponses implements OperationCustomizer {
@@ -53,7 +53,6 @@ class DocumentedResponses implements OperationCustomizer {
             return operation;
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        dropUndeclaredOk(responses, handler);
         for (String status : route.errors(handler)) {
             ApiResponse response = responses.computeIfAbsent(status, s -> new ApiResponse());
             if (response.getDescription() == null || response.getDescription().isBlank()) {
@@ -72,26 +71,6 @@ class DocumentedResponses implements OperationCustomizer {
         new TreeMap<>(responses).forEach(sorted::addApiResponse);
         operation.setResponses(sorted);
         return operation;
-    }
-
-    /** Springdoc adds "200 OK" to every operation; a handler that declares only 201, 202 or 204 never answers it. */
-    private static void dropUndeclaredOk(ApiResponses responses, HandlerMethod handler) {
-        Set<String> declared = declaredStatuses(handler);
-        boolean declaresOtherSuccess = declared.stream().anyMatch(s -> s.startsWith("2") && !s.equals("200"));
-        if (declaresOtherSuccess && !declared.contains("200")) {
-            responses.remove("200");
-        }
-    }
-
-    private static Set<String> declaredStatuses(HandlerMethod handler) {
-        var method = handler.getMethod();
-        var direct = AnnotatedElementUtils.findMergedRepeatableAnnotations(method,
-                io.swagger.v3.oas.annotations.responses.ApiResponse.class).stream();
-        var operation = AnnotatedElementUtils.findMergedAnnotation(method, io.swagger.v3.oas.annotations.Operation.class);
-        var nested = operation == null ? java.util.stream.Stream.<io.swagger.v3.oas.annotations.responses.ApiResponse>empty()
-                : Arrays.stream(operation.responses());
-        return java.util.stream.Stream.concat(direct, nested)
-                .map(io.swagger.v3.oas.annotations.responses.ApiResponse::responseCode).collect(Collectors.toSet());
     }
 
     /** An operation's HTTP method and route template, e.g. POST /api/v1/cooperatives/{cooperativeId}/proposals. */
