@@ -10,6 +10,7 @@ import coop.plenum.governance.account.query.FindAccount;
 import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,6 +45,7 @@ class AccountController {
 
     @PostMapping
     @Operation(summary = "Create an account (operator only)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<AccountCreatedResponse>> create(@RequestBody CreateAccountRequest request,
                                                         @AuthenticationPrincipal PlenumUser operator,
                                                         @RequestHeader(value = "X-Correlation-Id", required = false) String correlation) {

@@ -1,6 +1,7 @@
 package coop.plenum.api.account;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ class PasswordResetController {
 
     @PostMapping("/api/v1/password-resets")
     @Operation(summary = "Ask for a reset link by username or email; the answer is the same whether or not an account matches")
+    @ApiResponse(responseCode = "202", description = "accepted; the work continues in the background")
     Mono<ResponseEntity<ResetAnswer>> request(@RequestBody ResetRequest request, ServerWebExchange exchange) {
         return resets.request(request.login(), clientOf(exchange))
                 .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new ResetAnswer(ANSWER)));
@@ -42,6 +44,7 @@ class PasswordResetController {
 
     @PostMapping("/api/v1/password-resets/{accountId}")
     @Operation(summary = "Set a new password with the token from a reset link (single use)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> reset(@PathVariable String accountId, @RequestBody NewPassword request, ServerWebExchange exchange) {
         return resets.reset(accountId, request.token(), request.password(), clientOf(exchange))
                 .thenReturn(ResponseEntity.noContent().build());

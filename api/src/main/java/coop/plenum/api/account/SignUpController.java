@@ -1,6 +1,7 @@
 package coop.plenum.api.account;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,7 @@ class SignUpController {
 
     @PostMapping("/api/v1/signups")
     @Operation(summary = "Create your own account, when the operator opened sign-up (404 otherwise); throttled per client")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<AccountCreatedResponse>> signUp(@RequestBody SignUpRequest request, ServerWebExchange exchange) {
         return signUps.signUp(request.username(), request.displayName(), request.password(), request.email(),
                         PasswordResetController.clientOf(exchange))

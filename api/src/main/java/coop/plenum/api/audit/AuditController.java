@@ -105,6 +105,8 @@ class AuditController {
 
     @GetMapping("/api/v1/audit/verification")
     @Operation(summary = "Check every chain in the log: each cooperative's and the platform's (operator only)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "every chain's verification")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403", description = "not the operator")
     Mono<List<AuditVerifier.Verification>> verifyAll(@AuthenticationPrincipal PlenumUser user) {
         if (!user.operator()) {
             return Mono.error(new NotAllowed("audit.operator-only", "only the operator verifies every cooperative at once"));

@@ -19,6 +19,7 @@ import coop.plenum.governance.proposal.query.FindProposals;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -75,6 +76,9 @@ public class CalendarController {
 
     @GetMapping(value = "/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/calendar.ics")
     @Operation(summary = "The proposal's voting window as an iCalendar file (404 when it has no schedule)")
+    @ApiResponse(responseCode = "200", description = "an iCalendar file with one event",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/calendar",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     public Mono<ResponseEntity<String>> proposal(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                           @AuthenticationPrincipal PlenumUser user) {
         return access.requireReader(cooperativeId, user)
@@ -92,6 +96,7 @@ public class CalendarController {
 
     @PostMapping("/api/v1/accounts/me/calendar-feed")
     @Operation(summary = "Issue my private calendar feed URL, or a new one (the old URL stops working); shown once")
+    @ApiResponse(responseCode = "201", description = "created")
     public Mono<ResponseEntity<FeedJson>> issueFeed(@AuthenticationPrincipal PlenumUser user,
                                              @RequestHeader(value = "X-Correlation-Id", required = false) String correlation) {
         String token = "cal_" + AccessTokenSecret.generate().substring("plnm_".length());

@@ -14,6 +14,7 @@ import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.IdGenerator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,6 +51,7 @@ class CooperativeController {
 
     @PostMapping
     @Operation(summary = "Found a cooperative (operator only)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<CooperativeFoundedResponse>> found(@RequestBody FoundCooperativeRequest request,
                                                            @AuthenticationPrincipal PlenumUser operator,
                                                            @RequestHeader(value = "X-Correlation-Id", required = false) String correlation) {

@@ -18,6 +18,7 @@ import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.StateConflict;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,6 +68,7 @@ class DelegationController {
 
     @PutMapping("/members/{memberId}/delegations/{scope}")
     @Operation(summary = "Delegate my vote for a topic, or for every topic with scope _global (the member themselves)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> delegate(@PathVariable String cooperativeId, @PathVariable String memberId, @PathVariable String scope,
                                         @RequestBody DelegationRequest request, @AuthenticationPrincipal PlenumUser user,
                                         @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -85,6 +87,7 @@ class DelegationController {
 
     @DeleteMapping("/members/{memberId}/delegations/{scope}")
     @Operation(summary = "Revoke my delegation for a topic or _global (always allowed)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> revoke(@PathVariable String cooperativeId, @PathVariable String memberId, @PathVariable String scope,
                                       @AuthenticationPrincipal PlenumUser user,
                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {

@@ -5,6 +5,7 @@ import coop.plenum.api.security.PlenumUser;
 import coop.plenum.governance.membership.Role;
 import coop.plenum.kernel.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +75,7 @@ class InvitationController {
 
     @PostMapping("/api/v1/cooperatives/{cooperativeId}/invitations")
     @Operation(summary = "Invite people by email into stakeholder classes (secretary); at most 500 per request")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<InvitedResponse>> invite(@PathVariable String cooperativeId, @RequestBody InviteRequest request,
                                                  @AuthenticationPrincipal PlenumUser user,
                                                  @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -120,6 +122,7 @@ class InvitationController {
 
     @PostMapping("/api/v1/cooperatives/{cooperativeId}/invitations/{invitationId}/revocation")
     @Operation(summary = "Withdraw an unused invitation (secretary)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> revoke(@PathVariable String cooperativeId, @PathVariable String invitationId,
                                       @AuthenticationPrincipal PlenumUser user,
                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -128,6 +131,7 @@ class InvitationController {
 
     @PostMapping("/api/v1/invitations/{invitationId}/acceptance")
     @Operation(summary = "Use an invitation link: as the signed-in account (HTTP Basic), or creating a new account (no credentials)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<AcceptedResponse>> accept(@PathVariable String invitationId, @RequestBody AcceptRequest request,
                                                   @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange,
                                                   @RequestHeader(value = CORRELATION, required = false) String correlation) {

@@ -21,6 +21,7 @@ import coop.plenum.ledger.query.FindContribution;
 import coop.plenum.ledger.query.FindContributions;
 import coop.plenum.kernel.IdGenerator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,6 +67,7 @@ class ContributionController {
 
     @PostMapping("/contributions")
     @Operation(summary = "Log a contribution (ACTIVE members): project, type (a charter rate), quantity > 0, description, occurredOn")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<Map<String, String>>> log(@PathVariable String cooperativeId, @RequestBody ContributionRequest request,
                                                   @AuthenticationPrincipal PlenumUser user,
                                                   @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -112,6 +114,7 @@ class ContributionController {
 
     @PostMapping("/contributions/{contributionId}/evaluations")
     @Operation(summary = "Evaluate a peer's pending contribution: ACCEPT or REJECT, once (ACTIVE members, never the contributor)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<ContributionJson>> evaluate(@PathVariable String cooperativeId, @PathVariable String contributionId,
                                                     @RequestBody EvaluationRequest request, @AuthenticationPrincipal PlenumUser user,
                                                     @RequestHeader(value = CORRELATION, required = false) String correlation) {

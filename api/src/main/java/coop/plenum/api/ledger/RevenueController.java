@@ -12,6 +12,7 @@ import coop.plenum.ledger.RevenueId;
 import coop.plenum.ledger.query.FindRevenues;
 import coop.plenum.ledger.query.RevenueView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,6 +52,7 @@ class RevenueController {
 
     @PostMapping
     @Operation(summary = "Record a project's revenue and distribute it pro rata to accepted points (secretary)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<RevenueJson>> record(@PathVariable String cooperativeId, @RequestBody RevenueRequest request,
                                              @AuthenticationPrincipal PlenumUser user,
                                              @RequestHeader(value = CORRELATION, required = false) String correlation) {

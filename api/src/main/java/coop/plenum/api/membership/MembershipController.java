@@ -24,6 +24,7 @@ import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -68,6 +69,7 @@ class MembershipController {
 
     @PostMapping("/applications")
     @Operation(summary = "Apply to join, in a stakeholder class (any account)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<ApplicationResponse>> apply(@PathVariable String cooperativeId, @RequestBody ApplicationRequest request,
                                                     @AuthenticationPrincipal PlenumUser user,
                                                     @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -80,6 +82,7 @@ class MembershipController {
 
     @PostMapping("/members/{memberId}/admission")
     @Operation(summary = "Admit an applicant (secretary; SECRETARY admission policy only)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> admit(@PathVariable String cooperativeId, @PathVariable String memberId,
                                      @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return noContent(member(cooperativeId, memberId, AdmitMember::new), user, correlation);
@@ -87,6 +90,7 @@ class MembershipController {
 
     @PostMapping("/members/{memberId}/rejection")
     @Operation(summary = "Reject an application (secretary)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> reject(@PathVariable String cooperativeId, @PathVariable String memberId,
                                       @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return noContent(member(cooperativeId, memberId, RejectApplication::new), user, correlation);
@@ -94,6 +98,7 @@ class MembershipController {
 
     @PostMapping("/members/{memberId}/suspension")
     @Operation(summary = "Suspend an active member (secretary)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> suspend(@PathVariable String cooperativeId, @PathVariable String memberId,
                                        @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return noContent(member(cooperativeId, memberId, SuspendMember::new), user, correlation);
@@ -101,6 +106,7 @@ class MembershipController {
 
     @PostMapping("/members/{memberId}/reinstatement")
     @Operation(summary = "Reinstate a suspended member (secretary)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> reinstate(@PathVariable String cooperativeId, @PathVariable String memberId,
                                          @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return noContent(member(cooperativeId, memberId, ReinstateMember::new), user, correlation);
@@ -108,6 +114,7 @@ class MembershipController {
 
     @PostMapping("/members/{memberId}/withdrawal")
     @Operation(summary = "Withdraw from the cooperative (the member themselves)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> withdraw(@PathVariable String cooperativeId, @PathVariable String memberId,
                                         @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return noContent(member(cooperativeId, memberId, WithdrawMembership::new), user, correlation);
@@ -115,6 +122,7 @@ class MembershipController {
 
     @PutMapping("/members/{memberId}/class")
     @Operation(summary = "Move an active member to another stakeholder class (secretary)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> changeClass(@PathVariable String cooperativeId, @PathVariable String memberId,
                                            @RequestBody ClassChangeRequest request, @AuthenticationPrincipal PlenumUser user,
                                            @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -123,6 +131,7 @@ class MembershipController {
 
     @PutMapping("/roles/{accountId}")
     @Operation(summary = "Set the roles (SECRETARY, AUDITOR) an account holds here (secretary); an auditor need not be a member")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> setRoles(@PathVariable String cooperativeId, @PathVariable String accountId,
                                         @RequestBody RolesRequest request, @AuthenticationPrincipal PlenumUser user,
                                         @RequestHeader(value = CORRELATION, required = false) String correlation) {

@@ -16,6 +16,7 @@ import coop.plenum.governance.notification.SetNotificationAddress;
 import coop.plenum.governance.notification.SetNotificationPreference;
 import coop.plenum.kernel.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -80,6 +81,7 @@ class NotificationController {
 
     @PostMapping("/api/v1/notifications/read")
     @Operation(summary = "Mark notifications read: {\"ids\": [...]} or {\"all\": true}")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> read(@RequestBody(required = false) ReadRequest request, @AuthenticationPrincipal PlenumUser user,
                                     @RequestHeader(value = CORRELATION, required = false) String correlation) {
         boolean all = request != null && Boolean.TRUE.equals(request.all());

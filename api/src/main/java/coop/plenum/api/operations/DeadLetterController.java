@@ -5,6 +5,7 @@ import coop.plenum.api.support.Caller;
 import coop.plenum.governance.axon.DeadLetters;
 import coop.plenum.governance.axon.EventMetadata;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,6 +48,7 @@ class DeadLetterController {
 
     @PostMapping("/{processor}/skips")
     @Operation(summary = "Give up on one parked event with a reason (recorded as DeadLetterSkipped); the events behind it go on")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> skip(@PathVariable String processor, @RequestBody SkipRequest request,
                                     @AuthenticationPrincipal PlenumUser operator,
                                     @RequestHeader(value = "X-Correlation-Id", required = false) String correlation) {

@@ -36,6 +36,7 @@ import coop.plenum.kernel.IdGenerator;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -92,6 +93,7 @@ class ProposalController {
 
     @PostMapping
     @Operation(summary = "Submit a proposal (ACTIVE members)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<Map<String, String>>> submit(@PathVariable String cooperativeId, @RequestBody SubmitProposalRequest request,
                                                      @AuthenticationPrincipal PlenumUser user,
                                                      @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -143,6 +145,7 @@ class ProposalController {
 
     @PutMapping("/{proposalId}/outcome-statement")
     @Operation(summary = "Record the outcome statement (the author, once the vote has closed; again replaces it, every version stays in the log)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> outcomeStatement(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                                 @RequestBody OutcomeStatementRequest request, @AuthenticationPrincipal PlenumUser user,
                                                 @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -152,6 +155,7 @@ class ProposalController {
 
     @PutMapping("/{proposalId}")
     @Operation(summary = "Revise title and body (the author, during deliberation)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> revise(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                       @RequestBody ReviseRequest request, @AuthenticationPrincipal PlenumUser user,
                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -160,6 +164,7 @@ class ProposalController {
 
     @PostMapping("/{proposalId}/opening")
     @Operation(summary = "Open the vote (secretary; proposals without a scheduled opening)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> open(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                     @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return send(cooperativeId, proposalId, new OpenVoting(new ProposalId(proposalId)), user, correlation);
@@ -167,6 +172,7 @@ class ProposalController {
 
     @PostMapping("/{proposalId}/closing")
     @Operation(summary = "Close the vote (secretary; proposals without a scheduled closing)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> close(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                      @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return send(cooperativeId, proposalId, new CloseVoting(new ProposalId(proposalId)), user, correlation);
@@ -174,6 +180,7 @@ class ProposalController {
 
     @PostMapping("/{proposalId}/withdrawal")
     @Operation(summary = "Withdraw the proposal (the author, during deliberation)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> withdraw(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                         @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return send(cooperativeId, proposalId, new WithdrawProposal(new ProposalId(proposalId)), user, correlation);
@@ -181,6 +188,7 @@ class ProposalController {
 
     @PostMapping("/{proposalId}/comments")
     @Operation(summary = "Comment (ACTIVE members, during deliberation and voting)")
+    @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<Map<String, String>>> comment(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                                       @RequestBody CommentRequest request, @AuthenticationPrincipal PlenumUser user,
                                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -206,6 +214,7 @@ class ProposalController {
 
     @DeleteMapping("/{proposalId}/ballots/{memberId}")
     @Operation(summary = "Retract your ballot while voting is open")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> retract(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
                                        @AuthenticationPrincipal PlenumUser user, @RequestHeader(value = CORRELATION, required = false) String correlation) {
         return send(cooperativeId, proposalId, new RetractBallot(new ProposalId(proposalId), new MemberId(memberId)), user, correlation);

@@ -57,6 +57,7 @@ class WhatIfController {
     }
 
     @PostMapping("/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/what-if")
+    @coop.plenum.api.support.ChangesNothing
     @Operation(summary = "Re-tally a closed vote under other rules (threshold, class rule, weights and quorums, delegation); "
             + "hypothetical, stores nothing (members, auditors)")
     Mono<WhatIfResponse> whatIf(@PathVariable String cooperativeId, @PathVariable String proposalId,

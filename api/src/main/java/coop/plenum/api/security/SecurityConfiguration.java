@@ -52,12 +52,11 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/cooperatives").hasRole("OPERATOR")
-                        .pathMatchers("/api/v1/operations/**", "/actuator/prometheus").hasRole("OPERATOR")
+                        .pathMatchers(HttpMethod.POST, ApiRoutes.OPERATOR_POSTS).hasRole("OPERATOR")
+                        .pathMatchers(ApiRoutes.OPERATOR_ANY).hasRole("OPERATOR")
+                        .pathMatchers("/actuator/prometheus").hasRole("OPERATOR")
                         // a link's holder may have no account yet; the token is the credential (throttled per client)
-                        .pathMatchers(HttpMethod.POST, "/api/v1/invitations/*/acceptance").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/*").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/signups").permitAll()
+                        .pathMatchers(HttpMethod.POST, ApiRoutes.PUBLIC_POSTS).permitAll()
                         .anyExchange().authenticated())
                 .build();
     }

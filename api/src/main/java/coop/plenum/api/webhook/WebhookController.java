@@ -116,6 +116,7 @@ class WebhookController {
 
     @PostMapping("/{webhookId}/disable")
     @Operation(summary = "Stop deliveries to this webhook (queued ones wait; events meanwhile are not queued)")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> disable(@PathVariable String cooperativeId, @PathVariable String webhookId,
                                        @AuthenticationPrincipal PlenumUser user,
                                        @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -125,6 +126,7 @@ class WebhookController {
 
     @PostMapping("/{webhookId}/enable")
     @Operation(summary = "Resume deliveries to this webhook")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> enable(@PathVariable String cooperativeId, @PathVariable String webhookId,
                                       @AuthenticationPrincipal PlenumUser user,
                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
@@ -134,6 +136,7 @@ class WebhookController {
 
     @DeleteMapping("/{webhookId}")
     @Operation(summary = "Delete this webhook; queued deliveries are cancelled")
+    @ApiResponse(responseCode = "204", description = "done; no body")
     Mono<ResponseEntity<Void>> delete(@PathVariable String cooperativeId, @PathVariable String webhookId,
                                       @AuthenticationPrincipal PlenumUser user,
                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
