@@ -57,6 +57,7 @@ class ApiErrorResponses implements WebExceptionHandler {
         } else if (failure instanceof Exception exception) {
             ResponseEntity<ProblemDetail> answer = advice.unexpected(exception);
             problem = answer.getBody();
+            headers.putAll(answer.getHeaders());
         } else {
             return Mono.error(failure);
         }

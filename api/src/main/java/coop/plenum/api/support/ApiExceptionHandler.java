@@ -80,6 +80,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof AggregateNotFoundException) {
                 return problem(Problems.of(HttpStatus.NOT_FOUND, "resource.not-found", "no such resource", null));
             }
+            if (cause instanceof InterruptedException) {
+                // the node is stopping (or the client went away) while this request waited, e.g. for a database
+                // connection: not a fault of the server, and the client should try again, on this node or another
+                log.info("A request was interrupted (the node is stopping, or its client went away): answered 503 ({})", exception.toString());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service.stopping",
+                                "this node is stopping and could not finish the request; retry shortly", null));
+            }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
         log.error("Unexpected error in the API", exception);
