@@ -3,14 +3,14 @@ package coop.plenum.governance.storage;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import java.util.List;
+import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
 
-/** Index keys stored as BSON ({@link BsonStoredValue}; those written before as H2 wrote them), compared by {@link IndexKeyOrder} instead of by serialized bytes. */
+/** Index keys stored as H2 always stored them, but compared by {@link IndexKeyOrder} instead of by serialized bytes. */
 final class IndexKeyType extends BasicDataType<KeyValue> {
 
-    private final BsonStoredValue stored = new BsonStoredValue();
+    private final ObjectDataType stored = new ObjectDataType();
     private final IndexKeyOrder order = new IndexKeyOrder();
     private final boolean lexicographic;
 
@@ -35,18 +35,17 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public int getMemory(KeyValue key) {
-        return stored.estimatedMemory(key.stream().toList());
+        return stored.getMemory(key);
     }
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        stored.writeValues(buffer, key.stream().toList(), key);
+        stored.write(buffer, key);
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        Object read = stored.readValuesOrLegacy(buffer);
-        return read instanceof KeyValue legacy ? legacy : new KeyValue((List<?>) read);
+        return (KeyValue) stored.read(buffer);
     }
 
     @Override

@@ -35,22 +35,8 @@ final class ReadModelBackend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(ReadModelBackend.class);
     private static final String ORDERED_SUFFIX = ".ordered";
 
-    /**
-     * H2 rewrites a file's chunks in the background once less than this share of them is live data (H2's default:
-     * 90). Read models rewrite the same hot documents (a vote's ballot pages, its counts) on every ballot, so at 90 the
-     * background writer was compacting almost without pause: 11.5 % of the JVM's samples while ballots were cast
-     * (JFR, docs/performance.md). At 50 it compacts chunks that are at least half garbage, each move carrying half
-     * as much live data; the file may grow to about twice its live size.
-     */
-    static final int AUTO_COMPACT_FILL_RATE = 50;
-
     ReadModelBackend(String fileName) {
-        super(open(fileName));
-    }
-
-    private static MVStore open(String fileName) {
-        log.info("opening the read-model store in '{}'", fileName);
-        return new MVStore.Builder().fileName(fileName).autoCompactFillRate(AUTO_COMPACT_FILL_RATE).open();
+        super(fileName);
     }
 
     @Override
@@ -74,8 +60,7 @@ final class ReadModelBackend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace);
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
             return new UntrackedSizeCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
