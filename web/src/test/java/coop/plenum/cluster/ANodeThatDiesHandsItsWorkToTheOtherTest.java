@@ -3,6 +3,7 @@ package coop.plenum.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.plenum.governance.storage.StoresCommand;
+import coop.plenum.support.NodeHttp;
 import coop.plenum.support.PlenumContexts;
 import coop.plenum.support.PlenumNode;
 import coop.plenum.support.SharedStoreArguments;
@@ -46,7 +47,7 @@ class ANodeThatDiesHandsItsWorkToTheOtherTest {
     /** A claim lapses 10 s after its node stops extending it (docs/storage.md); the rest is slack for a loaded machine. */
     private static final Duration TAKE_OVER = Duration.ofSeconds(60);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final NodeHttp http = new NodeHttp();
 
     @Test
     void whenANodeIsKilledTheOtherTakesOverEveryProcessorAndNothingItAcknowledgedIsLost() throws Exception {
@@ -180,9 +181,8 @@ class ANodeThatDiesHandsItsWorkToTheOtherTest {
     }
 
     private HttpResponse<String> ballot(String node, String coop, String proposal, String member, String user, String choice) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(node + "/api/v1/cooperatives/%s/proposals/%s/ballots/%s".formatted(coop, proposal, member)))
-                .header("Authorization", basic(user)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"choice\":\"" + choice + "\"}")));
+        return http.put(node, "/api/v1/cooperatives/%s/proposals/%s/ballots/%s".formatted(coop, proposal, member), basic(user),
+                "{\"choice\":\"" + choice + "\"}");
     }
 
     /** Answered as expected, and with the read models that show it caught up (the position is named only then). */
@@ -201,16 +201,15 @@ class ANodeThatDiesHandsItsWorkToTheOtherTest {
     }
 
     private HttpResponse<String> post(String node, String path, String user, String password, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(node + path)).header("Authorization", basic(user, password))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return http.post(node, path, NodeHttp.basic(user, password), json);
     }
 
     private HttpResponse<String> get(String node, String path, String user) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(node + path)).header("Authorization", basic(user)).GET());
+        return http.get(node, path, basic(user, user + "-password"));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request);
     }
 
     private static String basic(String user) {
@@ -218,7 +217,7 @@ class ANodeThatDiesHandsItsWorkToTheOtherTest {
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return NodeHttp.basic(user, password);
     }
 
     private static void awaitThat(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
