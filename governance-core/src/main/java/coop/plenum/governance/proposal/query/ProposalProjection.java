@@ -387,7 +387,7 @@ class ProposalProjection {
                 counted.consentTally(), counted.schulzeTally());
     }
 
-    private static ProposalSummary summary(ProposalDocument d) {
+    static ProposalSummary summary(ProposalDocument d) {
         return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
                 d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt(), d.votingMethod(),
                 d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility());
