@@ -4,7 +4,9 @@ import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.notification.FindNonVoters;
 import coop.plenum.governance.notification.FindVoteStanding;
 import coop.plenum.governance.notification.NotifiedElector;
+import coop.plenum.governance.notification.Turnout;
 import coop.plenum.governance.notification.VoteStanding;
+import coop.plenum.governance.notification.FindTurnout;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -119,6 +121,24 @@ class Votes {
             }
             current = delegate;
         }
+    }
+
+    /** A vote's turnout: its electors with a ballot of their own, counted over the vote's electors (one index read). */
+    @QueryHandler
+    Turnout handle(FindTurnout query) {
+        String proposal = query.proposalId().value();
+        if (find(proposal).filter(v -> !VoteDocument.SUBMITTED.equals(v.state())).isEmpty()) {
+            return null;
+        }
+        long[] counts = new long[2];
+        mongo.find(Query.query(where("proposalId").is(proposal)), ElectorDocument.class)
+                .doOnNext(e -> {
+                    counts[1]++;
+                    if (e.voted()) {
+                        counts[0]++;
+                    }
+                }).blockLast();
+        return new Turnout(counts[0], counts[1]);
     }
 
     /** Electors of an open vote whose power is not counted now (empty for a vote not open). */
