@@ -29,7 +29,6 @@ import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.RetractBallot;
 import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.proposal.query.FindProposal;
-import coop.plenum.governance.proposal.query.FindProposals;
 import coop.plenum.governance.proposal.query.FindTally;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalView;
@@ -116,6 +115,7 @@ class ProposalPages {
                         model.addAttribute("proposals", rows);
                         model.addAttribute("state", state);
                         model.addAttribute("search", asked.search());
+                        model.addAttribute("links", new ProposalListLinks(coop.value(), state == null ? null : state.name(), asked.search()));
                         model.addAttribute("page", asked.page());
                         model.addAttribute("newer", asked.page() > 1);
                         model.addAttribute("older", page.older());

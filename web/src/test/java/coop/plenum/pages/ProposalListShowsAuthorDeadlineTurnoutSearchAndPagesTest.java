@@ -86,7 +86,11 @@ class ProposalListShowsAuthorDeadlineTurnoutSearchAndPagesTest extends PageScena
         String shed = propose("Bike shed", "Covered racks, maybe SOLAR lights", "");
         String other = propose("Budget 2027", "Numbers", "");
 
-        assertThat(listed(list("?q=solar").body())).containsExactlyInAnyOrder(roof, shed);
+        String solar = list("?q=solar").body();
+        assertThat(listed(solar)).containsExactlyInAnyOrder(roof, shed);
+        // the tabs keep the search, and a link never carries an empty parameter
+        assertThat(solar).contains("href=\"/cooperatives/" + r.coop() + "/proposals?state=VOTING&amp;q=solar\"")
+                .contains("href=\"/cooperatives/" + r.coop() + "/proposals?q=solar\"");
         assertThat(listed(list("?q=DEPOT").body())).containsExactly(roof);
         assertThat(listed(list("?q=2027&state=DELIBERATION").body())).containsExactly(other);
         PageSession.Answer pattern = list("?q={q}", ".*(");
@@ -118,13 +122,15 @@ class ProposalListShowsAuthorDeadlineTurnoutSearchAndPagesTest extends PageScena
         String first = list("").body();
         List<String> firstPage = listed(first);
         assertThat(firstPage).hasSize(20);
-        assertThat(first).contains("id=\"older-page\"").doesNotContain("id=\"newer-page\"");
+        assertThat(first).contains("id=\"older-page\"").doesNotContain("id=\"newer-page\"")
+                .contains("href=\"/cooperatives/" + r.coop() + "/proposals?page=2\">Older");
         assertThat(first.indexOf("Motion 21")).as("newest first").isLessThan(first.indexOf("Motion 20"));
 
         String second = list("?page=2").body();
         List<String> secondPage = listed(second);
         assertThat(secondPage).hasSize(1);
-        assertThat(second).contains("id=\"newer-page\"").doesNotContain("id=\"older-page\"").contains("Motion 1<");
+        assertThat(second).contains("id=\"newer-page\"").doesNotContain("id=\"older-page\"").contains("Motion 1<")
+                .contains("href=\"/cooperatives/" + r.coop() + "/proposals\">← Newer");
         Set<String> all = new HashSet<>(firstPage);
         all.addAll(secondPage);
         assertThat(all).hasSize(21);
