@@ -13,6 +13,7 @@ import coop.plenum.governance.membership.MemberAdmitted;
 import coop.plenum.governance.membership.MemberAdmittedByDecision;
 import coop.plenum.governance.membership.MemberExpelled;
 import coop.plenum.governance.membership.MembershipWithdrawn;
+import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.ProposalRevised;
 import coop.plenum.governance.proposal.ProposalSubmitted;
@@ -45,20 +46,27 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * A cooperative's activity timeline: one entry per event a member would tell another ("Bob submitted …", "Carol
- * joined", "Dan delegated to Alice for energy"), keyed by the event's identifier, so a replay or a redelivered event
- * writes the same entry again (deterministic: every field comes from the event and the proposal's earlier events).
+ * joined", "Dan delegated to Alice for energy"), keyed by the event's identifier (a ballot's by its vote and member), so
+ * a replay or a redelivered event writes the same entry again (deterministic: every field comes from the event and the proposal's earlier events).
  * What members may not see is never written: a ballot's content never, a ballot of a vote whose ballots are hidden
  * until it closes ({@link Visibility#AFTER_CLOSE}) not at all. Its own processing group, so an existing log fills
  * it from the start.
  */
 @Component
-@ProcessingGroup("readmodel-activity")
+@ProcessingGroup(ActivityProjection.GROUP)
 class ActivityProjection {
 
-    private final ReactiveMongoTemplate mongo;
+    static final String GROUP = "readmodel-activity";
 
-    ActivityProjection(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final ReadModelWrites writes;
+
+    ActivityProjection(ReactiveMongoTemplate mongo, ReadModelWrites writes) {
         this.mongo = mongo;
+        this.writes = writes;
+        // ballots are the bulk of a vote's events and the ballot path waits for this read model: their entries go to
+        // MongoDB in one bulk per batch (the proposal documents they read are written at once, by other events)
+        writes.batch(GROUP, BallotCast.class);
     }
 
     /** Who logged a contribution, for its evaluations (ContributionEvaluated names only the evaluator). */
@@ -117,12 +125,19 @@ class ActivityProjection {
         }
     }
 
-    /** Who voted, never how; and for a vote whose ballots are hidden until it closes, not even that. */
+    /**
+     * Who voted, never how; and for a vote whose ballots are hidden until it closes, not even that. One entry per
+     * member and vote, at their latest ballot: a recast changes nothing anyone may see here but the time.
+     */
     @EventHandler
-    void on(BallotCast e, EventMessage<?> event) {
+    void on(BallotCast e) {
         ActivityProposalDocument p = proposal(e.proposalId());
-        if (p != null && Visibility.orDefault(p.visibility()) == Visibility.PUBLIC) {
-            entry(event, p.cooperativeId(), e.castAt(), ActivityKind.BALLOT_CAST, e.memberId().value(), null, p.id(), p.title(), null);
+        if (p != null && p.cooperativeId() != null && Visibility.orDefault(p.visibility()) == Visibility.PUBLIC) {
+            writes.upsert(ActivityEntryDocument.class, Query.query(where("_id").is("ballot|" + p.id() + "|" + e.memberId().value())),
+                    new Update().set("at", e.castAt()).setOnInsert("cooperativeId", p.cooperativeId())
+                            .setOnInsert("kind", ActivityKind.BALLOT_CAST.name()).setOnInsert("actor", e.memberId().value())
+                            .setOnInsert("subject", null).setOnInsert("proposalId", p.id()).setOnInsert("title", p.title())
+                            .setOnInsert("detail", null));
         }
     }
 
