@@ -52,9 +52,10 @@ class ActivityTimelineTellsWhoDidWhatTest extends PageScenario {
     }
 
     @Test
-    void theTimelineTellsWhoDidWhatNewestFirst() {
+    void theTimelineTellsWhoDidWhatNewestFirstAndARecastOnce() {
         String p = propose("Solar roof", "");
         act(p, "opening");
+        vote(p, r.bob(), r.bobMember(), "YES");
         vote(p, r.bob(), r.bobMember(), "NO");
         act(p, "closing");
         http.put().uri("/api/v1/cooperatives/{c}/members/{m}/delegations/{s}", r.coop(), r.bobMember(), "_global")
@@ -81,6 +82,8 @@ class ActivityTimelineTellsWhoDidWhatTest extends PageScenario {
             assertThat(found).as("%s after the previous line in %s", line, html).isGreaterThan(at);
             at = found;
         }
+        assertThat(html.split("<strong>Bob Member</strong> voted on <a", -1)).as("a recast is the same member voting, told once")
+                .hasSize(2);
         assertThat(html).contains("for every topic").contains("“Solar roof”")
                 // who voted, never how
                 .doesNotContainIgnoringCase(">no<");
