@@ -237,6 +237,7 @@ class ProposalPages {
                             model.addAttribute("refusal", refusal);
                             model.addAttribute("commentDraft", commentDraft);
                             model.addAttribute("revisionChanges", RevisionChanges.of(proposal.revisions()));
+                            model.addAttribute("thread", CommentThread.of(proposal.comments(), names));
                             return "proposal";
                         })));
     }
@@ -424,12 +425,22 @@ class ProposalPages {
         return proposals.require(cooperativeId, proposalId).then(access.requireReader(cooperativeId, user))
                 .then(exchange.getFormData()).flatMap(form -> Mono.fromCallable(() -> {
                             FormText.requireTypable(form);
-                            return new CommentOnProposal(new ProposalId(proposalId), ids.newId(), form.getFirst("text"));
+                            return new CommentOnProposal(new ProposalId(proposalId), ids.newId(), form.getFirst("text"), replyTo(form));
                         })
                         .flatMap(command -> commands.send(command, user.caller(null)))
                         .thenReturn(redirect(cooperativeId, proposalId, null) + "#comments")
-                        .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                                Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")))));
+                        .onErrorResume(Refusal::shownOnThePage, refused -> {
+                            // a refused reply is shown again in its own form, under the comment it answers
+                            model.addAttribute("replyingTo", replyTo(form));
+                            return refuse(cooperativeId, proposalId, user, model, exchange,
+                                    Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")));
+                        }));
+    }
+
+    /** The comment a reply answers; a blank field is a top-level comment. */
+    private static String replyTo(org.springframework.util.MultiValueMap<String, String> form) {
+        String replyTo = form.getFirst("replyTo");
+        return replyTo == null || replyTo.isBlank() ? null : replyTo.strip();
     }
 
     /**
