@@ -150,6 +150,7 @@ class EveryPageFitsAPhoneBrowserTest {
                 .exchange().expectStatus().isNoContent();
         pages.put("proposal revised", "/cooperatives/" + coop + "/proposals/" + p + "#revisions");
         pages.put("edit proposal", "/cooperatives/" + coop + "/proposals/" + p + "/edit");
+        pages.put("charter amendment", "/cooperatives/" + coop + "/charter-amendment");
     }
 
     /** The tally and who-has-voted panels on their own (docs/screenshots keeps a few, compared by eye). */
