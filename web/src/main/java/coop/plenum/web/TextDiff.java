@@ -48,8 +48,11 @@ public final class TextDiff {
 
     /** The segments one token each (for tests that count kept tokens). */
     static List<Segment> tokenwise(String older, String newer) {
-        List<String> a = tokens(older == null ? "" : older, WORDS);
-        List<String> b = tokens(newer == null ? "" : newer, WORDS);
+        // a revision typed in a browser arrives with CRLF, one sent through the API often with LF: the same line break
+        older = lineFeeds(older);
+        newer = lineFeeds(newer);
+        List<String> a = tokens(older, WORDS);
+        List<String> b = tokens(newer, WORDS);
         if ((long) a.size() * b.size() > MAX_CELLS) {
             a = tokens(older, LINES);
             b = tokens(newer, LINES);
@@ -62,6 +65,10 @@ public final class TextDiff {
     /** Whether two revisions read the same (no segment added or removed). */
     public static boolean unchanged(List<Segment> segments) {
         return segments.stream().allMatch(Segment::same);
+    }
+
+    private static String lineFeeds(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static List<String> tokens(String text, Pattern pattern) {

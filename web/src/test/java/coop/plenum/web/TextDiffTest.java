@@ -26,6 +26,13 @@ class TextDiffTest {
     }
 
     @Test
+    void lineBreaksCompareAlikeWhetherTypedAsCrlfOrLf() {
+        assertThat(TextDiff.unchanged(TextDiff.between("one\r\ntwo", "one\ntwo"))).isTrue();
+        assertThat(TextDiff.between("one\r\ntwo", "one\nthree")).containsExactly(new Segment(Kind.SAME, "one\n"),
+                new Segment(Kind.REMOVED, "two"), new Segment(Kind.ADDED, "three"));
+    }
+
+    @Test
     void identicalTextsAreUnchanged() {
         assertThat(TextDiff.unchanged(TextDiff.between("a b\nc", "a b\nc"))).isTrue();
         assertThat(TextDiff.unchanged(TextDiff.between("a b", "a c"))).isFalse();
