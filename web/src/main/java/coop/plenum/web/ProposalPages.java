@@ -275,6 +275,8 @@ class ProposalPages {
                             model.addAttribute("myChoice", me == null ? null : proposal.ballots().get(me));
                             model.addAttribute("refusal", refusal);
                             model.addAttribute("commentDraft", commentDraft);
+                            model.addAttribute("revisionChanges", RevisionChanges.of(proposal.revisions()));
+                            model.addAttribute("thread", CommentThread.of(proposal.comments(), names));
                             return "proposal";
                         })));
     }
@@ -462,12 +464,87 @@ class ProposalPages {
         return proposals.require(cooperativeId, proposalId).then(access.requireReader(cooperativeId, user))
                 .then(exchange.getFormData()).flatMap(form -> Mono.fromCallable(() -> {
                             FormText.requireTypable(form);
-                            return new CommentOnProposal(new ProposalId(proposalId), ids.newId(), form.getFirst("text"));
+                            return new CommentOnProposal(new ProposalId(proposalId), ids.newId(), form.getFirst("text"), replyTo(form));
                         })
                         .flatMap(command -> commands.send(command, user.caller(null)))
                         .thenReturn(redirect(cooperativeId, proposalId, null) + "#comments")
-                        .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                                Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")))));
+                        .onErrorResume(Refusal::shownOnThePage, refused -> {
+                            // a refused reply is shown again in its own form, under the comment it answers
+                            model.addAttribute("replyingTo", replyTo(form));
+                            return refuse(cooperativeId, proposalId, user, model, exchange,
+                                    Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")));
+                        }));
+    }
+
+    /** The comment a reply answers; a blank field is a top-level comment. */
+    private static String replyTo(org.springframework.util.MultiValueMap<String, String> form) {
+        String replyTo = form.getFirst("replyTo");
+        return replyTo == null || replyTo.isBlank() ? null : replyTo.strip();
+    }
+
+    /**
+     * The author's form to revise title and body, filled in with the current text. Offered only when SPEC allows it
+     * (the author, during deliberation); the aggregate decides again when the revision is sent.
+     */
+    @GetMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/edit")
+    Mono<String> editForm(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
+                          Model model) {
+        return access.requireReader(cooperativeId, user).flatMap(granted -> proposal(cooperativeId, proposalId).map(p -> {
+            onlyTheAuthorEditsDuringDeliberation(granted.access().memberId(), p);
+            return editModel(model, user, granted.cooperative(), p, p.summary().title(), p.body(), Refusal.NONE);
+        }));
+    }
+
+    @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/revision")
+    Mono<String> revise(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
+                        Model model, ServerWebExchange exchange) {
+        return access.requireReader(cooperativeId, user).flatMap(granted -> proposal(cooperativeId, proposalId)
+                .zipWith(exchange.getFormData()).flatMap(found -> {
+                    ProposalView p = found.getT1();
+                    var form = found.getT2();
+                    // a browser sends a textarea's line breaks as CRLF: kept as LF, a revision's diff shows only what changed
+                    String title = lineFeeds(form.getFirst("title"));
+                    String body = lineFeeds(form.getFirst("body"));
+                    return Mono.fromCallable(() -> {
+                                FormText.requireTypable(form);
+                                return new coop.plenum.governance.proposal.ReviseProposal(new ProposalId(proposalId), title,
+                                        body == null ? "" : body);
+                            })
+                            .flatMap(command -> commands.send(command, user.caller(null)))
+                            .thenReturn(redirect(cooperativeId, proposalId, null) + "#revisions")
+                            .onErrorResume(Refusal::shownOnThePage, refused -> {
+                                Refusal refusal = Refusal.of("revision", (RuleViolation) refused);
+                                exchange.getResponse().setStatusCode(refusal.status());
+                                return Refusal.shownAfresh(() -> Mono.just(editModel(model, user, granted.cooperative(), p,
+                                        FormText.shown(title), FormText.shown(body), refusal)));
+                            });
+                }));
+    }
+
+    private static String lineFeeds(String text) {
+        return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static String editModel(Model model, PlenumUser user, coop.plenum.governance.cooperative.query.CooperativeView cooperative,
+                                    ProposalView p, String title, String body, Refusal refusal) {
+        model.addAttribute("user", user);
+        model.addAttribute("coop", cooperative);
+        model.addAttribute("p", p);
+        model.addAttribute("title", title);
+        model.addAttribute("body", body);
+        model.addAttribute("refusal", refusal);
+        return "proposal-edit";
+    }
+
+    /** SPEC "Proposals": the author may edit title and body only during deliberation. */
+    private static void onlyTheAuthorEditsDuringDeliberation(MemberId me, ProposalView p) {
+        if (me == null || !me.equals(p.authorMemberId())) {
+            throw new NotAllowed("proposal.author-only", "only the author may revise a proposal");
+        }
+        if (p.summary().state() != ProposalState.DELIBERATION) {
+            throw new coop.plenum.kernel.StateConflict("proposal.wrong-state",
+                    "a proposal is revised only during deliberation; this one is " + p.summary().state());
+        }
     }
 
     /** The author's outcome statement, once the vote has closed (the aggregate decides who and when). */

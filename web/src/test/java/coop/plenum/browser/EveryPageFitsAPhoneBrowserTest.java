@@ -78,6 +78,7 @@ class EveryPageFitsAPhoneBrowserTest {
                 .exchange().expectBody(JsonNode.class).returnResult().getResponseBody()) {
             pages.put("proposal " + p.get("state").asText() + " " + p.get("method").asText(), "/cooperatives/" + coop + "/proposals/" + p.get("proposalId").asText());
         }
+        editedPages(coop, pages);
         pages.put("delegations", "/cooperatives/" + coop + "/delegations");
         pages.put("ledger", "/cooperatives/" + coop + "/ledger");
         pages.put("receipts", "/cooperatives/" + coop + "/receipts");
@@ -129,6 +130,29 @@ class EveryPageFitsAPhoneBrowserTest {
             }
         }
         assertThat(overflowing).as("pages wider than a %d px screen, or fields past their card", PHONE_WIDTH).isEmpty();
+    }
+
+    /**
+     * The pages of issue 14's proposal editing: a proposal of ada's revised once (its revisions with their diff), and
+     * the form that revises it.
+     */
+    private void editedPages(String coop, Map<String, String> pages) {
+        String topic = http.get().uri("/api/v1/cooperatives/{c}", coop).headers(h -> h.setBasicAuth("ada", "demo-secret")).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().at("/charter/topics/0").asText();
+        String p = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(h -> h.setBasicAuth("ada", "demo-secret"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "A shared tool library in the depot's north room", "topic", topic, "kind", "GENERAL",
+                        "body", "We set up a tool library with a sign-out sheet.\nVolunteers keep it open on Saturdays."))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, p).headers(h -> h.setBasicAuth("ada", "demo-secret"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "A shared tool library in the depot's north room",
+                        "body", "We set up a tool library with a sign-out sheet and a small deposit.\nVolunteers keep it open on Saturdays and Wednesdays."))
+                .exchange().expectStatus().isNoContent();
+        pages.put("proposal revised", "/cooperatives/" + coop + "/proposals/" + p + "#revisions");
+        pages.put("edit proposal", "/cooperatives/" + coop + "/proposals/" + p + "/edit");
+        pages.put("charter amendment", "/cooperatives/" + coop + "/charter-amendment");
     }
 
     /** The tally and who-has-voted panels on their own (docs/screenshots keeps a few, compared by eye). */

@@ -187,13 +187,14 @@ class ProposalController {
     }
 
     @PostMapping("/{proposalId}/comments")
-    @Operation(summary = "Comment (ACTIVE members, during deliberation and voting)")
+    @Operation(summary = "Comment (ACTIVE members, during deliberation and voting); with replyTo, a reply to that comment of "
+            + "this proposal (400 naming replyTo when it names none). The text is Markdown, shown sanitised on the pages")
     @ApiResponse(responseCode = "201", description = "created")
     Mono<ResponseEntity<Map<String, String>>> comment(@PathVariable String cooperativeId, @PathVariable String proposalId,
                                                       @RequestBody CommentRequest request, @AuthenticationPrincipal PlenumUser user,
                                                       @RequestHeader(value = CORRELATION, required = false) String correlation) {
         String commentId = ids.newId();
-        return commands.sendUnder(cooperativeId, new CommentOnProposal(new ProposalId(proposalId), commentId, request.text()),
+        return commands.sendUnder(cooperativeId, new CommentOnProposal(new ProposalId(proposalId), commentId, request.text(), request.replyTo()),
                         user.caller(correlation), () -> notHere(proposalId))
                 .thenReturn(ResponseEntity.status(201).body(Map.of("commentId", commentId)));
     }

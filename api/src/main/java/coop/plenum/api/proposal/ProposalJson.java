@@ -47,7 +47,9 @@ public record ProposalJson(String proposalId, String title, String topic, String
         return s.winners().isEmpty() ? null : s.winners();
     }
 
-    public record CommentJson(String commentId, String memberId, String text, Instant at) {
+    public record CommentJson(String commentId, String memberId, String text, Instant at,
+                              @io.swagger.v3.oas.annotations.media.Schema(description = "the comment this one answers; absent for a top-level comment", nullable = true)
+                              String replyTo) {
     }
 
     static ProposalJson summary(ProposalSummary s) {
@@ -62,7 +64,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
                 v.body(), v.authorMemberId().value(), v.revision(), v.revisions(),
-                v.comments().stream().map(c -> new CommentJson(c.commentId(), c.memberId().value(), c.text(), c.at())).toList(),
+                v.comments().stream().map(c -> new CommentJson(c.commentId(), c.memberId().value(), c.text(), c.at(), c.replyTo())).toList(),
                 v.openedAt(), v.closedAt(), v.electorateByClass(),
                 v.ballots().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().value(), e -> e.getValue().name(),
                         (a, b) -> b, java.util.LinkedHashMap::new)),

@@ -249,6 +249,9 @@ public final class ProposalInputRules {
         List<Violation> v = new ArrayList<>();
         Texts.required("text", command.text(), MAX_COMMENT, Texts.Lines.MANY, "comment.text-invalid",
                 "a comment is 1 to " + MAX_COMMENT + " characters", v);
+        if (command.replyTo() != null && !Ids.isWellFormed(command.replyTo())) {
+            v.add(new Violation("replyTo", "comment.reply-to-invalid", "replyTo is the id of a comment on this proposal"));
+        }
         return v;
     }
 }

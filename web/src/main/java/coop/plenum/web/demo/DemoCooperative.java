@@ -213,8 +213,10 @@ public class DemoCooperative {
             ProposalId battery = propose("ben", "Install a community battery",
                     "A 200 kWh battery next to the depot stores the roof's midday surplus for the evening peak. "
                             + "Financed from the solar-roof revenue and a member loan.", "energy");
-            as("dev", new CommentOnProposal(battery, ids.newId(), "Who maintains it? I'd like the maintenance costs in the plan."));
-            as("ben", new CommentOnProposal(battery, ids.newId(), "The supplier's contract includes ten years of maintenance."));
+            String question = ids.newId();
+            as("dev", new CommentOnProposal(battery, question, "Who maintains it? I'd like the **maintenance costs** in the plan."));
+            as("ben", new CommentOnProposal(battery, ids.newId(), "The supplier's contract includes ten years of maintenance.",
+                    question));
             as("ada", new OpenVoting(battery));
             vote("ada", battery, Choice.YES);
             vote("ben", battery, Choice.YES);

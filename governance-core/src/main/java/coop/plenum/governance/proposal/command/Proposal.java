@@ -115,6 +115,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private final BallotBox<ConsentBallot> consentBallots = new BallotBox<>();
     /** The ballots of a RANKED vote. */
     private final BallotBox<RankedBallot> rankedBallots = new BallotBox<>();
+    /** The ids of the comments made so far: a reply must answer one of them. */
+    private final java.util.Set<String> commentIds = new java.util.LinkedHashSet<>();
 
     Proposal() {
         // for Axon's event sourcing
@@ -172,7 +174,9 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
             throw new StateConflict("proposal.comments-closed", "comments are taken during deliberation and voting only");
         }
         command.assertInputValid();
-        apply(new CommentAdded(proposalId, command.commentId(), member, command.text().strip(), clock.instant()));
+        repliesAnswerACommentOnThisProposal(command.replyTo());
+        apply(new CommentAdded(proposalId, command.commentId(), member, command.text().strip(), clock.instant(),
+                command.replyTo()));
     }
 
     @CommandHandler
@@ -372,6 +376,12 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     // ---- rules ------------------------------------------------------------------------------------------------
 
+    private void repliesAnswerACommentOnThisProposal(String replyTo) {
+        if (replyTo != null && !commentIds.contains(replyTo)) {
+            throw new InvalidInput("replyTo", "comment.reply-to-unknown", "replyTo names no comment on this proposal");
+        }
+    }
+
     private void onlyTheAuthor(String actor, String action) {
         if (actor == null || !author.value().equals(actor)) {
             throw new NotAllowed("proposal.author-only", "only the author may " + action + " a proposal");
@@ -441,7 +451,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 optionBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.OptionBallotOf(b.getKey(), b.getValue().scores())).toList(),
                 consentBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.ConsentBallotOf(b.getKey(), b.getValue())).toList(),
                 rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList(),
-                visibility, authorMember);
+                visibility, authorMember, List.copyOf(commentIds));
     }
 
     @EventSourcingHandler
@@ -478,11 +488,20 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         if (snapshot.rankedBallots() != null) {
             snapshot.rankedBallots().forEach(b -> rankedBallots.cast(b.memberId(), new RankedBallot(b.ranking())));
         }
+        commentIds.clear();
+        if (snapshot.commentIds() != null) {
+            commentIds.addAll(snapshot.commentIds());
+        }
     }
 
     @EventSourcingHandler
     void on(ProposalRevised event) {
         revision = event.revision();
+    }
+
+    @EventSourcingHandler
+    void on(CommentAdded event) {
+        commentIds.add(event.commentId());
     }
 
     @EventSourcingHandler

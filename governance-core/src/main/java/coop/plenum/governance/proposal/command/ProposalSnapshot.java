@@ -33,7 +33,8 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         List<ElectorateMember> electorate, List<Ballot> ballots, VoteMethod method,
                         List<ProposalOption> options, List<OptionBallotOf> optionBallots,
                         List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots,
-                        coop.plenum.governance.proposal.Visibility visibility, MemberId authorMember) {
+                        coop.plenum.governance.proposal.Visibility visibility, MemberId authorMember,
+                        List<String> commentIds) {
 
     /** One member's current RANKED ballot. */
     record RankedBallotOf(MemberId memberId, List<List<String>> ranking) {
@@ -43,8 +44,8 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
     record ConsentBallotOf(MemberId memberId, coop.plenum.governance.options.ConsentBallot ballot) {
     }
 
-    // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements)
-    static final String REVISION = "3";
+    // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements); 4: the comment ids (replies)
+    static final String REVISION = "4";
 
     /** One member's current ballot of an option method: the score per option (approval: 1 per approved option). */
     record OptionBallotOf(MemberId memberId, java.util.Map<String, Integer> scores) {

@@ -62,7 +62,8 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
     record Revision(int revision, String title, String body, Instant at) {
     }
 
-    record Comment(String commentId, String memberId, String text, Instant at) {
+    /** {@code replyTo}: the comment it answers; none for a top-level comment (and for every comment from before replies). */
+    record Comment(String commentId, String memberId, String text, Instant at, String replyTo) {
     }
 
     record Elector(String memberId, String accountId, String classId, BigDecimal power) {

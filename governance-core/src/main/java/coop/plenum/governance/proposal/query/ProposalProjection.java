@@ -115,7 +115,7 @@ class ProposalProjection {
     @EventHandler
     void on(CommentAdded e, @SequenceNumber long sequence) {
         once(e.proposalId(), sequence, new Update().push("comments",
-                new ProposalDocument.Comment(e.commentId(), e.memberId().value(), e.text(), e.commentedAt())));
+                new ProposalDocument.Comment(e.commentId(), e.memberId().value(), e.text(), e.commentedAt(), e.replyTo())));
     }
 
     @EventHandler
@@ -251,7 +251,7 @@ class ProposalProjection {
             Map<MemberId, Choice> ballots = ballots(allBallots, Instant.MAX);
             return new ProposalView(summary(d), new MemberId(d.authorMemberId()), d.body(), d.revision(),
                     d.revisions().stream().map(r -> new ProposalView.RevisionView(r.revision(), r.title(), r.body(), r.at())).toList(),
-                    d.comments().stream().map(c -> new ProposalView.CommentView(c.commentId(), new MemberId(c.memberId()), c.text(), c.at())).toList(),
+                    d.comments().stream().map(c -> new ProposalView.CommentView(c.commentId(), new MemberId(c.memberId()), c.text(), c.at(), c.replyTo())).toList(),
                     d.openedAt(), d.closedAt(), d.openedAt() == null ? Map.of() : byClass, ballots,
                     d.effectMemberId() == null ? null : new MemberId(d.effectMemberId()),
                     d.electorate().stream().map(m -> new MemberId(m.memberId()))

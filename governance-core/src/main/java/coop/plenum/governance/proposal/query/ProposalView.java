@@ -63,6 +63,7 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
     public record RevisionView(int revision, String title, String body, Instant at) {
     }
 
-    public record CommentView(String commentId, MemberId memberId, String text, Instant at) {
+    /** A comment; {@code replyTo} names the comment it answers, {@code null} for a top-level one. */
+    public record CommentView(String commentId, MemberId memberId, String text, Instant at, String replyTo) {
     }
 }

@@ -41,6 +41,8 @@ class ProposalSnapshotTest {
         proposal.on(new ProposalSubmitted(id, new CooperativeId("c-1"), new MemberId("m-0"), new AccountId("a-0"), "Solar",
                 "Panels", "energy", ProposalKind.GENERAL, null, null, T.plusSeconds(3600), T));
         proposal.on(new ProposalRevised(id, 2, "Solar roof", "Panels", T.plusSeconds(1)));
+        proposal.on(new coop.plenum.governance.proposal.CommentAdded(id, "c-1", new MemberId("m-1"), "Why?", T.plusSeconds(1)));
+        proposal.on(new coop.plenum.governance.proposal.CommentAdded(id, "c-2", new MemberId("m-0"), "Because.", T.plusSeconds(1), "c-1"));
         proposal.on(new VotingOpened(id, new CooperativeId("c-1"), "energy", T.plusSeconds(2),
                 List.of(new StakeholderClass("workers", "Workers", 60, 10), new StakeholderClass("users", "Users", 40, 10)),
                 new DecisionRule(Threshold.TWO_THIRDS, ClassRule.WEIGHTED), new DelegationRule(true, 7),
@@ -71,6 +73,8 @@ class ProposalSnapshotTest {
                 new ProposalSnapshot.Ballot(new MemberId("m-0"), Choice.YES));
         assertThat(snapshot.electorate()).hasSize(3);
         assertThat(snapshot.revision()).isEqualTo(2);
+        // a reply after loading from the snapshot must still find the comment it answers
+        assertThat(snapshot.commentIds()).containsExactly("c-1", "c-2");
     }
 
     @Test

@@ -296,6 +296,28 @@ class ProposalTest {
     }
 
     @Test
+    void aReplyNamesTheCommentOnThisProposalItAnswers() {
+        fixture.given(submitted(null, null), new CommentAdded(P, "c-1", ALICE_M, "Panels?", NOW))
+                .when(new CommentOnProposal(P, "c-2", "Yes, panels.", "c-1"), by(BOB))
+                .expectEvents(new CommentAdded(P, "c-2", BOB_M, "Yes, panels.", NOW, "c-1"));
+        // a reply to a reply is a reply too: nesting is bounded only where it is shown
+        fixture.given(submitted(null, null), new CommentAdded(P, "c-1", ALICE_M, "Panels?", NOW),
+                        new CommentAdded(P, "c-2", BOB_M, "Yes.", NOW, "c-1"))
+                .when(new CommentOnProposal(P, "c-3", "Which?", "c-2"), by(ALICE))
+                .expectEvents(new CommentAdded(P, "c-3", ALICE_M, "Which?", NOW, "c-2"));
+    }
+
+    @Test
+    void aReplyToACommentThatIsNotOnThisProposalIsRefusedNamingReplyTo() {
+        fixture.given(submitted(null, null), new CommentAdded(P, "c-1", ALICE_M, "Panels?", NOW))
+                .when(new CommentOnProposal(P, "c-elsewhere", "Yes.", "c-0"), by(BOB))
+                .expectException(field("replyTo")).expectNoEvents();
+        fixture.given(submitted(null, null))
+                .when(new CommentOnProposal(P, "c-2", "Yes.", "not an id!"), by(BOB))
+                .expectException(field("replyTo")).expectNoEvents();
+    }
+
+    @Test
     void theAuthorWithdrawsDuringDeliberationAndTheScheduleIsCancelled() {
         fixture.given(submitted(OPENS, CLOSES)).when(new WithdrawProposal(P), by(ALICE))
                 .expectEvents(new ProposalWithdrawn(P, NOW))
