@@ -115,6 +115,7 @@ class AxeFindsNoSeriousViolationsBrowserTest {
         check(axe, "member", "account", "/account");
         check(axe, "member", "forbidden (invitations)", c + "/invitations");
         check(axe, "member", "not found", c + "/proposals/00000000-0000-0000-0000-000000000000");
+        chartTextIsReadableOnAPhone(List.of(c + "/ledger", c + "/proposals/" + proposals.get("YES_NO closed")));
         signOut();
     }
 
@@ -166,6 +167,41 @@ class AxeFindsNoSeriousViolationsBrowserTest {
         check(axe, "operator", "cooperatives", "/operator/cooperatives");
         check(axe, "operator", "settings", "/operator/settings");
         signOut();
+    }
+
+    /**
+     * Issue 14: at 390 px the server-drawn charts shrink to the card; their words and figures must stay readable, at
+     * least 9.5 px on screen (the chart's font size times the scale it is drawn at).
+     */
+    private void chartTextIsReadableOnAPhone(List<String> paths) {
+        org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            List<String> tooSmall = new ArrayList<>();
+            int seen = 0;
+            for (String path : paths) {
+                browser.get(page(path));
+                browser.findElement(By.tagName("main"));
+                Object found = ((JavascriptExecutor) browser).executeScript("""
+                        const small = []; let seen = 0;
+                        for (const t of document.querySelectorAll('svg.chart text')) {
+                          if (t.closest('details:not([open])') || t.getClientRects().length === 0) continue;
+                          seen++;
+                          const px = parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a;
+                          if (px < 9.5) small.push('"' + t.textContent + '" ' + px.toFixed(1) + ' px');
+                        }
+                        return [seen, small.join(', ')];""");
+                List<?> result = (List<?>) found;
+                seen += ((Number) result.get(0)).intValue();
+                if (!result.get(1).toString().isEmpty()) {
+                    tooSmall.add(path + ": " + result.get(1));
+                }
+            }
+            assertThat(seen).as("chart texts shown on %s", paths).isGreaterThan(3);
+            assertThat(tooSmall).as("chart text smaller than 9.5 px at 390 px").isEmpty();
+        } finally {
+            browser.manage().window().setSize(laptop);
+        }
     }
 
     // ---- running axe
