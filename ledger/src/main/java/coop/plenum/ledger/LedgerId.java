@@ -20,6 +20,11 @@ public record LedgerId(String value) {
         return new LedgerId("ledger-" + cooperativeId);
     }
 
+    /** The cooperative this ledger is named after (see {@link #ofCooperative}), or null for a ledger not named so. */
+    public String cooperativeId() {
+        return value.startsWith("ledger-") ? value.substring("ledger-".length()) : null;
+    }
+
     @JsonValue
     public String value() {
         return value;

@@ -12,6 +12,12 @@ import coop.plenum.governance.membership.Role;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.membership.MemberStatus;
 import coop.plenum.governance.membership.query.FindMembers;
+import coop.plenum.governance.notification.Turnout;
+import coop.plenum.governance.notification.FindTurnout;
+import coop.plenum.governance.membership.query.FindMember;
+import coop.plenum.governance.proposal.query.ProposalPage;
+import coop.plenum.governance.proposal.query.FindProposalPage;
+import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.governance.proposal.BallotRecorded;
 import coop.plenum.governance.proposal.CastBallot;
@@ -23,7 +29,6 @@ import coop.plenum.governance.proposal.ProposalState;
 import coop.plenum.governance.proposal.RetractBallot;
 import coop.plenum.governance.proposal.WithdrawProposal;
 import coop.plenum.governance.proposal.query.FindProposal;
-import coop.plenum.governance.proposal.query.FindProposals;
 import coop.plenum.governance.proposal.query.FindTally;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalView;
@@ -89,24 +94,58 @@ class ProposalPages {
     @GetMapping("/cooperatives/{cooperativeId}/proposals")
     Mono<String> list(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model,
                       ServerWebExchange exchange) {
-        String stateParam = exchange.getRequest().getQueryParams().getFirst("state");
+        var params = exchange.getRequest().getQueryParams();
+        String stateParam = params.getFirst("state");
         ProposalState state = stateOf(stateParam);
         boolean unknownState = state == null && stateParam != null && !stateParam.isBlank();
-        return access.requireReader(cooperativeId, user).flatMap(granted ->
-                queries.many(new FindProposals(granted.cooperative().cooperativeId(), state), ProposalSummary.class).map(list -> {
-                    if (unknownState) {
-                        // the whole list, and why the filter was not applied
-                        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                        model.addAttribute("error", "state is one of " + Arrays.toString(ProposalState.values())
-                                + "; showing every proposal");
-                    }
-                    model.addAttribute("user", user);
-                    model.addAttribute("coop", granted.cooperative());
-                    model.addAttribute("proposals", list);
-                    model.addAttribute("state", state);
-                    model.addAttribute("canPropose", granted.access().isActiveMember());
-                    return "proposals";
-                }));
+        return access.requireReader(cooperativeId, user).flatMap(granted -> {
+            ProposalListRequest asked = ProposalListRequest.of(params);
+            CooperativeId coop = granted.cooperative().cooperativeId();
+            return queries.one(new FindProposalPage(coop, state, asked.search(),
+                            asked.pageIndex(), ProposalListRequest.PAGE_SIZE), ProposalPage.class)
+                    .flatMap(page -> listed(coop, page).map(rows -> {
+                        if (unknownState) {
+                            // the whole list, and why the filter was not applied
+                            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                            model.addAttribute("error", "state is one of " + Arrays.toString(ProposalState.values())
+                                    + "; showing every proposal");
+                        }
+                        model.addAttribute("user", user);
+                        model.addAttribute("coop", granted.cooperative());
+                        model.addAttribute("proposals", rows);
+                        model.addAttribute("state", state);
+                        model.addAttribute("search", asked.search());
+                        model.addAttribute("links", new ProposalListLinks(coop.value(), state == null ? null : state.name(), asked.search()));
+                        model.addAttribute("page", asked.page());
+                        model.addAttribute("newer", asked.page() > 1);
+                        model.addAttribute("older", page.older());
+                        model.addAttribute("canPropose", granted.access().isActiveMember());
+                        return "proposals";
+                    }));
+        });
+    }
+
+    /** A listed proposal with its author's name and (once voting opened) its turnout. */
+    record ListedProposal(ProposalSummary summary, String author, Turnout turnout) {
+    }
+
+    /** Names by key for the page's few authors, and each opened vote's turnout: at most a page's worth of reads. */
+    private Mono<List<ListedProposal>> listed(CooperativeId coop, ProposalPage page) {
+        return Flux.fromIterable(page.proposals())
+                .concatMap(p -> Mono.zip(
+                        p.author() == null ? Mono.just("") : queries.one(new FindMember(coop, p.author()), MemberView.class)
+                                .map(m -> m.displayName() == null ? p.author().value() : m.displayName())
+                                .defaultIfEmpty(p.author().value()),
+                        opened(p.summary()) ? queries.one(new FindTurnout(p.summary().proposalId()),
+                                        Turnout.class).map(java.util.Optional::of)
+                                .defaultIfEmpty(java.util.Optional.empty())
+                                : Mono.just(java.util.Optional.<Turnout>empty()))
+                        .map(t -> new ListedProposal(p.summary(), t.getT1(), t.getT2().orElse(null))))
+                .collectList();
+    }
+
+    private static boolean opened(ProposalSummary p) {
+        return p.state() == ProposalState.VOTING || p.state() == ProposalState.CLOSED || p.state() == ProposalState.EXECUTED;
     }
 
     private static ProposalState stateOf(String name) {

@@ -71,6 +71,8 @@ class EveryPageFitsAPhoneBrowserTest {
         pages.put("home", "/");
         pages.put("cooperative", "/cooperatives/" + coop);
         pages.put("proposals", "/cooperatives/" + coop + "/proposals");
+        pages.put("proposals searched", "/cooperatives/" + coop + "/proposals?q=a");
+        pages.put("activity", "/cooperatives/" + coop + "/activity");
         pages.put("new proposal", "/cooperatives/" + coop + "/proposals/new");
         for (JsonNode p : http.get().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(h -> h.setBasicAuth("ada", "demo-secret"))
                 .exchange().expectBody(JsonNode.class).returnResult().getResponseBody()) {

@@ -3,6 +3,7 @@ package coop.plenum.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.plenum.governance.storage.StoresCommand;
+import coop.plenum.support.NodeHttp;
 import coop.plenum.support.PlenumContexts;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -52,6 +53,8 @@ class TwoNodesOnSharedStoresTest {
     private static final int DELEGATORS = 4;          // the last four delegate to the first four and never vote
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final NodeHttp http = new NodeHttp();
+    /** For the live tally's event stream, which {@link NodeHttp} does not read. */
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
@@ -360,25 +363,23 @@ class TwoNodesOnSharedStoresTest {
     }
 
     private HttpResponse<String> post(String node, String path, String user, String password, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(node + path)).header("Authorization", basic(user, password))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return http.post(node, path, NodeHttp.basic(user, password), json);
     }
 
     private HttpResponse<String> put(String node, String path, String user, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(node + path)).header("Authorization", basic(user, user + "-password"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return http.put(node, path, basic(user, user + "-password"), json);
     }
 
     private HttpResponse<String> get(String node, String path, String user) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(node + path)).header("Authorization", basic(user, user + "-password")).GET());
+        return http.get(node, path, basic(user, user + "-password"));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request);
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return NodeHttp.basic(user, password);
     }
 
     private static String base(ConfigurableApplicationContext context) {

@@ -36,7 +36,8 @@ class ReadModelIndexes {
             new Field("member_proposal_ballots", "memberId"),
             new Field("notifications", "accountId"),
             new Field("notification_electors", "proposalId"),
-            new Field("notification_delegations", "cooperativeId"));
+            new Field("notification_delegations", "cooperativeId"),
+            new Field("activity", "cooperativeId"));
 
     private final MongoClient mongo;
     private final ReadModelDatabase database;

@@ -193,7 +193,7 @@ class LedgerProjection {
                 RevenueDocument.class, REVENUES).map(LedgerProjection::view);
     }
 
-    private static ContributionView view(ContributionDocument d) {
+    static ContributionView view(ContributionDocument d) {
         List<ContributionView.Evaluation> evaluations = d.evaluations() == null ? List.of() : d.evaluations().stream()
                 .map(e -> new ContributionView.Evaluation(new ContributorId(e.evaluatorId()), Verdict.valueOf(e.verdict()),
                         e.note(), e.at()))

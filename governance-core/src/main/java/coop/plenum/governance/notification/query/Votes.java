@@ -1,7 +1,12 @@
 package coop.plenum.governance.notification.query;
 
+import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.notification.FindNonVoters;
+import coop.plenum.governance.notification.FindVoteStanding;
 import coop.plenum.governance.notification.NotifiedElector;
+import coop.plenum.governance.notification.Turnout;
+import coop.plenum.governance.notification.VoteStanding;
+import coop.plenum.governance.notification.FindTurnout;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -76,6 +81,64 @@ class Votes {
                 return d == null ? null : d.delegateFor(vote.topic());
             }
         });
+    }
+
+    /**
+     * One member's standing, by the chain rule {@link Participation#countedWith} applies to the whole vote, walked
+     * forward from the member by key: their delegate for the vote's topic, whether that delegate is an elector with a
+     * ballot, and so on, stopping outside the electorate, at a member met before, or past the charter's maximum of hops.
+     */
+    @QueryHandler
+    VoteStanding handle(FindVoteStanding query) {
+        String proposal = query.proposalId().value();
+        String member = query.memberId().value();
+        VoteDocument vote = find(proposal).orElse(null);
+        ElectorDocument me = vote == null ? null : mongo.findById(ElectorDocument.key(proposal, member), ElectorDocument.class).block();
+        if (me == null) {
+            return VoteStanding.OUTSIDE;
+        }
+        if (me.voted()) {
+            return new VoteStanding(true, true, null);
+        }
+        Set<String> seen = new HashSet<>();
+        seen.add(member);
+        String current = member;
+        int hops = 0;
+        boolean limited = vote.maxChainLength() != null && vote.maxChainLength() > 0;
+        while (true) {
+            DelegateDocument delegation = mongo.findById(PersonDocument.key(vote.cooperativeId(), current), DelegateDocument.class).block();
+            String delegate = delegation == null ? null : delegation.delegateFor(vote.topic());
+            hops++;
+            if (delegate == null || !seen.add(delegate) || (limited && hops > vote.maxChainLength())) {
+                return new VoteStanding(true, false, null);
+            }
+            ElectorDocument next = mongo.findById(ElectorDocument.key(proposal, delegate), ElectorDocument.class).block();
+            if (next == null) {
+                return new VoteStanding(true, false, null);
+            }
+            if (next.voted()) {
+                return new VoteStanding(true, false, new MemberId(delegate));
+            }
+            current = delegate;
+        }
+    }
+
+    /** A vote's turnout: its electors with a ballot of their own, counted over the vote's electors (one index read). */
+    @QueryHandler
+    Turnout handle(FindTurnout query) {
+        String proposal = query.proposalId().value();
+        if (find(proposal).filter(v -> !VoteDocument.SUBMITTED.equals(v.state())).isEmpty()) {
+            return null;
+        }
+        long[] counts = new long[2];
+        mongo.find(Query.query(where("proposalId").is(proposal)), ElectorDocument.class)
+                .doOnNext(e -> {
+                    counts[1]++;
+                    if (e.voted()) {
+                        counts[0]++;
+                    }
+                }).blockLast();
+        return new Turnout(counts[0], counts[1]);
     }
 
     /** Electors of an open vote whose power is not counted now (empty for a vote not open). */

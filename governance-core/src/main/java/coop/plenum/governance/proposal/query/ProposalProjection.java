@@ -199,6 +199,33 @@ class ProposalProjection {
                 .collectList().toFuture();
     }
 
+    /**
+     * A page of the list: the search is a literal, case-insensitive substring of the title or the text (quoted, so
+     * a search is never a pattern); one more than the page is read to know whether an older page follows.
+     */
+    @QueryHandler
+    CompletableFuture<ProposalPage> handle(FindProposalPage query) {
+        var criteria = where("cooperativeId").is(query.cooperativeId().value());
+        if (query.state() != null) {
+            criteria = criteria.and("state").is(query.state());
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            java.util.regex.Pattern literal = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(query.search().strip()),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+            criteria = criteria.orOperator(where("title").regex(literal), where("body").regex(literal));
+        }
+        Query q = Query.query(criteria)
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("submittedAt"),
+                        org.springframework.data.domain.Sort.Order.asc("_id")))
+                .skip((long) query.page() * query.size()).limit(query.size() + 1);
+        q.fields().exclude("electorate").exclude("revisions").exclude("comments").exclude("applied").exclude("frozenDelegations");
+        return mongo.find(q, ProposalDocument.class)
+                .map(d -> new ProposalPage.Listed(summary(d), d.authorMemberId() == null ? null : new MemberId(d.authorMemberId())))
+                .collectList()
+                .map(found -> new ProposalPage(found.stream().limit(query.size()).toList(), query.page(), found.size() > query.size()))
+                .toFuture();
+    }
+
     @QueryHandler
     CompletableFuture<ProposalSummary> handle(FindProposalSummary query) {
         Query q = Query.query(where("_id").is(query.proposalId().value()));
@@ -387,7 +414,7 @@ class ProposalProjection {
                 counted.consentTally(), counted.schulzeTally());
     }
 
-    private static ProposalSummary summary(ProposalDocument d) {
+    static ProposalSummary summary(ProposalDocument d) {
         return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
                 d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt(), d.votingMethod(),
                 d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility());
