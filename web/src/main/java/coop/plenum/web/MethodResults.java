@@ -26,7 +26,8 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
     record Bar(String optionId, String label, String decimal, String percent, String exact, boolean eligible, boolean winner) {
         /** The bar's width in percent, for the stylesheet (0 when there is nothing to show). */
         public String width() {
-            return percent == null ? "0" : percent.substring(0, percent.length() - 1);
+            return decimal == null ? "0" : new BigDecimal(decimal).movePointRight(2).setScale(1, RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros().toPlainString();
         }
     }
 
@@ -50,7 +51,8 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
     record Cell(String percent, String exact, boolean ahead, boolean self) {
     }
 
-    static MethodResults of(TallyJson tally, ProposalView proposal, Map<MemberId, String> names, Map<String, String> classNames) {
+    static MethodResults of(TallyJson tally, ProposalView proposal, Map<MemberId, String> names, Map<String, String> classNames,
+                            Figures fig) {
         // hidden until close: the page shows participation only, in its own panel
         if (tally == null || tally.method() == null || "YES_NO".equals(tally.method()) || tally.hiddenUntilClose()) {
             return null;
@@ -62,25 +64,25 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
         List<String> winners = tally.winners() == null ? List.of() : tally.winners();
         boolean everyClass = proposal.decision() != null && proposal.decision().classRule() == ClassRule.EVERY_CLASS;
         return switch (tally.method()) {
-            case "APPROVAL", "SCORE" -> scored(tally, labels, classNames, winners, decided, everyClass);
-            case "CONSENT" -> consent(tally, names, classNames, decided);
-            case "RANKED" -> ranked(tally, options, classNames, winners, decided);
+            case "APPROVAL", "SCORE" -> scored(tally, labels, classNames, winners, decided, everyClass, fig);
+            case "CONSENT" -> consent(tally, names, classNames, decided, fig);
+            case "RANKED" -> ranked(tally, options, classNames, winners, decided, fig);
             default -> null;
         };
     }
 
     private static MethodResults scored(TallyJson tally, Map<String, String> labels, Map<String, String> classNames,
-                                        List<String> winners, boolean decided, boolean everyClass) {
+                                        List<String> winners, boolean decided, boolean everyClass, Figures fig) {
         List<Bar> options = tally.options() == null ? List.of() : tally.options().stream().map(o -> new Bar(o.optionId(),
-                o.label(), o.score(), percent(o.score()), exact(o.score(), o.scoreExact()), !Boolean.FALSE.equals(o.eligible()),
+                o.label(), o.score(), percent(o.score(), fig), exact(o.score(), o.scoreExact()), !Boolean.FALSE.equals(o.eligible()),
                 winners.contains(o.optionId()))).toList();
         List<ClassShares> classes = tally.classes().stream().map(c -> {
             List<Bar> shares = new ArrayList<>();
             if (c.shares() != null) {
-                c.shares().forEach((id, share) -> shares.add(new Bar(id, labels.getOrDefault(id, id), share, percent(share),
+                c.shares().forEach((id, share) -> shares.add(new Bar(id, labels.getOrDefault(id, id), share, percent(share, fig),
                         exact(share, null), true, winners.contains(id))));
             }
-            return classShares(c, classNames, shares);
+            return classShares(c, classNames, shares, fig);
         }).toList();
         List<String> leading = decided ? winners : leaders(options);
         String sentence = optionSentence(tally.outcome(), leading, labels, everyClass);
@@ -124,8 +126,8 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
     }
 
     private static MethodResults consent(TallyJson tally, Map<MemberId, String> names, Map<String, String> classNames,
-                                         boolean decided) {
-        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of())).toList();
+                                         boolean decided, Figures fig) {
+        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of(), fig)).toList();
         List<ObjectionLine> objections = tally.objections() == null ? List.of() : tally.objections().stream()
                 .map(o -> new ObjectionLine(names.getOrDefault(new MemberId(o.memberId()), "a member"),
                         classNames.getOrDefault(o.classId(), o.classId()), o.reason())).toList();
@@ -141,10 +143,10 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
     }
 
     private static MethodResults ranked(TallyJson tally, List<ProposalOption> options, Map<String, String> classNames,
-                                        List<String> winners, boolean decided) {
+                                        List<String> winners, boolean decided, Figures fig) {
         Map<String, String> labels = new HashMap<>();
         options.forEach(o -> labels.put(o.id(), o.label()));
-        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of())).toList();
+        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of(), fig)).toList();
         List<String> ranking = tally.ranking() == null ? List.of() : tally.ranking().stream()
                 .map(group -> String.join(" = ", group.stream().map(id -> labels.getOrDefault(id, id)).toList())).toList();
         // unbeaten on the strongest paths: the winners once decided, the leaders while voting
@@ -163,8 +165,8 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
             };
         }
         return new MethodResults("RANKED", decided, sentence, List.of(), classes, false, List.of(), ranking,
-                matrix(tally.pairwise(), tally.strongestPaths(), options, top, false),
-                matrix(tally.strongestPaths(), tally.strongestPaths(), options, top, true));
+                matrix(tally.pairwise(), tally.strongestPaths(), options, top, false, fig),
+                matrix(tally.strongestPaths(), tally.strongestPaths(), options, top, true, fig));
     }
 
     /**
@@ -172,7 +174,7 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
      * path cell when the row's strongest path beats the column's (Schulze's "beats").
      */
     private static List<MatrixRow> matrix(Map<String, Map<String, String>> values, Map<String, Map<String, String>> paths,
-                                          List<ProposalOption> options, List<String> top, boolean byPaths) {
+                                          List<ProposalOption> options, List<String> top, boolean byPaths, Figures fig) {
         if (values == null) {
             return List.of();
         }
@@ -187,26 +189,25 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
                 String value = values.getOrDefault(row.id(), Map.of()).get(column.id());
                 String against = values.getOrDefault(column.id(), Map.of()).get(row.id());
                 boolean ahead = value != null && against != null && new BigDecimal(value).compareTo(new BigDecimal(against)) > 0;
-                cells.add(new Cell(percent(value), exact(value, null), ahead, false));
+                cells.add(new Cell(percent(value, fig), exact(value, null), ahead, false));
             }
             rows.add(new MatrixRow(row.id(), row.label(), top.contains(row.id()), cells));
         }
         return rows;
     }
 
-    private static ClassShares classShares(TallyJson.ClassJson c, Map<String, String> classNames, List<Bar> shares) {
+    private static ClassShares classShares(TallyJson.ClassJson c, Map<String, String> classNames, List<Bar> shares, Figures fig) {
         return new ClassShares(c.classId(), classNames.getOrDefault(c.classId(), c.classId()), c.weight(), c.quorum(),
-                c.electoratePower(), c.participating(), percent(c.participation()), exact(c.participation(), null),
+                c.electoratePower(), c.participating(), percent(c.participation(), fig), exact(c.participation(), null),
                 c.quorumMet(), shares, c.consent(), c.standAside(), c.object());
     }
 
-    /** "0.666667" → "66.7%"; {@code null} stays {@code null} (nothing to show). Display only: decisions use exact values. */
-    static String percent(String decimal) {
-        if (decimal == null) {
-            return null;
-        }
-        return new BigDecimal(decimal).movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros()
-                .toPlainString() + "%";
+    /**
+     * "0.666667" → "66.7 %" in the page's language, as the yes/no tally writes it ({@link Figures}); {@code null} stays
+     * {@code null} (nothing to show, the page writes a dash). Display only: decisions use exact values.
+     */
+    static String percent(String decimal, Figures fig) {
+        return decimal == null ? null : fig.percent(decimal);
     }
 
     static String exact(String decimal, String fraction) {

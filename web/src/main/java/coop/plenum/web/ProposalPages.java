@@ -292,7 +292,8 @@ class ProposalPages {
             model.addAttribute("ballotDraft", BallotDraft.current(proposal, me));
         }
         model.addAttribute("myBallot", BallotDraft.described(proposal, me));
-        model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames));
+        Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
+        model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames, fig));
     }
 
     /**

@@ -66,7 +66,7 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"ranking\": [[\"solar-park\", \"wind-turbine\"]]}")
                 .exchange().expectStatus().isOk();
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(
-                By.cssSelector("#pairwise-matrix tr[data-option='solar-park'] td:nth-of-type(1)")).getText().equals("0%"));
+                By.cssSelector("#pairwise-matrix tr[data-option='solar-park'] td:nth-of-type(1)")).getText().equals("0 %"));
         browser.findElement(By.id("close-vote")).click();
         // closing asks first, on a page of its own (issue 14)
         assertThat(browser.findElement(By.id("confirm-question")).getText()).startsWith("Close the vote on");
@@ -86,7 +86,7 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
         WebElement winnerRow = browser.findElement(By.cssSelector("#pairwise-matrix tbody tr.winner"));
         assertThat(winnerRow.findElement(By.tagName("th")).getText()).startsWith("Wind turbine");
         List<WebElement> cells = winnerRow.findElements(By.tagName("td"));
-        assertThat(cells.stream().map(WebElement::getText).toList()).containsExactly("—", "80%", "100%");
+        assertThat(cells.stream().map(WebElement::getText).toList()).containsExactly("—", "80 %", "100 %");
         assertThat(cells.get(1).getAttribute("title")).isEqualTo("0.800000");
         assertThat(browser.findElement(By.cssSelector("#pairwise-matrix caption")).getText()).startsWith("Pairwise preferences");
         assertThat(browser.findElements(By.cssSelector("#strongest-paths tbody tr.winner"))).hasSize(1);

@@ -181,7 +181,7 @@ class VoteMethodPagesTest extends PageScenario {
         String approvalPage = proposalPage(approval);
         assertThat(approvalPage).contains("you approved Solar panels, A turbine")
                 .containsPattern("value=\"solar\" id=\"approve-solar\"[^>]*checked")
-                .contains("id=\"option-bars\"").contains("100%").contains("width:100%");
+                .contains("id=\"option-bars\"").contains("100\u00a0%").contains("width:100%");
 
         String score = openVoteOverTheApi("SCORE", options);
         long before = eventsInTheLog();
@@ -200,7 +200,7 @@ class VoteMethodPagesTest extends PageScenario {
                 .containsPattern("type=\"range\" min=\"0\" max=\"5\" step=\"1\" list=\"score-marks\"[^>]*name=\"score-wind\"[^>]*value=\"2\"")
                 .contains("<datalist id=\"score-marks\">");
         assertThat(scorePage).contains("you scored Solar panels 5, A turbine 2, Neither 0")
-                .contains("title=\"0.400000\"").contains("40%");
+                .contains("title=\"0.400000\"").contains("40\u00a0%");
         act(score, "closing");
         assertThat(proposalPage(score)).contains("Decided: Solar panels won.");
     }

@@ -70,10 +70,14 @@ class VoteMethodFormsTest {
 
     @Test
     void percentagesAreForPeopleAndTheExactValueIsSaidOnlyWhenTheDecimalIsRounded() {
-        assertThat(MethodResults.percent("0.666667")).isEqualTo("66.7%");
-        assertThat(MethodResults.percent("1.000000")).isEqualTo("100%");
-        assertThat(MethodResults.percent("0.000000")).isEqualTo("0%");
-        assertThat(MethodResults.percent(null)).isNull();
+        assertThat(MethodResults.percent("0.666667", Figures.in(java.util.Locale.ENGLISH))).isEqualTo("66.7\u00a0%");
+        assertThat(MethodResults.percent("1.000000", Figures.in(java.util.Locale.ENGLISH))).isEqualTo("100\u00a0%");
+        assertThat(MethodResults.percent("0.000000", Figures.in(java.util.Locale.ENGLISH))).isEqualTo("0\u00a0%");
+        assertThat(MethodResults.percent(null, Figures.in(java.util.Locale.ENGLISH))).isNull();
+        // in the page's language like the yes/no tally (issue 14), while a bar's CSS width stays a plain decimal
+        assertThat(MethodResults.percent("0.666667", Figures.in(java.util.Locale.GERMAN))).isEqualTo("66,7\u00a0%");
+        assertThat(new MethodResults.Bar("wind", "Wind", "0.666667", "66,7\u00a0%", "", true, false).width()).isEqualTo("66.7");
+        assertThat(new MethodResults.Bar("wind", "Wind", null, null, "", true, false).width()).isEqualTo("0");
         assertThat(MethodResults.exact("0.666667", "2/3")).isEqualTo("0.666667 (exactly 2/3)");
         assertThat(MethodResults.exact("0.400000", "2/5")).isEqualTo("0.400000");
         assertThat(MethodResults.exact("0.800000", null)).isEqualTo("0.800000");
