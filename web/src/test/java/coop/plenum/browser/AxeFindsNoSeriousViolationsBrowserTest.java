@@ -133,6 +133,18 @@ class AxeFindsNoSeriousViolationsBrowserTest {
         browser.findElement(By.id("close-vote")).click();
         browser.findElement(By.id("confirm-question"));
         check(axe, "secretary", "confirm closing a vote", null);
+        check(axe, "secretary", "revising a proposal", c + "/proposals/" + proposals.get("YES_NO in deliberation") + "/edit");
+        check(axe, "secretary", "charter amendment form", c + "/charter-amendment");
+        int classes = browser.findElements(By.cssSelector("[id^=remove-class-]")).size();
+        browser.findElement(By.id("add-class")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("[id^=remove-class-]")).size() == classes + 1);
+        org.openqa.selenium.WebElement preview = browser.findElement(By.id("preview-amendment"));
+        preview.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(preview));
+        browser.findElement(By.tagName("main"));
+        check(axe, "secretary", "charter amendment, a class added and previewed (errors shown)", null);
         check(axe, "secretary", "invitations", c + "/invitations");
         check(axe, "secretary", "webhooks", c + "/webhooks");
         check(axe, "secretary", "an applicant", c + "/members/" + memberIds.get("Grace Ito"));
