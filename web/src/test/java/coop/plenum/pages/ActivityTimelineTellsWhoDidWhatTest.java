@@ -1,6 +1,5 @@
 package coop.plenum.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import coop.plenum.support.Cooperators;
 import coop.plenum.support.PageSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,22 +25,15 @@ class ActivityTimelineTellsWhoDidWhatTest extends PageScenario {
     }
 
     private String propose(String title, String extra) {
-        JsonNode created = http.post().uri("/api/v1/cooperatives/{c}/proposals", r.coop()).headers(as(r.alice()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"title\":\"" + title + "\",\"body\":\"b\",\"topic\":\"energy\",\"kind\":\"GENERAL\"" + extra + "}")
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        return created.get("proposalId").asText();
+        return propose(r, title, extra);
     }
 
     private void act(String p, String action) {
-        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/{a}", r.coop(), p, action).headers(as(r.alice()))
-                .exchange().expectStatus().isNoContent();
+        act(r, p, action);
     }
 
     private void vote(String p, String who, String member, String choice) {
-        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", r.coop(), p, member).headers(as(who))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"" + choice + "\"}").exchange()
-                .expectStatus().is2xxSuccessful();
+        vote(r, p, who, member, choice);
     }
 
     private String timeline(String who, String query) {

@@ -47,6 +47,28 @@ abstract class PageScenario extends BootedPlenum {
         return p;
     }
 
+    /** A GENERAL proposal on energy by the secretary; {@code extraJson} adds fields (",\"votingClosesAt\":…"). */
+    protected String propose(AliceAndBob r, String title, String extraJson) {
+        JsonNode created = http.post().uri("/api/v1/cooperatives/{c}/proposals", r.coop()).headers(as(r.alice()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"" + title + "\",\"body\":\"b\",\"topic\":\"energy\",\"kind\":\"GENERAL\"" + extraJson + "}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return created.get("proposalId").asText();
+    }
+
+    /** The secretary moves a proposal on ("opening", "closing") through the API. */
+    protected void act(AliceAndBob r, String proposal, String action) {
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/{a}", r.coop(), proposal, action).headers(as(r.alice()))
+                .exchange().expectStatus().isNoContent();
+    }
+
+    /** A yes/no ballot cast through the API by the member themselves. */
+    protected void vote(AliceAndBob r, String proposal, String who, String member, String choice) {
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", r.coop(), proposal, member).headers(as(who))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"" + choice + "\"}").exchange()
+                .expectStatus().is2xxSuccessful();
+    }
+
     protected String contribution(String cooperative, String username) {
         JsonNode created = http.post().uri("/api/v1/cooperatives/{c}/contributions", cooperative).headers(as(username))
                 .contentType(MediaType.APPLICATION_JSON)

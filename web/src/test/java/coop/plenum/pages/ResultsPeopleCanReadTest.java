@@ -25,24 +25,17 @@ class ResultsPeopleCanReadTest extends PageScenario {
     }
 
     private String openVote() {
-        JsonNode created = http.post().uri("/api/v1/cooperatives/{c}/proposals", r.coop()).headers(as(r.alice()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"title\":\"Solar roof\",\"body\":\"b\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}")
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        String p = created.get("proposalId").asText();
+        String p = propose(r, "Solar roof", "");
         act(p, "opening");
         return p;
     }
 
     private void act(String p, String action) {
-        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/{a}", r.coop(), p, action).headers(as(r.alice()))
-                .exchange().expectStatus().isNoContent();
+        act(r, p, action);
     }
 
     private void vote(String p, String who, String member, String choice) {
-        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", r.coop(), p, member).headers(as(who))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"" + choice + "\"}").exchange()
-                .expectStatus().is2xxSuccessful();
+        vote(r, p, who, member, choice);
     }
 
     private String page(String p) {
