@@ -88,6 +88,8 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                     .exchange().expectStatus().isNoContent();
         }
         String today = LocalDate.now().toString();
+        String comment = created(http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/comments", coop, proposal).headers(as(bob))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"A first thought\"}"), "commentId");
         String contribution = created(http.post().uri("/api/v1/cooperatives/{c}/contributions", coop).headers(as(bob))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"project\":\"depot\",\"type\":\"WORK_HOURS\",\"quantity\":2,\"description\":\"Roof\",\"occurredOn\":\"" + today + "\"}"),
@@ -122,6 +124,8 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                         "{\"title\":\"Solar roof\",\"body\":\"Panels\"}"),
                 new Endpoint("comment", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals/" + proposal + "/comments", as(bob),
                         "{\"text\":\"Good idea\"}"),
+                new Endpoint("reply to a comment", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals/" + proposal + "/comments",
+                        as(bob), "{\"text\":\"Agreed\",\"replyTo\":\"" + comment + "\"}"),
                 new Endpoint("apply", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/applications", as(carol),
                         "{\"classId\":\"users\"}"),
                 new Endpoint("change class", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/members/" + bobMember + "/class", as(alice),
