@@ -155,6 +155,40 @@ class WebhooksDeliverSignedEventsTest extends BootedPlenum {
     }
 
     @Test
+    void aBallotDeliveryCountsTheMembersWithABallotStandingEachOnceAndNamesThemOnlyOnAPublicVote() throws Exception {
+        AliceAndBob coop = riversideWithAliceAndBob();
+        register(coop, receiver.url("/ballots"), "ballot.cast");
+        String proposals = "/api/v1/cooperatives/" + coop.coop() + "/proposals";
+        String proposal = http.post().uri(proposals).headers(as(coop.alice())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Solar roof\",\"body\":\"Panels on the depot.\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        http.post().uri(proposals + "/" + proposal + "/opening").headers(as(coop.alice())).exchange().expectStatus().isNoContent();
+        String aliceBallot = proposals + "/" + proposal + "/ballots/" + coop.aliceMember();
+        String bobBallot = proposals + "/" + proposal + "/ballots/" + coop.bobMember();
+        for (String[] ballot : List.of(new String[]{coop.alice(), aliceBallot, "YES"}, new String[]{coop.bob(), bobBallot, "NO"},
+                new String[]{coop.alice(), aliceBallot, "NO"})) {
+            http.put().uri(ballot[1]).headers(as(ballot[0])).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"choice\":\"" + ballot[2] + "\"}").exchange().expectStatus().isOk();
+        }
+        http.delete().uri(bobBallot).headers(as(coop.bob())).exchange().expectStatus().isNoContent();
+        http.put().uri(bobBallot).headers(as(coop.bob())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().isOk();
+
+        eventually(() -> receiver.at("/ballots").size() == 4);
+        List<JsonNode> bodies = new java.util.ArrayList<>();
+        for (LoopbackReceiver.Received r : receiver.at("/ballots")) {
+            bodies.add(JSON.readTree(r.body()));
+        }
+        bodies.sort(java.util.Comparator.comparing(b -> b.at("/data/castAt").asText()));
+        assertThat(bodies.stream().map(b -> b.at("/data/ballotsStanding").asInt()).toList())
+                .as("Alice, Bob, Alice again (a recast), Bob after retracting").containsExactly(1, 2, 2, 2);
+        assertThat(bodies.stream().map(b -> b.at("/data/memberId").asText()).toList())
+                .containsExactly(coop.aliceMember(), coop.bobMember(), coop.aliceMember(), coop.bobMember());
+        assertThat(bodies.get(0).at("/data/choice").isMissingNode()).as("what anyone voted is never told").isTrue();
+    }
+
+    @Test
     void aUrlThatPointsInwardIsRefusedNamingTheUrlAndNothingIsStored() {
         AliceAndBob coop = riversideWithAliceAndBob();
         long before = eventsInTheLog();

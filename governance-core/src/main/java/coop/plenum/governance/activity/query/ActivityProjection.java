@@ -1,5 +1,6 @@
 package coop.plenum.governance.activity.query;
 
+import coop.plenum.governance.storage.SettledDocuments;
 import coop.plenum.governance.activity.ActivityEntry;
 import coop.plenum.governance.activity.ActivityKind;
 import coop.plenum.governance.activity.ActivityPage;
@@ -60,6 +61,7 @@ class ActivityProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final ReadModelWrites writes;
+    private final SettledDocuments<String, ActivityProposalDocument> openProposals = new SettledDocuments<>(256);
 
     ActivityProjection(ReactiveMongoTemplate mongo, ReadModelWrites writes) {
         this.mongo = mongo;
@@ -76,6 +78,7 @@ class ActivityProjection {
 
     @ResetHandler
     void dropBeforeReplay() {
+        openProposals.clear();
         mongo.dropCollection(ActivityEntryDocument.class).block();
         mongo.dropCollection(ActivityProposalDocument.class).block();
         mongo.dropCollection(ContributionAuthor.class).block();
@@ -118,6 +121,7 @@ class ActivityProjection {
 
     @EventHandler
     void on(VotingClosed e, EventMessage<?> event) {
+        openProposals.forget(e.proposalId().value());
         ActivityProposalDocument p = proposal(e.proposalId());
         if (p != null) {
             entry(event, p.cooperativeId(), e.closedAt(), ActivityKind.VOTING_CLOSED, null, null, p.id(), p.title(),
@@ -131,7 +135,9 @@ class ActivityProjection {
      */
     @EventHandler
     void on(BallotCast e) {
-        ActivityProposalDocument p = proposal(e.proposalId());
+        // a proposal's title and visibility are fixed once its vote is open, and a ballot comes after the opening
+        ActivityProposalDocument p = openProposals.get(e.proposalId().value(),
+                id -> mongo.findById(id, ActivityProposalDocument.class).block(), d -> true);
         if (p != null && p.cooperativeId() != null && Visibility.orDefault(p.visibility()) == Visibility.PUBLIC) {
             writes.upsert(ActivityEntryDocument.class, Query.query(where("_id").is("ballot|" + p.id() + "|" + e.memberId().value())),
                     new Update().set("at", e.castAt()).setOnInsert("cooperativeId", p.cooperativeId())

@@ -39,6 +39,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import coop.plenum.governance.storage.SettledDocuments;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -74,6 +75,7 @@ class NotificationProjection {
     private final Notifier notifier;
     private final ClosingSoonSchedule closingSoon;
     private final Votes votes;
+    private final SettledDocuments<String, VoteDocument> openVotes = new SettledDocuments<>(256);
 
     NotificationProjection(ReactiveMongoTemplate mongo, Notifier notifier, ClosingSoonSchedule closingSoon, Votes votes) {
         this.mongo = mongo;
@@ -84,6 +86,7 @@ class NotificationProjection {
 
     @ResetHandler
     void dropBeforeReplay() {
+        openVotes.clear();
         for (Class<?> type : List.of(NotificationDocument.class, InboxSettingsDocument.class, VoteDocument.class,
                 ElectorDocument.class, PersonDocument.class, AccountNameDocument.class, DelegateDocument.class,
                 DelegatorsDocument.class, ContributorsDocument.class)) {
@@ -228,7 +231,9 @@ class NotificationProjection {
 
     @EventHandler
     void on(BallotCast e, EventMessage<?> event, ReplayStatus replay) {
-        VoteDocument vote = mongo.findById(e.proposalId().value(), VoteDocument.class).block();
+        // what a ballot reads of its vote is fixed from the opening until the close
+        VoteDocument vote = openVotes.get(e.proposalId().value(), id -> mongo.findById(id, VoteDocument.class).block(),
+                v -> VoteDocument.VOTING.equals(v.state()));
         if (vote == null) {
             return;
         }
@@ -264,6 +269,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(VotingClosed e, EventMessage<?> event, ReplayStatus replay) {
+        openVotes.forget(e.proposalId().value());
         VoteDocument vote = mongo.findById(e.proposalId().value(), VoteDocument.class).block();
         if (vote == null) {
             return;

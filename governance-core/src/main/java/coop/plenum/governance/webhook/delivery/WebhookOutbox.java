@@ -134,12 +134,13 @@ class WebhookOutbox {
      * visible to the cooperative while voting (PUBLIC); what anyone voted is never told here.
      */
     @EventHandler
-    void on(BallotCast event, EventMessage<?> message) {
+    void on(BallotCast event, EventMessage<?> message, TrackingToken token) {
         String proposalId = event.proposalId().value();
-        store.voted(proposalId, event.memberId().value()).ifPresent(proposal -> {
+        store.voted(proposalId, event.memberId().value(), position(token)).ifPresent(proposal -> {
             String coop = proposal.getString("cooperativeId");
             ObjectNode data = proposal(coop, proposalId, proposal.getString("title"));
-            data.put("ballotsStanding", proposal.getList("voters", String.class, List.of()).size());
+            data.put("ballotsStanding", proposal.get("ballotsStanding", Number.class) == null ? 0
+                    : proposal.get("ballotsStanding", Number.class).intValue());
             data.put("castAt", WebhookPayloads.text(event.castAt()));
             if (Visibility.PUBLIC.name().equals(proposal.getString("visibility"))) {
                 data.put("memberId", event.memberId().value());
@@ -149,8 +150,8 @@ class WebhookOutbox {
     }
 
     @EventHandler
-    void on(BallotRetracted event) {
-        store.retracted(event.proposalId().value(), event.memberId().value());
+    void on(BallotRetracted event, TrackingToken token) {
+        store.retracted(event.proposalId().value(), event.memberId().value(), position(token));
     }
 
     @EventHandler

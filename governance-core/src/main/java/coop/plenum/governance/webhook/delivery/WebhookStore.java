@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The delivery processor's state in MongoDB: the webhooks it knows ({@code webhook_endpoints}), each proposal's
- * cooperative, title, visibility and voters ({@code webhook_proposals}), and the outbox ({@code webhook_deliveries}),
+ * cooperative, title, visibility and count of standing ballots ({@code webhook_proposals}) with one document per
+ * voter ({@code webhook_voters}), and the outbox ({@code webhook_deliveries}),
  * one document per event and webhook, keyed {@code <event id>:<webhook id>} so that an event handled twice (after a
  * restart before the processor's token was stored) queues nothing twice. None of it is a read model: a read-model
  * rebuild leaves it alone, and the processor is never replayed.
@@ -40,16 +41,35 @@ class WebhookStore {
 
     private final MongoCollection<Document> endpoints;
     private final MongoCollection<Document> proposals;
+    private final MongoCollection<Document> voters;
     private final MongoCollection<Document> deliveries;
 
     WebhookStore(MongoClient client, ReadModelDatabase database) {
         var db = client.getDatabase(database.name());
         this.endpoints = db.getCollection("webhook_endpoints");
         this.proposals = db.getCollection("webhook_proposals");
+        this.voters = db.getCollection("webhook_voters");
         this.deliveries = db.getCollection("webhook_deliveries");
         endpoints.createIndex(Indexes.ascending("cooperativeId"));
         deliveries.createIndex(Indexes.ascending("webhookId"));
         deliveries.createIndex(Indexes.ascending("nextAttemptAt"));
+        votersOutOfTheirLists();
+    }
+
+    /*
+     * Stores before 2026-12-02 kept each proposal's voters as one list inside its document, so every ballot rewrote
+     * (and the embedded store deep-copied) a document that grew with the electorate. They move to one document per
+     * voter, once, at start-up; doing it again after an interruption gives the same result.
+     */
+    private void votersOutOfTheirLists() {
+        for (Document proposal : proposals.find(Filters.exists("voters"))) {
+            List<String> listed = proposal.getList("voters", String.class, List.of());
+            for (String member : listed) {
+                insertIfAbsent(voters, voter(voterKey(proposal.getString("_id"), member), true, -1L));
+            }
+            proposals.updateOne(Filters.eq("_id", proposal.get("_id")), Updates.combine(
+                    Updates.set("ballotsStanding", listed.size()), Updates.unset("voters")));
+        }
     }
 
     // --- webhooks -------------------------------------------------------------------------------------------------
@@ -148,14 +168,76 @@ class WebhookStore {
         return Optional.ofNullable(proposals.find(Filters.eq("_id", proposalId)).first());
     }
 
-    /** Adds the voter (a second ballot of the same member counts once) and answers the proposal after the change. */
-    Optional<Document> voted(String proposalId, String memberId) {
-        return Optional.ofNullable(proposals.findOneAndUpdate(Filters.eq("_id", proposalId), Updates.addToSet("voters", memberId),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    /**
+     * Counts the voter in (a recast of the same member counts once) and answers the proposal after the change, with
+     * {@code ballotsStanding}. Each voter is a document of its own and the proposal keeps only the count, so a ballot
+     * costs the same at 20 members as at 20,000. The event's log position makes the count exact when an event is
+     * handled again after a crash between the two writes: the voter document remembers the position of the event
+     * that last changed it, and the proposal the last position it counted.
+     */
+    Optional<Document> voted(String proposalId, String memberId, long position) {
+        if (voterChanged(proposalId, memberId, true, position)) {
+            Document counted = proposals.findOneAndUpdate(Filters.and(Filters.eq("_id", proposalId), notCountedYet(position)),
+                    Updates.combine(Updates.inc("ballotsStanding", 1), Updates.set("countedUpTo", position)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (counted != null) {
+                return Optional.of(counted);
+            }
+        }
+        return proposal(proposalId);
     }
 
-    void retracted(String proposalId, String memberId) {
-        proposals.updateOne(Filters.eq("_id", proposalId), Updates.pull("voters", memberId));
+    /** Counts the voter out; like {@link #voted}, exactly once per event. */
+    void retracted(String proposalId, String memberId, long position) {
+        if (voterChanged(proposalId, memberId, false, position)) {
+            proposals.updateOne(Filters.and(Filters.eq("_id", proposalId), notCountedYet(position)),
+                    Updates.combine(Updates.inc("ballotsStanding", -1), Updates.set("countedUpTo", position)));
+        }
+    }
+
+    /**
+     * Whether the event at {@code position} moves the member in or out of the proposal's voters: true when it does
+     * now, and also when it already did (the event handled again), so the caller's count, guarded by position, catches
+     * up. The processor runs in one segment, one event at a time, so nothing changes a voter between read and write.
+     */
+    private boolean voterChanged(String proposalId, String memberId, boolean standing, long position) {
+        String key = voterKey(proposalId, memberId);
+        if (standing && insertIfAbsent(voters, voter(key, true, position))) {
+            return true;
+        }
+        Document voter = voters.find(Filters.eq("_id", key)).first();
+        if (voter == null) {
+            return false;
+        }
+        if (voter.getBoolean("standing", false) != standing) {
+            voters.replaceOne(Filters.eq("_id", key), voter(key, standing, position));
+            return true;
+        }
+        return voter.get("since", Number.class).longValue() == position;
+    }
+
+    private static Document voter(String key, boolean standing, long position) {
+        return new Document("_id", key).append("standing", standing).append("since", position);
+    }
+
+    private static Bson notCountedYet(long position) {
+        return Filters.or(Filters.exists("countedUpTo", false), Filters.lt("countedUpTo", position));
+    }
+
+    private static String voterKey(String proposalId, String memberId) {
+        return proposalId + "|" + memberId;
+    }
+
+    private static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {
+        try {
+            collection.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     // --- the outbox -----------------------------------------------------------------------------------------------
