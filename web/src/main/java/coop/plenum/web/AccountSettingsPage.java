@@ -68,7 +68,7 @@ class AccountSettingsPage {
                 .then(Mono.fromCallable(() -> "password".equals(part)
                         // the session was opened with the old password: sign in again with the new one
                         ? "redirect:/login?reset"
-                        : "redirect:/account?notice=" + ApplicationPage.encode("Saved.")))
+                        : "redirect:/account?notice=saved"))
                 .onErrorResume(RuleViolation.class, refused -> {
                     exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
                     model.addAttribute("error", refused.getMessage());

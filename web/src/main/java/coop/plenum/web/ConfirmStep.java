@@ -9,7 +9,7 @@ import org.springframework.util.MultiValueMap;
  * page that says what will happen and carries a second form with {@code confirmed=yes}. Only that second post acts.
  * With JavaScript, confirm.js may ask in a dialog instead and add the field itself.
  */
-record ConfirmStep(String title, String question, String consequence, String action, String button, String cancel) {
+record ConfirmStep(String kind, String subject, String action, String cancel) {
 
     static final String FIELD = "confirmed";
 
@@ -25,29 +25,27 @@ record ConfirmStep(String title, String question, String consequence, String act
         return "confirm";
     }
 
+    /**
+     * The message key of one of the page's texts (issue 14: the words are in the bundles, in the reader's language):
+     * {@code part} is title, question, consequence or button; the question may name {@link #subject()}.
+     */
+    public String key(String part) {
+        return "confirm." + kind + "." + part;
+    }
+
     static ConfirmStep closeVote(String base, String title) {
-        return new ConfirmStep("Close the vote?", "Close the vote on “" + title + "” now?",
-                "The tally is final once closed: nobody can vote or change a ballot afterwards.", base + "/close",
-                "Close the vote", base);
+        return new ConfirmStep("close", title, base + "/close", base);
     }
 
     static ConfirmStep withdrawProposal(String base, String title) {
-        return new ConfirmStep("Withdraw the proposal?", "Withdraw “" + title + "”?",
-                "A withdrawn proposal cannot be put to a vote; you would have to propose it again.", base + "/withdraw",
-                "Withdraw the proposal", base);
+        return new ConfirmStep("withdraw", title, base + "/withdraw", base);
     }
 
     static ConfirmStep member(String action, String coopPath, String memberPath, String name) {
         return switch (action) {
-            case "suspend" -> new ConfirmStep("Suspend " + name + "?", "Suspend " + name + "?",
-                    "A suspended member cannot propose, vote, delegate or log contributions until a secretary reinstates them.",
-                    memberPath + "/suspend", "Suspend", memberPath);
-            case "reject" -> new ConfirmStep("Reject the application?", "Reject " + name + "’s application?",
-                    "The application is closed; they may apply again later.", memberPath + "/reject", "Reject the application",
-                    coopPath);
-            default -> new ConfirmStep("Leave the cooperative?", "Leave this cooperative?",
-                    "You will no longer vote or take part; you can apply again later.", memberPath + "/withdraw",
-                    "Leave the cooperative", memberPath);
+            case "suspend" -> new ConfirmStep("suspend", name, memberPath + "/suspend", memberPath);
+            case "reject" -> new ConfirmStep("reject", name, memberPath + "/reject", coopPath);
+            default -> new ConfirmStep("leave", name, memberPath + "/withdraw", memberPath);
         };
     }
 

@@ -6,16 +6,17 @@ import org.springframework.web.server.ServerWebExchange;
 
 import java.util.Locale;
 
-/** Every page gets {@code fig}: {@link Figures} in the reader's locale (from Accept-Language; English without one). */
+/**
+ * Every page gets {@code fig}: {@link Figures} in the page's language ({@link PageLocaleResolver}; English without
+ * one). {@link PageLanguageAdvice} replaces it once a signed-in member's account language is known.
+ */
 @ControllerAdvice(basePackages = "coop.plenum.web")
 class FiguresAdvice {
 
     @ModelAttribute("fig")
     Figures figures(ServerWebExchange exchange) {
         try {
-            boolean asked = !exchange.getRequest().getHeaders().getAcceptLanguageAsLocales().isEmpty();
-            Locale locale = asked ? exchange.getLocaleContext().getLocale() : null;
-            return Figures.in(locale);
+            return Figures.in(exchange.getLocaleContext().getLocale());
         } catch (IllegalArgumentException malformedHeader) {
             return Figures.in(Locale.ENGLISH);
         }

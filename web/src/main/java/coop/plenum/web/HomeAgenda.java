@@ -50,7 +50,7 @@ class HomeAgenda {
     }
 
     /** An open vote waiting for the member's ballot; {@code carriedBy}: whose ballot counts for them meanwhile, or null. */
-    record WaitingVote(CooperativeSummary cooperative, ProposalSummary proposal, String timeLeft, String carriedBy) {
+    record WaitingVote(CooperativeSummary cooperative, ProposalSummary proposal, Countdown.TimeLeft timeLeft, String carriedBy) {
     }
 
     /** A peer's pending contribution the member has not evaluated. */

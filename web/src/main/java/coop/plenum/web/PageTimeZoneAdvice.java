@@ -1,13 +1,7 @@
 package coop.plenum.web;
 
-import coop.plenum.api.security.PlenumUser;
-import coop.plenum.api.support.Queries;
-import coop.plenum.governance.account.query.AccountView;
-import coop.plenum.governance.account.query.FindAccount;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import reactor.core.publisher.Mono;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -22,20 +16,10 @@ class PageTimeZoneAdvice {
 
     static final String UTC = "UTC";
 
-    private final Queries queries;
-
-    PageTimeZoneAdvice(Queries queries) {
-        this.queries = queries;
-    }
-
+    /** Signed out, or before {@link PageLanguageAdvice} has read the account's zone (it replaces this one). */
     @ModelAttribute("zone")
-    Mono<String> zone(@AuthenticationPrincipal PlenumUser user) {
-        if (user == null) {
-            return Mono.just(UTC);
-        }
-        return queries.one(new FindAccount(user.accountId()), AccountView.class)
-                .map(account -> known(account.timeZone()))
-                .defaultIfEmpty(UTC);
+    String zone() {
+        return UTC;
     }
 
     /** A zone the JDK knows, else UTC: a page never fails over a setting stored before its rules were checked. */

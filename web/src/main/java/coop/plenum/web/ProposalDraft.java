@@ -18,7 +18,7 @@ import org.springframework.util.MultiValueMap;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,12 +50,15 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
                 FormText.shown(votingOpensAt), FormText.shown(votingClosesAt), FormText.shown(method), FormText.shown(options));
     }
 
-    /** GENERAL, an ADMISSION/EXPULSION naming a member, or a CHARTER_AMENDMENT carrying the whole new charter as JSON. */
-    SubmitProposal command(ProposalId id, CooperativeId cooperative, ObjectMapper json) {
+    /**
+     * GENERAL, an ADMISSION/EXPULSION naming a member, or a CHARTER_AMENDMENT carrying the whole new charter as JSON.
+     * The voting times are read in the reader's time zone, as the form says next to the fields (issue 14).
+     */
+    SubmitProposal command(ProposalId id, CooperativeId cooperative, ObjectMapper json, ZoneId zone) {
         List<Violation> violations = new ArrayList<>();
         ProposalKind kind = kind(violations);
-        Instant opens = instant("votingOpensAt", votingOpensAt, violations);
-        Instant closes = instant("votingClosesAt", votingClosesAt, violations);
+        Instant opens = instant("votingOpensAt", votingOpensAt, zone, violations);
+        Instant closes = instant("votingClosesAt", votingClosesAt, zone, violations);
         ProposalEffect effect = kind == null ? null : effect(kind, json, violations);
         VoteMethod voteMethod = method(violations);
         List<ProposalOption> offered = voteMethod != null && voteMethod.hasOptions() ? OptionLines.read(options) : null;
@@ -138,8 +141,11 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
         }
     }
 
-    /** The form's datetime-local fields, read as UTC, as the page says. */
-    private static Instant instant(String field, String local, List<Violation> violations) {
+    /**
+     * The form's datetime-local fields, read in the reader's zone, as the page says. A time that falls in a gap (the
+     * hour skipped when clocks go forward) moves forward by the gap's length; one that occurs twice is the earlier.
+     */
+    private static Instant instant(String field, String local, ZoneId zone, List<Violation> violations) {
         if (local.isBlank()) {
             return null;
         }
@@ -150,10 +156,10 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
                         field + " lies between the years " + FIRST_YEAR + " and " + LAST_YEAR));
                 return null;
             }
-            return at.toInstant(ZoneOffset.UTC);
+            return at.atZone(zone).toInstant();
         } catch (DateTimeParseException unreadable) {
             violations.add(new Violation(field, "request.date-time-invalid",
-                    field + " is a date and time (UTC), written like 2026-05-01T18:00"));
+                    field + " is a date and time (" + zone.getId() + "), written like 2026-05-01T18:00"));
             return null;
         }
     }

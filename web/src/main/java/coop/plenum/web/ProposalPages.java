@@ -190,7 +190,7 @@ class ProposalPages {
             ProposalDraft draft = ProposalDraft.of(form);
             return Mono.fromCallable(() -> {
                         FormText.requireTypable(form);
-                        return draft.command(id, granted.cooperative().cooperativeId(), json);
+                        return draft.command(id, granted.cooperative().cooperativeId(), json, PageLanguageAdvice.readerZone(exchange));
                     })
                     .flatMap(command -> commands.send(command, user.caller(null)))
                     .thenReturn("redirect:" + base(cooperativeId) + "/" + id.value())

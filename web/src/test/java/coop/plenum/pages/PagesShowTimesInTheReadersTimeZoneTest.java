@@ -25,7 +25,7 @@ class PagesShowTimesInTheReadersTimeZoneTest extends PageScenario {
     @Test
     void aClosingTimeReadsInEachReadersZoneOnThePagesAndInUtcInTheApi() {
         http.put().uri("/api/v1/accounts/me/profile").headers(as(r.alice())).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"displayName\":\"Alice Secretary\",\"timeZone\":\"Europe/Madrid\",\"language\":\"es\"}")
+                .bodyValue("{\"displayName\":\"Alice Secretary\",\"timeZone\":\"Europe/Madrid\",\"language\":\"en\"}")
                 .exchange().expectStatus().isNoContent();
         String p = propose(r, "Winter opening hours", ",\"votingClosesAt\":\"2030-01-15T18:00:00Z\"");
         act(r, p, "opening");

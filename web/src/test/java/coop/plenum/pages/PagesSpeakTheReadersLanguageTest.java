@@ -1,0 +1,112 @@
+package coop.plenum.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.plenum.support.PageSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static coop.plenum.support.Cooperators.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14, "English plus at least two complete translations; each member's language and time zone": a signed-in
+ * member's account language chooses the pages' language (month names included) and their zone the times; signed
+ * out, the browser's Accept-Language among English, Spanish and German, or a language picked with ?lang=.
+ */
+class PagesSpeakTheReadersLanguageTest extends PageScenario {
+
+    private AliceAndBob r;
+
+    @BeforeEach
+    void riverside() {
+        r = riversideWithAliceAndBob();
+    }
+
+    @Test
+    void aMemberWhoseLanguageIsSpanishSeesTheProposalPageInSpanishWithDatesInTheirZone() {
+        profile(r.alice(), "Europe/Madrid", "es");
+        String p = propose(r, "Horario de invierno", ",\"votingClosesAt\":\"2030-01-15T18:00:00Z\"");
+        act(r, p, "opening");
+
+        String spanish = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        assertThat(spanish).contains("<html lang=\"es\">", "Tu voto", "Debate", "Recuento", ">votación<",
+                "Recordárselo a quienes no han votado", "15 ene 19:00 CET", "Mis cooperativas", "Cerrar sesión");
+        assertThat(spanish).doesNotContain("Your ballot", "Discussion", "15 Jan", "Sign out", "??");
+
+        String english = page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        assertThat(english).as("a member with no language set reads English, in UTC")
+                .contains("<html lang=\"en\">", "Your ballot", "Discussion", "15 Jan 18:00 UTC").doesNotContain("Tu voto");
+    }
+
+    @Test
+    void aMemberWhoseLanguageIsGermanFillsInTheNewProposalFormInGermanAndInTheirZone() {
+        profile(r.bob(), "Europe/Berlin", "de");
+        PageSession bob = signedIn(r.bob());
+        String form = bob.get("/cooperatives/{c}/proposals/new", r.coop()).body();
+        assertThat(form).contains("<html lang=\"de\">", "Neuer Antrag", "Abstimmung beginnt (Europe/Berlin, optional)",
+                "Zur Beratung einreichen", "Allgemeine Entscheidung").doesNotContain("New proposal", "(UTC, optional)", "??");
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", "Winterzeiten");
+        fields.put("body", "Kürzere Öffnungszeiten");
+        fields.put("kind", "GENERAL");
+        fields.put("method", "YES_NO");
+        fields.put("topic", "energy");
+        fields.put("votingOpensAt", "2030-03-01T10:00");
+        fields.put("votingClosesAt", "2030-07-01T10:00");
+        PageSession.Answer submitted = bob.post("/cooperatives/{c}/proposals", fields, r.coop());
+        assertThat(submitted.code()).as("%s", submitted).isEqualTo(303);
+        String proposalId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
+
+        JsonNode api = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", r.coop(), proposalId).headers(as(r.bob()))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(api.get("votingOpensAt").asText()).as("10:00 in Berlin in winter").isEqualTo("2030-03-01T09:00:00Z");
+        assertThat(api.get("votingClosesAt").asText()).as("10:00 in Berlin in summer").isEqualTo("2030-07-01T08:00:00Z");
+        assertThat(page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), proposalId))
+                .contains("beginnt am 1 März 10:00 MEZ", "1 Juli 10:00 MESZ");
+    }
+
+    @Test
+    void aSignedOutVisitorReadsTheLanguageTheirBrowserAsksForOrPicks() {
+        assertThat(login("de-CH,de;q=0.9,en;q=0.5")).contains("<html lang=\"de\">", "Passwort vergessen?", ">Anmelden<");
+        assertThat(login("es")).contains("<html lang=\"es\">", "¿Olvidaste tu contraseña?");
+        assertThat(login("fr-FR,fr;q=0.9")).as("a language Plenum has no bundle for").contains("<html lang=\"en\">",
+                "Forgot your password?");
+        assertThat(login(null)).contains("<html lang=\"en\">", "Forgot your password?");
+        assertThat(login("this is ;;; not a header")).contains("<html lang=\"en\">");
+
+        EntityExchangeResult<String> picked = http.get().uri("/login?lang=es").header("Accept-Language", "de")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        assertThat(picked.getResponseBody()).contains("<html lang=\"es\">");
+        String cookie = picked.getResponseCookies().getFirst("plenum-lang").getValue();
+        assertThat(cookie).isEqualTo("es");
+        assertThat(http.get().uri("/password-reset").cookie("plenum-lang", cookie).header("Accept-Language", "de")
+                .exchange().expectBody(String.class).returnResult().getResponseBody())
+                .as("the picked language stays for the next pages").contains("Restablecer tu contraseña");
+    }
+
+    private String login(String acceptLanguage) {
+        var request = http.get().uri("/login");
+        if (acceptLanguage != null) {
+            request = request.header("Accept-Language", acceptLanguage);
+        }
+        return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private void profile(String who, String zone, String language) {
+        http.put().uri("/api/v1/accounts/me/profile").headers(as(who)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\":\"" + who + "\",\"timeZone\":\"" + zone + "\",\"language\":\"" + language + "\"}")
+                .exchange().expectStatus().isNoContent();
+    }
+
+    private String page(String who, String path, Object... vars) {
+        PageSession.Answer answer = signedIn(who).get(path, vars);
+        assertThat(answer.code()).as("%s", answer).isEqualTo(200);
+        return answer.body();
+    }
+}
