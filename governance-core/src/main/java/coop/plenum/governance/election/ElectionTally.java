@@ -69,11 +69,11 @@ public final class ElectionTally {
             boolean quorumMet = quorumMet(c.quorum(), electoratePower, participating);
             quorumMissed |= !quorumMet && electoratePower.signum() > 0;
             MeekCount count = participating.signum() > 0 ? MeekStv.count(standing, classSeats, ballots) : null;
-            results.add(new ElectionClassResult(c.id(), classSeats, standing, electoratePower, participating,
+            results.add(new ElectionClassResult(c.id(), c.weight(), classSeats, standing, electoratePower, participating,
                     ballots.size(), c.quorum(), quorumMet, count, count == null ? List.of() : count.elected()));
         }
         if (quorumMissed) {
-            List<ElectionClassResult> none = results.stream().map(r -> new ElectionClassResult(r.classId(), r.seats(),
+            List<ElectionClassResult> none = results.stream().map(r -> new ElectionClassResult(r.classId(), r.weight(), r.seats(),
                     r.candidates(), r.electoratePower(), r.participatingPower(), r.ballots(), r.quorum(), r.quorumMet(),
                     r.count(), List.of())).toList();
             return new ElectionResult(Outcome.NO_QUORUM, none, List.of());
