@@ -109,6 +109,8 @@ record BallotDraft(String consent, String reason, Set<String> approve, Map<Strin
             case APPROVAL -> new CastBallot(proposal, me, null, List.copyOf(approve), null, why, null, null);
             case SCORE -> new CastBallot(proposal, me, null, null, scores(violations), why, null, null);
             case RANKED -> new CastBallot(proposal, me, null, null, null, why, null, ranking(violations));
+            // a board election: rank-<memberId> per candidate of the member's class; equal numbers are refused as ties
+            case ELECTION -> new CastBallot(proposal, me, null, null, null, why, null, ranking(violations));
             case YES_NO -> throw new InvalidInput("choice", "ballot.choice-invalid", "choice is YES, NO, ABSTAIN or RETRACT");
         };
         if (!violations.isEmpty()) {

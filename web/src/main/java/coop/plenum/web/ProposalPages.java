@@ -177,6 +177,9 @@ class ProposalPages {
                     .filter(m -> m.status() == MemberStatus.ACTIVE
                             || m.status() == MemberStatus.SUSPENDED).toList());
             model.addAttribute("draft", draft);
+            if (!model.containsAttribute("seatsDraft")) {
+                model.addAttribute("seatsDraft", SeatsDraft.EMPTY);
+            }
             model.addAttribute("refusal", refusal);
             return "proposal-new";
         });
@@ -190,12 +193,14 @@ class ProposalPages {
             ProposalDraft draft = ProposalDraft.of(form);
             return Mono.fromCallable(() -> {
                         FormText.requireTypable(form);
-                        return draft.command(id, granted.cooperative().cooperativeId(), json, PageLanguageAdvice.readerZone(exchange));
+                        return SeatsDraft.of(form).onto(draft.command(id, granted.cooperative().cooperativeId(), json,
+                                PageLanguageAdvice.readerZone(exchange)));
                     })
                     .flatMap(command -> commands.send(command, user.caller(null)))
                     .thenReturn("redirect:" + base(cooperativeId) + "/" + id.value())
                     .onErrorResume(RuleViolation.class, refused -> {
                         Refusal refusal = Refusal.of("proposal", refused);
+                        model.addAttribute("seatsDraft", SeatsDraft.of(form).shown());
                         exchange.getResponse().setStatusCode(refusal.status());
                         return Refusal.shownAfresh(() -> formModel(granted.cooperative(), user, model, draft.shown(), refusal));
                     });
@@ -264,6 +269,7 @@ class ProposalPages {
                                     .collect(Collectors.toMap(c -> c.id(), c -> c.name()));
                             model.addAttribute("classNames", classNames);
                             methodModel(model, seen, tally, me, names, classNames);
+                            model.addAttribute("election", ElectionPanel.of(seen, tally, me, all.getT2(), names, classNames));
                             resultsModel(model, seen, all.getT1().orElse(null), tally, names, classNames,
                                     proposal.decision() != null ? proposal.decision() : granted.cooperative().charter().decision());
                             model.addAttribute("participationOverTime", overTimeCharts(all.getT5(), tally, classNames, model));

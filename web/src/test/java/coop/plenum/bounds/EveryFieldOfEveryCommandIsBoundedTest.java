@@ -79,6 +79,18 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                     .exchange().expectStatus().isNoContent();
             openVotes.put(method, id);
         }
+        // board elections (ELECTION): one in deliberation for nominations, one open with alice standing for workers
+        String electionJson = "{\"title\":\"Board\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\","
+                + "\"method\":\"ELECTION\",\"seats\":{\"workers\":1,\"users\":1}}";
+        String electing = created(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(electionJson), "proposalId");
+        String electionOpen = created(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(electionJson), "proposalId");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/candidates", coop, electionOpen).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"memberId\":\"" + aliceMember + "\"}")
+                .exchange().expectStatus().isNoContent();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, electionOpen).headers(as(alice))
+                .exchange().expectStatus().isNoContent();
         // a closed vote, so that an outcome statement reaches its checks
         String closed = created(http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -157,6 +169,11 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                 new Endpoint("cast ranked ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
                         + openVotes.get("RANKED") + "/ballots/" + aliceMember, as(alice),
                         "{\"ranking\":[[\"wind\"],[\"solar\"]]}"),
+                new Endpoint("submit election", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals", as(alice), electionJson),
+                new Endpoint("nominate a candidate", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals/" + electing
+                        + "/candidates", as(alice), "{\"memberId\":\"" + bobMember + "\"}"),
+                new Endpoint("cast election ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
+                        + electionOpen + "/ballots/" + aliceMember, as(alice), "{\"ranking\":[[\"" + aliceMember + "\"]]}"),
                 new Endpoint("notification preferences", HttpMethod.PUT, "/api/v1/notifications/preferences", as(bob),
                         "{\"email\":\"bob@example.org\",\"preferences\":{\"VOTE_OPENED\":\"DIGEST\"}}"),
                 new Endpoint("mark notifications read", HttpMethod.POST, "/api/v1/notifications/read", as(bob),

@@ -334,6 +334,23 @@ class AxeFindsNoSeriousViolationsBrowserTest {
                 proposals.put(method + " " + state, id);
             }
         }
+        // board elections (the demo's is closed): one in deliberation with a candidacy, one open with a ballot
+        for (String state : List.of("in deliberation", "open")) {
+            String id = api("ada").post().uri("/api/v1/cooperatives/{c}/proposals", coop).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"title\":\"Board (" + state + ")\",\"body\":\"\",\"topic\":\"community\",\"kind\":\"GENERAL\","
+                            + "\"method\":\"ELECTION\",\"seats\":{\"workers\":1,\"users\":1}}")
+                    .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                    .getResponseBody().get("proposalId").asText();
+            api("ada").post().uri("/api/v1/cooperatives/{c}/proposals/{p}/candidates", coop, id).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"memberId\":\"" + memberIds.get("Ada Okonkwo") + "\"}").exchange().expectStatus().isNoContent();
+            if (state.equals("open")) {
+                api("ada").post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, id).exchange().expectStatus().isNoContent();
+                api("ada").put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, id, memberIds.get("Ada Okonkwo"))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"ranking\":[[\"" + memberIds.get("Ada Okonkwo") + "\"]]}")
+                        .exchange().expectStatus().isOk();
+            }
+            proposals.put("ELECTION " + state, id);
+        }
         return proposals;
     }
 }

@@ -40,6 +40,7 @@ class DemoCooperativeTest extends BootedPlenum {
         String decided = null;
         String consent = null;
         String ranked = null;
+        String election = null;
         for (JsonNode p : get("/api/v1/cooperatives/{c}/proposals", coop)) {
             String state = p.get("state").asText();
             String method = p.get("method").asText();
@@ -50,10 +51,12 @@ class DemoCooperativeTest extends BootedPlenum {
                 consent = p.get("proposalId").asText();
             } else if (method.equals("RANKED")) {
                 ranked = p.get("proposalId").asText();
+            } else if (method.equals("ELECTION")) {
+                election = p.get("proposalId").asText();
             }
         }
         assertThat(states).containsExactlyInAnyOrder("CLOSED YES_NO", "VOTING YES_NO", "DELIBERATION YES_NO",
-                "CLOSED CONSENT", "VOTING RANKED");
+                "CLOSED CONSENT", "VOTING RANKED", "CLOSED ELECTION");
         JsonNode tally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, decided);
         // workers approve (abstention aside), users follow dev's NO through emma's and hugo's delegations,
         // investors follow ada through finn's: 0.5 × 1 + 0.3 × 0 + 0.2 × 1
@@ -71,6 +74,14 @@ class DemoCooperativeTest extends BootedPlenum {
         assertThat(rankedTally.get("state").asText()).isEqualTo("VOTING");
         assertThat(rankedTally.get("options")).hasSize(4);
         assertThat(rankedTally.at("/pairwise/school-roof/allotments").asText()).isNotEqualTo("0.000000");
+
+        // the board election is decided: two workers and one user elected, each class counted round by round
+        JsonNode board = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, election);
+        assertThat(board.get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(board.get("winners")).hasSize(3);
+        assertThat(board.at("/election/classes/0/elected")).hasSize(2);
+        assertThat(board.at("/election/classes/1/elected")).hasSize(1);
+        assertThat(board.at("/election/classes/0/rounds")).isNotEmpty();
 
         JsonNode contributions = get("/api/v1/cooperatives/{c}/contributions", coop);
         List<String> contributionStates = new ArrayList<>();

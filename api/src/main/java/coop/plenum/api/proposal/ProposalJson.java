@@ -24,7 +24,32 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            String method, List<OptionJson> options, List<String> winners,
                            Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
                            Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
-                           Map<String, List<List<String>>> rankedBallots) {
+                           Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
+                           List<CandidacyJson> candidacies, List<CandidateJson> candidates) {
+
+    /** The shape before ELECTION: no seats, candidacies or candidates. */
+    public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
+                        Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                        String body, String authorMemberId, Integer revision, List<ProposalView.RevisionView> revisions,
+                        List<CommentJson> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
+                        String method, List<OptionJson> options, List<String> winners,
+                        Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
+                        Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
+                        Map<String, List<List<String>>> rankedBallots) {
+        this(proposalId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt, body,
+                authorMemberId, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots, effectMemberId,
+                method, options, winners, optionBallots, reasons, consentBallots, visibility, outcomeStatement, rankedBallots,
+                null, null, null);
+    }
+
+    /** ELECTION, during deliberation: a nomination of {@code memberId} by {@code nominatedBy}, accepted or not yet. */
+    public record CandidacyJson(String memberId, String classId, String nominatedBy, boolean accepted) {
+    }
+
+    /** ELECTION, from opening: a candidate standing for their class (the pinned order breaks ties that never differed). */
+    public record CandidateJson(String memberId, String classId) {
+    }
 
     /** The author's outcome statement as it stands (the latest recorded). */
     public record OutcomeStatementJson(String statement, String recordedBy, Instant recordedAt) {
@@ -77,6 +102,11 @@ public record ProposalJson(String proposalId, String title, String topic, String
                         e -> e.getKey().value(), e -> e.getValue().name(), (a, b) -> b, java.util.LinkedHashMap::new)),
                 s.visibility().name(), outcomeStatement(v),
                 v.rankedBallots().isEmpty() ? null : v.rankedBallots().entrySet().stream().collect(Collectors.toMap(
-                        e -> e.getKey().value(), e -> e.getValue().ranking(), (a, b) -> b, java.util.LinkedHashMap::new)));
+                        e -> e.getKey().value(), e -> e.getValue().ranking(), (a, b) -> b, java.util.LinkedHashMap::new)),
+                v.seats().isEmpty() ? null : new java.util.TreeMap<>(v.seats()),
+                s.method() != coop.plenum.governance.options.VoteMethod.ELECTION ? null : v.candidacies().stream()
+                        .map(c -> new CandidacyJson(c.memberId().value(), c.classId(), c.nominatedBy().value(), c.accepted())).toList(),
+                s.method() != coop.plenum.governance.options.VoteMethod.ELECTION || v.openedAt() == null ? null : v.candidates().stream()
+                        .map(c -> new CandidateJson(c.memberId().value(), c.classId())).toList());
     }
 }

@@ -14,7 +14,13 @@ public enum VoteMethod {
     /** CONSENT, STAND_ASIDE or OBJECT (with a reason); any objection standing at close rejects. */
     CONSENT(0),
     /** A ballot ranks options (ties allowed, unranked below ranked); Schulze decides. */
-    RANKED(0);
+    RANKED(0),
+    /**
+     * A board election: seats per class, candidates nominated during deliberation, each class's members rank their
+     * own class's candidates (a {@code ranking} of single candidates) and Meek STV elects each class's seats.
+     * Not delegable.
+     */
+    ELECTION(0);
 
     private final int maxScore;
 

@@ -34,6 +34,8 @@ public final class ProposalInputRules {
     public static final int MAX_REASON = 2_000;
     /** An outcome statement: a few paragraphs, like a comment that closes the discussion. */
     public static final int MAX_OUTCOME_STATEMENT = 4_000;
+    /** SPEC "Voting methods", ELECTION: seats per class, each 1 to this many (a board, not a parliament). */
+    public static final int MAX_SEATS = 50;
     /** An option id is what ballots name: short, plain, case-sensitive. */
     private static final Pattern OPTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
@@ -64,7 +66,35 @@ public final class ProposalInputRules {
                     + command.kind() + " is decided YES_NO"));
         }
         methodAndOptions(method, command.options(), v);
+        seatsPerClass(method, command.seats(), v);
         return v;
+    }
+
+    /**
+     * ELECTION gives 1 to {@link #MAX_SEATS} seats for at least one class (a slug; the aggregate checks it is one
+     * of the charter's); no other method has seats.
+     */
+    private static void seatsPerClass(VoteMethod method, Map<String, Integer> seats, List<Violation> v) {
+        if (method != VoteMethod.ELECTION) {
+            if (seats != null && !seats.isEmpty()) {
+                v.add(new Violation("seats", "proposal.seats-unexpected", "only an ELECTION has seats"));
+            }
+            return;
+        }
+        if (seats == null || seats.isEmpty()) {
+            v.add(new Violation("seats", "proposal.seats-missing", "an ELECTION gives seats per class: {classId: 1 to " + MAX_SEATS + "}"));
+            return;
+        }
+        for (Map.Entry<String, Integer> e : seats.entrySet()) {
+            if (e.getKey() == null || !Slugs.isSlug(e.getKey())) {
+                v.add(new Violation("seats", "proposal.seats-class-unknown", "seats are keyed by the charter's class ids"));
+                return;
+            }
+            if (e.getValue() == null || e.getValue() < 1 || e.getValue() > MAX_SEATS) {
+                v.add(new Violation("seats." + e.getKey(), "proposal.seats-invalid", "a class has 1 to " + MAX_SEATS + " seats"));
+                return;
+            }
+        }
     }
 
     /** YES_NO has no options; an option method has 2 to 50, each with a unique well-formed id and a label. */
@@ -152,6 +182,35 @@ public final class ProposalInputRules {
                                 v.add(new Violation("ranking", "ballot.option-repeated", "ranking names each option at most once"));
                                 break outer;
                             }
+                        }
+                    }
+                }
+                notOfThisMethod("choice", ballot.choice(), method, v);
+                notOfThisMethod("approve", ballot.approve(), method, v);
+                notOfThisMethod("scores", ballot.scores(), method, v);
+                notOfThisMethod("consent", ballot.consent(), method, v);
+            }
+            case ELECTION -> {
+                // options here are the candidates of the voter's own class (the aggregate passes them)
+                if (ballot.ranking() == null) {
+                    v.add(new Violation("ranking", "ballot.ranking-missing",
+                            "ranking lists your class's candidates (member ids), best first, one per group"));
+                } else {
+                    Set<String> seen = new HashSet<>();
+                    for (List<String> group : ballot.ranking()) {
+                        if (group == null || group.size() != 1) {
+                            v.add(new Violation("ranking", "ballot.ranking-tie", "an election ranks one candidate per place, no ties"));
+                            break;
+                        }
+                        String id = group.get(0);
+                        if (id == null || !known.contains(id)) {
+                            v.add(new Violation("ranking", "ballot.candidate-not-of-your-class",
+                                    "ranking names only the candidates standing for your own class"));
+                            break;
+                        }
+                        if (!seen.add(id)) {
+                            v.add(new Violation("ranking", "ballot.option-repeated", "ranking names each candidate at most once"));
+                            break;
                         }
                     }
                 }

@@ -134,6 +134,7 @@ public class DemoCooperative {
             delegations();
             decidedVote();
             decidedConsent();
+            decidedElection();
             openVote();
             openRankedVote();
             deliberation();
@@ -260,6 +261,32 @@ public class DemoCooperative {
             rank("ben", array, "The school asked us first, and the roof faces south.", List.of("school-roof"), List.of("car-park"));
             rank("dev", array, null, List.of("school-roof", "car-park"), List.of("wait"));   // emma and hugo follow dev on energy
             rank("chloe", array, null, List.of("allotments"), List.of("school-roof"), List.of("car-park"), List.of("wait"));
+        }
+
+        /**
+         * A decided board election: two workers' seats and one users' seat; members stand or are nominated and accept,
+         * each class ranks its own candidates, and Meek STV elects per class.
+         */
+        private void decidedElection() {
+            ProposalId board = new ProposalId(ids.newId());
+            as("ada", new SubmitProposal(board, coop, "Board for 2027", "Two seats for workers and one for energy users; "
+                    + "each class ranks its own candidates.", "community", ProposalKind.GENERAL, null, null, null,
+                    VoteMethod.ELECTION, null, null, Map.of("workers", 2, "users", 1)));
+            as("ada", new coop.plenum.governance.proposal.NominateCandidate(board, member("ada")));
+            as("chloe", new coop.plenum.governance.proposal.NominateCandidate(board, member("ben")));
+            as("ben", new coop.plenum.governance.proposal.AcceptNomination(board, member("ben")));
+            as("chloe", new coop.plenum.governance.proposal.NominateCandidate(board, member("chloe")));
+            as("dev", new coop.plenum.governance.proposal.NominateCandidate(board, member("dev")));
+            as("hugo", new coop.plenum.governance.proposal.NominateCandidate(board, member("emma")));
+            as("emma", new coop.plenum.governance.proposal.AcceptNomination(board, member("emma")));
+            as("ada", new OpenVoting(board));
+            rank("ada", board, null, List.of(member("ada").value()), List.of(member("ben").value()));
+            rank("ben", board, null, List.of(member("ben").value()), List.of(member("chloe").value()));
+            rank("chloe", board, null, List.of(member("chloe").value()), List.of(member("ben").value()));
+            rank("dev", board, null, List.of(member("dev").value()));
+            rank("emma", board, "Happy to serve, and Dev next.", List.of(member("emma").value()), List.of(member("dev").value()));
+            rank("hugo", board, null, List.of(member("dev").value()), List.of(member("emma").value()));
+            as("ada", new CloseVoting(board));
         }
 
         private void consent(String who, ProposalId proposal, ConsentChoice choice, String reason) {

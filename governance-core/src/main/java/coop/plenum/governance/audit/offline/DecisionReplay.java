@@ -127,6 +127,18 @@ public final class DecisionReplay {
         Electorate electorate = new Electorate(opened.classes(), opened.decision(), opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
+        if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.ELECTION) {
+            // the board election's own count: candidates and seats pinned at opening, no delegation
+            Map<String, List<String>> candidates = new java.util.LinkedHashMap<>();
+            opened.candidatesOrNone().forEach(c -> candidates.computeIfAbsent(c.classId(), k -> new java.util.ArrayList<>())
+                    .add(c.memberId().value()));
+            Map<MemberId, List<String>> rankings = new java.util.LinkedHashMap<>();
+            rankedBallots.ballots().forEach((m, b) -> rankings.put(m, b.ranking().stream().flatMap(List::stream).toList()));
+            coop.plenum.governance.election.ElectionResult result = coop.plenum.governance.election.ElectionTally.count(
+                    opened.classes(), opened.seatsOrNone(), candidates, electorate.voters(), rankings);
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    String.valueOf(result.outcome()), null, closed.winners(), result.elected()));
+        }
         if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.RANKED) {
             coop.plenum.governance.options.SchulzeTally tally = coop.plenum.governance.options.SchulzeMethod.of(opened.optionsOrNone())
                     .count(electorate, delegated, maxChainLength, rankedBallots.ballots()).result();

@@ -115,6 +115,12 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private final BallotBox<ConsentBallot> consentBallots = new BallotBox<>();
     /** The ballots of a RANKED vote. */
     private final BallotBox<RankedBallot> rankedBallots = new BallotBox<>();
+    /** ELECTION: the seats per class, from the submission. */
+    private Map<String, Integer> seats = Map.of();
+    /** ELECTION, during deliberation: every standing nomination, accepted or not, in the order first nominated. */
+    private final Map<MemberId, Candidacy> candidacies = new LinkedHashMap<>();
+    /** ELECTION, from opening: the candidates standing, each for their class, in the pinned order. */
+    private List<coop.plenum.governance.proposal.ElectionCandidate> candidates = List.of();
     /** The ids of the comments made so far: a reply must answer one of them. */
     private final java.util.Set<String> commentIds = new java.util.LinkedHashSet<>();
 
@@ -136,7 +142,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 command.title().strip(), command.body(), command.topic(), command.kind(), command.effect(),
                 opensAt, closesAt, now, VoteMethod.orDefault(command.method()),
                 command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options()),
-                pinned(command.visibility())));
+                pinned(command.visibility()), VoteMethod.orDefault(command.method()) == VoteMethod.ELECTION
+                        ? java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(command.seats())) : null));
         if (opensAt != null) {
             deadlines.schedule(opensAt, VOTING_OPENS, new VotingOpensDue(command.proposalId()));
         }
@@ -216,8 +223,58 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                         VotingPowerFormula.power(charter.votingPower(),
                                 points.asOf(cooperativeId, e.memberId(), openedAt, charter.votingPower().windowDays()))))
                 .toList();
+        boolean election = method == VoteMethod.ELECTION;
         apply(new VotingOpened(proposalId, cooperativeId, topic, openedAt, charter.classes(), charter.decision(),
-                charter.delegation(), frozen, method, method.hasOptions() ? options : null, pinned(visibility)));
+                charter.delegation(), frozen, method, method.hasOptions() ? options : null, pinned(visibility),
+                election ? seats : null, election ? ElectionRules.standing(candidacies, frozen, seats) : null));
+    }
+
+    // ---- ELECTION: candidacies during deliberation ---------------------------------------------------------------
+
+    @CommandHandler
+    void handle(coop.plenum.governance.proposal.NominateCandidate command, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                Clock clock, CooperativeFactsSource cooperatives) {
+        Instant now = clock.instant();
+        CooperativeFacts coop = cooperatives.facts(cooperativeId);
+        MemberId nominator = ProposalRules.onlyActiveMembersPropose(coop, actor);
+        ElectionRules.onlyElectionsHaveCandidates(method);
+        stateIs(ProposalState.DELIBERATION, "nominate candidates in");
+        Elector candidate = ElectionRules.candidatesAreActiveMembers(coop, command.candidateMemberId(), now);
+        ElectionRules.notAlreadyNominated(candidacies, candidate.memberId());
+        ElectionRules.candidatesStandForAClassWithSeats(seats, candidate.classId());
+        apply(new coop.plenum.governance.proposal.CandidateNominated(proposalId, candidate.memberId(), candidate.classId(),
+                nominator, now));
+        if (nominator.equals(candidate.memberId())) {
+            // standing for oneself needs no acceptance
+            apply(new coop.plenum.governance.proposal.CandidacyAccepted(proposalId, candidate.memberId(), candidate.classId(), now));
+        }
+    }
+
+    @CommandHandler
+    void handle(coop.plenum.governance.proposal.AcceptNomination command, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                Clock clock, CooperativeFactsSource cooperatives) {
+        Instant now = clock.instant();
+        CooperativeFacts coop = cooperatives.facts(cooperativeId);
+        MemberId member = ProposalRules.onlyActiveMembersPropose(coop, actor);
+        ElectionRules.onlyElectionsHaveCandidates(method);
+        stateIs(ProposalState.DELIBERATION, "accept a nomination in");
+        Candidacy candidacy = ElectionRules.onlyTheNomineeAnswers(candidacies, command.candidateMemberId(), member);
+        if (candidacy.accepted()) {
+            throw new StateConflict("candidacy.already-accepted", "this nomination was accepted already");
+        }
+        Elector candidate = ElectionRules.candidatesAreActiveMembers(coop, member, now);
+        ElectionRules.candidatesStandForAClassWithSeats(seats, candidate.classId());
+        apply(new coop.plenum.governance.proposal.CandidacyAccepted(proposalId, member, candidate.classId(), now));
+    }
+
+    @CommandHandler
+    void handle(coop.plenum.governance.proposal.WithdrawCandidacy command, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                Clock clock, CooperativeFactsSource cooperatives) {
+        MemberId member = ProposalRules.onlyActiveMembersPropose(cooperatives.facts(cooperativeId), actor);
+        ElectionRules.onlyElectionsHaveCandidates(method);
+        stateIs(ProposalState.DELIBERATION, "withdraw a candidacy in");
+        ElectionRules.onlyTheNomineeAnswers(candidacies, command.candidateMemberId(), member);
+        apply(new coop.plenum.governance.proposal.CandidacyWithdrawn(proposalId, member, clock.instant()));
     }
 
     /** PUBLIC is what an absent visibility means, so events say only AFTER_CLOSE (and read like those from before it). */
@@ -255,7 +312,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private BallotRecorded cast(CastBallot command, String actor, Clock clock, MetaData metaData) {
         ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
-        List<coop.plenum.kernel.Violation> malformed = ProposalInputRules.ballot(method, options, command);
+        List<ProposalOption> rankable = method == VoteMethod.ELECTION ? ElectionRules.ownClassCandidates(candidates, voter) : options;
+        List<coop.plenum.kernel.Violation> malformed = ProposalInputRules.ballot(method, rankable, command);
         if (!malformed.isEmpty()) {
             throw new InvalidInput(malformed);
         }
@@ -301,6 +359,13 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private void closeVotingAt(Instant closedAt, CooperativeFacts coop) {
         Electorate frozen = new Electorate(classes, decision, electorate.values().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
+        if (method == VoteMethod.ELECTION) {
+            // not delegable: no delegations are read or frozen; each member's own ballot counts for them alone
+            coop.plenum.governance.election.ElectionResult result = ElectionRules.count(classes, seats, candidates,
+                    electorate.values(), rankedBallots.ballots());
+            apply(new VotingClosed(proposalId, closedAt, result.outcome(), null, result.elected()));
+            return;
+        }
         Map<MemberId, MemberId> delegated = Map.of();
         if (delegation != null && Boolean.TRUE.equals(delegation.enabled())) {
             // "delegations are read as of closing": frozen with the result, so no replay ever reads them again
@@ -438,6 +503,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         method = event.votingMethod();
         options = event.optionsOrNone();
         visibility = event.resultsVisibility();
+        seats = event.seatsOrNone();
         revision = 1;
         state = ProposalState.DELIBERATION;
     }
@@ -451,7 +517,9 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 optionBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.OptionBallotOf(b.getKey(), b.getValue().scores())).toList(),
                 consentBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.ConsentBallotOf(b.getKey(), b.getValue())).toList(),
                 rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList(),
-                visibility, authorMember, List.copyOf(commentIds));
+                visibility, authorMember, List.copyOf(commentIds), seats,
+                candidacies.entrySet().stream().map(c -> new ProposalSnapshot.CandidacyOf(c.getKey(), c.getValue().classId(),
+                        c.getValue().accepted())).toList(), candidates);
     }
 
     @EventSourcingHandler
@@ -492,6 +560,27 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         if (snapshot.commentIds() != null) {
             commentIds.addAll(snapshot.commentIds());
         }
+        seats = snapshot.seats() == null ? Map.of() : snapshot.seats();
+        candidacies.clear();
+        if (snapshot.candidacies() != null) {
+            snapshot.candidacies().forEach(c -> candidacies.put(c.memberId(), new Candidacy(c.classId(), c.accepted())));
+        }
+        candidates = snapshot.candidates() == null ? List.of() : snapshot.candidates();
+    }
+
+    @EventSourcingHandler
+    void on(coop.plenum.governance.proposal.CandidateNominated event) {
+        candidacies.put(event.candidateMemberId(), new Candidacy(event.classId(), false));
+    }
+
+    @EventSourcingHandler
+    void on(coop.plenum.governance.proposal.CandidacyAccepted event) {
+        candidacies.put(event.candidateMemberId(), new Candidacy(event.classId(), true));
+    }
+
+    @EventSourcingHandler
+    void on(coop.plenum.governance.proposal.CandidacyWithdrawn event) {
+        candidacies.remove(event.candidateMemberId());
     }
 
     @EventSourcingHandler
@@ -518,6 +607,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         method = event.votingMethod();
         options = event.optionsOrNone();
         visibility = event.resultsVisibility();
+        candidates = event.candidatesOrNone();
         event.electorate().forEach(m -> electorate.put(m.memberId(), m));
     }
 

@@ -41,6 +41,7 @@ final class ProposalRules {
             effectFitsTheKind(command, coop, v);
         }
         scheduleLiesAhead(command.votingOpensAt(), command.votingClosesAt(), now, v);
+        seatsAreForTheChartersClasses(command, charter, v);
         if (!v.isEmpty()) {
             throw new InvalidInput(v);
         }
@@ -75,6 +76,18 @@ final class ProposalRules {
         if (memberId == null || coop.statusOf(memberId).filter(allowed::contains).isEmpty()) {
             v.add(new Violation("effect.memberId", "proposal.effect-member-invalid", rule));
         }
+    }
+
+    /** ELECTION: seats are given only to classes the charter in force has. */
+    private static void seatsAreForTheChartersClasses(SubmitProposal command, Charter charter, List<Violation> v) {
+        if (command.seats() == null || v.stream().anyMatch(x -> x.field().startsWith("seats"))) {
+            return;
+        }
+        java.util.Set<String> classes = new java.util.HashSet<>();
+        charter.classes().forEach(c -> classes.add(c.id()));
+        new java.util.TreeSet<>(command.seats().keySet()).stream().filter(id -> !classes.contains(id)).findFirst()
+                .ifPresent(id -> v.add(new Violation("seats." + id, "proposal.seats-class-unknown",
+                        "seats are given to the charter's classes; '" + id + "' is not one")));
     }
 
     /** A schedule lies ahead, and closing comes after opening. */

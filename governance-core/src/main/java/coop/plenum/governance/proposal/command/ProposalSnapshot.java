@@ -34,7 +34,12 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         List<ProposalOption> options, List<OptionBallotOf> optionBallots,
                         List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots,
                         coop.plenum.governance.proposal.Visibility visibility, MemberId authorMember,
-                        List<String> commentIds) {
+                        List<String> commentIds, java.util.Map<String, Integer> seats, List<CandidacyOf> candidacies,
+                        List<coop.plenum.governance.proposal.ElectionCandidate> candidates) {
+
+    /** ELECTION: one standing nomination during deliberation. */
+    record CandidacyOf(MemberId memberId, String classId, boolean accepted) {
+    }
 
     /** One member's current RANKED ballot. */
     record RankedBallotOf(MemberId memberId, List<List<String>> ranking) {
@@ -45,7 +50,8 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
     }
 
     // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements); 4: the comment ids (replies)
-    static final String REVISION = "4";
+    // 5: ELECTION's seats, candidacies and pinned candidates
+    static final String REVISION = "5";
 
     /** One member's current ballot of an option method: the score per option (approval: 1 per approved option). */
     record OptionBallotOf(MemberId memberId, java.util.Map<String, Integer> scores) {

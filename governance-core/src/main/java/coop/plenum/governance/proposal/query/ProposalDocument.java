@@ -30,7 +30,28 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         List<Elector> electorate, List<Long> applied, DelegationRule delegation,
                         List<FrozenDelegation> frozenDelegations, VoteMethod method, List<ProposalOption> options,
                         List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
-                        OutcomeStatement outcomeStatement) {
+                        OutcomeStatement outcomeStatement, java.util.Map<String, Integer> seats,
+                        List<Candidacy> candidacies, List<Candidate> candidates) {
+
+    /** ELECTION, during deliberation: a standing nomination. */
+    record Candidacy(String memberId, String classId, String nominatedBy, boolean accepted) {
+    }
+
+    /** ELECTION, from opening: a candidate standing for their class (the pinned order). */
+    record Candidate(String memberId, String classId) {
+    }
+
+    List<Candidacy> candidaciesOrNone() {
+        return candidacies == null ? List.of() : candidacies;
+    }
+
+    List<Candidate> candidatesOrNone() {
+        return candidates == null ? List.of() : candidates;
+    }
+
+    java.util.Map<String, Integer> seatsOrNone() {
+        return seats == null ? java.util.Map.of() : seats;
+    }
 
     /** Who sees ballots and running results while voting; documents from before visibility existed: PUBLIC. */
     coop.plenum.governance.proposal.Visibility resultsVisibility() {

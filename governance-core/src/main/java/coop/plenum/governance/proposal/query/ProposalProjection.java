@@ -15,6 +15,8 @@ import coop.plenum.governance.proposal.DelegationsFrozen;
 import coop.plenum.governance.delegation.query.DelegationHistory;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.options.OptionBallot;
+import coop.plenum.governance.options.VoteMethod;
+import coop.plenum.governance.election.ElectionResult;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.tally.Tally;
 import coop.plenum.governance.tally.YesNo;
@@ -99,6 +101,7 @@ class ProposalProjection {
                 .setOnInsert("submittedAt", e.submittedAt())
                 .setOnInsert("method", e.votingMethod()).setOnInsert("options", e.optionsOrNone())
                 .setOnInsert("visibility", e.resultsVisibility())
+                .setOnInsert("seats", e.seats()).setOnInsert("candidacies", List.of())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
                 .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
@@ -128,8 +131,41 @@ class ProposalProjection {
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.VOTING).set("openedAt", e.openedAt())
                 .set("classes", e.classes()).set("decision", e.decision()).set("delegation", e.delegation())
                 .set("method", e.votingMethod()).set("options", e.optionsOrNone()).set("visibility", e.resultsVisibility())
+                .set("candidates", e.candidatesOrNone().stream()
+                        .map(c -> new ProposalDocument.Candidate(c.memberId().value(), c.classId())).toList())
                 .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
                         m.accountId().value(), m.classId(), m.power())).toList()));
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.proposal.CandidateNominated e, @SequenceNumber long sequence) {
+        candidacies(e.proposalId(), sequence, list -> list.add(new ProposalDocument.Candidacy(e.candidateMemberId().value(),
+                e.classId(), e.nominatedBy().value(), false)));
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.proposal.CandidacyAccepted e, @SequenceNumber long sequence) {
+        candidacies(e.proposalId(), sequence, list -> list.replaceAll(c -> c.memberId().equals(e.candidateMemberId().value())
+                ? new ProposalDocument.Candidacy(c.memberId(), e.classId(), c.nominatedBy(), true) : c));
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.proposal.CandidacyWithdrawn e, @SequenceNumber long sequence) {
+        candidacies(e.proposalId(), sequence, list -> list.removeIf(c -> c.memberId().equals(e.candidateMemberId().value())));
+    }
+
+    /**
+     * The candidacies list rewritten whole: nominations are few and an aggregate's events arrive in order, and the
+     * write is still conditional on the event not being applied yet (a redelivery changes nothing).
+     */
+    private void candidacies(ProposalId proposalId, long sequence, java.util.function.Consumer<List<ProposalDocument.Candidacy>> change) {
+        ProposalDocument d = mongo.findById(proposalId.value(), ProposalDocument.class).block();
+        if (d == null || d.applied().contains(sequence)) {
+            return;
+        }
+        List<ProposalDocument.Candidacy> list = new java.util.ArrayList<>(d.candidaciesOrNone());
+        change.accept(list);
+        once(proposalId, sequence, new Update().set("candidacies", list));
     }
 
     @EventHandler
@@ -259,7 +295,11 @@ class ProposalProjection {
                     optionBallots(allBallots), reasons(allBallots), consentBallots(allBallots),
                     d.outcomeStatement() == null ? null : new ProposalView.OutcomeStatementView(d.outcomeStatement().statement(),
                             new MemberId(d.outcomeStatement().recordedBy()), d.outcomeStatement().recordedAt()),
-                    rankedBallots(allBallots), d.openedAt() == null ? null : d.decision());
+                    rankedBallots(allBallots), d.openedAt() == null ? null : d.decision(), d.seatsOrNone(),
+                    d.candidaciesOrNone().stream().map(c -> new ProposalView.CandidacyView(new MemberId(c.memberId()), c.classId(),
+                            new MemberId(c.nominatedBy()), c.accepted())).toList(),
+                    d.candidatesOrNone().stream().map(c -> new coop.plenum.governance.proposal.ElectionCandidate(
+                            new MemberId(c.memberId()), c.classId())).toList());
         }).toFuture();
     }
 
@@ -273,7 +313,9 @@ class ProposalProjection {
         Query slim = Query.query(where("_id").is(id));
         slim.fields().exclude("electorate").exclude("frozenDelegations").exclude("revisions").exclude("comments").exclude("applied");
         return mongo.findOne(slim, ProposalDocument.class)
-                .flatMap(d -> (d.state() == ProposalState.VOTING && query.asOf() == null ? provisional(d)
+                // an ELECTION is recounted on each read (Meek is no incremental count; docs/tally.md)
+                .flatMap(d -> (d.state() == ProposalState.VOTING && query.asOf() == null
+                        && d.votingMethod() != coop.plenum.governance.options.VoteMethod.ELECTION ? provisional(d)
                         : mongo.findById(id, ProposalDocument.class).flatMap(whole -> everythingAsOf(whole, query.asOf())))
                         // hidden while the vote is open now (this read of it), whatever instant was asked about: asOf included
                         .map(view -> view.hiddenIf(d.resultsHidden())))
@@ -310,7 +352,8 @@ class ProposalProjection {
                 .flatMap(found -> {
                     ProposalDocument d = found.getT1();
                     Instant asOf = asOf(d, query.asOf());
-                    if (asOf.isBefore(d.openedAt())) {
+                    if (asOf.isBefore(d.openedAt()) || d.votingMethod() == coop.plenum.governance.options.VoteMethod.ELECTION) {
+                        // an ELECTION ballot counts for its caster alone: no delegation chain to explain
                         return reactor.core.publisher.Mono.<ProvenanceView>empty();
                     }
                     return delegationsFor(d, asOf).map(delegations -> {
@@ -406,12 +449,29 @@ class ProposalProjection {
             ProposalState before = d.state() == ProposalState.WITHDRAWN ? ProposalState.WITHDRAWN : ProposalState.DELIBERATION;
             return new TallyView(id, coop, before, null, asOf, null);
         }
-        MethodCount.Counted counted = count(d, delegations, allBallots, asOf).result();
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
+        if (d.votingMethod() == VoteMethod.ELECTION) {
+            ElectionResult result = election(d, allBallots, asOf);
+            return new TallyView(id, coop, state, closed ? result.outcome() : null, asOf, null, null, null, null, null, result);
+        }
+        MethodCount.Counted counted = count(d, delegations, allBallots, asOf).result();
         return new TallyView(id, coop, state, closed ? counted.outcome() : null, asOf, counted.tally(), counted.optionTally(),
                 counted.consentTally(), counted.schulzeTally());
+    }
+
+    /** The same count the proposal runs at closing ({@code ElectionTally}), over the ballots as of the instant. */
+    private static coop.plenum.governance.election.ElectionResult election(ProposalDocument d, List<BallotDocument> allBallots,
+                                                                          Instant asOf) {
+        Map<String, List<String>> candidates = new java.util.LinkedHashMap<>();
+        d.candidatesOrNone().forEach(c -> candidates.computeIfAbsent(c.classId(), k -> new java.util.ArrayList<>()).add(c.memberId()));
+        Map<MemberId, List<String>> rankings = new java.util.LinkedHashMap<>();
+        BallotBox.asOf(allBallots.stream().filter(b -> b.retracted() || b.ranking() != null)
+                .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.ranking())).toList(), asOf)
+                .ballots().forEach((m, r) -> rankings.put(m, r.stream().flatMap(List::stream).toList()));
+        return coop.plenum.governance.election.ElectionTally.count(d.classes(), d.seatsOrNone(), candidates,
+                electorate(d).voters(), rankings);
     }
 
     static ProposalSummary summary(ProposalDocument d) {

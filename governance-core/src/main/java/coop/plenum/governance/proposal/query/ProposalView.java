@@ -24,7 +24,28 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
                            Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots,
                            OutcomeStatementView outcomeStatement,
                            Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots,
-                           coop.plenum.governance.charter.DecisionRule decision) {
+                           coop.plenum.governance.charter.DecisionRule decision,
+                           Map<String, Integer> seats, List<CandidacyView> candidacies,
+                           List<coop.plenum.governance.proposal.ElectionCandidate> candidates) {
+
+    /** A page of any method but ELECTION (no seats, no candidates). */
+    public ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
+                        List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId,
+                        java.util.Set<MemberId> electorate, Map<MemberId, OptionBallot> optionBallots,
+                        Map<MemberId, String> reasons,
+                        Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots,
+                        OutcomeStatementView outcomeStatement,
+                        Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots,
+                        coop.plenum.governance.charter.DecisionRule decision) {
+        this(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots,
+                effectMemberId, electorate, optionBallots, reasons, consentBallots, outcomeStatement, rankedBallots, decision,
+                Map.of(), List.of(), List.of());
+    }
+
+    /** ELECTION, during deliberation: a standing nomination of {@code memberId} (by {@code nominatedBy}) for their class. */
+    public record CandidacyView(MemberId memberId, String classId, MemberId nominatedBy, boolean accepted) {
+    }
 
     /** A page without RANKED ballots or the pinned decision rule. */
     public ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
@@ -53,7 +74,7 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
         return new ProposalView(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt,
                 electorateByClass, onlyOf(ballots, reader), effectMemberId, electorate, onlyOf(optionBallots, reader),
                 onlyOf(reasons, reader), onlyOf(consentBallots, reader), outcomeStatement, onlyOf(rankedBallots, reader),
-                decision);
+                decision, seats, candidacies, candidates);
     }
 
     private static <V> Map<MemberId, V> onlyOf(Map<MemberId, V> all, MemberId reader) {

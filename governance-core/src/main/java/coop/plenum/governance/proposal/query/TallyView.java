@@ -21,7 +21,17 @@ public record TallyView(ProposalId proposalId, CooperativeId cooperativeId, Prop
                         Instant asOf, Tally tally, OptionTally optionTally,
                         coop.plenum.governance.options.ConsentTally consentTally,
                         coop.plenum.governance.options.SchulzeTally schulzeTally,
-                        coop.plenum.governance.proposal.Visibility hidden) {
+                        coop.plenum.governance.proposal.Visibility hidden,
+                        coop.plenum.governance.election.ElectionResult election) {
+
+    /** A tally of any method but ELECTION. */
+    public TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
+                     Instant asOf, Tally tally, OptionTally optionTally,
+                     coop.plenum.governance.options.ConsentTally consentTally,
+                     coop.plenum.governance.options.SchulzeTally schulzeTally,
+                     coop.plenum.governance.proposal.Visibility hidden) {
+        this(proposalId, cooperativeId, state, outcome, asOf, tally, optionTally, consentTally, schulzeTally, hidden, null);
+    }
 
     /** A tally whose results are visible. */
     public TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
@@ -34,7 +44,7 @@ public record TallyView(ProposalId proposalId, CooperativeId cooperativeId, Prop
     /** The same view with its results hidden or not, as the proposal's visibility and current state say. */
     TallyView hiddenIf(boolean hide) {
         return new TallyView(proposalId, cooperativeId, state, outcome, asOf, tally, optionTally, consentTally, schulzeTally,
-                hide ? coop.plenum.governance.proposal.Visibility.AFTER_CLOSE : null);
+                hide ? coop.plenum.governance.proposal.Visibility.AFTER_CLOSE : null, election);
     }
 
     /** A YES_NO tally. */
