@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Every page gets {@code fig}: {@link Figures} in the page's language ({@link PageLocaleResolver}; English without
- * one). {@link PageLanguageAdvice} replaces it once a signed-in member's account language is known.
+ * one); a signed-in member's account language is known by then ({@link PageReaderFilter}).
  */
 @ControllerAdvice(basePackages = "coop.plenum.web")
 class FiguresAdvice {
