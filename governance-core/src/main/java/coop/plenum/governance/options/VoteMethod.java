@@ -14,7 +14,12 @@ public enum VoteMethod {
     /** CONSENT, STAND_ASIDE or OBJECT (with a reason); any objection standing at close rejects. */
     CONSENT(0),
     /** A ballot ranks options (ties allowed, unranked below ranked); Schulze decides. */
-    RANKED(0);
+    RANKED(0),
+    /**
+     * Participatory budgeting: options are projects with costs, the proposal has a budget, a ballot is the set of
+     * projects the member approves; the Method of Equal Shares decides what is funded.
+     */
+    BUDGET(1);
 
     private final int maxScore;
 
@@ -26,9 +31,9 @@ public enum VoteMethod {
         return method == null ? YES_NO : method;
     }
 
-    /** Whether the proposal offers options to choose between (APPROVAL, SCORE, RANKED). */
+    /** Whether the proposal offers options to choose between (APPROVAL, SCORE, RANKED, BUDGET). */
     public boolean hasOptions() {
-        return this == APPROVAL || this == SCORE || this == RANKED;
+        return this == APPROVAL || this == SCORE || this == RANKED || this == BUDGET;
     }
 
     /** Whether ballots score options (APPROVAL, SCORE), so that {@link OptionMethod} counts them. */

@@ -15,12 +15,22 @@ import java.util.List;
 /**
  * An ACTIVE member proposes; without a schedule a secretary opens and closes the vote. {@code method} null means
  * YES_NO; option methods name their {@code options}. {@code visibility} null means PUBLIC; AFTER_CLOSE hides ballots
- * and running results until the vote closes.
+ * and running results until the vote closes. {@code budget} is a BUDGET proposal's amount and currency (none for
+ * any other method).
  */
 public record SubmitProposal(@TargetAggregateIdentifier ProposalId proposalId, CooperativeId cooperativeId, String title,
                              String body, String topic, ProposalKind kind, ProposalEffect effect,
                              Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
-                             List<ProposalOption> options, Visibility visibility) implements CheckedCommand {
+                             List<ProposalOption> options, Visibility visibility,
+                             coop.plenum.governance.budget.ProposalBudget budget) implements CheckedCommand {
+
+    /** A proposal of any method but BUDGET. */
+    public SubmitProposal(ProposalId proposalId, CooperativeId cooperativeId, String title, String body, String topic,
+                          ProposalKind kind, ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt,
+                          VoteMethod method, List<ProposalOption> options, Visibility visibility) {
+        this(proposalId, cooperativeId, title, body, topic, kind, effect, votingOpensAt, votingClosesAt, method, options,
+                visibility, null);
+    }
 
     /** A proposal whose ballots and running results are visible while voting ({@code visibility} PUBLIC). */
     public SubmitProposal(ProposalId proposalId, CooperativeId cooperativeId, String title, String body, String topic,

@@ -16,13 +16,23 @@ import java.util.List;
  * A fact: voting opened at {@code openedAt}, and this is frozen for the proposal: the electorate (members ACTIVE
  * then, with their class and power then) and the charter's decision rules in force then, with
  * the proposal's voting method and options, and its {@code visibility} (absent, as in every event stored before it
- * existed and in every PUBLIC vote: PUBLIC; AFTER_CLOSE: ballots and running results hidden until close). Later amendments,
+ * existed and in every PUBLIC vote: PUBLIC; AFTER_CLOSE: ballots and running results hidden until close), and a
+ * BUDGET vote's {@code budget} (absent for every other method). Later amendments,
  * admissions or contributions never change it; replays read it from here.
  */
 public record VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
                            List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
                            List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options,
-                           Visibility visibility) {
+                           Visibility visibility, coop.plenum.governance.budget.ProposalBudget budget) {
+
+    /** A vote of any method but BUDGET. */
+    public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
+                        List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
+                        List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options,
+                        Visibility visibility) {
+        this(proposalId, cooperativeId, topic, openedAt, classes, decision, delegation, electorate, method, options,
+                visibility, null);
+    }
 
     /** A vote with a method, before visibility existed: PUBLIC. */
     public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,

@@ -34,7 +34,7 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         List<ProposalOption> options, List<OptionBallotOf> optionBallots,
                         List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots,
                         coop.plenum.governance.proposal.Visibility visibility, MemberId authorMember,
-                        List<String> commentIds) {
+                        List<String> commentIds, coop.plenum.governance.budget.ProposalBudget budget) {
 
     /** One member's current RANKED ballot. */
     record RankedBallotOf(MemberId memberId, List<List<String>> ranking) {
@@ -44,8 +44,9 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
     record ConsentBallotOf(MemberId memberId, coop.plenum.governance.options.ConsentBallot ballot) {
     }
 
-    // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements); 4: the comment ids (replies)
-    static final String REVISION = "4";
+    // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements); 4: the comment ids (replies);
+    // 5: a BUDGET proposal's budget (its projects' costs are in the options)
+    static final String REVISION = "5";
 
     /** One member's current ballot of an option method: the score per option (approval: 1 per approved option). */
     record OptionBallotOf(MemberId memberId, java.util.Map<String, Integer> scores) {

@@ -30,7 +30,7 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         List<Elector> electorate, List<Long> applied, DelegationRule delegation,
                         List<FrozenDelegation> frozenDelegations, VoteMethod method, List<ProposalOption> options,
                         List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
-                        OutcomeStatement outcomeStatement) {
+                        OutcomeStatement outcomeStatement, coop.plenum.governance.budget.ProposalBudget budget) {
 
     /** Who sees ballots and running results while voting; documents from before visibility existed: PUBLIC. */
     coop.plenum.governance.proposal.Visibility resultsVisibility() {

@@ -99,6 +99,7 @@ class ProposalProjection {
                 .setOnInsert("submittedAt", e.submittedAt())
                 .setOnInsert("method", e.votingMethod()).setOnInsert("options", e.optionsOrNone())
                 .setOnInsert("visibility", e.resultsVisibility())
+                .setOnInsert("budget", e.budget())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
                 .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
@@ -128,6 +129,7 @@ class ProposalProjection {
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.VOTING).set("openedAt", e.openedAt())
                 .set("classes", e.classes()).set("decision", e.decision()).set("delegation", e.delegation())
                 .set("method", e.votingMethod()).set("options", e.optionsOrNone()).set("visibility", e.resultsVisibility())
+                .set("budget", e.budget())
                 .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
                         m.accountId().value(), m.classId(), m.power())).toList()));
     }
@@ -290,7 +292,7 @@ class ProposalProjection {
         return liveTallies.provisional(d, electorate, max, delegating)
                 .map(counted -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
                         null, now, counted.tally(), counted.optionTally(), counted.consentTally(),
-                        counted.schulzeTally()));
+                        counted.schulzeTally()).withBudgetTally(counted.budgetTally()));
     }
 
     private reactor.core.publisher.Mono<TallyView> everythingAsOf(ProposalDocument d, Instant requested) {
@@ -411,7 +413,7 @@ class ProposalProjection {
         boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
         return new TallyView(id, coop, state, closed ? counted.outcome() : null, asOf, counted.tally(), counted.optionTally(),
-                counted.consentTally(), counted.schulzeTally());
+                counted.consentTally(), counted.schulzeTally()).withBudgetTally(counted.budgetTally());
     }
 
     static ProposalSummary summary(ProposalDocument d) {
