@@ -200,15 +200,25 @@ class BudgetProposalTest {
 
     @Test
     void aDelegatorsShareFollowsTheChainAndCountsInTheirOwnClass() {
-        // bob (users) delegates to alice, who approves only the roof: bob's share (40) pays for it with alice's (50)
+        // carl joins the users; bob (users) delegates to alice, who approves bikes and the roof; carl approves the
+        // garden. Counted: alice 60, bob 20 and carl 20 (the users' 40 split between them). Bikes cost alice and bob 20
+        // each; the garden needs 60 of carl alone, and before add-one ever gets him there the roof becomes affordable
+        // to alice and bob and overspends: bikes only. (Were bob's delegation ignored, carl's share would be the users'
+        // whole 40 and add-one would reach the garden too.)
         coop.delegations = new coop.plenum.governance.voting.Delegations(Map.of(BOB_M, Map.of("energy", ALICE_M)));
-        fixture.given(submitted(), opened(), approved(ALICE_M, "roof"))
+        MemberId carl = new MemberId("m-carl");
+        Charter charter = coop.charterAsOf(NOW);
+        VotingOpened withCarl = new VotingOpened(P, COOP, "energy", NOW, charter.classes(), charter.decision(),
+                charter.delegation(), List.of(new ElectorateMember(ALICE_M, ALICE, "workers", ONE),
+                new ElectorateMember(BOB_M, BOB, "users", ONE), new ElectorateMember(carl, new AccountId("acc-carl"), "users", ONE)),
+                VoteMethod.BUDGET, PROJECTS, null, BUDGET);
+        fixture.given(submitted(), withCarl, approved(ALICE_M, "bikes", "roof"), approved(carl, "garden"))
                 .when(new CloseVoting(P), by(ALICE))
                 .expectEvents(new DelegationsFrozen(P, NOW, List.of(new DelegationsFrozen.Delegation(BOB_M, ALICE_M))),
-                        new VotingClosed(P, NOW, Outcome.ACCEPTED, null, List.of("roof")),
+                        new VotingClosed(P, NOW, Outcome.ACCEPTED, null, List.of("bikes")),
                         new BudgetAllocated(P, COOP, NOW, "EUR", new BigDecimal("100"),
-                                List.of(new BudgetAllocated.Allocation("roof", "A new roof", new BigDecimal("90"))),
-                                new BigDecimal("10")));
+                                List.of(new BudgetAllocated.Allocation("bikes", "Cargo bikes", new BigDecimal("40"))),
+                                new BigDecimal("60")));
     }
 
     @Test
