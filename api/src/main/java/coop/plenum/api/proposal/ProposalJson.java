@@ -24,7 +24,15 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            String method, List<OptionJson> options, List<String> winners,
                            Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
                            Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
-                           Map<String, List<List<String>>> rankedBallots) {
+                           Map<String, List<List<String>>> rankedBallots, BudgetJson budget) {
+
+    /** A BUDGET proposal's budget: the amount (a decimal string) and its currency. */
+    public record BudgetJson(String amount, String currency) {
+    }
+
+    private static BudgetJson budget(ProposalSummary s) {
+        return s.budget() == null ? null : new BudgetJson(s.budget().amount().toPlainString(), s.budget().currency());
+    }
 
     /** The author's outcome statement as it stands (the latest recorded). */
     public record OutcomeStatementJson(String statement, String recordedBy, Instant recordedAt) {
@@ -35,12 +43,13 @@ public record ProposalJson(String proposalId, String title, String topic, String
                 v.outcomeStatement().recordedBy().value(), v.outcomeStatement().recordedAt());
     }
 
-    /** An option of an APPROVAL or SCORE proposal. */
-    public record OptionJson(String id, String label) {
+    /** An option of an option proposal; a BUDGET proposal's projects have their {@code cost} (a decimal string). */
+    public record OptionJson(String id, String label, String cost) {
     }
 
     private static List<OptionJson> options(ProposalSummary s) {
-        return s.options().isEmpty() ? null : s.options().stream().map(o -> new OptionJson(o.id(), o.label())).toList();
+        return s.options().isEmpty() ? null : s.options().stream().map(o -> new OptionJson(o.id(), o.label(),
+                o.cost() == null ? null : o.cost().toPlainString())).toList();
     }
 
     private static List<String> winners(ProposalSummary s) {
@@ -56,7 +65,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
                 null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null,
-                s.visibility().name(), null, null);
+                s.visibility().name(), null, null, budget(s));
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -77,6 +86,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
                         e -> e.getKey().value(), e -> e.getValue().name(), (a, b) -> b, java.util.LinkedHashMap::new)),
                 s.visibility().name(), outcomeStatement(v),
                 v.rankedBallots().isEmpty() ? null : v.rankedBallots().entrySet().stream().collect(Collectors.toMap(
-                        e -> e.getKey().value(), e -> e.getValue().ranking(), (a, b) -> b, java.util.LinkedHashMap::new)));
+                        e -> e.getKey().value(), e -> e.getValue().ranking(), (a, b) -> b, java.util.LinkedHashMap::new)),
+                budget(s));
     }
 }

@@ -14,8 +14,11 @@ import java.util.List;
  * for an ADMISSION or EXPULSION; a GENERAL proposal has none.
  * {@code method} is YES_NO when absent; APPROVAL and SCORE need {@code options: [{id, label}]} (2 to 50).
  * {@code visibility} is PUBLIC when absent; AFTER_CLOSE hides ballots and running results until the vote closes.
+ * BUDGET needs {@code budget: {amount, currency}} and projects as options {@code [{id, label, cost}]} (2 to 50); the
+ * bounds are in the README's "HTTP API".
  */
 public record SubmitProposalRequest(String title, String body, String topic, ProposalKind kind, JsonNode effect,
                                     Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
-                                    List<ProposalOption> options, coop.plenum.governance.proposal.Visibility visibility) {
+                                    List<ProposalOption> options, coop.plenum.governance.proposal.Visibility visibility,
+                                    coop.plenum.governance.budget.ProposalBudget budget) {
 }

@@ -26,7 +26,18 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                         Map<String, Map<String, String>> pairwise, Map<String, Map<String, String>> strongestPaths,
                         List<List<String>> ranking,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        String hidden) {
+                        String hidden,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        BudgetTallyJson budget) {
+
+    /** A tally of any method but BUDGET, visible or hidden. */
+    TallyJson(String proposalId, String state, String outcome, Instant asOf, String approval, List<ClassJson> classes,
+              String method, List<OptionJson> options, List<String> winners, List<ObjectionJson> objections,
+              Map<String, Map<String, String>> pairwise, Map<String, Map<String, String>> strongestPaths,
+              List<List<String>> ranking, String hidden) {
+        this(proposalId, state, outcome, asOf, approval, classes, method, options, winners, objections, pairwise,
+                strongestPaths, ranking, hidden, null);
+    }
 
     /** A visible tally. */
     TallyJson(String proposalId, String state, String outcome, Instant asOf, String approval, List<ClassJson> classes,
@@ -96,6 +107,9 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
         }
         if (view.schulzeTally() != null) {
             return ofRanked(view);
+        }
+        if (view.budgetTally() != null) {
+            return BudgetTallyJson.tallyOf(view);
         }
         boolean decided = view.outcome() != null;
         List<ClassJson> classes = view.tally() == null ? List.of() : view.tally().classes().stream().map(TallyJson::of).toList();
@@ -179,7 +193,7 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                 power(c.abstain()), ratio(c.participation()), ratio(c.approval()), c.quorumMet(), null, null, null, null, null, null);
     }
 
-    private static String power(BigDecimal value) {
+    static String power(BigDecimal value) {
         return value.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
     }
 

@@ -419,6 +419,6 @@ class ProposalProjection {
     static ProposalSummary summary(ProposalDocument d) {
         return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
                 d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt(), d.votingMethod(),
-                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility());
+                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility(), d.budget());
     }
 }
