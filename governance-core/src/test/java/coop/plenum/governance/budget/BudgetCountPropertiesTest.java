@@ -54,7 +54,10 @@ class BudgetCountPropertiesTest {
         int projectCount = 2 + random.nextInt(5);
         List<ProposalOption> projects = new ArrayList<>();
         for (int p = 0; p < projectCount; p++) {
-            projects.add(new ProposalOption("p" + p, "P" + p, BigDecimal.valueOf(1 + random.nextInt(60))));
+            // costs in whole units and in cents (the engine's common denominator must hold both)
+            BigDecimal cost = random.nextBoolean() ? BigDecimal.valueOf(1 + random.nextInt(60))
+                    : BigDecimal.valueOf(1 + random.nextInt(6000), 2);
+            projects.add(new ProposalOption("p" + p, "P" + p, cost));
         }
         List<StakeholderClass> classes = classesPowersDelegations
                 ? List.of(new StakeholderClass("a", "A", random.nextInt(101), random.nextInt(3) * 10),
