@@ -54,7 +54,7 @@ class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualToIgnoringCase("voting");
 
         // shares of 1000: alice 600 (workers), bob and cara 200 each (users' 400 between two)
-        assertThat(browser.findElement(By.cssSelector("label[for], .choices")).getText()).contains("(600 EUR)");
+        assertThat(browser.findElement(By.id("ballot-form")).getText()).contains("(600 EUR)").contains("(250.50 EUR)");
         approve("community-garden", "new-roof");
         assertThat(browser.findElement(By.id("my-ballot")).getText()).isEqualTo("you approved Community garden, New roof");
         signInAgain(bob, proposal, coop);
@@ -71,9 +71,9 @@ class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
                 .until(d -> d.findElement(By.id("proposal-state")).getText().equalsIgnoreCase("closed"));
         assertThat(browser.findElements(By.id("ballot-form"))).as("no ballots after closing").isEmpty();
 
-        // cargo bikes: bob and cara pay 100 each (rho 100); the garden: alice pays 600; repair cafe: bob's last 100
-        // is short of 150; the roof (approved by all) no longer affordable. Greedy: the roof (900) first, then nothing
-        // else fits but the repair cafe? 900 + 150 > 1000: only the roof.
+        // cargo bikes: bob and cara pay 100 each (rho 100); the garden: alice pays her 600; the roof, approved by all,
+        // is no longer affordable (800 left between them); add-one then brings the repair cafe within bob's reach.
+        // Greedy buys the most approved project, the roof (900), and nothing else fits.
         assertThat(browser.findElement(By.id("results-outcome")).getText()).startsWith("Decided:").endsWith("funded.");
         List<WebElement> rows = browser.findElements(By.cssSelector("#budget-projects tbody tr"));
         assertThat(rows).hasSize(5);
