@@ -7,7 +7,7 @@
   var method = document.getElementById('method');
   function toggle(field, shown) {
     field.hidden = !shown;
-    field.querySelectorAll('select, textarea').forEach(function (input) { input.disabled = !shown; });
+    field.querySelectorAll('select, textarea, input').forEach(function (input) { input.disabled = !shown; });
   }
   function show() {
     document.querySelectorAll('.kind-field').forEach(function (f) { toggle(f, f.dataset.kind === kind.value); });

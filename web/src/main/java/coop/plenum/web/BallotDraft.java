@@ -106,7 +106,7 @@ record BallotDraft(String consent, String reason, Set<String> approve, Map<Strin
         String why = reason.isBlank() ? null : reason;
         CastBallot ballot = switch (method) {
             case CONSENT -> new CastBallot(proposal, me, null, null, null, why, consent(violations), null);
-            case APPROVAL -> new CastBallot(proposal, me, null, List.copyOf(approve), null, why, null, null);
+            case APPROVAL, BUDGET -> new CastBallot(proposal, me, null, List.copyOf(approve), null, why, null, null);
             case SCORE -> new CastBallot(proposal, me, null, null, scores(violations), why, null, null);
             case RANKED -> new CastBallot(proposal, me, null, null, null, why, null, ranking(violations));
             // a board election: rank-<memberId> per candidate of the member's class; equal numbers are refused as ties

@@ -67,6 +67,7 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
             case "APPROVAL", "SCORE" -> scored(tally, labels, classNames, winners, decided, everyClass, fig);
             case "CONSENT" -> consent(tally, names, classNames, decided, fig);
             case "RANKED" -> ranked(tally, options, classNames, winners, decided, fig);
+            case "BUDGET" -> budget(tally, labels, classNames, winners, decided, fig);
             default -> null;
         };
     }
@@ -88,6 +89,30 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
         String sentence = optionSentence(tally.outcome(), leading, labels, everyClass);
         return new MethodResults(tally.method(), decided, sentence, options, classes, everyClass, List.of(), List.of(),
                 List.of(), List.of());
+    }
+
+    /**
+     * A BUDGET vote: the projects' approval bars and the classes as APPROVAL shows them (no winner marks: the page's
+     * table says what is funded, beside what greedy would have funded, from the tally's {@code budget}).
+     */
+    private static MethodResults budget(TallyJson tally, Map<String, String> labels, Map<String, String> classNames,
+                                        List<String> winners, boolean decided, Figures fig) {
+        MethodResults approval = scored(tally, labels, classNames, List.of(), decided, false, fig);
+        List<String> funded = tally.budget() == null ? List.of() : decided ? winners : tally.budget().funded();
+        String named = String.join(", ", funded.stream().map(id -> labels.getOrDefault(id, id)).toList());
+        String sentence;
+        if (tally.outcome() == null) {
+            sentence = funded.isEmpty() ? "Undecided while voting is open; as things stand nothing would be funded."
+                    : "Undecided while voting is open; as things stand " + named + " would be funded.";
+        } else {
+            sentence = switch (tally.outcome()) {
+                case "ACCEPTED" -> "Decided: " + named + (funded.size() == 1 ? " is" : " are") + " funded.";
+                case "NO_QUORUM" -> "Not decided: a class did not reach its quorum; nothing is funded.";
+                default -> "Rejected: no project has supporters who can pay for it; nothing is funded.";
+            };
+        }
+        return new MethodResults("BUDGET", decided, sentence, approval.options(), approval.classes(), false, List.of(),
+                List.of(), List.of(), List.of());
     }
 
     /** While voting: the options with the highest combined score among those that may win, as things stand. */

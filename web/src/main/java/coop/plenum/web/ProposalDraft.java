@@ -29,9 +29,10 @@ import java.util.List;
  * Reading it into a command names every field that cannot be read, at once.
  */
 record ProposalDraft(String title, String body, String topic, String kind, String applicantId, String memberId, String charter,
-                     String votingOpensAt, String votingClosesAt, String method, String options) {
+                     String votingOpensAt, String votingClosesAt, String method, String options, String budgetAmount,
+                     String budgetCurrency) {
 
-    static final ProposalDraft EMPTY = new ProposalDraft("", "", "", "GENERAL", "", "", null, "", "", "YES_NO", "");
+    static final ProposalDraft EMPTY = new ProposalDraft("", "", "", "GENERAL", "", "", null, "", "", "YES_NO", "", "", "EUR");
 
     private static final int FIRST_YEAR = 1970;
     private static final int LAST_YEAR = 9999;
@@ -40,14 +41,16 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
         return new ProposalDraft(orEmpty(form.getFirst("title")), orEmpty(form.getFirst("body")), orEmpty(form.getFirst("topic")),
                 orEmpty(form.getFirst("kind")), orEmpty(form.getFirst("applicantId")), orEmpty(form.getFirst("memberId")),
                 form.getFirst("charter"), orEmpty(form.getFirst("votingOpensAt")), orEmpty(form.getFirst("votingClosesAt")),
-                orEmpty(form.getFirst("method")), orEmpty(form.getFirst("options")));
+                orEmpty(form.getFirst("method")), orEmpty(form.getFirst("options")), orEmpty(form.getFirst("budgetAmount")),
+                orEmpty(form.getFirst("budgetCurrency")));
     }
 
     /** The draft to show again: without characters that were refused, so the page itself stays clean. */
     ProposalDraft shown() {
         return new ProposalDraft(FormText.shown(title), FormText.shown(body), FormText.shown(topic), FormText.shown(kind),
                 FormText.shown(applicantId), FormText.shown(memberId), charter == null ? null : FormText.shown(charter),
-                FormText.shown(votingOpensAt), FormText.shown(votingClosesAt), FormText.shown(method), FormText.shown(options));
+                FormText.shown(votingOpensAt), FormText.shown(votingClosesAt), FormText.shown(method), FormText.shown(options),
+                FormText.shown(budgetAmount), FormText.shown(budgetCurrency));
     }
 
     /**
@@ -61,17 +64,29 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
         Instant closes = instant("votingClosesAt", votingClosesAt, zone, violations);
         ProposalEffect effect = kind == null ? null : effect(kind, json, violations);
         VoteMethod voteMethod = method(violations);
-        List<ProposalOption> offered = voteMethod != null && voteMethod.hasOptions() ? OptionLines.read(options) : null;
+        boolean budget = voteMethod == VoteMethod.BUDGET;
+        List<ProposalOption> offered = voteMethod != null && voteMethod.hasOptions()
+                ? budget ? OptionLines.readWithCosts(options, violations) : OptionLines.read(options) : null;
+        coop.plenum.governance.budget.ProposalBudget amount = budget ? budget(violations) : null;
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
         return new SubmitProposal(id, cooperative, title, body, topic.isBlank() ? null : topic, kind, effect, opens, closes,
-                voteMethod == VoteMethod.YES_NO ? null : voteMethod, offered);
+                voteMethod == VoteMethod.YES_NO ? null : voteMethod, offered, null, null, amount);
+    }
+
+    /** A BUDGET proposal's budget as typed: the amount must read as a number; its bounds the command checks. */
+    private coop.plenum.governance.budget.ProposalBudget budget(List<Violation> violations) {
+        java.math.BigDecimal amount = OptionLines.amount(budgetAmount);
+        if (amount == null) {
+            violations.add(new Violation("budget.amount", "proposal.budget-amount-invalid", "the budget is a number such as 25000 or 1200.50"));
+        }
+        return new coop.plenum.governance.budget.ProposalBudget(amount, budgetCurrency.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The options with the ids they will get, for the form to show under the list (empty when none are typed). */
     public List<ProposalOption> derivedOptions() {
-        return OptionLines.read(options);
+        return "BUDGET".equals(method) ? OptionLines.readWithCosts(options, new ArrayList<>()) : OptionLines.read(options);
     }
 
     private VoteMethod method(List<Violation> violations) {

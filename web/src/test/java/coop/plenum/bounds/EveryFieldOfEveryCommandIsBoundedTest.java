@@ -157,6 +157,10 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                 new Endpoint("submit approval proposal", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals", as(alice),
                         "{\"title\":\"Which\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"method\":\"APPROVAL\","
                                 + "\"options\":" + optionsJson + "}"),
+                new Endpoint("submit budget proposal", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals", as(alice),
+                        "{\"title\":\"Fund\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"method\":\"BUDGET\","
+                                + "\"budget\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},\"options\":[{\"id\":\"roof\",\"label\":\"Roof\","
+                                + "\"cost\":\"600\"},{\"id\":\"bikes\",\"label\":\"Bikes\",\"cost\":250.5}]}"),
                 new Endpoint("cast approval ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/"
                         + openVotes.get("APPROVAL") + "/ballots/" + aliceMember, as(alice),
                         "{\"approve\":[\"solar\",\"wind\"],\"reason\":\"both\"}"),

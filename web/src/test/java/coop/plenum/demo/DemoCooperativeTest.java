@@ -41,6 +41,7 @@ class DemoCooperativeTest extends BootedPlenum {
         String consent = null;
         String ranked = null;
         String election = null;
+        String budget = null;
         for (JsonNode p : get("/api/v1/cooperatives/{c}/proposals", coop)) {
             String state = p.get("state").asText();
             String method = p.get("method").asText();
@@ -53,10 +54,12 @@ class DemoCooperativeTest extends BootedPlenum {
                 ranked = p.get("proposalId").asText();
             } else if (method.equals("ELECTION")) {
                 election = p.get("proposalId").asText();
+            } else if (method.equals("BUDGET")) {
+                budget = p.get("proposalId").asText();
             }
         }
         assertThat(states).containsExactlyInAnyOrder("CLOSED YES_NO", "VOTING YES_NO", "DELIBERATION YES_NO",
-                "CLOSED CONSENT", "VOTING RANKED", "CLOSED ELECTION");
+                "CLOSED CONSENT", "VOTING RANKED", "CLOSED ELECTION", "CLOSED BUDGET");
         JsonNode tally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, decided);
         // workers approve (abstention aside), users follow dev's NO through emma's and hugo's delegations,
         // investors follow ada through finn's: 0.5 × 1 + 0.3 × 0 + 0.2 × 1
@@ -82,6 +85,13 @@ class DemoCooperativeTest extends BootedPlenum {
         assertThat(board.at("/election/classes/0/elected")).hasSize(2);
         assertThat(board.at("/election/classes/1/elected")).hasSize(1);
         assertThat(board.at("/election/classes/0/rounds")).isNotEmpty();
+        // the participatory budget is decided: Equal Shares funded projects within the 12,000 EUR, greedy beside it
+        JsonNode budgetTally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, budget);
+        assertThat(budgetTally.get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(budgetTally.get("winners")).isNotEmpty();
+        assertThat(budgetTally.at("/budget/projects")).hasSize(5);
+        assertThat(new java.math.BigDecimal(budgetTally.at("/budget/spent").asText())).isLessThanOrEqualTo(new java.math.BigDecimal("12000"));
+        assertThat(budgetTally.at("/budget/greedy")).isNotEmpty();
 
         JsonNode contributions = get("/api/v1/cooperatives/{c}/contributions", coop);
         List<String> contributionStates = new ArrayList<>();

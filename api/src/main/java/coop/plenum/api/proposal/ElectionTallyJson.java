@@ -39,7 +39,7 @@ public record ElectionTallyJson(List<ClassCountJson> classes) {
                 null, null, null)).toList();
         return new TallyJson(view.proposalId().value(), view.state().name(), decided ? view.outcome().name() : null,
                 view.asOf(), null, classes, "ELECTION", null, decided ? r.elected() : null, null, null, null, null, null,
-                new ElectionTallyJson(r.classes().stream().map(ElectionTallyJson::of).toList()));
+                new ElectionTallyJson(r.classes().stream().map(ElectionTallyJson::of).toList()), null);
     }
 
     private static String participation(ElectionClassResult c) {

@@ -100,7 +100,8 @@ class ProposalController {
         ProposalId id = new ProposalId(ids.newId());
         return Mono.fromCallable(() -> new SubmitProposal(id, new CooperativeId(cooperativeId), request.title(), request.body(),
                         request.topic(), request.kind(), effect(request.kind(), request.effect()), request.votingOpensAt(),
-                        request.votingClosesAt(), request.method(), request.options(), request.visibility(), request.seats()))
+                        request.votingClosesAt(), request.method(), request.options(), request.visibility(), request.seats(),
+                        request.budget()))
                 .flatMap(command -> commands.send(command, user.caller(correlation)))
                 .thenReturn(ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/proposals/{p}", cooperativeId, id.value()))
                         .body(Map.of("proposalId", id.value())));

@@ -25,7 +25,8 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
                            Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
                            Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
-                           List<CandidacyJson> candidacies, List<CandidateJson> candidates) {
+                           List<CandidacyJson> candidacies, List<CandidateJson> candidates,
+                           BudgetJson budget) {
 
     /** The shape before ELECTION: no seats, candidacies or candidates. */
     public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
@@ -40,7 +41,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         this(proposalId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt, body,
                 authorMemberId, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots, effectMemberId,
                 method, options, winners, optionBallots, reasons, consentBallots, visibility, outcomeStatement, rankedBallots,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** ELECTION, during deliberation: a nomination of {@code memberId} by {@code nominatedBy}, accepted or not yet. */
@@ -49,6 +50,14 @@ public record ProposalJson(String proposalId, String title, String topic, String
 
     /** ELECTION, from opening: a candidate standing for their class (the pinned order breaks ties that never differed). */
     public record CandidateJson(String memberId, String classId) {
+    }
+
+    /** A BUDGET proposal's budget: the amount (a decimal string) and its currency. */
+    public record BudgetJson(String amount, String currency) {
+    }
+
+    private static BudgetJson budget(ProposalSummary s) {
+        return s.budget() == null ? null : new BudgetJson(s.budget().amount().toPlainString(), s.budget().currency());
     }
 
     /** The author's outcome statement as it stands (the latest recorded). */
@@ -60,12 +69,13 @@ public record ProposalJson(String proposalId, String title, String topic, String
                 v.outcomeStatement().recordedBy().value(), v.outcomeStatement().recordedAt());
     }
 
-    /** An option of an APPROVAL or SCORE proposal. */
-    public record OptionJson(String id, String label) {
+    /** An option of an option proposal; a BUDGET proposal's projects have their {@code cost} (a decimal string). */
+    public record OptionJson(String id, String label, String cost) {
     }
 
     private static List<OptionJson> options(ProposalSummary s) {
-        return s.options().isEmpty() ? null : s.options().stream().map(o -> new OptionJson(o.id(), o.label())).toList();
+        return s.options().isEmpty() ? null : s.options().stream().map(o -> new OptionJson(o.id(), o.label(),
+                o.cost() == null ? null : o.cost().toPlainString())).toList();
     }
 
     private static List<String> winners(ProposalSummary s) {
@@ -81,7 +91,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
                 null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null,
-                s.visibility().name(), null, null);
+                s.visibility().name(), null, null, null, null, null, budget(s));
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -107,6 +117,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
                 s.method() != coop.plenum.governance.options.VoteMethod.ELECTION ? null : v.candidacies().stream()
                         .map(c -> new CandidacyJson(c.memberId().value(), c.classId(), c.nominatedBy().value(), c.accepted())).toList(),
                 s.method() != coop.plenum.governance.options.VoteMethod.ELECTION || v.openedAt() == null ? null : v.candidates().stream()
-                        .map(c -> new CandidateJson(c.memberId().value(), c.classId())).toList());
+                        .map(c -> new CandidateJson(c.memberId().value(), c.classId())).toList(),
+                budget(s));
     }
 }

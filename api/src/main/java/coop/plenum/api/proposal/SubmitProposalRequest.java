@@ -15,9 +15,12 @@ import java.util.List;
  * {@code method} is YES_NO when absent; APPROVAL and SCORE need {@code options: [{id, label}]} (2 to 50).
  * {@code visibility} is PUBLIC when absent; AFTER_CLOSE hides ballots and running results until the vote closes.
  * {@code seats} (ELECTION only, and required there): seats per class, {@code {classId: 1 to 50}}.
+ * BUDGET needs {@code budget: {amount, currency}} and projects as options {@code [{id, label, cost}]} (2 to 50); the
+ * bounds are in the README's "HTTP API".
  */
 public record SubmitProposalRequest(String title, String body, String topic, ProposalKind kind, JsonNode effect,
                                     Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
                                     List<ProposalOption> options, coop.plenum.governance.proposal.Visibility visibility,
-                                    java.util.Map<String, Integer> seats) {
+                                    java.util.Map<String, Integer> seats,
+                                    coop.plenum.governance.budget.ProposalBudget budget) {
 }

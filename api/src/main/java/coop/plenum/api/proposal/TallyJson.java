@@ -28,15 +28,17 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                         String hidden,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        ElectionTallyJson election) {
+                        ElectionTallyJson election,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        BudgetTallyJson budget) {
 
-    /** A tally of any method but ELECTION. */
+    /** A tally of any method but ELECTION and BUDGET, visible or hidden. */
     TallyJson(String proposalId, String state, String outcome, Instant asOf, String approval, List<ClassJson> classes,
               String method, List<OptionJson> options, List<String> winners, List<ObjectionJson> objections,
               Map<String, Map<String, String>> pairwise, Map<String, Map<String, String>> strongestPaths,
               List<List<String>> ranking, String hidden) {
         this(proposalId, state, outcome, asOf, approval, classes, method, options, winners, objections, pairwise,
-                strongestPaths, ranking, hidden, null);
+                strongestPaths, ranking, hidden, null, null);
     }
 
     /** A visible tally. */
@@ -110,6 +112,9 @@ public record TallyJson(String proposalId, String state, String outcome, Instant
         }
         if (view.election() != null) {
             return ElectionTallyJson.tally(view);
+        }
+        if (view.budgetTally() != null) {
+            return BudgetTallyJson.tallyOf(view);
         }
         boolean decided = view.outcome() != null;
         List<ClassJson> classes = view.tally() == null ? List.of() : view.tally().classes().stream().map(TallyJson::of).toList();

@@ -268,6 +268,11 @@ public final class EqualShares {
                 BigInteger d = shares[f].denominator();
                 den = den.divide(den.gcd(d)).multiply(d);
             }
+            // a cost in cents (250.50) must be a whole number of units too: rho starts from the cost over den
+            for (BudgetProject p : projects) {
+                BigInteger d = Ratio.of(p.cost()).denominator();
+                den = den.divide(den.gcd(d)).multiply(d);
+            }
             int[] idOfFraction = new int[shares.length];
             for (int f = 0; f < shares.length; f++) {
                 idOfFraction[f] = intern(shares[f].numerator().multiply(den.divide(shares[f].denominator())));

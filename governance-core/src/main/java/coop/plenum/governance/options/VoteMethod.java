@@ -20,7 +20,12 @@ public enum VoteMethod {
      * own class's candidates (a {@code ranking} of single candidates) and Meek STV elects each class's seats.
      * Not delegable.
      */
-    ELECTION(0);
+    ELECTION(0),
+    /**
+     * Participatory budgeting: options are projects with costs, the proposal has a budget, a ballot is the set of
+     * projects the member approves; the Method of Equal Shares decides what is funded.
+     */
+    BUDGET(1);
 
     private final int maxScore;
 
@@ -32,9 +37,9 @@ public enum VoteMethod {
         return method == null ? YES_NO : method;
     }
 
-    /** Whether the proposal offers options to choose between (APPROVAL, SCORE, RANKED). */
+    /** Whether the proposal offers options to choose between (APPROVAL, SCORE, RANKED, BUDGET). */
     public boolean hasOptions() {
-        return this == APPROVAL || this == SCORE || this == RANKED;
+        return this == APPROVAL || this == SCORE || this == RANKED || this == BUDGET;
     }
 
     /** Whether ballots score options (APPROVAL, SCORE), so that {@link OptionMethod} counts them. */

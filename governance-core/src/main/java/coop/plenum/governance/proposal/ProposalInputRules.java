@@ -67,6 +67,7 @@ public final class ProposalInputRules {
         }
         methodAndOptions(method, command.options(), v);
         seatsPerClass(method, command.seats(), v);
+        coop.plenum.governance.budget.BudgetInputRules.submission(method, command.budget(), command.options(), v);
         return v;
     }
 
@@ -219,7 +220,7 @@ public final class ProposalInputRules {
                 notOfThisMethod("scores", ballot.scores(), method, v);
                 notOfThisMethod("consent", ballot.consent(), method, v);
             }
-            case APPROVAL -> {
+            case APPROVAL, BUDGET -> {
                 if (ballot.approve() == null) {
                     v.add(new Violation("approve", "ballot.approve-missing", "approve lists the ids of the options you approve (it may be empty)"));
                 } else {

@@ -14,20 +14,21 @@ import java.util.List;
 /** A fact: a member put a proposal up for deliberation (revision 1), with its schedule if it has one,
  * and its voting method and options ({@code method} absent in events stored before methods existed: YES_NO), and who
  * sees ballots and running results while voting ({@code visibility}; absent in events stored before it existed and
- * for PUBLIC proposals: PUBLIC), and for an ELECTION the {@code seats} per stakeholder class (absent otherwise). */
+ * for PUBLIC proposals: PUBLIC), for an ELECTION the {@code seats} per stakeholder class, and a BUDGET proposal's
+ * {@code budget} (each absent for every other method). */
 public record ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
                                 AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
                                 ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
                                 VoteMethod method, List<ProposalOption> options, Visibility visibility,
-                                java.util.Map<String, Integer> seats) {
+                                java.util.Map<String, Integer> seats, coop.plenum.governance.budget.ProposalBudget budget) {
 
-    /** A proposal of any method but ELECTION: no seats. */
+    /** A proposal of any method but ELECTION and BUDGET. */
     public ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
                              AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
                              ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
                              VoteMethod method, List<ProposalOption> options, Visibility visibility) {
         this(proposalId, cooperativeId, authorMemberId, authorAccountId, title, body, topic, kind, effect, votingOpensAt,
-                votingClosesAt, submittedAt, method, options, visibility, null);
+                votingClosesAt, submittedAt, method, options, visibility, null, null);
     }
 
     /** The seats per class of an ELECTION; none for any other method. */

@@ -15,20 +15,22 @@ import java.util.List;
 /**
  * An ACTIVE member proposes; without a schedule a secretary opens and closes the vote. {@code method} null means
  * YES_NO; option methods name their {@code options}. {@code visibility} null means PUBLIC; AFTER_CLOSE hides ballots
- * and running results until the vote closes. {@code seats} (ELECTION only) gives the seats per stakeholder class.
+ * and running results until the vote closes. {@code seats} (ELECTION only) gives the seats per stakeholder class;
+ * {@code budget} is a BUDGET proposal's amount and currency (none for any other method).
  */
 public record SubmitProposal(@TargetAggregateIdentifier ProposalId proposalId, CooperativeId cooperativeId, String title,
                              String body, String topic, ProposalKind kind, ProposalEffect effect,
                              Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
                              List<ProposalOption> options, Visibility visibility,
-                             java.util.Map<String, Integer> seats) implements CheckedCommand {
+                             java.util.Map<String, Integer> seats, coop.plenum.governance.budget.ProposalBudget budget)
+        implements CheckedCommand {
 
-    /** A proposal of any method but ELECTION (no seats). */
+    /** A proposal of any method but ELECTION and BUDGET. */
     public SubmitProposal(ProposalId proposalId, CooperativeId cooperativeId, String title, String body, String topic,
                           ProposalKind kind, ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt,
                           VoteMethod method, List<ProposalOption> options, Visibility visibility) {
         this(proposalId, cooperativeId, title, body, topic, kind, effect, votingOpensAt, votingClosesAt, method, options,
-                visibility, null);
+                visibility, null, null);
     }
 
     /** A proposal whose ballots and running results are visible while voting ({@code visibility} PUBLIC). */

@@ -18,22 +18,23 @@ import java.util.List;
  * the proposal's voting method and options, and its {@code visibility} (absent, as in every event stored before it
  * existed and in every PUBLIC vote: PUBLIC; AFTER_CLOSE: ballots and running results hidden until close), and for an
  * ELECTION the {@code seats} per class and the {@code candidates} standing, each for their class (absent otherwise;
- * the list's order breaks ties that never differed). Later amendments,
+ * the list's order breaks ties that never differed), and a BUDGET vote's {@code budget} (absent for every other
+ * method). Later amendments,
  * admissions or contributions never change it; replays read it from here.
  */
 public record VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
                            List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
                            List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options,
                            Visibility visibility, java.util.Map<String, Integer> seats,
-                           List<ElectionCandidate> candidates) {
+                           List<ElectionCandidate> candidates, coop.plenum.governance.budget.ProposalBudget budget) {
 
-    /** A vote of any method but ELECTION. */
+    /** A vote of any method but ELECTION and BUDGET. */
     public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
                         List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
                         List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options,
                         Visibility visibility) {
         this(proposalId, cooperativeId, topic, openedAt, classes, decision, delegation, electorate, method, options,
-                visibility, null, null);
+                visibility, null, null, null);
     }
 
     public java.util.Map<String, Integer> seatsOrNone() {

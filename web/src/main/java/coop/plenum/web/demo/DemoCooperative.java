@@ -135,6 +135,7 @@ public class DemoCooperative {
             decidedVote();
             decidedConsent();
             decidedElection();
+            decidedBudget();
             openVote();
             openRankedVote();
             deliberation();
@@ -249,6 +250,36 @@ public class DemoCooperative {
             as("ada", new CloseVoting(assemblies));
         }
 
+        /**
+         * A participatory budget of 12,000 EUR over five community projects, decided by the Method of Equal Shares:
+         * each class's share of the budget goes to the projects its members approve (hugo follows emma, finn follows
+         * ada), and the page shows greedy's choice beside it.
+         */
+        private void decidedBudget() {
+            ProposalId budget = new ProposalId(ids.newId());
+            as("chloe", new SubmitProposal(budget, coop, "Community projects budget 2027",
+                    "12,000 EUR from last year's surplus. Tick every project you would fund; each member's share of the "
+                            + "budget goes only to projects they tick.", "community", ProposalKind.GENERAL, null, null, null,
+                    VoteMethod.BUDGET, List.of(
+                            new ProposalOption("insulation", "Insulate the workshop", new BigDecimal("7000")),
+                            new ProposalOption("cargo-bike", "A cargo bike for deliveries", new BigDecimal("2500")),
+                            new ProposalOption("repair-corner", "A bike repair corner", new BigDecimal("1200")),
+                            new ProposalOption("garden", "Garden beds at the depot", new BigDecimal("3000")),
+                            new ProposalOption("open-day", "An open day with the school", new BigDecimal("800"))),
+                    null, null, new coop.plenum.governance.budget.ProposalBudget(new BigDecimal("12000"), "EUR")));
+            as("ada", new OpenVoting(budget));
+            approve("ada", budget, "insulation", "open-day");
+            approve("ben", budget, "insulation", "repair-corner");
+            approve("chloe", budget, "garden", "open-day");
+            approve("dev", budget, "cargo-bike", "repair-corner");
+            approve("emma", budget, "cargo-bike", "garden");
+            as("ada", new CloseVoting(budget));
+        }
+
+        private void approve(String who, ProposalId proposal, String... projects) {
+            as(who, new CastBallot(proposal, member(who), null, List.of(projects), null, null));
+        }
+
         /** Ranked choice between four places for the second solar array, open, with four ballots (ties and blanks too). */
         private void openRankedVote() {
             ProposalId array = propose("ben", "Where should the second solar array go?", "energy",
@@ -271,7 +302,7 @@ public class DemoCooperative {
             ProposalId board = new ProposalId(ids.newId());
             as("ada", new SubmitProposal(board, coop, "Board for 2027", "Two seats for workers and one for energy users; "
                     + "each class ranks its own candidates.", "community", ProposalKind.GENERAL, null, null, null,
-                    VoteMethod.ELECTION, null, null, Map.of("workers", 2, "users", 1)));
+                    VoteMethod.ELECTION, null, null, Map.of("workers", 2, "users", 1), null));
             as("ada", new coop.plenum.governance.proposal.NominateCandidate(board, member("ada")));
             as("chloe", new coop.plenum.governance.proposal.NominateCandidate(board, member("ben")));
             as("ben", new coop.plenum.governance.proposal.AcceptNomination(board, member("ben")));

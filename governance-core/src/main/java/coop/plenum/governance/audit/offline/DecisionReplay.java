@@ -145,6 +145,13 @@ public final class DecisionReplay {
             return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
                     String.valueOf(tally.outcome()), null, closed.winners(), tally.winners()));
         }
+        if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.BUDGET && opened.budget() != null) {
+            // the funded projects are the winners, in the order they were bought
+            coop.plenum.governance.budget.BudgetTally tally = coop.plenum.governance.budget.BudgetCount.count(opened.budget(),
+                    opened.optionsOrNone(), electorate, delegated, maxChainLength, optionBallots.ballots());
+            return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                    String.valueOf(tally.outcome()), null, closed.winners(), tally.winners()));
+        }
         if (opened.votingMethod().isScored()) {
             OptionTally tally = OptionMethod.of(opened.votingMethod(), opened.optionsOrNone())
                     .count(electorate, delegated, maxChainLength, optionBallots.ballots()).result();

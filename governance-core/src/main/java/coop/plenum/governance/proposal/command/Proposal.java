@@ -108,6 +108,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private final BallotBox<Choice> ballots = new BallotBox<>();
     private VoteMethod method = VoteMethod.YES_NO;
     private List<ProposalOption> options = List.of();
+    /** A BUDGET proposal's budget; null for every other method. */
+    private coop.plenum.governance.budget.ProposalBudget budget;
     private coop.plenum.governance.proposal.Visibility visibility = coop.plenum.governance.proposal.Visibility.PUBLIC;
     /** The ballots of an option method (APPROVAL, SCORE); {@link #ballots} holds those of YES_NO. */
     private final BallotBox<OptionBallot> optionBallots = new BallotBox<>();
@@ -143,7 +145,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 opensAt, closesAt, now, VoteMethod.orDefault(command.method()),
                 command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options()),
                 pinned(command.visibility()), VoteMethod.orDefault(command.method()) == VoteMethod.ELECTION
-                        ? java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(command.seats())) : null));
+                        ? java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(command.seats())) : null,
+                plainBudget(command.budget())));
         if (opensAt != null) {
             deadlines.schedule(opensAt, VOTING_OPENS, new VotingOpensDue(command.proposalId()));
         }
@@ -226,7 +229,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         boolean election = method == VoteMethod.ELECTION;
         apply(new VotingOpened(proposalId, cooperativeId, topic, openedAt, charter.classes(), charter.decision(),
                 charter.delegation(), frozen, method, method.hasOptions() ? options : null, pinned(visibility),
-                election ? seats : null, election ? ElectionRules.standing(candidacies, frozen, seats) : null));
+                election ? seats : null, election ? ElectionRules.standing(candidacies, frozen, seats) : null,
+                method == VoteMethod.BUDGET ? budget : null));
     }
 
     // ---- ELECTION: candidacies during deliberation ---------------------------------------------------------------
@@ -275,6 +279,12 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         stateIs(ProposalState.DELIBERATION, "withdraw a candidacy in");
         ElectionRules.onlyTheNomineeAnswers(candidacies, command.candidateMemberId(), member);
         apply(new coop.plenum.governance.proposal.CandidacyWithdrawn(proposalId, member, clock.instant()));
+    }
+
+    /** The budget as events write it: plain decimals (see {@code Decimals.plain}). */
+    private static coop.plenum.governance.budget.ProposalBudget plainBudget(coop.plenum.governance.budget.ProposalBudget budget) {
+        return budget == null ? null : new coop.plenum.governance.budget.ProposalBudget(
+                coop.plenum.kernel.Decimals.plain(budget.amount()), budget.currency());
     }
 
     /** PUBLIC is what an absent visibility means, so events say only AFTER_CLOSE (and read like those from before it). */
@@ -380,6 +390,10 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
             apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null, tally.winners()));
             return;
         }
+        if (method == VoteMethod.BUDGET) {
+            closeBudget(closedAt, frozen, delegated, maxChainLength);
+            return;
+        }
         if (method.isScored()) {
             OptionTally tally = OptionMethod.of(method, options).count(frozen, delegated, maxChainLength, optionBallots.ballots()).result();
             apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
@@ -394,6 +408,29 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         Tally tally = YesNo.count(frozen, delegated, maxChainLength, ballots.ballots()).result();
         apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                 tally.approval() == null ? null : tally.approval().toString()));
+    }
+
+    /**
+     * SPEC BUDGET: the Method of Equal Shares on the counted power; the funded projects are the winners, and an
+     * ACCEPTED budget records them as allocations to be spent (once: the vote closes once).
+     */
+    private void closeBudget(Instant closedAt, Electorate frozen, Map<MemberId, MemberId> delegated, Integer maxChainLength) {
+        coop.plenum.governance.budget.BudgetTally tally = coop.plenum.governance.budget.BudgetCount.count(budget, options,
+                frozen, delegated, maxChainLength, optionBallots.ballots());
+        apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null, tally.winners()));
+        if (tally.outcome() == coop.plenum.governance.tally.Outcome.ACCEPTED) {
+            Map<String, ProposalOption> byId = new java.util.HashMap<>();
+            options.forEach(o -> byId.put(o.id(), o));
+            java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
+            List<coop.plenum.governance.proposal.BudgetAllocated.Allocation> allocations = new java.util.ArrayList<>();
+            for (String id : tally.funded()) {
+                ProposalOption o = byId.get(id);
+                allocations.add(new coop.plenum.governance.proposal.BudgetAllocated.Allocation(o.id(), o.label(), o.cost()));
+                spent = spent.add(o.cost());
+            }
+            apply(new coop.plenum.governance.proposal.BudgetAllocated(proposalId, cooperativeId, closedAt,
+                    budget.currency(), budget.amount(), allocations, budget.amount().subtract(spent)));
+        }
     }
 
     private Map<MemberId, MemberId> electorsDelegations(Map<MemberId, MemberId> all) {
@@ -504,6 +541,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         options = event.optionsOrNone();
         visibility = event.resultsVisibility();
         seats = event.seatsOrNone();
+        budget = event.budget();
         revision = 1;
         state = ProposalState.DELIBERATION;
     }
@@ -519,7 +557,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList(),
                 visibility, authorMember, List.copyOf(commentIds), seats,
                 candidacies.entrySet().stream().map(c -> new ProposalSnapshot.CandidacyOf(c.getKey(), c.getValue().classId(),
-                        c.getValue().accepted())).toList(), candidates);
+                        c.getValue().accepted())).toList(), candidates, budget);
     }
 
     @EventSourcingHandler
@@ -556,6 +594,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         if (snapshot.rankedBallots() != null) {
             snapshot.rankedBallots().forEach(b -> rankedBallots.cast(b.memberId(), new RankedBallot(b.ranking())));
         }
+        budget = snapshot.budget();
         commentIds.clear();
         if (snapshot.commentIds() != null) {
             commentIds.addAll(snapshot.commentIds());
@@ -608,6 +647,9 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         options = event.optionsOrNone();
         visibility = event.resultsVisibility();
         candidates = event.candidatesOrNone();
+        if (event.budget() != null) {
+            budget = event.budget();
+        }
         event.electorate().forEach(m -> electorate.put(m.memberId(), m));
     }
 

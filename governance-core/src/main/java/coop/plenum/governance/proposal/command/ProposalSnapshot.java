@@ -35,7 +35,8 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         List<ConsentBallotOf> consentBallots, List<RankedBallotOf> rankedBallots,
                         coop.plenum.governance.proposal.Visibility visibility, MemberId authorMember,
                         List<String> commentIds, java.util.Map<String, Integer> seats, List<CandidacyOf> candidacies,
-                        List<coop.plenum.governance.proposal.ElectionCandidate> candidates) {
+                        List<coop.plenum.governance.proposal.ElectionCandidate> candidates,
+                        coop.plenum.governance.budget.ProposalBudget budget) {
 
     /** ELECTION: one standing nomination during deliberation. */
     record CandidacyOf(MemberId memberId, String classId, boolean accepted) {
@@ -49,8 +50,9 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
     record ConsentBallotOf(MemberId memberId, coop.plenum.governance.options.ConsentBallot ballot) {
     }
 
-    // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements); 4: the comment ids (replies)
-    // 5: ELECTION's seats, candidacies and pinned candidates
+    // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements); 4: the comment ids (replies);
+    // 5: ELECTION's seats, candidacies and pinned candidates, and a BUDGET proposal's budget (its projects' costs
+    // are in the options)
     static final String REVISION = "5";
 
     /** One member's current ballot of an option method: the score per option (approval: 1 per approved option). */

@@ -30,8 +30,17 @@ import java.util.function.Function;
 final class MethodCount<B> {
 
     /** The result of any kind of count; exactly one is set. */
-    record Counted(Tally tally, OptionTally optionTally, ConsentTally consentTally, SchulzeTally schulzeTally) {
+    record Counted(Tally tally, OptionTally optionTally, ConsentTally consentTally, SchulzeTally schulzeTally,
+                   coop.plenum.governance.budget.BudgetTally budgetTally) {
+
+        Counted(Tally tally, OptionTally optionTally, ConsentTally consentTally, SchulzeTally schulzeTally) {
+            this(tally, optionTally, consentTally, schulzeTally, null);
+        }
+
         coop.plenum.governance.tally.Outcome outcome() {
+            if (budgetTally != null) {
+                return budgetTally.outcome();
+            }
             return tally != null ? tally.outcome() : optionTally != null ? optionTally.outcome()
                     : consentTally != null ? consentTally.outcome() : schulzeTally.outcome();
         }
@@ -49,6 +58,13 @@ final class MethodCount<B> {
 
     static MethodCount<?> open(ProposalDocument d, Electorate electorate, Map<MemberId, MemberId> delegations,
                                int maxChainLength, List<BallotDocument> ballots, java.time.Instant asOf) {
+        if (d.votingMethod() == VoteMethod.BUDGET) {
+            // an APPROVAL count underneath (the ballots are approval sets), the Method of Equal Shares on top
+            VoteCount<OptionBallot, OptionTally> count = coop.plenum.governance.budget.BudgetCount.open(d.optionsOrNone(),
+                    electorate, delegations, maxChainLength, lastBallots(ballots, asOf, BallotDocument::optionBallot));
+            return new MethodCount<>(count, BallotDocument::optionBallot, c -> new Counted(null, null, null, null,
+                    coop.plenum.governance.budget.BudgetCount.tally(d.budget(), d.optionsOrNone(), electorate, count)));
+        }
         if (d.votingMethod() == VoteMethod.RANKED) {
             SchulzeMethod method = SchulzeMethod.of(d.optionsOrNone());
             return new MethodCount<>(method.count(electorate, delegations, maxChainLength,

@@ -31,7 +31,8 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         List<FrozenDelegation> frozenDelegations, VoteMethod method, List<ProposalOption> options,
                         List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
                         OutcomeStatement outcomeStatement, java.util.Map<String, Integer> seats,
-                        List<Candidacy> candidacies, List<Candidate> candidates) {
+                        List<Candidacy> candidacies, List<Candidate> candidates,
+                        coop.plenum.governance.budget.ProposalBudget budget) {
 
     /** ELECTION, during deliberation: a standing nomination. */
     record Candidacy(String memberId, String classId, String nominatedBy, boolean accepted) {

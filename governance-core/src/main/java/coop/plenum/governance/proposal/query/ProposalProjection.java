@@ -102,6 +102,7 @@ class ProposalProjection {
                 .setOnInsert("method", e.votingMethod()).setOnInsert("options", e.optionsOrNone())
                 .setOnInsert("visibility", e.resultsVisibility())
                 .setOnInsert("seats", e.seats()).setOnInsert("candidacies", List.of())
+                .setOnInsert("budget", e.budget())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
                 .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
@@ -133,6 +134,7 @@ class ProposalProjection {
                 .set("method", e.votingMethod()).set("options", e.optionsOrNone()).set("visibility", e.resultsVisibility())
                 .set("candidates", e.candidatesOrNone().stream()
                         .map(c -> new ProposalDocument.Candidate(c.memberId().value(), c.classId())).toList())
+                .set("budget", e.budget())
                 .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
                         m.accountId().value(), m.classId(), m.power())).toList()));
     }
@@ -332,7 +334,7 @@ class ProposalProjection {
         return liveTallies.provisional(d, electorate, max, delegating)
                 .map(counted -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
                         null, now, counted.tally(), counted.optionTally(), counted.consentTally(),
-                        counted.schulzeTally()));
+                        counted.schulzeTally()).withBudgetTally(counted.budgetTally()));
     }
 
     private reactor.core.publisher.Mono<TallyView> everythingAsOf(ProposalDocument d, Instant requested) {
@@ -454,11 +456,11 @@ class ProposalProjection {
         ProposalState state = executed ? ProposalState.EXECUTED : closed ? ProposalState.CLOSED : ProposalState.VOTING;
         if (d.votingMethod() == VoteMethod.ELECTION) {
             ElectionResult result = election(d, allBallots, asOf);
-            return new TallyView(id, coop, state, closed ? result.outcome() : null, asOf, null, null, null, null, null, result);
+            return new TallyView(id, coop, state, closed ? result.outcome() : null, asOf, null, null, null, null, null, result, null);
         }
         MethodCount.Counted counted = count(d, delegations, allBallots, asOf).result();
         return new TallyView(id, coop, state, closed ? counted.outcome() : null, asOf, counted.tally(), counted.optionTally(),
-                counted.consentTally(), counted.schulzeTally());
+                counted.consentTally(), counted.schulzeTally()).withBudgetTally(counted.budgetTally());
     }
 
     /** The same count the proposal runs at closing ({@code ElectionTally}), over the ballots as of the instant. */
@@ -477,6 +479,6 @@ class ProposalProjection {
     static ProposalSummary summary(ProposalDocument d) {
         return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
                 d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt(), d.votingMethod(),
-                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility());
+                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility(), d.budget());
     }
 }

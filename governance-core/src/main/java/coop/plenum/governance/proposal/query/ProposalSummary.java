@@ -14,12 +14,23 @@ import java.util.List;
 
 /**
  * A proposal in a list, with its voting method, options, (once an option vote is decided) its winners, and who sees
- * ballots and running results while voting ({@code visibility}, never null).
+ * ballots and running results while voting ({@code visibility}, never null), and a BUDGET proposal's {@code budget}
+ * (null for every other method).
  */
 public record ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId, String title, String topic,
                               ProposalKind kind, ProposalState state, Outcome outcome, Instant votingOpensAt,
                               Instant votingClosesAt, Instant submittedAt, VoteMethod method, List<ProposalOption> options,
-                              List<String> winners, coop.plenum.governance.proposal.Visibility visibility) {
+                              List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
+                              coop.plenum.governance.budget.ProposalBudget budget) {
+
+    /** A proposal of any method but BUDGET. */
+    public ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId, String title, String topic,
+                           ProposalKind kind, ProposalState state, Outcome outcome, Instant votingOpensAt,
+                           Instant votingClosesAt, Instant submittedAt, VoteMethod method, List<ProposalOption> options,
+                           List<String> winners, coop.plenum.governance.proposal.Visibility visibility) {
+        this(proposalId, cooperativeId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt,
+                method, options, winners, visibility, null);
+    }
 
     /**
      * SPEC "Voting methods", {@code visibility: AFTER_CLOSE}: while this vote is open its ballots and running results are

@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * A proposal's tally as of an instant: the state then, the outcome if it was decided by then, and the per-class
  * numbers: {@code tally} for a YES_NO vote, {@code optionTally} for an APPROVAL or SCORE vote,
- * {@code consentTally} for a CONSENT vote, {@code schulzeTally} for a RANKED vote (all null before voting opened).
+ * {@code consentTally} for a CONSENT vote, {@code schulzeTally} for a RANKED vote, {@code budgetTally} for a BUDGET
+ * vote (all null before voting opened).
  * {@code hidden} is AFTER_CLOSE while the proposal's results are hidden (its vote is open now, whatever the instant
  * asked about): whoever shows this view then shows participation per class only (the API's {@code TallyJson});
  * null otherwise.
@@ -22,15 +23,22 @@ public record TallyView(ProposalId proposalId, CooperativeId cooperativeId, Prop
                         coop.plenum.governance.options.ConsentTally consentTally,
                         coop.plenum.governance.options.SchulzeTally schulzeTally,
                         coop.plenum.governance.proposal.Visibility hidden,
-                        coop.plenum.governance.election.ElectionResult election) {
+                        coop.plenum.governance.election.ElectionResult election,
+                        coop.plenum.governance.budget.BudgetTally budgetTally) {
 
-    /** A tally of any method but ELECTION. */
+    /** A tally of any method but ELECTION and BUDGET. */
     public TallyView(ProposalId proposalId, CooperativeId cooperativeId, ProposalState state, Outcome outcome,
                      Instant asOf, Tally tally, OptionTally optionTally,
                      coop.plenum.governance.options.ConsentTally consentTally,
                      coop.plenum.governance.options.SchulzeTally schulzeTally,
                      coop.plenum.governance.proposal.Visibility hidden) {
-        this(proposalId, cooperativeId, state, outcome, asOf, tally, optionTally, consentTally, schulzeTally, hidden, null);
+        this(proposalId, cooperativeId, state, outcome, asOf, tally, optionTally, consentTally, schulzeTally, hidden, null, null);
+    }
+
+    /** The same view with a BUDGET vote's tally (null: none). */
+    TallyView withBudgetTally(coop.plenum.governance.budget.BudgetTally budget) {
+        return new TallyView(proposalId, cooperativeId, state, outcome, asOf, tally, optionTally, consentTally, schulzeTally,
+                hidden, election, budget);
     }
 
     /** A tally whose results are visible. */
@@ -44,7 +52,7 @@ public record TallyView(ProposalId proposalId, CooperativeId cooperativeId, Prop
     /** The same view with its results hidden or not, as the proposal's visibility and current state say. */
     TallyView hiddenIf(boolean hide) {
         return new TallyView(proposalId, cooperativeId, state, outcome, asOf, tally, optionTally, consentTally, schulzeTally,
-                hide ? coop.plenum.governance.proposal.Visibility.AFTER_CLOSE : null, election);
+                hide ? coop.plenum.governance.proposal.Visibility.AFTER_CLOSE : null, election, budgetTally);
     }
 
     /** A YES_NO tally. */

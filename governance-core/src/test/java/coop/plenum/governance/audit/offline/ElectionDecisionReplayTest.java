@@ -45,7 +45,7 @@ class ElectionDecisionReplayTest {
                         new ElectorateMember(C, new AccountId("c"), "workers", new BigDecimal("3")),
                         new ElectorateMember(U, new AccountId("u"), "users", BigDecimal.ONE)),
                 VoteMethod.ELECTION, null, null, Map.of("workers", 1, "users", 1),
-                List.of(new ElectionCandidate(A, "workers"), new ElectionCandidate(B, "workers"), new ElectionCandidate(U, "users"))));
+                List.of(new ElectionCandidate(A, "workers"), new ElectionCandidate(B, "workers"), new ElectionCandidate(U, "users")), null));
         replay.on(new BallotCast(P, A, null, T, null, null, null, null, List.of(List.of("m-a"))));
         replay.on(new BallotCast(P, B, null, T, null, null, null, null, List.of(List.of("m-b"))));
         replay.on(new BallotCast(P, C, null, T, null, null, null, null, List.of(List.of("m-b"), List.of("m-a"))));

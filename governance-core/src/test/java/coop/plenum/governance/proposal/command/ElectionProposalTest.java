@@ -85,12 +85,12 @@ class ElectionProposalTest {
 
     private static SubmitProposal submit(VoteMethod method, Map<String, Integer> seats) {
         return new SubmitProposal(P, COOP, "Board 2026", "", "energy", ProposalKind.GENERAL, null, null, null, method,
-                null, null, seats);
+                null, null, seats, null);
     }
 
     private static ProposalSubmitted submitted() {
         return new ProposalSubmitted(P, COOP, ALICE_M, ALICE, "Board 2026", "", "energy", ProposalKind.GENERAL, null,
-                null, null, NOW, VoteMethod.ELECTION, null, null, new java.util.TreeMap<>(SEATS));
+                null, null, NOW, VoteMethod.ELECTION, null, null, new java.util.TreeMap<>(SEATS), null);
     }
 
     private static CandidateNominated nominated(MemberId candidate, String classId, MemberId by) {
@@ -106,7 +106,7 @@ class ElectionProposalTest {
         return new VotingOpened(P, COOP, "energy", NOW, charter.classes(), charter.decision(), charter.delegation(),
                 List.of(new ElectorateMember(ALICE_M, ALICE, "workers", ONE), new ElectorateMember(BOB_M, BOB, "users", ONE),
                         new ElectorateMember(DAN_M, DAN, "workers", ONE), new ElectorateMember(EVE_M, EVE, "workers", ONE)),
-                VoteMethod.ELECTION, null, null, new java.util.TreeMap<>(SEATS), candidates);
+                VoteMethod.ELECTION, null, null, new java.util.TreeMap<>(SEATS), candidates, null);
     }
 
     private static final List<ElectionCandidate> STANDING = List.of(new ElectionCandidate(DAN_M, "workers"),
@@ -215,7 +215,7 @@ class ElectionProposalTest {
     @Test
     void aCandidateStandsOnlyForAClassWithSeats() {
         fixture.given(new ProposalSubmitted(P, COOP, ALICE_M, ALICE, "Board 2026", "", "energy", ProposalKind.GENERAL, null,
-                        null, null, NOW, VoteMethod.ELECTION, null, null, Map.of("workers", 2)))
+                        null, null, NOW, VoteMethod.ELECTION, null, null, Map.of("workers", 2), null))
                 .when(new NominateCandidate(P, BOB_M), by(BOB))
                 .expectException(code(StateConflict.class, "candidacy.class-without-seats")).expectNoEvents();
     }
