@@ -19,10 +19,13 @@ import java.util.Map;
  * nominations with "stand as a candidate", accept and withdraw; while voting the candidates of the member's own class
  * to number; once the count exists the elected per class and the Meek count as a table of rounds (one row per
  * candidate, one column per round: votes, with the quota, the exhausted weight and what each round decided).
+ * Words are not made here: the panel carries names and codes, and fragments/election.html picks the reader's language
+ * from the message bundles (issue 14). {@code myBallot} is the names in the order the member ranked them (empty: they
+ * ranked nobody; null: no ballot).
  */
 record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNominationPending, boolean iStand,
                      List<Person> nominable, List<Person> myBallotCandidates, String myClassName, boolean counted,
-                     boolean decided, String myBallot) {
+                     boolean decided, List<String> myBallot) {
 
     record Person(String memberId, String name) {
     }
@@ -30,12 +33,18 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
     record Candidacy(String memberId, String name, String nominatedBy, boolean accepted) {
     }
 
-    /** One row of the rounds table: a candidate's votes per round, and where they ended. */
+    /**
+     * One row of the rounds table: a candidate's votes per round, and where they ended as a code the template words
+     * ({@code election.status.*}): ELECTED, EXCLUDED or NOT_ELECTED.
+     */
     record CountRow(String name, List<String> votes, String status) {
     }
 
-    /** A column head of the rounds table: the round's number, quota, exhausted weight and decision in words. */
-    record RoundHead(int number, String quota, String exhausted, String decision) {
+    /**
+     * A column head of the rounds table: the round's number, quota, exhausted weight, and its decision: the Meek action
+     * (ELECTED, EXCLUDED, ELECTED_REMAINING; worded by {@code election.decision.*}) and the names it concerns.
+     */
+    record RoundHead(int number, String quota, String exhausted, String action, String who) {
     }
 
     record ClassPanel(String classId, String className, int seats, List<Candidacy> candidacies, List<Person> candidates,
@@ -91,14 +100,13 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
                 tally != null && tally.outcome() != null, myBallot(p, me, names));
     }
 
-    /** The member's current ballot in words with the candidates' names, or null when they have none. */
-    private static String myBallot(ProposalView p, MemberId me, Map<MemberId, String> names) {
+    /** The names the member ranked, in their order (empty: they ranked nobody), or null when they have no ballot. */
+    private static List<String> myBallot(ProposalView p, MemberId me, Map<MemberId, String> names) {
         var ranked = me == null ? null : p.rankedBallots().get(me);
         if (ranked == null) {
             return null;
         }
-        List<String> order = ranked.ranking().stream().flatMap(List::stream).map(id -> name(names, new MemberId(id))).toList();
-        return order.isEmpty() ? "you ranked nobody" : "you ranked " + String.join(", then ", order);
+        return ranked.ranking().stream().flatMap(List::stream).map(id -> name(names, new MemberId(id))).toList();
     }
 
     private static ClassPanel classPanel(String classId, String className, int seats, List<Candidacy> candidacies,
@@ -110,17 +118,12 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
         List<RoundHead> heads = new ArrayList<>();
         for (ElectionTallyJson.RoundJson r : counted.rounds()) {
             String who = String.join(", ", r.candidates().stream().map(id -> name(names, new MemberId(id))).toList());
-            String decision = switch (r.action()) {
-                case "ELECTED" -> who + " elected";
-                case "EXCLUDED" -> who + " excluded";
-                default -> who + " elected (no more candidates than seats left)";
-            };
-            heads.add(new RoundHead(r.number(), r.quota(), r.exhausted(), decision));
+            heads.add(new RoundHead(r.number(), r.quota(), r.exhausted(), r.action(), who));
         }
         List<CountRow> rows = new ArrayList<>();
         for (String id : counted.candidates()) {
             List<String> votes = counted.rounds().stream().map(r -> r.votes().getOrDefault(id, "")).toList();
-            String status = counted.elected().contains(id) ? "elected" : counted.excluded().contains(id) ? "excluded" : "not elected";
+            String status = counted.elected().contains(id) ? "ELECTED" : counted.excluded().contains(id) ? "EXCLUDED" : "NOT_ELECTED";
             rows.add(new CountRow(name(names, new MemberId(id)), votes, status));
         }
         String participation = tally.classes().stream().filter(c -> c.classId().equals(classId)).map(TallyJson.ClassJson::participation)

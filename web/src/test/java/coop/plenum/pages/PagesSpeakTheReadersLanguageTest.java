@@ -44,6 +44,21 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
     }
 
     @Test
+    void aMemberWhoseLanguageIsSpanishSeesTheBoardElectionPanelInSpanish() {
+        profile(r.alice(), "Europe/Madrid", "es");
+        String p = propose(r, "Consejo 2030", ",\"method\":\"ELECTION\",\"seats\":{\"workers\":2,\"users\":1}");
+
+        String spanish = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        assertThat(spanish).contains("<h2>Elección del consejo</h2>", "2 puestos", "1 puesto", "Aún no hay nadie nominado.",
+                "Presentar mi candidatura por", "Nominar a un socio");
+        assertThat(spanish).doesNotContain("Board election", " seat", "Nobody is nominated", "Stand as a candidate", "??");
+
+        assertThat(page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), p)).as("the same panel for an English reader")
+                .contains("<h2>Board election</h2>", "2 seats", "1 seat<", "Nobody is nominated yet.")
+                .doesNotContain("Elección del consejo");
+    }
+
+    @Test
     void aMemberWhoseLanguageIsGermanFillsInTheNewProposalFormInGermanAndInTheirZone() {
         profile(r.bob(), "Europe/Berlin", "de");
         PageSession bob = signedIn(r.bob());
