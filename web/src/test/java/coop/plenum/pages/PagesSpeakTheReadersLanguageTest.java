@@ -59,6 +59,30 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
     }
 
     @Test
+    void aSpanishMembersBallotAndTheCountOfABoardElectionReadInSpanish() {
+        profile(r.alice(), "Europe/Madrid", "es");
+        String p = propose(r, "Consejo 2031", ",\"method\":\"ELECTION\",\"seats\":{\"workers\":1}");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/candidates", r.coop(), p).headers(as(r.alice()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"memberId\":\"" + r.aliceMember() + "\"}")
+                .exchange().expectStatus().isNoContent();
+        act(r, p, "opening");
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", r.coop(), p, r.aliceMember()).headers(as(r.alice()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"ranking\": [[\"" + r.aliceMember() + "\"]]}")
+                .exchange().expectStatus().isOk();
+
+        // profile() made alice's display name her username
+        String voting = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        assertThat(voting).contains("ordenaste: " + r.alice(), "Numera las candidaturas de tu clase")
+                .doesNotContain("you ranked", "Number the candidates", "??");
+
+        act(r, p, "closing");
+        String counted = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        assertThat(counted).contains("El recuento, ronda a ronda", ">Ronda 1<", ">Cuota<", ">Resultado<",
+                        ">elegido(a)<", r.alice() + ": elegido(a) (no quedan más candidaturas que puestos)")
+                .doesNotContain(">Round 1<", ">Quota<", " elected", "??");
+    }
+
+    @Test
     void aMemberWhoseLanguageIsGermanFillsInTheNewProposalFormInGermanAndInTheirZone() {
         profile(r.bob(), "Europe/Berlin", "de");
         PageSession bob = signedIn(r.bob());
