@@ -60,15 +60,19 @@ class RowPipelineTest {
 
     @Test
     void aReaderThatFailsMidwayLeavesNoConsumerWaiting() throws Exception {
-        Thread[] consumer = new Thread[1];
-        try (RowPipeline pipeline = new RowPipeline(r -> consumer[0] = Thread.currentThread(), () -> false, "test")) {
+        java.util.concurrent.atomic.AtomicReference<Thread> consumer = new java.util.concurrent.atomic.AtomicReference<>();
+        try (RowPipeline pipeline = new RowPipeline(r -> consumer.set(Thread.currentThread()), () -> false, "test")) {
             for (long i = 0; i < RowPipeline.BATCH; i++) {
                 pipeline.offer(row(i));
             }
-            Thread.sleep(50);
-            // the reader's query failed here: close() without finish()
+            // a full batch is handed over: wait until the consumer has taken a row (a fixed 50 ms was too short on a
+            // loaded CI machine), then the reader's query fails here: close() without finish()
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (consumer.get() == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         }
-        assertThat(consumer[0]).isNotNull();
-        assertThat(consumer[0].isAlive()).isFalse();
+        assertThat(consumer.get()).as("the consumer took the full batch").isNotNull();
+        assertThat(consumer.get().isAlive()).as("the consumer thread ended with the pipeline").isFalse();
     }
 }
