@@ -70,11 +70,12 @@ class DemoExportVerifiesOfflineTest extends BootedPlenum {
     }
 
     @Test
-    void theDemoCooperativesExportVerifiesOfflineAndReTalliesItsTwoDecidedVotes() throws Exception {
+    void theDemoCooperativesExportVerifiesOfflineAndReTalliesEachOfItsFourDecidedVotes() throws Exception {
         Run run = verify(lines);
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out()).contains("OK: the history holds").containsPattern("decisions re-tallied\\s+2")
-                .containsPattern("matching\\s+2").containsPattern("differing\\s+0");
+        // the yes/no vote, the consent decision, the board election (Meek per class) and the budget (Equal Shares)
+        assertThat(run.out()).contains("OK: the history holds").containsPattern("decisions re-tallied\\s+4")
+                .containsPattern("matching\\s+4").containsPattern("differing\\s+0");
     }
 
     @Test
