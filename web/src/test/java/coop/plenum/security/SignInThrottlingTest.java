@@ -151,7 +151,7 @@ class SignInThrottlingTest extends BootedPlenum {
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html)
-                        .contains("Too many failed sign-ins. Try again in 1 seconds.", "id=\"username\""));
+                        .contains("Too many failed sign-ins. Try again in one second.", "id=\"username\""));
     }
 
     @Test
