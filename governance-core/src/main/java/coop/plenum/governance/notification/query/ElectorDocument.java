@@ -24,6 +24,10 @@ record ElectorDocument(@Id String id, String proposalId, int order, String membe
                 e.power(), false);
     }
 
+    ElectorDocument withVoted(boolean flag) {
+        return new ElectorDocument(id, proposalId, order, memberId, accountId, classId, power, flag);
+    }
+
     VoteDocument.Elector elector() {
         return new VoteDocument.Elector(memberId, accountId, classId, power);
     }

@@ -34,6 +34,7 @@ import coop.plenum.governance.proposal.Visibility;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
 import coop.plenum.governance.axon.ReadModelLayout;
+import coop.plenum.governance.axon.ReadModelWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -75,10 +76,16 @@ class NotificationProjection {
     private final Notifier notifier;
     private final ClosingSoonSchedule closingSoon;
     private final Votes votes;
+    private final ReadModelWrites writes;
     private final SettledDocuments<String, VoteDocument> openVotes = new SettledDocuments<>(256);
 
-    NotificationProjection(ReactiveMongoTemplate mongo, Notifier notifier, ClosingSoonSchedule closingSoon, Votes votes) {
+    NotificationProjection(ReactiveMongoTemplate mongo, Notifier notifier, ClosingSoonSchedule closingSoon, Votes votes,
+                           ReadModelWrites writes) {
         this.mongo = mongo;
+        this.writes = writes;
+        // a ballot's "voted" flag goes to MongoDB in one bulk per batch; the ballots after it in the batch read it from
+        // the batch (BallotBatch), and every other event flushes the queue before it is handled
+        writes.batch(GROUP, BallotCast.class, BallotRetracted.class);
         this.votes = votes;
         this.notifier = notifier;
         this.closingSoon = closingSoon;
@@ -238,8 +245,9 @@ class NotificationProjection {
             return;
         }
         String caster = e.memberId().value();
-        voted(vote.proposalId(), caster, true);
-        List<VoteDocument.Elector> carried = votes.carriedBy(vote, caster);
+        BallotBatch batch = BallotBatch.current();
+        voted(batch, vote.proposalId(), caster, true);
+        List<VoteDocument.Elector> carried = votes.carriedBy(vote, caster, batch);
         if (carried.isEmpty()) {
             return;
         }
@@ -264,7 +272,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(BallotRetracted e) {
-        voted(e.proposalId().value(), e.memberId().value(), false);
+        voted(BallotBatch.current(), e.proposalId().value(), e.memberId().value(), false);
     }
 
     @EventHandler
@@ -513,6 +521,7 @@ class NotificationProjection {
         DelegatorsDocument d = mongo.findById(key, DelegatorsDocument.class).block();
         List<DelegatorsDocument.Delegator> delegators = new ArrayList<>(d == null ? List.of() : d.delegators());
         DelegatorsDocument.Delegator entry = new DelegatorsDocument.Delegator(member, scope);
+        BallotBatch.delegationsChanged();
         delegators.remove(entry);
         if (add) {
             delegators.add(entry);
@@ -520,9 +529,10 @@ class NotificationProjection {
         mongo.save(new DelegatorsDocument(key, delegators)).block();
     }
 
-    private void voted(String proposalId, String member, boolean voted) {
-        mongo.updateFirst(Query.query(where("_id").is(ElectorDocument.key(proposalId, member))), Update.update("voted", voted),
-                ElectorDocument.class).block();
+    private void voted(BallotBatch batch, String proposalId, String member, boolean voted) {
+        String key = ElectorDocument.key(proposalId, member);
+        batch.queuedVoted(key, voted);
+        writes.upsert(ElectorDocument.class, Query.query(where("_id").is(key)), Update.update("voted", voted));
     }
 
     private void person(String coop, String member, String account) {

@@ -60,19 +60,21 @@ class Votes {
         return new Participation(vote, electors.stream().map(ElectorDocument::elector).toList(), voters, delegates::get);
     }
 
-    /** Electors without a ballot of their own whose power the caster's ballot now carries, found from the caster back. */
-    List<VoteDocument.Elector> carriedBy(VoteDocument vote, String caster) {
+    /**
+     * Electors without a ballot of their own whose power the caster's ballot now carries, found from the caster back;
+     * read as the batch of ballots being projected leaves the read model ({@link BallotBatch}).
+     */
+    List<VoteDocument.Elector> carriedBy(VoteDocument vote, String caster, BallotBatch batch) {
         String coop = vote.cooperativeId();
         return CarriedBy.walk(caster, vote.topic(), vote.maxChainLength(), new CarriedBy.Lookups() {
             @Override
             public List<DelegatorsDocument.Delegator> delegatorsOf(String member) {
-                DelegatorsDocument d = mongo.findById(PersonDocument.key(coop, member), DelegatorsDocument.class).block();
-                return d == null ? List.of() : d.delegators();
+                return batch.delegatorsOf(mongo, coop, vote.proposalId(), member);
             }
 
             @Override
             public ElectorDocument elector(String member) {
-                return mongo.findById(ElectorDocument.key(vote.proposalId(), member), ElectorDocument.class).block();
+                return batch.voted(mongo.findById(ElectorDocument.key(vote.proposalId(), member), ElectorDocument.class).block());
             }
 
             @Override

@@ -12,6 +12,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,8 @@ import java.util.Optional;
  */
 @Component
 class WebhookStore {
+
+    private static final String ENDPOINTS_OF_BATCH = WebhookStore.class.getName() + ".endpoints";
 
     static final String PENDING = "PENDING";
     static final String SENDING = "SENDING";
@@ -81,6 +86,7 @@ class WebhookStore {
      */
 
     void registered(String webhookId, String cooperativeId, String url, List<String> kinds, Instant at, long position) {
+        endpointsChanged();
         endpoints.updateOne(Filters.eq("_id", webhookId), Updates.combine(
                 Updates.set("cooperativeId", cooperativeId), Updates.set("url", url), Updates.set("kinds", kinds),
                 Updates.set("enabled", true), Updates.set("deleted", false), Updates.set("registeredAt", Date.from(at)),
@@ -89,6 +95,7 @@ class WebhookStore {
     }
 
     void enabled(String webhookId, boolean enabled, long position) {
+        endpointsChanged();
         Document endpoint = endpoints.find(Filters.eq("_id", webhookId)).first();
         Bson pause;
         if (enabled) {
@@ -107,6 +114,7 @@ class WebhookStore {
     }
 
     void deleted(String webhookId, long position) {
+        endpointsChanged();
         endpoints.updateOne(Filters.eq("_id", webhookId), Updates.combine(Updates.set("deleted", true),
                 Updates.set("until", position)));
         deliveries.updateMany(Filters.and(Filters.eq("webhookId", webhookId), Filters.in("status", PENDING, SENDING)),
@@ -116,12 +124,34 @@ class WebhookStore {
     /** The cooperative's webhooks that, at the event at {@code position}, were registered, enabled and subscribed to {@code kind}. */
     List<Document> subscribers(String cooperativeId, String kind, long position) {
         List<Document> found = new ArrayList<>();
-        for (Document d : endpoints.find(Filters.eq("cooperativeId", cooperativeId))) {
+        for (Document d : endpointsOfBatch(cooperativeId)) {
             if (liveAt(d, position) && d.getList("kinds", String.class, List.of()).contains(kind)) {
                 found.add(d);
             }
         }
         return found;
+    }
+
+    /*
+     * Every event of a cooperative asks for its webhooks, usually none; one lookup per processor batch is enough, since
+     * within a batch only this processor's own handlers change them (registered, enabled, deleted drop what was read)
+     * and the segment cannot move to another node in the middle of a batch. Outside a batch (a test calling a
+     * handler) every call reads.
+     */
+    private List<Document> endpointsOfBatch(String cooperativeId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return endpoints.find(Filters.eq("cooperativeId", cooperativeId)).into(new ArrayList<>());
+        }
+        Map<String, List<Document>> read = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(ENDPOINTS_OF_BATCH, key -> new HashMap<String, List<Document>>());
+        return read.computeIfAbsent(cooperativeId,
+                coop -> endpoints.find(Filters.eq("cooperativeId", coop)).into(new ArrayList<>()));
+    }
+
+    private static void endpointsChanged() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().remove(ENDPOINTS_OF_BATCH);
+        }
     }
 
     static boolean liveAt(Document endpoint, long position) {
