@@ -76,6 +76,8 @@ class ProcessingConfiguration {
                         // the fallback for events appended by other nodes, which send no signal here
                         .tokenClaimInterval(1000));
         for (String group : OUTBOXES) {
+            // an outbox's bookkeeping writes go in bulk at the end of a batch too, before its token (ReadModelWrites)
+            processing.registerHandlerInterceptor(group, c -> new ReadModelWriteBatching(group, writes));
             processing.registerTokenStore(group, c -> readModelTokenStore)
                     .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
                     // Axon's default batch of one event stored a token per ballot; the token still moves only after the

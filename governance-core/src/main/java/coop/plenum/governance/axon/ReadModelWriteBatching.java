@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * token, and every event up to the failed batch's last one is then projected with its writes made at once, inside
  * its handler, where a failure parks just that event's aggregate in the dead-letter queue as any other does.
  */
-final class ReadModelWriteBatching implements MessageHandlerInterceptor<EventMessage<?>> {
+public final class ReadModelWriteBatching implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelWriteBatching.class);
 
@@ -27,7 +27,7 @@ final class ReadModelWriteBatching implements MessageHandlerInterceptor<EventMes
     private final ReadModelWrites writes;
     private volatile long writeThroughUntil = -1;
 
-    ReadModelWriteBatching(String group, ReadModelWrites writes) {
+    public ReadModelWriteBatching(String group, ReadModelWrites writes) {
         this.group = group;
         this.writes = writes;
     }

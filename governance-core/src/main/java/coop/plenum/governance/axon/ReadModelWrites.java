@@ -36,7 +36,7 @@ public class ReadModelWrites {
     private final ReactiveMongoTemplate mongo;
     private final Map<String, Set<Class<?>>> batchable = new ConcurrentHashMap<>();
 
-    ReadModelWrites(ReactiveMongoTemplate mongo) {
+    public ReadModelWrites(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 

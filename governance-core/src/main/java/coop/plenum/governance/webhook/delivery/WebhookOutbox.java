@@ -50,8 +50,12 @@ class WebhookOutbox {
     private final PublicUrl links;
     private final WebhookDispatcher dispatcher;
 
-    WebhookOutbox(WebhookStore store, PublicUrl links, WebhookDispatcher dispatcher) {
+    WebhookOutbox(WebhookStore store, PublicUrl links, WebhookDispatcher dispatcher,
+                  coop.plenum.governance.axon.ReadModelWrites writes) {
         this.store = store;
+        // a ballot's bookkeeping (its voter, the proposal's count) waits for the batch's bulk write; every other event
+        // flushes what is queued before it is handled
+        writes.batch(GROUP, BallotCast.class, BallotRetracted.class);
         this.links = links;
         this.dispatcher = dispatcher;
     }

@@ -11,10 +11,14 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -48,8 +52,10 @@ class WebhookStore {
     private final MongoCollection<Document> proposals;
     private final MongoCollection<Document> voters;
     private final MongoCollection<Document> deliveries;
+    private final ReadModelWrites writes;
 
-    WebhookStore(MongoClient client, ReadModelDatabase database) {
+    WebhookStore(MongoClient client, ReadModelDatabase database, ReadModelWrites writes) {
+        this.writes = writes;
         var db = client.getDatabase(database.name());
         this.endpoints = db.getCollection("webhook_endpoints");
         this.proposals = db.getCollection("webhook_proposals");
@@ -182,15 +188,18 @@ class WebhookStore {
     // --- proposals ------------------------------------------------------------------------------------------------
 
     void proposal(String proposalId, String cooperativeId, String title, String visibility) {
+        BallotsOfBatch.proposalsChanged();
         proposals.updateOne(Filters.eq("_id", proposalId), Updates.combine(Updates.set("cooperativeId", cooperativeId),
                 Updates.set("title", title), Updates.set("visibility", visibility)), new UpdateOptions().upsert(true));
     }
 
     void retitled(String proposalId, String title) {
+        BallotsOfBatch.proposalsChanged();
         proposals.updateOne(Filters.eq("_id", proposalId), Updates.set("title", title));
     }
 
     void visibility(String proposalId, String visibility) {
+        BallotsOfBatch.proposalsChanged();
         proposals.updateOne(Filters.eq("_id", proposalId), Updates.set("visibility", visibility));
     }
 
@@ -202,27 +211,49 @@ class WebhookStore {
      * Counts the voter in (a recast of the same member counts once) and answers the proposal after the change, with
      * {@code ballotsStanding}. Each voter is a document of its own and the proposal keeps only the count, so a ballot
      * costs the same at 20 members as at 20,000. The event's log position makes the count exact when an event is
-     * handled again after a crash between the two writes: the voter document remembers the position of the event
-     * that last changed it, and the proposal the last position it counted.
+     * handled again after a crash between the writes: the voter document remembers the position of the event that
+     * last changed it, and the proposal the last position it counted.
+     * <p>
+     * Within a batch of events the writes wait for the batch's bulk write ({@link ReadModelWrites}, the processor's
+     * token is stored after it) and what the batch read and changed is kept in {@link BallotsOfBatch}: the voters of
+     * all the batch's ballots on a proposal are read in one query, and the count is written as the value the batch
+     * arrived at, which is the same however often the batch is handled again.
      */
     Optional<Document> voted(String proposalId, String memberId, long position) {
-        if (voterChanged(proposalId, memberId, true, position)) {
-            Document counted = proposals.findOneAndUpdate(Filters.and(Filters.eq("_id", proposalId), notCountedYet(position)),
-                    Updates.combine(Updates.inc("ballotsStanding", 1), Updates.set("countedUpTo", position)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (counted != null) {
-                return Optional.of(counted);
-            }
+        BallotsOfBatch batch = BallotsOfBatch.current();
+        boolean changed = voterChanged(batch, proposalId, memberId, true, position);
+        Document proposal = batch.proposal(proposalId, this::proposal);
+        if (proposal == null) {
+            return Optional.empty();
         }
-        return proposal(proposalId);
+        if (changed) {
+            count(proposalId, proposal, 1, position);
+        }
+        return Optional.of(new Document(proposal));
     }
 
     /** Counts the voter out; like {@link #voted}, exactly once per event. */
     void retracted(String proposalId, String memberId, long position) {
-        if (voterChanged(proposalId, memberId, false, position)) {
-            proposals.updateOne(Filters.and(Filters.eq("_id", proposalId), notCountedYet(position)),
-                    Updates.combine(Updates.inc("ballotsStanding", -1), Updates.set("countedUpTo", position)));
+        BallotsOfBatch batch = BallotsOfBatch.current();
+        if (voterChanged(batch, proposalId, memberId, false, position)) {
+            Document proposal = batch.proposal(proposalId, this::proposal);
+            if (proposal != null) {
+                count(proposalId, proposal, -1, position);
+            }
         }
+    }
+
+    private void count(String proposalId, Document proposal, int change, long position) {
+        Number counted = proposal.get("countedUpTo", Number.class);
+        if (counted != null && counted.longValue() >= position) {
+            return; // counted before (the event handled again)
+        }
+        Number standing = proposal.get("ballotsStanding", Number.class);
+        long now = (standing == null ? 0 : standing.longValue()) + change;
+        proposal.put("ballotsStanding", now);
+        proposal.put("countedUpTo", position);
+        writes.upsert(ProposalCount.class, byId(proposalId),
+                Update.update("ballotsStanding", now).set("countedUpTo", position));
     }
 
     /**
@@ -230,28 +261,35 @@ class WebhookStore {
      * now, and also when it already did (the event handled again), so the caller's count, guarded by position, catches
      * up. The processor runs in one segment, one event at a time, so nothing changes a voter between read and write.
      */
-    private boolean voterChanged(String proposalId, String memberId, boolean standing, long position) {
+    private boolean voterChanged(BallotsOfBatch batch, String proposalId, String memberId, boolean standing, long position) {
         String key = voterKey(proposalId, memberId);
-        if (standing && insertIfAbsent(voters, voter(key, true, position))) {
-            return true;
-        }
-        Document voter = voters.find(Filters.eq("_id", key)).first();
-        if (voter == null) {
+        Document voter = batch.voter(proposalId, key, keys -> voters.find(Filters.in("_id", keys)).into(new ArrayList<>()));
+        if (voter == null && !standing) {
             return false;
         }
-        if (voter.getBoolean("standing", false) != standing) {
-            voters.replaceOne(Filters.eq("_id", key), voter(key, standing, position));
+        if (voter == null || voter.getBoolean("standing", false) != standing) {
+            batch.voterIs(key, voter(key, standing, position));
+            writes.upsert(VoterDocument.class, byId(key), Update.update("standing", standing).set("since", position));
             return true;
         }
         return voter.get("since", Number.class).longValue() == position;
     }
 
-    private static Document voter(String key, boolean standing, long position) {
-        return new Document("_id", key).append("standing", standing).append("since", position);
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
-    private static Bson notCountedYet(long position) {
-        return Filters.or(Filters.exists("countedUpTo", false), Filters.lt("countedUpTo", position));
+    /** The collections the queued writes go to (ReadModelWrites names a collection by its mapped type). */
+    @org.springframework.data.mongodb.core.mapping.Document("webhook_voters")
+    record VoterDocument(String id) {
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("webhook_proposals")
+    record ProposalCount(String id) {
+    }
+
+    private static Document voter(String key, boolean standing, long position) {
+        return new Document("_id", key).append("standing", standing).append("since", position);
     }
 
     private static String voterKey(String proposalId, String memberId) {

@@ -35,16 +35,20 @@ class WebhookSubscribersOfABatchTest {
     private EmbeddedMongoServer server;
     private MongoClient client;
     private WebhookStore store;
+    private com.mongodb.reactivestreams.client.MongoClient reactive;
 
     @BeforeEach
     void start() {
         server = EmbeddedMongoServer.start(dir);
         client = MongoClients.create(server.connectionString());
-        store = new WebhookStore(client, new ReadModelDatabase("plenum"));
+        reactive = com.mongodb.reactivestreams.client.MongoClients.create(server.connectionString());
+        store = new WebhookStore(client, new ReadModelDatabase("plenum"),
+                new coop.plenum.governance.axon.ReadModelWrites(new org.springframework.data.mongodb.core.ReactiveMongoTemplate(reactive, "plenum")));
     }
 
     @AfterEach
     void stop() {
+        reactive.close();
         client.close();
         server.close();
     }
