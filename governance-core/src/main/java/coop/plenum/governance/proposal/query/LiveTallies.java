@@ -1,5 +1,6 @@
 package coop.plenum.governance.proposal.query;
 
+import coop.plenum.governance.election.ElectionResult;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.delegation.query.DelegationHistory;
 import coop.plenum.governance.ids.MemberId;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 
 /**
@@ -35,6 +37,13 @@ class LiveTallies {
         }
     });
 
+    private final Map<String, ElectionCount> elections = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ElectionCount> eldest) {
+            return size() > OPEN_VOTES_KEPT;
+        }
+    });
+
     LiveTallies(ProposalBallots ballots, DelegationHistory delegations) {
         this.ballots = ballots;
         this.delegations = delegations;
@@ -48,6 +57,20 @@ class LiveTallies {
         final DelegationTimeline.InForce inForce;
         long ballotSequence = -1;
         long delegationSequence = -1;
+        // the last result and the changes it counted: a read with nothing new since costs no count at all (an Equal
+        // Shares or Schulze count is not incremental, and every live page reads the tally on every change)
+        private MethodCount.Counted result;
+        private long resultBallots = -2;
+        private long resultDelegations = -2;
+
+        MethodCount.Counted result() {
+            if (result == null || resultBallots != ballotSequence || resultDelegations != delegationSequence) {
+                result = live.result();
+                resultBallots = ballotSequence;
+                resultDelegations = delegationSequence;
+            }
+            return result;
+        }
 
         Entry(MethodCount<?> live, String topic, boolean delegating, DelegationTimeline.InForce inForce) {
             this.live = live;
@@ -74,14 +97,16 @@ class LiveTallies {
             return Mono.zip(electorate, newBallots, newDelegations).map(read -> {
                 Entry built = build(d, read.getT1(), maxChainLength, delegating, read.getT2(), read.getT3());
                 entries.put(d.id(), built);
-                return built.live.result();
+                synchronized (built) {
+                    return built.result();
+                }
             });
         }
         return newBallots.zipWith(newDelegations).map(changes -> {
             synchronized (cached) {
                 changes.getT2().stream().filter(c -> c.sequence() > cached.delegationSequence).forEach(c -> delegationChanged(cached, c));
                 changes.getT1().stream().filter(b -> b.sequence() > cached.ballotSequence).forEach(b -> ballot(cached, b));
-                return cached.live.result();
+                return cached.result();
             }
         });
     }
@@ -117,13 +142,39 @@ class LiveTallies {
         entry.delegationSequence = c.sequence();
     }
 
+    /** An open ELECTION's count and the last ballot event it counted. */
+    private record ElectionCount(long ballotSequence, ElectionResult result) {
+    }
+
+    /**
+     * An open ELECTION's count now. Meek's method is no incremental count (a recount at 10,000 voters takes more than
+     * a second), so the count is kept with the last ballot event it counted and made again only when a ballot or a
+     * retraction came in since: the reads in between (every live page, on every change) cost one small query.
+     * {@code recount} counts the given ballots of the vote, all of them.
+     */
+    Mono<ElectionResult> election(String proposalId, Function<List<BallotDocument>, Mono<ElectionResult>> recount) {
+        ElectionCount cached = elections.get(proposalId);
+        if (cached == null) {
+            return recountElection(proposalId, recount);
+        }
+        return ballots.after(proposalId, cached.ballotSequence())
+                .flatMap(since -> since.isEmpty() ? Mono.just(cached.result()) : recountElection(proposalId, recount));
+    }
+
+    private Mono<ElectionResult> recountElection(String proposalId, Function<List<BallotDocument>, Mono<ElectionResult>> recount) {
+        return ballots.of(proposalId).flatMap(all -> recount.apply(all).doOnNext(result -> elections.put(proposalId,
+                new ElectionCount(all.isEmpty() ? -1 : all.get(all.size() - 1).sequence(), result))));
+    }
+
     /** Forgets every cached tally (the read models are being rebuilt). */
     void clear() {
         entries.clear();
+        elections.clear();
     }
 
     /** Forgets a vote's cached tally once it closed (its final tally follows the frozen delegations). */
     void closed(String proposalId) {
         entries.remove(proposalId);
+        elections.remove(proposalId);
     }
 }

@@ -315,9 +315,9 @@ class ProposalProjection {
         Query slim = Query.query(where("_id").is(id));
         slim.fields().exclude("electorate").exclude("frozenDelegations").exclude("revisions").exclude("comments").exclude("applied");
         return mongo.findOne(slim, ProposalDocument.class)
-                // an ELECTION is recounted on each read (Meek is no incremental count; docs/tally.md)
+                // an ELECTION is recounted only when a ballot came in since the last read (Meek is no incremental count)
                 .flatMap(d -> (d.state() == ProposalState.VOTING && query.asOf() == null
-                        && d.votingMethod() != coop.plenum.governance.options.VoteMethod.ELECTION ? provisional(d)
+                        ? (d.votingMethod() == coop.plenum.governance.options.VoteMethod.ELECTION ? liveElection(d) : provisional(d))
                         : mongo.findById(id, ProposalDocument.class).flatMap(whole -> everythingAsOf(whole, query.asOf())))
                         // hidden while the vote is open now (this read of it), whatever instant was asked about: asOf included
                         .map(view -> view.hiddenIf(d.resultsHidden())))
@@ -335,6 +335,15 @@ class ProposalProjection {
                 .map(counted -> new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), ProposalState.VOTING,
                         null, now, counted.tally(), counted.optionTally(), counted.consentTally(),
                         counted.schulzeTally()).withBudgetTally(counted.budgetTally()));
+    }
+
+    /** An open ELECTION's count now, made again only after a new ballot (see {@link LiveTallies#election}). */
+    private reactor.core.publisher.Mono<TallyView> liveElection(ProposalDocument slim) {
+        Instant now = clock.instant();
+        return liveTallies.election(slim.id(), all -> mongo.findById(slim.id(), ProposalDocument.class)
+                        .map(whole -> election(whole, all, Instant.MAX)))
+                .map(result -> new TallyView(new ProposalId(slim.id()), new CooperativeId(slim.cooperativeId()),
+                        ProposalState.VOTING, null, now, null, null, null, null, null, result, null));
     }
 
     private reactor.core.publisher.Mono<TallyView> everythingAsOf(ProposalDocument d, Instant requested) {
