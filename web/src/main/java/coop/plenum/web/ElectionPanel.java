@@ -52,6 +52,17 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
                       boolean quorumMet) {
     }
 
+    /**
+     * The classes with seats in the order the charter lists them ({@code classNames} keeps it), then any class the
+     * charter no longer names, by id.
+     */
+    static Map<String, Integer> seatsInCharterOrder(Map<String, Integer> seats, Map<String, String> classNames) {
+        Map<String, Integer> ordered = new java.util.LinkedHashMap<>();
+        classNames.keySet().stream().filter(seats::containsKey).forEach(c -> ordered.put(c, seats.get(c)));
+        new java.util.TreeMap<>(seats).forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
     static ElectionPanel of(ProposalView p, TallyJson tally, MemberId me, List<MemberView> members,
                             Map<MemberId, String> names, Map<String, String> classNames) {
         if (p.summary().method() != VoteMethod.ELECTION) {
@@ -64,7 +75,7 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
         p.candidacies().forEach(c -> nominated.add(c.memberId().value()));
         ElectionTallyJson count = tally == null || tally.hiddenUntilClose() ? null : tally.election();
         List<ClassPanel> classes = new ArrayList<>();
-        new java.util.TreeMap<>(p.seats()).forEach((classId, seats) -> {
+        seatsInCharterOrder(p.seats(), classNames).forEach((classId, seats) -> {
             List<Candidacy> candidacies = p.candidacies().stream().filter(c -> c.classId().equals(classId))
                     .map(c -> new Candidacy(c.memberId().value(), name(names, c.memberId()), name(names, c.nominatedBy()), c.accepted()))
                     .toList();

@@ -266,7 +266,8 @@ class ProposalPages {
                             model.addAttribute("tally", tally);
                             model.addAttribute("names", names);
                             Map<String, String> classNames = granted.cooperative().charter().classes().stream()
-                                    .collect(Collectors.toMap(c -> c.id(), c -> c.name()));
+                                    // in the charter's order, which is how the cooperative lists its classes everywhere
+                                    .collect(Collectors.toMap(c -> c.id(), c -> c.name(), (a, b) -> a, java.util.LinkedHashMap::new));
                             model.addAttribute("classNames", classNames);
                             methodModel(model, seen, tally, me, names, classNames);
                             model.addAttribute("election", ElectionPanel.of(seen, tally, me, all.getT2(), names, classNames));
