@@ -95,47 +95,73 @@ public final class EqualShares {
         fractions = new Ratio[n];
         fractionOf = new int[n];
         Map<Ratio, Integer> distinct = new HashMap<>();
-        Map<String, Ratio> sameFraction = new HashMap<>();
         List<Ratio> fractionList = new ArrayList<>();
-        Ratio[][] approvedPower = new Ratio[this.projects.size()][];
-        List<List<Integer>> support = new ArrayList<>();
-        this.projects.forEach(p -> support.add(new ArrayList<>()));
-        Map<String, BigDecimal[]> approvedByClass = new HashMap<>();
+        int projectCount = this.projects.size();
+        // ballots of the same class and power form a group: one fraction, and approvals counted per project, so
+        // setting up costs a few int operations per approval, not a decimal sum
+        Map<String, Map<BigDecimal, Integer>> groupOf = new HashMap<>();
+        List<String> groupClass = new ArrayList<>();
+        List<BigDecimal> groupPower = new ArrayList<>();
+        List<Integer> groupFractionId = new ArrayList<>();
+        List<int[]> groupApprovals = new ArrayList<>();
+        int[][] support = new int[projectCount][8];
+        int[] supportSize = new int[projectCount];
         for (int i = 0; i < n; i++) {
             BudgetBallot b = this.ballots.get(i);
-            BigDecimal classPower = participating.get(b.classId());
-            int weight = byId.get(b.classId()).weight();
-            long w = totalWeight;
-            Ratio f = totalWeight == 0 || classPower.signum() == 0 ? Ratio.ZERO
-                    : sameFraction.computeIfAbsent(b.classId() + " " + b.power().stripTrailingZeros().toPlainString(),
-                            k -> Ratio.of(weight, w).times(Ratio.of(b.power(), classPower)));
-            fractions[i] = f;
-            Integer id = distinct.get(f);
-            if (id == null) {
-                id = fractionList.size();
-                distinct.put(f, id);
-                fractionList.add(f);
+            Map<BigDecimal, Integer> ofClass = groupOf.computeIfAbsent(b.classId(), k -> new HashMap<>());
+            Integer g = ofClass.get(b.power());
+            if (g == null) {
+                BigDecimal classPower = participating.get(b.classId());
+                Ratio f = totalWeight == 0 || classPower.signum() == 0 ? Ratio.ZERO
+                        : Ratio.of(byId.get(b.classId()).weight(), totalWeight).times(Ratio.of(b.power(), classPower));
+                Integer id = distinct.get(f);
+                if (id == null) {
+                    id = fractionList.size();
+                    distinct.put(f, id);
+                    fractionList.add(f);
+                }
+                g = groupClass.size();
+                ofClass.put(b.power(), g);
+                groupClass.add(b.classId());
+                groupPower.add(b.power());
+                groupFractionId.add(id);
+                groupApprovals.add(new int[projectCount]);
             }
-            fractionOf[i] = id;
-            BigDecimal[] approvedHere = approvedByClass.computeIfAbsent(b.classId(), k -> {
-                BigDecimal[] zeros = new BigDecimal[this.projects.size()];
-                Arrays.fill(zeros, BigDecimal.ZERO);
-                return zeros;
-            });
+            int fractionId = groupFractionId.get(g);
+            fractions[i] = fractionList.get(fractionId);
+            fractionOf[i] = fractionId;
+            int[] approvalsHere = groupApprovals.get(g);
             for (String projectId : b.approved()) {
                 Integer p = index.get(projectId);
                 if (p == null) {
                     throw new IllegalArgumentException(b.member() + " approves unknown project " + projectId);
                 }
-                support.get(p).add(i);
-                approvedHere[p] = approvedHere[p].add(b.power());
+                if (supportSize[p] == support[p].length) {
+                    support[p] = Arrays.copyOf(support[p], support[p].length * 2);
+                }
+                support[p][supportSize[p]++] = i;
+                approvalsHere[p]++;
+            }
+        }
+        Map<String, BigDecimal[]> approvedByClass = new HashMap<>();
+        for (int g = 0; g < groupClass.size(); g++) {
+            BigDecimal[] approvedHere = approvedByClass.computeIfAbsent(groupClass.get(g), k -> {
+                BigDecimal[] zeros = new BigDecimal[projectCount];
+                Arrays.fill(zeros, BigDecimal.ZERO);
+                return zeros;
+            });
+            int[] counts = groupApprovals.get(g);
+            for (int p = 0; p < projectCount; p++) {
+                if (counts[p] > 0) {
+                    approvedHere[p] = approvedHere[p].add(groupPower.get(g).multiply(BigDecimal.valueOf(counts[p])));
+                }
             }
         }
         supporters = new int[this.projects.size()][];
         approval = new Ratio[this.projects.size()];
         fundable = new boolean[this.projects.size()];
         for (int p = 0; p < supporters.length; p++) {
-            supporters[p] = support.get(p).stream().mapToInt(Integer::intValue).toArray();
+            supporters[p] = Arrays.copyOf(support[p], supportSize[p]);
             Ratio s = Ratio.ZERO;
             for (Map.Entry<String, BigDecimal[]> c : approvedByClass.entrySet()) {
                 BigDecimal classPower = participating.get(c.getKey());
