@@ -32,6 +32,8 @@ public final class LedgerInputRules {
     public static final int MAX_AMOUNT_MINOR_UNIT_DIGITS = 15;
     public static final int MAX_DESCRIPTION = 2_000;
     public static final int MAX_NOTE = 2_000;
+    public static final int MAX_ALLOCATION_LINES = 1_000;
+    public static final int MAX_ALLOCATION_LABEL = 200;
     private static final Pattern CONTRIBUTION_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     private LedgerInputRules() {
@@ -149,6 +151,53 @@ public final class LedgerInputRules {
         } else if (amount.compareTo(maxAmount(Math.max(0, minorDigits))) > 0) {
             v.add(new Violation("amount", "revenue.amount-too-large",
                     "amount is at most " + maxAmount(Math.max(0, minorDigits)).toPlainString() + " (10^15 minor units)"));
+        }
+        return v;
+    }
+
+    /**
+     * A decided budget as governance sends it: the deciding proposal's id, a known currency, a budget and lines within
+     * 10^15 minor units in the currency's minor unit, at most {@link #MAX_ALLOCATION_LINES} lines with storable one-line
+     * ids and labels, and a leftover of at least 0.
+     */
+    public static List<Violation> budgetAllocation(RecordBudgetAllocation command) {
+        List<Violation> v = new ArrayList<>();
+        if (!coop.plenum.kernel.Ids.isWellFormed(command.decidedBy())) {
+            v.add(new Violation("decidedBy", "id.invalid", "decidedBy is the deciding proposal's id"));
+        }
+        int minorDigits = minorDigitsOf(command.currency());
+        if (minorDigits < 0) {
+            v.add(new Violation("currency", "allocation.currency-unknown", "currency is an ISO 4217 code such as EUR, USD or JPY"));
+        }
+        int digits = Math.max(0, minorDigits);
+        if (!Decimals.isWithin(command.budget(), BigDecimal.ZERO, true, maxAmount(digits), digits)) {
+            v.add(new Violation("budget", "allocation.amount-invalid", "budget is above 0 and within 10^15 minor units"));
+        }
+        if (!Decimals.isWithin(command.leftover(), BigDecimal.ZERO, false, maxAmount(digits), digits)) {
+            v.add(new Violation("leftover", "allocation.amount-invalid", "leftover is at least 0 and within 10^15 minor units"));
+        }
+        if (command.decidedAt() == null) {
+            v.add(new Violation("decidedAt", "allocation.decided-at-missing", "decidedAt is the instant the decision closed"));
+        }
+        List<BudgetAllocationLine> lines = command.lines();
+        if (lines == null || lines.size() > MAX_ALLOCATION_LINES) {
+            v.add(new Violation("lines", "allocation.lines-invalid", "a budget allocates to 0 to " + MAX_ALLOCATION_LINES + " projects"));
+            return v;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            BudgetAllocationLine line = lines.get(i);
+            String at = "lines[" + i + "]";
+            if (line == null) {
+                v.add(new Violation(at, "allocation.line-missing", "every line names a project and an amount"));
+                continue;
+            }
+            Texts.required(at + ".project", line.project(), MAX_ALLOCATION_LABEL, Texts.Lines.ONE, "allocation.project-invalid",
+                    "a project is named in 1 to " + MAX_ALLOCATION_LABEL + " characters", v);
+            Texts.required(at + ".label", line.label(), MAX_ALLOCATION_LABEL, Texts.Lines.ONE, "allocation.label-invalid",
+                    "a label is 1 to " + MAX_ALLOCATION_LABEL + " characters", v);
+            if (!Decimals.isWithin(line.amount(), BigDecimal.ZERO, true, maxAmount(digits), digits)) {
+                v.add(new Violation(at + ".amount", "allocation.amount-invalid", "an amount is above 0 and within 10^15 minor units"));
+            }
         }
         return v;
     }

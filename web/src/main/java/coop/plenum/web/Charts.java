@@ -197,4 +197,70 @@ final class Charts {
                 .text(width - right, height - 8, time.format(samples.get(samples.size() - 1).at()), "end", "chart-muted");
         return svg.toSvg();
     }
+
+    /**
+     * A board election's count for one class (issue 15): per round a group of bars, one per candidate (their votes
+     * after that round's transfers), with the round's quota marked across the group; a legend names the candidates.
+     * Words come from the page's bundle: {@code title}, {@code roundWord} ("Round") and {@code quotaWord} ("Quota");
+     * the description lists every round's votes and quota in the reader's number format. {@code votes} holds, per
+     * candidate, the votes per round as exact decimals ("" where a round has none).
+     */
+    static String electionRounds(String id, List<String> candidates, List<List<String>> votes, List<String> quotas,
+                                 String title, String roundWord, String quotaWord, Figures fig) {
+        int rounds = quotas.size();
+        List<String> said = new ArrayList<>();
+        double max = 1e-9; // display scale only
+        for (int r = 0; r < rounds; r++) {
+            List<String> parts = new ArrayList<>();
+            for (int c = 0; c < candidates.size(); c++) {
+                String v = votes.get(c).get(r);
+                if (v != null && !v.isEmpty()) {
+                    parts.add(candidates.get(c) + " " + fig.number(v));
+                    max = Math.max(max, new BigDecimal(v).doubleValue());
+                }
+            }
+            max = Math.max(max, new BigDecimal(quotas.get(r)).doubleValue());
+            said.add(roundWord + " " + (r + 1) + ": " + String.join(", ", parts) + "; " + quotaWord + " " + fig.number(quotas.get(r)));
+        }
+        int legendRows = (candidates.size() + 3) / 4;
+        int width = 560, left = 48, right = 12, top = 12, plotH = 140, axis = 22;
+        int height = top + plotH + axis + legendRows * 18 + 6;
+        Svg svg = Svg.chart(id, width, height, title, title + ". " + String.join(". ", said) + ".");
+        double bottom = top + plotH;
+        svg.line(left, top, left, bottom, "chart-axis").line(left, bottom, width - right, bottom, "chart-axis");
+        svg.text(left - 4, top + 10, fig.number(formatScale(max)), "end", "chart-muted").text(left - 4, bottom, "0", "end", "chart-muted");
+        double groupW = (width - left - right) / (double) Math.max(1, rounds);
+        double barW = Math.max(1, Math.min(16, (groupW - 6) / Math.max(1, candidates.size())));
+        for (int r = 0; r < rounds; r++) {
+            double x0 = left + r * groupW + 3;
+            for (int c = 0; c < candidates.size(); c++) {
+                String v = votes.get(c).get(r);
+                if (v == null || v.isEmpty()) {
+                    continue;
+                }
+                double h = plotH * new BigDecimal(v).doubleValue() / max;
+                svg.rect(x0 + c * barW, bottom - h, barW, h, "chart-part chart-part-" + (c % 6),
+                        candidates.get(c) + ", " + roundWord + " " + (r + 1) + ": " + fig.number(v) + " (" + v + ")");
+            }
+            double qy = bottom - plotH * new BigDecimal(quotas.get(r)).doubleValue() / max;
+            svg.line(x0 - 2, qy, x0 + candidates.size() * barW + 2, qy, "chart-mark");
+            svg.text(x0 + candidates.size() * barW / 2, bottom + 15, String.valueOf(r + 1), "middle", "chart-muted");
+        }
+        if (rounds > 0) {
+            svg.text(width - right, top + 10, "— " + quotaWord, "end", "chart-muted");
+        }
+        double ly = bottom + axis + 4;
+        for (int c = 0; c < candidates.size(); c++) {
+            double lx = left + (c % 4) * 125;
+            double y = ly + (c / 4) * 18;
+            svg.rect(lx, y, 10, 10, "chart-part chart-part-" + (c % 6));
+            svg.text(lx + 14, y + 9, candidates.get(c), "start", "chart-label");
+        }
+        return svg.toSvg();
+    }
+
+    /** The axis's top value, a display figure: the largest value drawn, as a plain decimal. */
+    private static String formatScale(double max) {
+        return new BigDecimal(max).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
 }

@@ -50,6 +50,16 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
     record ClassPanel(String classId, String className, int seats, List<Candidacy> candidacies, List<Person> candidates,
                       List<String> elected, List<RoundHead> rounds, List<CountRow> rows, String participation,
                       boolean quorumMet) {
+
+        /**
+         * The count as a chart (votes per candidate per round, the quota marked), worded by the template from the
+         * reader's bundle; the rounds table beside it holds every figure it draws.
+         */
+        public String chart(String title, String roundWord, String quotaWord, Figures fig) {
+            return Charts.electionRounds("election-chart-" + classId, rows.stream().map(CountRow::name).toList(),
+                    rows.stream().map(CountRow::votes).toList(), rounds.stream().map(RoundHead::quota).toList(),
+                    title, roundWord, quotaWord, fig);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package coop.plenum.web;
 
+import coop.plenum.api.ledger.BudgetAllocations;
 import coop.plenum.api.ledger.LedgerOfCooperative;
 import coop.plenum.api.ledger.OpenBookCsv;
 import coop.plenum.api.security.CooperativeAccess;
@@ -60,7 +61,7 @@ import java.util.stream.Collectors;
 /**
  * The ledger in the browser: my points, power and earnings; logging a contribution; the queue of peers'
  * contributions waiting for my verdict; the open book with filters and CSV; totals; revenues and, for
- * secretaries, recording one.
+ * secretaries, recording one; the budget allocations accepted BUDGET votes decided, to be spent.
  */
 @Controller
 class LedgerPage {
@@ -71,9 +72,11 @@ class LedgerPage {
     private final IdGenerator ids;
     private final LedgerOfCooperative ledgers;
     private final Clock clock;
+    private final BudgetAllocations allocations;
 
     LedgerPage(CooperativeAccess access, Queries queries, Commands commands, IdGenerator ids, LedgerOfCooperative ledgers,
-               Clock clock) {
+               Clock clock, BudgetAllocations allocations) {
+        this.allocations = allocations;
         this.access = access;
         this.queries = queries;
         this.commands = commands;
@@ -164,7 +167,8 @@ class LedgerPage {
                     queries.many(new FindRevenues(ledger, null), RevenueView.class),
                     queries.one(new FindOpenBook(ledger), OpenBookView.class),
                     queries.many(new FindMembers(coop), MemberView.class),
-                    ledgers.powerNow(coop, charter.votingPower())).map(t -> {
+                    ledgers.powerNow(coop, charter.votingPower()),
+                    allocations.of(coop)).map(t -> {
                 List<ContributionView> all = t.getT1();
                 OpenBookView totals = t.getT3();
                 var power = t.getT5();
@@ -208,6 +212,7 @@ class LedgerPage {
                 chartModel(model, all, totals, names);
                 model.addAttribute("revenues", t.getT2().stream()
                         .sorted(Comparator.comparing(RevenueView::recordedAt).reversed()).toList());
+                model.addAttribute("allocations", t.getT6());
                 model.addAttribute("contributionDraft", contributionDraft != null ? contributionDraft
                         : new ContributionDraft("", charter.ledger().rates().keySet().stream().findFirst().orElse(""), "", "", today.toString()));
                 model.addAttribute("revenueDraft", revenueDraft != null ? revenueDraft : new RevenueDraft("", "", "EUR"));

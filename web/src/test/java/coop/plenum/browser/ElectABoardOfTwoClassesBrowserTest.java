@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 15, "Done when": a board election with two classes in the browser. The secretary proposes an election with one
  * seat for workers and one for users through the form; members stand, nominate and accept during deliberation; each
  * member numbers the candidates of their own class on the ballot form; the vote closes and the page shows the
- * elected per class and the Meek count as a table of rounds.
+ * elected per class and the Meek count as a table of rounds and a chart.
  */
 class ElectABoardOfTwoClassesBrowserTest extends BrowserTest {
 
@@ -70,7 +70,9 @@ class ElectABoardOfTwoClassesBrowserTest extends BrowserTest {
 
         signInAgain(alice, proposal, coop);
         browser.findElement(By.id("open-vote")).click();
-        assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualToIgnoringCase("voting");
+        // the click reloads the page: the state is read from the new one (an element of the old one goes stale)
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("proposal-state")).getText().equalsIgnoreCase("voting"));
         // alice ranks workers' only candidate; users' candidates are not on her ballot
         assertThat(browser.findElements(By.id("rank-" + bobM))).isEmpty();
         rank(Map.of(aliceM, "1"));
@@ -105,6 +107,14 @@ class ElectABoardOfTwoClassesBrowserTest extends BrowserTest {
                 .findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(caraRow).containsExactly("1.000000", "0.000000", "excluded");
         assertThat(rounds.getAttribute("textContent")).contains("Cara Member excluded", "Quota");
+        // and as a chart whose description says every round's votes and quota
+        WebElement chart = browser.findElement(By.id("election-chart-users"));
+        assertThat(chart.findElement(By.tagName("title")).getAttribute("textContent"))
+                .isEqualTo("Users: votes per candidate in each round, with the quota");
+        assertThat(chart.findElement(By.tagName("desc")).getAttribute("textContent"))
+                .contains("Round 1: ", "Cara Member 1", "Round 2: ", "Quota ");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", chart);
+        HeadlessChromium.screenshot(browser, "election-chart");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('election').scrollIntoView()");
         HeadlessChromium.screenshot(browser, "board-election-closed");
     }

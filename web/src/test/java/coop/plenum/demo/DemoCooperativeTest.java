@@ -2,6 +2,7 @@ package coop.plenum.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import coop.plenum.support.BootedPlenum;
+import coop.plenum.support.PageSession;
 import coop.plenum.web.demo.DemoCooperative;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ class DemoCooperativeTest extends BootedPlenum {
     }
 
     @Test
-    void theDemoSeedsACooperativeWithMembersContributionsDelegationsAndVotesInEveryStateAndMethodOnce() {
+    void theDemoSeedsACooperativeWithMembersContributionsDelegationsAndVotesInEveryStateAndMethodOnce() throws InterruptedException {
         assertThat(demo.seed("demo-secret")).isTrue();
         assertThat(demo.seed("demo-secret")).as("seeded once").isFalse();
 
@@ -92,6 +93,17 @@ class DemoCooperativeTest extends BootedPlenum {
         assertThat(budgetTally.at("/budget/projects")).hasSize(5);
         assertThat(new java.math.BigDecimal(budgetTally.at("/budget/spent").asText())).isLessThanOrEqualTo(new java.math.BigDecimal("12000"));
         assertThat(budgetTally.at("/budget/greedy")).isNotEmpty();
+        // and the ledger shows the funded projects as allocations to be spent, decided by that budget
+        JsonNode allocations = get("/api/v1/cooperatives/{c}/allocations", coop);
+        for (long deadline = System.nanoTime() + 20_000_000_000L; allocations.isEmpty() && System.nanoTime() < deadline; ) {
+            Thread.sleep(100);
+            allocations = get("/api/v1/cooperatives/{c}/allocations", coop);
+        }
+        assertThat(allocations).hasSize(1);
+        assertThat(allocations.at("/0/proposalId").asText()).isEqualTo(budget);
+        assertThat(allocations.at("/0/lines")).hasSize(budgetTally.get("winners").size());
+        assertThat(PageSession.signIn(http, "ada", "demo-secret").get("/cooperatives/{c}/ledger", coop).body())
+                .contains("id=\"allocation-list\"", "data-decided-by=\"" + budget + "\"", "to be spent");
 
         JsonNode contributions = get("/api/v1/cooperatives/{c}/contributions", coop);
         List<String> contributionStates = new ArrayList<>();

@@ -51,4 +51,24 @@ class ChartsTest {
         assertThat(svg).contains("Workers: participation over the voting period")
                 .contains("Workers class participation against its 50\u00a0% quorum: 1 Dec 10:00 UTC 0\u00a0%; 1 Dec 11:00 UTC 40\u00a0%; 1 Dec 12:00 UTC 60\u00a0%.");
     }
+
+    @Test
+    void anElectionsRoundsAreDescribedRoundByRoundWithTheQuotaInTheReadersWords() {
+        String svg = Charts.electionRounds("el", List.of("Dan", "Eve", "Flo"),
+                List.of(List.of("3.000000", "3.500000"), List.of("2.000000", "2.500000"), List.of("1.000000", "0.000000")),
+                List.of("2.000000", "2.000000"), "Workers: votes per candidate in each round, with the quota", "Round", "Quota", FIG);
+        assertThat(svg).contains("<title id=\"el-title\">Workers: votes per candidate in each round, with the quota</title>")
+                .contains("Round 1: Dan 3, Eve 2, Flo 1; Quota 2. Round 2: Dan 3.5, Eve 2.5, Flo 0; Quota 2.")
+                .contains("Dan, Round 2: 3.5 (3.500000)");
+        // three bars in each of two rounds, three legend swatches, and one quota mark per round
+        assertThat(svg.split("<rect ", -1)).hasSize(1 + 6 + 3);
+        assertThat(svg.split("class=\"chart-mark\"", -1)).hasSize(1 + 2);
+    }
+
+    @Test
+    void anElectionChartSpeaksSpanishWithSpanishNumbersAndEscapesNames() {
+        String svg = Charts.electionRounds("el", List.of("Ana <b>"), List.of(List.of("1.500000")), List.of("0.750000"),
+                "Trabajo: votos por candidatura en cada ronda, con la cuota", "Ronda", "Cuota", Figures.in(Locale.forLanguageTag("es")));
+        assertThat(svg).contains("Ronda 1: Ana &lt;b&gt; 1,5; Cuota 0,75.").doesNotContain("<b>");
+    }
 }

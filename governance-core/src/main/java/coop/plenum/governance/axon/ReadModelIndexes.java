@@ -33,6 +33,7 @@ class ReadModelIndexes {
             new Field("delegation_changes", "cooperativeId"),
             new Field("ledger_contributions", "ledgerId"),
             new Field("ledger_revenues", "ledgerId"),
+            new Field("ledger_budget_allocations", "ledgerId"),
             new Field("member_proposal_ballots", "memberId"),
             new Field("notifications", "accountId"),
             new Field("notification_electors", "proposalId"),

@@ -95,47 +95,73 @@ public final class EqualShares {
         fractions = new Ratio[n];
         fractionOf = new int[n];
         Map<Ratio, Integer> distinct = new HashMap<>();
-        Map<String, Ratio> sameFraction = new HashMap<>();
         List<Ratio> fractionList = new ArrayList<>();
-        Ratio[][] approvedPower = new Ratio[this.projects.size()][];
-        List<List<Integer>> support = new ArrayList<>();
-        this.projects.forEach(p -> support.add(new ArrayList<>()));
-        Map<String, BigDecimal[]> approvedByClass = new HashMap<>();
+        int projectCount = this.projects.size();
+        // ballots of the same class and power form a group: one fraction, and approvals counted per project, so
+        // setting up costs a few int operations per approval, not a decimal sum
+        Map<String, Map<BigDecimal, Integer>> groupOf = new HashMap<>();
+        List<String> groupClass = new ArrayList<>();
+        List<BigDecimal> groupPower = new ArrayList<>();
+        List<Integer> groupFractionId = new ArrayList<>();
+        List<int[]> groupApprovals = new ArrayList<>();
+        int[][] support = new int[projectCount][8];
+        int[] supportSize = new int[projectCount];
         for (int i = 0; i < n; i++) {
             BudgetBallot b = this.ballots.get(i);
-            BigDecimal classPower = participating.get(b.classId());
-            int weight = byId.get(b.classId()).weight();
-            long w = totalWeight;
-            Ratio f = totalWeight == 0 || classPower.signum() == 0 ? Ratio.ZERO
-                    : sameFraction.computeIfAbsent(b.classId() + " " + b.power().stripTrailingZeros().toPlainString(),
-                            k -> Ratio.of(weight, w).times(Ratio.of(b.power(), classPower)));
-            fractions[i] = f;
-            Integer id = distinct.get(f);
-            if (id == null) {
-                id = fractionList.size();
-                distinct.put(f, id);
-                fractionList.add(f);
+            Map<BigDecimal, Integer> ofClass = groupOf.computeIfAbsent(b.classId(), k -> new HashMap<>());
+            Integer g = ofClass.get(b.power());
+            if (g == null) {
+                BigDecimal classPower = participating.get(b.classId());
+                Ratio f = totalWeight == 0 || classPower.signum() == 0 ? Ratio.ZERO
+                        : Ratio.of(byId.get(b.classId()).weight(), totalWeight).times(Ratio.of(b.power(), classPower));
+                Integer id = distinct.get(f);
+                if (id == null) {
+                    id = fractionList.size();
+                    distinct.put(f, id);
+                    fractionList.add(f);
+                }
+                g = groupClass.size();
+                ofClass.put(b.power(), g);
+                groupClass.add(b.classId());
+                groupPower.add(b.power());
+                groupFractionId.add(id);
+                groupApprovals.add(new int[projectCount]);
             }
-            fractionOf[i] = id;
-            BigDecimal[] approvedHere = approvedByClass.computeIfAbsent(b.classId(), k -> {
-                BigDecimal[] zeros = new BigDecimal[this.projects.size()];
-                Arrays.fill(zeros, BigDecimal.ZERO);
-                return zeros;
-            });
+            int fractionId = groupFractionId.get(g);
+            fractions[i] = fractionList.get(fractionId);
+            fractionOf[i] = fractionId;
+            int[] approvalsHere = groupApprovals.get(g);
             for (String projectId : b.approved()) {
                 Integer p = index.get(projectId);
                 if (p == null) {
                     throw new IllegalArgumentException(b.member() + " approves unknown project " + projectId);
                 }
-                support.get(p).add(i);
-                approvedHere[p] = approvedHere[p].add(b.power());
+                if (supportSize[p] == support[p].length) {
+                    support[p] = Arrays.copyOf(support[p], support[p].length * 2);
+                }
+                support[p][supportSize[p]++] = i;
+                approvalsHere[p]++;
+            }
+        }
+        Map<String, BigDecimal[]> approvedByClass = new HashMap<>();
+        for (int g = 0; g < groupClass.size(); g++) {
+            BigDecimal[] approvedHere = approvedByClass.computeIfAbsent(groupClass.get(g), k -> {
+                BigDecimal[] zeros = new BigDecimal[projectCount];
+                Arrays.fill(zeros, BigDecimal.ZERO);
+                return zeros;
+            });
+            int[] counts = groupApprovals.get(g);
+            for (int p = 0; p < projectCount; p++) {
+                if (counts[p] > 0) {
+                    approvedHere[p] = approvedHere[p].add(groupPower.get(g).multiply(BigDecimal.valueOf(counts[p])));
+                }
             }
         }
         supporters = new int[this.projects.size()][];
         approval = new Ratio[this.projects.size()];
         fundable = new boolean[this.projects.size()];
         for (int p = 0; p < supporters.length; p++) {
-            supporters[p] = support.get(p).stream().mapToInt(Integer::intValue).toArray();
+            supporters[p] = Arrays.copyOf(support[p], supportSize[p]);
             Ratio s = Ratio.ZERO;
             for (Map.Entry<String, BigDecimal[]> c : approvedByClass.entrySet()) {
                 BigDecimal classPower = participating.get(c.getKey());
@@ -172,14 +198,15 @@ public final class EqualShares {
     private BudgetResult run(BigDecimal step) {
         Ratio real = Ratio.of(budget);
         Ratio virtual = real;
-        Outcome best = new Run(real).outcome();
+        Outcome best = new Run(real).outcome(null);
         int steps = 0;
         if (step != null && step.signum() > 0 && !ballots.isEmpty()) {
             Ratio raise = Ratio.of(step).times(Ratio.of(ballots.size(), 1));
             for (int k = 1; k <= MAX_COMPLETION_STEPS && !best.fundsAllFundable(); k++) {
                 Ratio v = real.plus(raise.times(Ratio.of(k, 1)));
-                Outcome next = new Run(v).outcome();
-                if (next.spent().isGreaterThan(real)) {
+                // a run stops as soon as it overspends: spending only grows, and such an outcome is never taken
+                Outcome next = new Run(v).outcome(real);
+                if (next == null) {
                     break;
                 }
                 best = next;
@@ -189,12 +216,16 @@ public final class EqualShares {
         }
         List<Purchase> funded = new ArrayList<>();
         for (Bought b : best.bought()) {
-            Map<MemberId, Ratio> payments = new LinkedHashMap<>();
-            Map<Integer, Ratio> paidByBalance = new HashMap<>();
             int[] sup = supporters[b.project()];
+            Map<MemberId, Ratio> payments = new LinkedHashMap<>(sup.length * 4 / 3 + 1);
+            Ratio[] paidByBalance = new Ratio[b.paidByBalance().length];
             for (int j = 0; j < sup.length; j++) {
-                Ratio paid = paidByBalance.computeIfAbsent(b.balanceBefore()[j],
-                        id -> new Ratio(b.paidByBalance()[id], b.den()));
+                int id = b.balanceBefore()[j];
+                Ratio paid = paidByBalance[id];
+                if (paid == null) {
+                    paid = new Ratio(b.paidByBalance()[id], b.den());
+                    paidByBalance[id] = paid;
+                }
                 if (paid.signum() > 0) {
                     payments.put(ballots.get(sup[j]).member(), paid);
                 }
@@ -240,24 +271,62 @@ public final class EqualShares {
     private record Outcome(List<Bought> bought, Ratio spent, boolean fundsAllFundable) {
     }
 
-    /** A project's rho as last computed: exact, and as {@code remaining / left} over the run's denominator then. */
-    private record Candidate(int project, Ratio rho, BigInteger remaining, long left, int round) {
+    /**
+     * A project's rho as last computed, in the {@code round} (purchases so far) it was computed in: {@code rho} as a
+     * double with an absolute {@code error} bound, and, when computed exactly, {@code remaining / left} over the run's
+     * denominator then, kept unreduced ({@code rho = remaining / scaledDen}, {@code scaledDen = den × left}) since
+     * comparing two by cross-multiplication costs two multiplications where reducing each cost a gcd.
+     */
+    private record Candidate(int project, double rho, double error, BigInteger remaining, long left, BigInteger scaledDen,
+                             int round) {
+
+        boolean exact() {
+            return remaining != null;
+        }
+
+        int compareExactly(Candidate other) {
+            return remaining.multiply(other.scaledDen).compareTo(other.remaining.multiply(scaledDen));
+        }
     }
 
     /**
      * One run of the method on one (virtual) budget. Every balance is an integer numerator over one common
-     * denominator (raised when a payment needs a finer one), so comparing and subtracting balances needs no
-     * fractions; members with equal balances share an id, so a rho costs one int operation per supporter and a few
-     * integer ones per distinct balance.
+     * denominator (made finer when a payment needs it), so comparing and subtracting balances needs no fractions;
+     * members with equal balances share an id, so a rho costs one int operation per supporter and a few integer ones
+     * per distinct balance. Making the denominator finer multiplies a balance by the factors since it was last read
+     * only when it is next read ({@link #value}): most balances are not read again for several purchases, and many
+     * never (their member's projects are bought or out of reach), so a purchase no longer costs every balance a
+     * multiplication.
      */
     private final class Run {
         /** Balance id 0 is always 0: members who spent everything share it and are skipped when computing rho. */
         private static final int ZERO_ID = 0;
+        /** A balance's double lies within this (relative) of the exact balance: far beyond its 10⁻¹⁵ rounding. */
+        private static final double BALANCE_ERROR = 1e-12;
+        /** What one double operation may add (relative), generously. */
+        private static final double RELATIVE_ERROR = 1e-15;
+        /** Below this a double may have lost precision (subnormal): compare exactly. */
+        private static final double TINY = 1e-290;
         private final List<BigInteger> values = new ArrayList<>();
+        /** The refinement each balance's stored value is expressed at: {@code values[id] / dens[versionOf[id]]}. */
+        private int[] versionOf = new int[1024];
+        /**
+         * Each balance as a double (value / den, within a relative 10⁻¹⁵): it only ever sorts a balance clearly above
+         * or clearly below an even split; a balance within 10⁻⁹ of it is compared exactly. So most supporters cost rho
+         * no exact arithmetic at all, and the result is exactly that of comparing every balance exactly.
+         */
+        private double[] approx = new double[1024];
+        private double denApprox;
+        private int denExponent;
+        private final List<BigInteger> factors = new ArrayList<>();
+        /** The product of the factors since each version, computed when first needed after a refinement. */
+        private BigInteger[] scaleSince = new BigInteger[64];
         private BigInteger den;
         private final int[] balance;
         private int[] counts = new int[16];
         private int[] memo = new int[16];
+        private int[] touched = new int[16];
+        private long gatheredLeft;
 
         Run(Ratio virtualBudget) {
             values.add(BigInteger.ZERO);
@@ -273,6 +342,7 @@ public final class EqualShares {
                 BigInteger d = Ratio.of(p.cost()).denominator();
                 den = den.divide(den.gcd(d)).multiply(d);
             }
+            denominatorChanged();
             int[] idOfFraction = new int[shares.length];
             for (int f = 0; f < shares.length; f++) {
                 idOfFraction[f] = intern(shares[f].numerator().multiply(den.divide(shares[f].denominator())));
@@ -292,40 +362,83 @@ public final class EqualShares {
                 return ZERO_ID;
             }
             values.add(value);
-            return values.size() - 1;
+            int id = values.size() - 1;
+            if (id >= versionOf.length) {
+                versionOf = Arrays.copyOf(versionOf, versionOf.length * 2);
+                approx = Arrays.copyOf(approx, approx.length * 2);
+            }
+            versionOf[id] = factors.size();
+            approx[id] = approximately(value);
+            return id;
         }
 
-        /**
-         * Multiplies every balance and the denominator by {@code factor}, keeping only the balances someone still
-         * holds (renumbered), so the work stays proportional to the balances in use.
-         */
+        /** {@code numerator / den} as a double, for any size of either (each is cut to its top 62 bits first). */
+        private double approximately(BigInteger numerator) {
+            int shift = Math.max(0, numerator.bitLength() - 62);
+            double top = (shift == 0 ? numerator : numerator.shiftRight(shift)).doubleValue();
+            return Math.scalb(top / denApprox, shift - denExponent);
+        }
+
+        private void denominatorChanged() {
+            denExponent = Math.max(0, den.bitLength() - 62);
+            denApprox = (denExponent == 0 ? den : den.shiftRight(denExponent)).doubleValue();
+        }
+
+        /** The balance's numerator over the current denominator, brought up to date if the denominator was refined. */
+        private BigInteger value(int id) {
+            BigInteger value = values.get(id);
+            int version = versionOf[id];
+            int now = factors.size();
+            if (version != now) {
+                value = value.multiply(scaleSince(version));
+                values.set(id, value);
+                versionOf[id] = now;
+            }
+            return value;
+        }
+
+        /** What a numerator stored at {@code version} is multiplied by to be over the current denominator. */
+        private BigInteger scaleSince(int version) {
+            BigInteger scale = scaleSince[version];
+            if (scale == null) {
+                scale = BigInteger.ONE;
+                for (int k = version; k < factors.size(); k++) {
+                    scale = scale.multiply(factors.get(k));
+                }
+                scaleSince[version] = scale;
+            }
+            return scale;
+        }
+
+        /** Multiplies the denominator by {@code factor}; every balance follows when it is next read. */
         private void refine(long factor) {
             BigInteger f = BigInteger.valueOf(factor);
             den = den.multiply(f);
-            int[] renumber = new int[values.size()];
-            Arrays.fill(renumber, -1);
-            renumber[ZERO_ID] = ZERO_ID;
-            List<BigInteger> live = new ArrayList<>(List.of(BigInteger.ZERO));
-            for (int i = 0; i < balance.length; i++) {
-                int id = balance[i];
-                if (renumber[id] < 0) {
-                    renumber[id] = live.size();
-                    live.add(values.get(id).multiply(f));
-                }
-                balance[i] = renumber[id];
+            denominatorChanged();
+            factors.add(f);
+            if (scaleSince.length <= factors.size()) {
+                scaleSince = Arrays.copyOf(scaleSince, scaleSince.length * 2);
             }
-            values.clear();
-            values.addAll(live);
+            Arrays.fill(scaleSince, 0, factors.size(), null);
         }
 
-        Outcome outcome() {
-            PriorityQueue<Candidate> queue = new PriorityQueue<>(Comparator.<Candidate, Ratio>comparing(Candidate::rho)
-                    .thenComparing(Comparator.<Candidate, Ratio>comparing(c -> approval[c.project()]).reversed())
-                    .thenComparingInt(Candidate::project));
+        /**
+         * The run's outcome, or null as soon as its purchases cost more than {@code limit} (when given).
+         * <p>
+         * Projects wait in a priority queue under the rho last computed (a lower bound: balances only fall), in
+         * doubles. The front, once computed in the current round, is the purchase unless another project's rho may
+         * equal or undercut it within the doubles' error bounds: those few are computed afresh and exactly, and the
+         * least exact rho (ties: higher approval score, then earlier project) is bought, exactly as if every rho
+         * were computed exactly every round.
+         */
+        Outcome outcome(Ratio limit) {
+            PriorityQueue<Candidate> queue = new PriorityQueue<>(queueOrder());
+            double widestError = 0;
             for (int p = 0; p < projects.size(); p++) {
                 Candidate c = rho(p, 0);
                 if (c != null) {
                     queue.add(c);
+                    widestError = Math.max(widestError, c.error());
                 }
             }
             List<Bought> bought = new ArrayList<>();
@@ -334,17 +447,50 @@ public final class EqualShares {
             boolean[] funded = new boolean[projects.size()];
             while (!queue.isEmpty()) {
                 Candidate front = queue.poll();
-                if (front.round() == round) {
-                    bought.add(buy(front));
-                    spent = spent.plus(Ratio.of(projects.get(front.project()).cost()));
-                    funded[front.project()] = true;
-                    round++;
-                } else {
+                if (front.round() != round) {
                     Candidate again = rho(front.project(), round);
                     if (again != null) {
                         queue.add(again);
+                        widestError = Math.max(widestError, again.error());
+                    }
+                    continue;
+                }
+                // everything that might cost no more per supporter than the front, computed afresh and exactly
+                double reach = front.rho() + front.error();
+                List<Candidate> close = new ArrayList<>(List.of(front));
+                List<Candidate> notClose = new ArrayList<>();
+                while (!queue.isEmpty() && queue.peek().rho() - widestError <= reach) {
+                    Candidate q = queue.poll();
+                    (q.rho() - q.error() <= reach ? close : notClose).add(q);
+                }
+                queue.addAll(notClose);
+                Candidate cheapest = null;
+                List<Candidate> fresh = new ArrayList<>();
+                for (Candidate c : close) {
+                    Candidate exact = c.exact() && c.round() == round ? c : exactRho(c.project(), round);
+                    if (exact != null) {
+                        fresh.add(exact);
+                        if (cheapest == null || purchaseOrder(exact, cheapest) < 0) {
+                            cheapest = exact;
+                        }
                     }
                 }
+                if (cheapest == null) {
+                    continue;
+                }
+                for (Candidate c : fresh) {
+                    if (c != cheapest) {
+                        queue.add(c);
+                        widestError = Math.max(widestError, c.error());
+                    }
+                }
+                bought.add(buy(cheapest));
+                spent = spent.plus(Ratio.of(projects.get(cheapest.project()).cost()));
+                if (limit != null && spent.isGreaterThan(limit)) {
+                    return null;
+                }
+                funded[cheapest.project()] = true;
+                round++;
             }
             boolean all = true;
             for (int p = 0; p < funded.length; p++) {
@@ -353,55 +499,146 @@ public final class EqualShares {
             return new Outcome(bought, spent, all);
         }
 
-        /**
-         * The least per-supporter payment that covers the cost, or null when the supporters cannot afford it: going
-         * up through the supporters' balances, those below an even split of what is still to pay pay everything.
-         */
-        private Candidate rho(int project, int round) {
+        private Comparator<Candidate> queueOrder() {
+            return Comparator.comparingDouble(Candidate::rho)
+                    .thenComparing(Comparator.<Candidate, Ratio>comparing(c -> approval[c.project()]).reversed())
+                    .thenComparingInt(Candidate::project);
+        }
+
+        /** The method's order between two exact, fresh candidates: the least rho, then the higher score, then the list. */
+        private int purchaseOrder(Candidate a, Candidate b) {
+            int byRho = a.compareExactly(b);
+            if (byRho != 0) {
+                return byRho;
+            }
+            int byScore = approval[b.project()].compareTo(approval[a.project()]);
+            return byScore != 0 ? byScore : Integer.compare(a.project(), b.project());
+        }
+
+        /** Counts the project's supporters per balance id into counts/touched; returns the distinct ids. */
+        private int gather(int project) {
             int[] sup = supporters[project];
             if (counts.length < values.size()) {
                 counts = new int[Math.max(values.size(), counts.length * 2)];
             }
-            List<Integer> touched = new ArrayList<>();
+            int distinct = 0;
             long left = 0;
             for (int i : sup) {
                 int id = balance[i];
                 if (id != ZERO_ID) {
                     left++;
                     if (counts[id]++ == 0) {
-                        touched.add(id);
+                        if (distinct == touched.length) {
+                            touched = Arrays.copyOf(touched, touched.length * 2);
+                        }
+                        touched[distinct++] = id;
                     }
                 }
             }
+            gatheredLeft = left;
+            return distinct;
+        }
+
+        private void clearCounts(int project) {
+            for (int i : supporters[project]) {
+                counts[balance[i]] = 0;
+            }
+        }
+
+        /**
+         * The project's rho in doubles with an error bound, or null when the supporters cannot afford it; computed
+         * exactly instead ({@link #exactRho}) as soon as a balance lies too close to the split to be placed for sure.
+         * A balance below the split pays everything it has; a double is trusted only when it and the split, each
+         * widened by its error bound, do not overlap, so the supporters paying everything are exactly those the exact
+         * computation finds.
+         */
+        private Candidate rho(int project, int round) {
+            int paying = gather(project);
+            long left = gatheredLeft;
+            double remaining = projects.get(project).cost().doubleValue();
+            double error = remaining * RELATIVE_ERROR;
+            while (left > 0) {
+                double split = remaining / left;
+                double splitError = error / left + split * RELATIVE_ERROR;
+                double low = split - splitError;
+                double high = split + splitError;
+                if (!(low > TINY)) {
+                    clearCounts(project);
+                    return exactRho(project, round);
+                }
+                int enough = 0;
+                for (int k = 0; k < paying; k++) {
+                    int id = touched[k];
+                    double a = approx[id];
+                    double aError = a * BALANCE_ERROR;
+                    if (a > TINY && a + aError < low) {
+                        int n = counts[id];
+                        remaining -= a * n;
+                        error += (aError + a * RELATIVE_ERROR) * n + Math.abs(remaining) * RELATIVE_ERROR;
+                        left -= n;
+                    } else if (a - aError >= high) {
+                        touched[enough++] = id;
+                    } else {
+                        clearCounts(project);
+                        return exactRho(project, round);
+                    }
+                }
+                if (enough == paying) {
+                    clearCounts(project);
+                    double rho = remaining / left;
+                    return new Candidate(project, rho, error / left + rho * RELATIVE_ERROR, null, left, null, round);
+                }
+                paying = enough;
+            }
+            clearCounts(project);
+            return null;
+        }
+
+        /**
+         * The least per-supporter payment that covers the cost, exactly, or null when the supporters cannot afford it:
+         * going up through the supporters' balances, those below an even split of what is still to pay pay everything.
+         */
+        private Candidate exactRho(int project, int round) {
+            int distinct = gather(project);
+            long left = gatheredLeft;
             BigDecimal cost = projects.get(project).cost();
             BigInteger remaining = new BigDecimal(den).multiply(cost).toBigIntegerExact();
             // Those with less than an even split of what is left to pay pay everything they have; the split of the
-            // rest can only rise, so repeat until everyone left has at least the split (or nobody is left).
-            List<Integer> paying = touched;
+            // rest can only rise, so repeat until everyone left has at least the split (or nobody is left). The ids
+            // still in the running are kept at the front of touched[0, paying).
+            int paying = distinct;
             Candidate found = null;
             while (left > 0) {
                 // value < remaining / left  ⟺  value < ⌊(remaining − 1) / left⌋ + 1, for integers
                 BigInteger below = remaining.subtract(BigInteger.ONE).divide(BigInteger.valueOf(left)).add(BigInteger.ONE);
-                List<Integer> enough = new ArrayList<>(paying.size());
-                for (int id : paying) {
-                    BigInteger value = values.get(id);
+                // a balance whose double lies clearly above the split keeps its stored value (no catching up)
+                double high = approximately(below) * (1 + RELATIVE_ERROR);
+                int enough = 0;
+                for (int k = 0; k < paying; k++) {
+                    int id = touched[k];
+                    double a = approx[id];
+                    if (a > TINY && a * (1 - BALANCE_ERROR) > high) {
+                        touched[enough++] = id;
+                        continue;
+                    }
+                    BigInteger value = value(id);
                     if (value.compareTo(below) < 0) {
-                        remaining = remaining.subtract(value.multiply(BigInteger.valueOf(counts[id])));
-                        left -= counts[id];
+                        int n = counts[id];
+                        remaining = remaining.subtract(n == 1 ? value : value.multiply(BigInteger.valueOf(n)));
+                        left -= n;
                     } else {
-                        enough.add(id);
+                        touched[enough++] = id;
                     }
                 }
-                if (enough.size() == paying.size()) {
-                    found = new Candidate(project, new Ratio(remaining, den.multiply(BigInteger.valueOf(left))),
-                            remaining, left, round);
+                if (enough == paying) {
+                    double rho = approximately(remaining) / left;
+                    found = new Candidate(project, rho, rho * RELATIVE_ERROR, remaining, left,
+                            den.multiply(BigInteger.valueOf(left)), round);
                     break;
                 }
                 paying = enough;
             }
-            for (int id : touched) {
-                counts[id] = 0;
-            }
+            clearCounts(project);
             return found;
         }
 
@@ -420,19 +657,19 @@ public final class EqualShares {
             if (memo.length < values.size()) {
                 memo = new int[Math.max(values.size(), memo.length * 2)];
             }
-            Arrays.fill(memo, -1);
+            Arrays.fill(memo, 0, values.size(), -1);
             for (int j = 0; j < sup.length; j++) {
                 int had = balance[sup[j]];
                 before[j] = had;
                 if (memo[had] < 0) {
                     // only balances from before this purchase are looked up here, so memo is big enough
-                    BigInteger value = values.get(had);
+                    BigInteger value = value(had);
                     paid[had] = value.min(rho);
                     memo[had] = intern(value.subtract(paid[had]));
                 }
                 balance[sup[j]] = memo[had];
             }
-            return new Bought(c.project(), c.rho(), before, paid, den);
+            return new Bought(c.project(), new Ratio(c.remaining(), c.scaledDen()), before, paid, den);
         }
     }
 }

@@ -14,7 +14,9 @@ import coop.plenum.governance.membership.MemberSuspended;
 import coop.plenum.governance.membership.MembershipWithdrawn;
 import coop.plenum.governance.membership.RoleGranted;
 import coop.plenum.governance.membership.RoleRevoked;
+import coop.plenum.governance.proposal.BudgetAllocated;
 import coop.plenum.kernel.RuleViolation;
+import coop.plenum.ledger.BudgetAllocationLine;
 import coop.plenum.ledger.ChangeContributorStanding;
 import coop.plenum.ledger.ConfigureValueEquation;
 import coop.plenum.ledger.Contributor;
@@ -23,6 +25,7 @@ import coop.plenum.ledger.ContributorStanding;
 import coop.plenum.ledger.GrantBookkeeping;
 import coop.plenum.ledger.LedgerId;
 import coop.plenum.ledger.OpenLedger;
+import coop.plenum.ledger.RecordBudgetAllocation;
 import coop.plenum.ledger.RegisterContributor;
 import coop.plenum.ledger.RevokeBookkeeping;
 import coop.plenum.ledger.ValueEquation;
@@ -39,7 +42,8 @@ import java.util.Set;
  * Keeps each cooperative's ledger in step with governance (DESIGN "ledger … driven through policies"): a founding
  * opens the ledger with the charter's value equation, founders and secretary; an amendment reconfigures it;
  * admissions register contributors, suspensions, withdrawals and expulsions make them INACTIVE, reinstatement
- * ACTIVE again; the SECRETARY role is what lets an account record revenue. The processor's token lives in
+ * ACTIVE again; the SECRETARY role is what lets an account record revenue; an accepted budget's funded projects
+ * become allocations to be spent. The processor's token lives in
  * PostgreSQL and the commands run in its transaction, so each event is applied to the ledger exactly once.
  */
 @Component
@@ -108,6 +112,22 @@ class LedgerPolicy {
         if (event.role() == Role.SECRETARY) {
             send(new RevokeBookkeeping(ledgerOf(event.cooperativeId()), event.accountId().value()));
         }
+    }
+
+    /**
+     * The decision is named by its proposal id alone, and the Ledger records one allocation per decision: a
+     * redelivered {@link BudgetAllocated} sends the same command, which records nothing the second time.
+     */
+    @EventHandler
+    void on(BudgetAllocated event) {
+        send(allocationOf(event));
+    }
+
+    static RecordBudgetAllocation allocationOf(BudgetAllocated event) {
+        return new RecordBudgetAllocation(ledgerOf(event.cooperativeId()), event.proposalId().value(), event.currency(),
+                event.budget(), event.allocations().stream()
+                .map(a -> new BudgetAllocationLine(a.projectId(), a.label(), a.amount())).toList(),
+                event.leftover(), event.allocatedAt());
     }
 
     private void standing(CooperativeId cooperativeId, MemberId memberId, ContributorStanding standing) {

@@ -6,6 +6,8 @@ import coop.plenum.kernel.NotAllowed;
 import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.StateConflict;
 import coop.plenum.ledger.BookkeepingGranted;
+import coop.plenum.ledger.BudgetAllocationLine;
+import coop.plenum.ledger.BudgetAllocationRecorded;
 import coop.plenum.ledger.BookkeepingRevoked;
 import coop.plenum.ledger.ChangeContributorStanding;
 import coop.plenum.ledger.ConfigureValueEquation;
@@ -28,6 +30,7 @@ import coop.plenum.ledger.LedgerOpened;
 import coop.plenum.ledger.LogContribution;
 import coop.plenum.ledger.OpenLedger;
 import coop.plenum.ledger.PointsWindow;
+import coop.plenum.ledger.RecordBudgetAllocation;
 import coop.plenum.ledger.RecordRevenue;
 import coop.plenum.ledger.RegisterContributor;
 import coop.plenum.ledger.RevenueAllocated;
@@ -77,6 +80,8 @@ class Ledger {
     private final Map<ContributionId, Contribution> contributions = new HashMap<>();
     /** Accepted contributions in acceptance order: voting power as of any instant, and what a revenue is shared by. */
     private final List<ContributionAccepted> accepted = new ArrayList<>();
+    /** The decisions whose budget allocation is recorded: each is recorded once, however often governance says so. */
+    private final Set<String> allocatedBy = new HashSet<>();
 
     Ledger() {
         // for Axon
@@ -230,6 +235,25 @@ class Ledger {
         return points;
     }
 
+    // ---- budget allocations -------------------------------------------------------------------------------
+
+    /**
+     * A decided budget becomes allocations to be spent. Only governance sends this (no account acts), and it may send
+     * the same decision again when its event is redelivered: the second time records nothing.
+     */
+    @CommandHandler
+    void handle(RecordBudgetAllocation command, Clock clock) {
+        command.assertInputValid();
+        if (allocatedBy.contains(command.decidedBy())) {
+            return;
+        }
+        List<BudgetAllocationLine> lines = command.lines().stream()
+                .map(l -> new BudgetAllocationLine(l.project(), l.label().strip(), Decimals.plain(l.amount())))
+                .toList();
+        apply(new BudgetAllocationRecorded(ledgerId, command.decidedBy(), command.currency(), Decimals.plain(command.budget()),
+                lines, Decimals.plain(command.leftover()), command.decidedAt(), clock.instant()));
+    }
+
     // ---- facts for governance ----------------------------------------------------------------------------
 
     LedgerFacts facts() {
@@ -299,6 +323,11 @@ class Ledger {
     @EventSourcingHandler
     void on(ContributionRejected event) {
         contributions.get(event.contributionId()).status = ContributionStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(BudgetAllocationRecorded event) {
+        allocatedBy.add(event.decidedBy());
     }
 
     /** What deciding a contribution needs: how it was logged, its verdicts so far, its status. */

@@ -1,6 +1,7 @@
 package coop.plenum.ledger.query;
 
 import coop.plenum.kernel.ActingAccount;
+import coop.plenum.ledger.BudgetAllocationRecorded;
 import coop.plenum.ledger.ContributionAccepted;
 import coop.plenum.ledger.ContributionEvaluated;
 import coop.plenum.ledger.ContributionId;
@@ -46,6 +47,7 @@ class LedgerProjection {
 
     static final String CONTRIBUTIONS = "ledger_contributions";
     static final String REVENUES = "ledger_revenues";
+    static final String ALLOCATIONS = "ledger_budget_allocations";
     private static final BigDecimal NO_POINTS = BigDecimal.ZERO.setScale(ValueEquation.POINT_SCALE);
 
     private final ReactiveMongoTemplate mongo;
@@ -58,6 +60,7 @@ class LedgerProjection {
     void dropBeforeReplay() {
         mongo.dropCollection(CONTRIBUTIONS).block();
         mongo.dropCollection(REVENUES).block();
+        mongo.dropCollection(ALLOCATIONS).block();
     }
 
     @EventHandler
@@ -124,6 +127,21 @@ class LedgerProjection {
                 e.contributorId().value(), e.amount(), e.points(), e.projectPoints())), REVENUES).block();
     }
 
+    @EventHandler
+    void on(BudgetAllocationRecorded e) {
+        Update insertOnly = new Update()
+                .setOnInsert("ledgerId", e.ledgerId().value())
+                .setOnInsert("decidedBy", e.decidedBy())
+                .setOnInsert("currency", e.currency())
+                .setOnInsert("budget", e.budget())
+                .setOnInsert("leftover", e.leftover())
+                .setOnInsert("decidedAt", e.decidedAt())
+                .setOnInsert("recordedAt", e.recordedAt())
+                .setOnInsert("lines", e.lines().stream()
+                        .map(l -> new BudgetAllocationDocument.Line(l.project(), l.label(), l.amount())).toList());
+        mongo.upsert(byId(e.ledgerId().value() + "/" + e.decidedBy()), insertOnly, ALLOCATIONS).block();
+    }
+
     private static Query byId(String id) {
         return Query.query(where("_id").is(id));
     }
@@ -160,6 +178,17 @@ class LedgerProjection {
             criteria = criteria.and("project").is(query.project());
         }
         return revenues(criteria).collectList().toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<BudgetAllocationView>> handle(FindBudgetAllocations query) {
+        return mongo.find(Query.query(where("ledgerId").is(query.ledgerId().value()))
+                                .with(Sort.by(Sort.Order.desc("decidedAt"), Sort.Order.asc("_id"))),
+                        BudgetAllocationDocument.class, ALLOCATIONS)
+                .map(d -> new BudgetAllocationView(d.decidedBy(), d.currency(), d.budget(), d.leftover(), d.decidedAt(),
+                        d.recordedAt(), d.lines() == null ? List.of() : d.lines().stream()
+                        .map(l -> new BudgetAllocationView.Line(l.project(), l.label(), l.amount())).toList()))
+                .collectList().toFuture();
     }
 
     @QueryHandler

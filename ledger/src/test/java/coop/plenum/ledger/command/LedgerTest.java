@@ -6,6 +6,8 @@ import coop.plenum.kernel.NotFound;
 import coop.plenum.kernel.StateConflict;
 import coop.plenum.ledger.BookkeepingGranted;
 import coop.plenum.ledger.BookkeepingRevoked;
+import coop.plenum.ledger.BudgetAllocationLine;
+import coop.plenum.ledger.BudgetAllocationRecorded;
 import coop.plenum.ledger.ChangeContributorStanding;
 import coop.plenum.ledger.ConfigureValueEquation;
 import coop.plenum.ledger.ContributionAccepted;
@@ -24,6 +26,7 @@ import coop.plenum.ledger.LedgerId;
 import coop.plenum.ledger.LedgerOpened;
 import coop.plenum.ledger.LogContribution;
 import coop.plenum.ledger.OpenLedger;
+import coop.plenum.ledger.RecordBudgetAllocation;
 import coop.plenum.ledger.RecordRevenue;
 import coop.plenum.ledger.RegisterContributor;
 import coop.plenum.ledger.RevenueAllocated;
@@ -479,5 +482,61 @@ class LedgerTest {
                                 new BigDecimal("3.000000"), NOW),
                         new RevenueAllocated(L, R1, CARA, "bakery", new BigDecimal("0.333"), "BHD", new BigDecimal("1.000000"),
                                 new BigDecimal("3.000000"), NOW));
+    }
+
+    // ---- budget allocations ------------------------------------------------------------------------------
+
+    private static final Instant DECIDED = Instant.parse("2026-03-31T18:00:00Z");
+
+    private static RecordBudgetAllocation budget(String decidedBy, List<BudgetAllocationLine> lines, String leftover) {
+        return new RecordBudgetAllocation(L, decidedBy, "EUR", new BigDecimal("100.00"), lines, new BigDecimal(leftover), DECIDED);
+    }
+
+    private static List<BudgetAllocationLine> bikesAndGarden() {
+        return List.of(new BudgetAllocationLine("bikes", "Cargo bikes", new BigDecimal("40.00")),
+                new BudgetAllocationLine("garden", "A community garden", new BigDecimal("55")));
+    }
+
+    @Test
+    void aDecidedBudgetIsRecordedAsAllocationsToBeSpentNamingTheDecision() {
+        fixture.given(opened())
+                .when(budget("p-1", bikesAndGarden(), "5.00"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new BudgetAllocationRecorded(L, "p-1", "EUR", new BigDecimal("100.00"), bikesAndGarden(),
+                        new BigDecimal("5.00"), DECIDED, NOW));
+    }
+
+    @Test
+    void theSameDecisionIsRecordedOnceHoweverOftenGovernanceSendsIt() {
+        fixture.given(opened(), new BudgetAllocationRecorded(L, "p-1", "EUR", new BigDecimal("100.00"), bikesAndGarden(),
+                        new BigDecimal("5.00"), DECIDED, NOW))
+                .when(budget("p-1", bikesAndGarden(), "5.00"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(opened(), new BudgetAllocationRecorded(L, "p-1", "EUR", new BigDecimal("100.00"), bikesAndGarden(),
+                        new BigDecimal("5.00"), DECIDED, NOW))
+                .when(budget("p-2", bikesAndGarden(), "5.00"))
+                .expectEvents(new BudgetAllocationRecorded(L, "p-2", "EUR", new BigDecimal("100.00"), bikesAndGarden(),
+                        new BigDecimal("5.00"), DECIDED, NOW));
+    }
+
+    @Test
+    void anAllocationThatCouldNotBeReadBackIsRefusedByTheLedgerItself() {
+        fixture.given(opened()).when(budget("p-1", List.of(new BudgetAllocationLine("bikes", "Cargo bikes",
+                        new BigDecimal("1E+1000"))), "0"))
+                .expectException(field("lines[0].amount")).expectNoEvents();
+        fixture.given(opened()).when(budget("p-1", List.of(new BudgetAllocationLine("bikes", "Cargo bikes",
+                        new BigDecimal("0.001"))), "0"))
+                .expectException(field("lines[0].amount")).expectNoEvents();
+        fixture.given(opened()).when(budget("p-1", List.of(new BudgetAllocationLine("bikes", "Cargo\u0000bikes",
+                        new BigDecimal("1"))), "0"))
+                .expectException(field("lines[0].label")).expectNoEvents();
+        fixture.given(opened()).when(budget("p-1", bikesAndGarden(), "-1"))
+                .expectException(field("leftover")).expectNoEvents();
+        fixture.given(opened()).when(new RecordBudgetAllocation(L, "p-1", "EURO", new BigDecimal("100"), bikesAndGarden(),
+                        BigDecimal.ZERO, DECIDED))
+                .expectException(field("currency")).expectNoEvents();
+        fixture.given(opened()).when(budget(" ", bikesAndGarden(), "5"))
+                .expectException(field("decidedBy")).expectNoEvents();
     }
 }
