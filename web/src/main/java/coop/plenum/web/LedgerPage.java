@@ -226,12 +226,12 @@ class LedgerPage {
         java.util.TreeMap<LocalDate, java.math.BigDecimal> daily = new java.util.TreeMap<>();
         all.stream().filter(c -> c.status() == ContributionStatus.ACCEPTED && c.points() != null)
                 .forEach(c -> daily.merge(c.occurredOn(), c.points(), java.math.BigDecimal::add));
-        model.addAttribute("pointsChart", Charts.pointsOverTime("points-chart", daily, fig));
+        model.addAttribute("pointsChart", Charts.pointsOverTime("points-chart", daily, fig, Words.of(model)));
         java.util.TreeMap<String, java.util.TreeMap<String, java.math.BigDecimal>> earnings = new java.util.TreeMap<>();
         totals.contributors().forEach(c -> c.earnings().forEach((currency, amount) -> earnings
                 .computeIfAbsent(currency, k -> new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER))
                 .merge(names.getOrDefault(c.contributorId().value(), c.contributorId().value()), amount, java.math.BigDecimal::add)));
-        model.addAttribute("revenueChart", earnings.isEmpty() ? null : Charts.revenueShares("revenue-chart", earnings, fig));
+        model.addAttribute("revenueChart", earnings.isEmpty() ? null : Charts.revenueShares("revenue-chart", earnings, fig, Words.of(model)));
     }
 
     /** Shows the page again with what was typed, the reasons, and a status that says whose move it is. */

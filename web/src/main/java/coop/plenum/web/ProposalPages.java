@@ -299,7 +299,7 @@ class ProposalPages {
         }
         model.addAttribute("myBallot", BallotDraft.described(proposal, me));
         Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
-        model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames, fig));
+        model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames, fig, Words.of(model)));
     }
 
     /**
@@ -311,11 +311,12 @@ class ProposalPages {
                               Map<String, String> classNames, coop.plenum.governance.charter.DecisionRule rule) {
         Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
         boolean visible = view != null && view.hidden() == null;
-        model.addAttribute("reading", YesNoReading.of(visible ? view.tally() : null, visible && view.outcome() != null, rule, classNames, fig));
+        model.addAttribute("reading", YesNoReading.of(visible ? view.tally() : null, visible && view.outcome() != null, rule, classNames, fig,
+                Words.of(model)));
         model.addAttribute("timeLeft", seen.summary().state() == ProposalState.VOTING
                 ? Countdown.left(clock.instant(), seen.summary().votingClosesAt()) : null);
         model.addAttribute("participationChart", tally == null || tally.classes().isEmpty() ? null
-                : Charts.classParticipation("participation-chart", tally.classes(), classNames, fig));
+                : Charts.classParticipation("participation-chart", tally.classes(), classNames, fig, Words.of(model)));
         model.addAttribute("voters", Voters.of(seen, names));
     }
 
@@ -357,7 +358,8 @@ class ProposalPages {
                     .filter(k -> k.classId().equals(c.classId())).findFirst().map(TallyJson.ClassJson::participation)
                     .orElse(null))).toList();
             charts.add(Charts.participationOverTime("participation-over-time-" + c.classId(),
-                    classNames.getOrDefault(c.classId(), c.classId()), c.quorum(), points, fig));
+                    classNames.getOrDefault(c.classId(), c.classId()), c.quorum(), points, fig, Words.of(model),
+                    java.time.ZoneId.of(model.getAttribute("zone") instanceof String zone ? zone : "UTC")));
         }
         return charts;
     }
