@@ -75,7 +75,7 @@ class AuditDecisionPage {
                     try {
                         position = Position.of(step, asOf);
                     } catch (InvalidInput refused) {
-                        Refusal refusal = Refusal.of("step", refused);
+                        Refusal refusal = Refusal.of("step", refused, Words.in(java.util.Locale.ENGLISH));
                         exchange.getResponse().setStatusCode(refusal.status());
                         return render(coop, proposal, user, model, Position.LATEST, refusal, WhatIfDraft.EMPTY, null)
                                 .map(view -> {
@@ -102,7 +102,7 @@ class AuditDecisionPage {
                             .flatMap(hypothesis -> render(coop, proposal, user, model, Position.LATEST, Refusal.NONE, draft,
                                     Hypothetical.of(proposal, hypothesis)))
                             .onErrorResume(RuleViolation.class, refused -> {
-                                Refusal refusal = Refusal.of("what-if", refused);
+                                Refusal refusal = Refusal.of("what-if", refused, Words.in(java.util.Locale.ENGLISH));
                                 exchange.getResponse().setStatusCode(refusal.status());
                                 return Refusal.shownAfresh(() -> render(coop, proposal, user, model, Position.LATEST, refusal, draft, null));
                             });

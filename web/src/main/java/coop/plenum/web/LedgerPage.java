@@ -100,9 +100,9 @@ class LedgerPage {
                         return draft.command(ledgerOf(cooperativeId), new ContributionId(ids.newId()));
                     })
                     .flatMap(command -> commands.send(command, user.caller(null)))
-                    .thenReturn(redirect(cooperativeId, "Contribution logged; it waits for your peers' evaluations."))
+                    .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.contributionLogged")))
                     .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                            Refusal.of("contribution", refused), draft.shown(), null));
+                            Refusal.of("contribution", refused, Words.of(model)), draft.shown(), null));
         });
     }
 
@@ -116,9 +116,9 @@ class LedgerPage {
                             verdict(form.getFirst("verdict")), blankToNull(form.getFirst("note")));
                 })
                 .flatMap(command -> commands.send(command, user.caller(null)))
-                .thenReturn(redirect(cooperativeId, "Thank you: your evaluation is recorded."))
+                .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.evaluationRecorded")))
                 .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                        Refusal.of("evaluation", refused), null, null));
+                        Refusal.of("evaluation", refused, Words.of(model)), null, null));
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/ledger/revenues")
@@ -131,9 +131,9 @@ class LedgerPage {
                         return draft.command(ledgerOf(cooperativeId), new RevenueId(ids.newId()));
                     })
                     .flatMap(command -> commands.send(command, user.caller(null)))
-                    .thenReturn(redirect(cooperativeId, "Revenue recorded and shared by accepted points."))
+                    .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.revenueRecorded")))
                     .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                            Refusal.of("revenue", refused), null, draft.shown()));
+                            Refusal.of("revenue", refused, Words.of(model)), null, draft.shown()));
         });
     }
 

@@ -199,7 +199,7 @@ class ProposalPages {
                     .flatMap(command -> commands.send(command, user.caller(null)))
                     .thenReturn("redirect:" + base(cooperativeId) + "/" + id.value())
                     .onErrorResume(RuleViolation.class, refused -> {
-                        Refusal refusal = Refusal.of("proposal", refused);
+                        Refusal refusal = Refusal.of("proposal", refused, Words.of(model));
                         model.addAttribute("seatsDraft", SeatsDraft.of(form).shown());
                         exchange.getResponse().setStatusCode(refusal.status());
                         return Refusal.shownAfresh(() -> formModel(granted.cooperative(), user, model, draft.shown(), refusal));
@@ -420,7 +420,7 @@ class ProposalPages {
                         : commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null))
                                 .thenReturn(redirect(cooperativeId, proposalId, null)))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                        Refusal.of("action", (RuleViolation) refused), ""));
+                        Refusal.of("action", (RuleViolation) refused, Words.of(model)), ""));
     }
 
     /** A ballot of the signed-in member (the aggregate decides whether they may cast it now). */
@@ -446,7 +446,7 @@ class ProposalPages {
                         // a refused ballot is shown again as typed
                         .doOnError(refused -> model.addAttribute("ballotDraft", BallotDraft.of(form).shown()))))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                        Refusal.of("ballot", (RuleViolation) refused), ""));
+                        Refusal.of("ballot", (RuleViolation) refused, Words.of(model)), ""));
     }
 
     private static MemberId members(MemberId me) {
@@ -481,7 +481,7 @@ class ProposalPages {
                             // a refused reply is shown again in its own form, under the comment it answers
                             model.addAttribute("replyingTo", replyTo(form));
                             return refuse(cooperativeId, proposalId, user, model, exchange,
-                                    Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")));
+                                    Refusal.of("comment", (RuleViolation) refused, Words.of(model)), FormText.shown(form.getFirst("text")));
                         }));
     }
 
@@ -522,7 +522,7 @@ class ProposalPages {
                             .flatMap(command -> commands.send(command, user.caller(null)))
                             .thenReturn(redirect(cooperativeId, proposalId, null) + "#revisions")
                             .onErrorResume(Refusal::shownOnThePage, refused -> {
-                                Refusal refusal = Refusal.of("revision", (RuleViolation) refused);
+                                Refusal refusal = Refusal.of("revision", (RuleViolation) refused, Words.of(model));
                                 exchange.getResponse().setStatusCode(refusal.status());
                                 return Refusal.shownAfresh(() -> Mono.just(editModel(model, user, granted.cooperative(), p,
                                         FormText.shown(title), FormText.shown(body), refusal)));
@@ -569,7 +569,7 @@ class ProposalPages {
                         .flatMap(command -> commands.send(command, user.caller(null)))
                         .thenReturn(redirect(cooperativeId, proposalId, null) + "#outcome-statement")
                         .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                                Refusal.of("outcome-statement", (RuleViolation) refused), "")));
+                                Refusal.of("outcome-statement", (RuleViolation) refused, Words.of(model)), "")));
     }
 
     private static String redirect(String cooperativeId, String proposalId, String notice) {
