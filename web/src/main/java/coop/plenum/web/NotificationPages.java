@@ -62,6 +62,12 @@ class NotificationPages {
         return queries.many(new FindNotifications(user.accountId(), 0, PAGE_SIZE), NotificationView.class).map(found -> {
             model.addAttribute("user", user);
             model.addAttribute("notifications", found);
+            Words words = Words.of(model);
+            Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(words.locale());
+            java.time.ZoneId zone = PageLanguageAdvice.readerZone(exchange);
+            // each entry in the reader's language (older entries as stored)
+            model.addAttribute("said", found.stream().collect(java.util.stream.Collectors.toMap(NotificationView::id,
+                    n -> NotificationWords.of(n, words, fig, zone), (a, b) -> a)));
             model.addAttribute("anyUnread", found.stream().anyMatch(n -> !n.read()));
             return "notifications";
         });

@@ -168,6 +168,22 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
                 .doesNotContain("Not yours to see", "may see this");
     }
 
+    @Test
+    void aNotificationIsShownInTheReadersLanguageWithTheTimeInTheirZone() throws InterruptedException {
+        profile(r.bob(), "Europe/Berlin", "de");
+        String p = propose(r, "Solardach", ",\"votingClosesAt\":\"2030-01-15T18:00:00Z\"");
+        act(r, p, "opening");
+
+        String inbox = "";
+        for (int tries = 0; tries < 100 && !inbox.contains("data-kind=\"VOTE_OPENED\""); tries++) {
+            Thread.sleep(100);
+            inbox = page(r.bob(), "/notifications");
+        }
+        assertThat(inbox).contains("Abstimmung offen: Solardach",
+                        "Die Abstimmung über „Solardach“ ist offen bis 15 Jan. 2030, 19:00 MEZ. Deine Stimmkraft: 1.")
+                .doesNotContain("Vote open:", "Voting on", "Your voting power", "??");
+    }
+
     private String login(String acceptLanguage) {
         var request = http.get().uri("/login");
         if (acceptLanguage != null) {
