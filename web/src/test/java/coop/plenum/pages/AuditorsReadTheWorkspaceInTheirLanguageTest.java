@@ -59,7 +59,7 @@ class AuditorsReadTheWorkspaceInTheirLanguageTest extends PageScenario {
         assertThat(verified.code()).as("%s", verified).isEqualTo(200);
         assertThat(verified.body()).containsAnyOf("OK: el historial guardado es el historial que se encadenó y firmó.",
                         "FALLO: el historial guardado difiere")
-                .contains("comprobados con la cadena", "La cabeza de la cadena es ", ">Eventos comprobados<")
+                .contains("Comprobados con la cadena: ", "La cabeza de la cadena es ", ">Eventos comprobados<")
                 .doesNotContain("checked against the chain", "The chain head is", "??");
 
         String history = page.get("/cooperatives/{c}/audit/history", r.coop()).body();
