@@ -71,7 +71,7 @@ class AccountSettingsPage {
                         : "redirect:/account?notice=saved"))
                 .onErrorResume(RuleViolation.class, refused -> {
                     exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
-                    model.addAttribute("error", refused.getMessage());
+                    model.addAttribute("error", RefusalWords.say(refused, Words.of(model)));
                     model.addAttribute("errorPart", part);
                     return page(user, model);
                 }));

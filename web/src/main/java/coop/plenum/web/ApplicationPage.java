@@ -56,12 +56,12 @@ class ApplicationPage {
                                     form.getFirst("classId"));
                         })
                         .flatMap(command -> commands.send(command, user.caller(null)))
-                        .thenReturn("redirect:/?notice=" + encode("Your application is with the secretary."))
+                        .thenReturn("redirect:/?notice=" + encode(Words.of(model).say("notice.applicationSent")))
                         .onErrorResume(RuleViolation.class, refused -> {
                             exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
                             model.addAttribute("user", user);
                             model.addAttribute("coop", coop);
-                            model.addAttribute("error", refused.getMessage());
+                            model.addAttribute("error", RefusalWords.say(refused, Words.of(model)));
                             model.addAttribute("chosenClass", FormText.shown(form.getFirst("classId")));
                             return Mono.just("apply");
                         })));

@@ -75,7 +75,7 @@ class AuditDecisionPage {
                     try {
                         position = Position.of(step, asOf);
                     } catch (InvalidInput refused) {
-                        Refusal refusal = Refusal.of("step", refused);
+                        Refusal refusal = Refusal.of("step", refused, Words.of(model));
                         exchange.getResponse().setStatusCode(refusal.status());
                         return render(coop, proposal, user, model, Position.LATEST, refusal, WhatIfDraft.EMPTY, null)
                                 .map(view -> {
@@ -102,7 +102,7 @@ class AuditDecisionPage {
                             .flatMap(hypothesis -> render(coop, proposal, user, model, Position.LATEST, Refusal.NONE, draft,
                                     Hypothetical.of(proposal, hypothesis)))
                             .onErrorResume(RuleViolation.class, refused -> {
-                                Refusal refusal = Refusal.of("what-if", refused);
+                                Refusal refusal = Refusal.of("what-if", refused, Words.of(model));
                                 exchange.getResponse().setStatusCode(refusal.status());
                                 return Refusal.shownAfresh(() -> render(coop, proposal, user, model, Position.LATEST, refusal, draft, null));
                             });
@@ -118,7 +118,7 @@ class AuditDecisionPage {
                         // the workspace shows the log as it is, so an AFTER_CLOSE vote too (docs/audit.md, "Hidden results")
                         queries.one(new FindTally(proposal.proposalId(), steps.asOf()), TallyView.class).map(TallyJson::ofEverything),
                         queries.many(new FindMembers(coop.cooperativeId()), MemberView.class),
-                        Mono.fromCallable(() -> pinned(proposalId)).subscribeOn(Schedulers.boundedElastic()))
+                        Mono.fromCallable(() -> pinned(proposalId, Words.of(model))).subscribeOn(Schedulers.boundedElastic()))
                         .map(found -> {
                             Map<String, String> names = new HashMap<>();
                             found.getT2().forEach(m -> names.put(m.memberId().value(), m.displayName()));
@@ -142,12 +142,12 @@ class AuditDecisionPage {
                         }));
     }
 
-    /** The rules the vote was tallied under, to show beside the form; or why it cannot be re-tallied. */
-    private Pinned pinned(String proposalId) {
+    /** The rules the vote was tallied under, to show beside the form; or why it cannot be re-tallied, in the reader's words. */
+    private Pinned pinned(String proposalId, Words words) {
         try {
             return new Pinned(replay(proposalId).whatIf(WhatIfRules.none()), null);
         } catch (StateConflict | coop.plenum.kernel.NotFound unavailable) {
-            return new Pinned(null, unavailable.getMessage());
+            return new Pinned(null, RefusalWords.say(unavailable, words));
         }
     }
 

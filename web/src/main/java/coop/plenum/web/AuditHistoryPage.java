@@ -78,7 +78,7 @@ class AuditHistoryPage {
                     try {
                         checked = typed.check(members, proposals, params);
                     } catch (InvalidInput refused) {
-                        Refusal refusal = Refusal.of("history", refused);
+                        Refusal refusal = Refusal.of("history", refused, Words.of(model));
                         exchange.getResponse().setStatusCode(refusal.status());
                         model.addAttribute("refusal", refusal);
                         model.addAttribute("page", null);

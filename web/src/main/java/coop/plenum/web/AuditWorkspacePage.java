@@ -66,7 +66,7 @@ class AuditWorkspacePage {
     Mono<String> verify(@PathVariable String cooperativeId, @AuthenticationPrincipal PlenumUser user, Model model) {
         return auditors.require(cooperativeId, user).flatMap(coop -> Mono.fromCallable(() -> verifier.verify(cooperativeId))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(result -> render(coop, user, model, VerificationReport.of(result))));
+                .flatMap(result -> render(coop, user, model, VerificationReport.of(result, Words.of(model)))));
     }
 
     private Mono<String> render(CooperativeView coop, PlenumUser user, Model model, VerificationReport verification) {
@@ -84,7 +84,7 @@ class AuditWorkspacePage {
                     model.addAttribute("publicKey", Base64.getEncoder().encodeToString(key.publicKey()));
                     model.addAttribute("publicKeyHex", HexFormat.of().formatHex(key.publicKey()));
                     model.addAttribute("exportFile", exportFile(id));
-                    model.addAttribute("publicKeyFile", PUBLIC_KEY_FILE);
+                    model.addAttribute("verifyCommand", verifyCommand(id));
                     model.addAttribute("decisions", found.getT1().stream().filter(p -> p.votingOpensAt() != null || p.outcome() != null)
                             .sorted(Comparator.comparing(ProposalSummary::submittedAt).reversed()).toList());
                     return "audit";
@@ -92,6 +92,11 @@ class AuditWorkspacePage {
     }
 
     private record Chain(long length, AuditVerifier.CheckpointView checkpoint) {
+    }
+
+    /** The offline check, as typed in any language's shell: a command line is not translated. */
+    static String verifyCommand(String cooperativeId) {
+        return "java -jar plenum.jar audit verify " + exportFile(cooperativeId) + " --public-key " + PUBLIC_KEY_FILE;
     }
 
     static String exportFile(String cooperativeId) {

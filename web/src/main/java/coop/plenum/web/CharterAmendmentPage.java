@@ -91,7 +91,7 @@ class CharterAmendmentPage {
                 exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
                 return Mono.just(page(model, user, coop, form.shown(), proposing.shown(), FieldErrors.of(violations), null));
             }
-            List<CharterDiff.Change> changes = CharterDiff.between(coop.charter(), CharterRules.complete(proposed));
+            List<CharterDiff.Change> changes = CharterDiff.between(coop.charter(), CharterRules.complete(proposed), Words.of(model));
             if (!"submit".equals(action)) {
                 return Mono.just(page(model, user, coop, form, proposing, FieldErrors.NONE, changes));
             }

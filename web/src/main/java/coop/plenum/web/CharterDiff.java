@@ -33,37 +33,42 @@ final class CharterDiff {
     private CharterDiff() {
     }
 
-    static List<Change> between(Charter inForce, Charter proposed) {
+    /** The changes, each field and value named in the reader's language ({@code words}). */
+    static List<Change> between(Charter inForce, Charter proposed, Words words) {
         List<Change> changes = new ArrayList<>();
-        classes(inForce.classes(), proposed.classes(), changes);
+        classes(inForce.classes(), proposed.classes(), changes, words);
         Set<String> topics = new LinkedHashSet<>(inForce.topics());
         topics.addAll(proposed.topics());
         for (String t : topics) {
-            compare("Topic " + t, inForce.topics().contains(t) ? t : "", proposed.topics().contains(t) ? t : "", changes);
+            compare(words.say("charterDiff.topic", t), inForce.topics().contains(t) ? t : "", proposed.topics().contains(t) ? t : "", changes);
         }
-        compare("Threshold", name(inForce.decision().threshold()), name(proposed.decision().threshold()), changes);
-        compare("Class rule", name(inForce.decision().classRule()), name(proposed.decision().classRule()), changes);
-        compare("Voting power", name(inForce.votingPower().mode()), name(proposed.votingPower().mode()), changes);
-        compare("Points per vote", text(inForce.votingPower().pointsPerVote()), text(proposed.votingPower().pointsPerVote()), changes);
-        compare("Bonus cap", text(inForce.votingPower().maxBonus()), text(proposed.votingPower().maxBonus()), changes);
-        compare("Window (days)", text(inForce.votingPower().windowDays()), text(proposed.votingPower().windowDays()), changes);
-        compare("Delegation", onOff(inForce.delegation().enabled()), onOff(proposed.delegation().enabled()), changes);
-        compare("Longest delegation chain", text(inForce.delegation().maxChainLength()),
+        compare(words.say("charterDiff.threshold"), name(inForce.decision().threshold(), words),
+                name(proposed.decision().threshold(), words), changes);
+        compare(words.say("charterDiff.classRule"), name(inForce.decision().classRule(), words),
+                name(proposed.decision().classRule(), words), changes);
+        compare(words.say("charterDiff.votingPower"), name(inForce.votingPower().mode(), words),
+                name(proposed.votingPower().mode(), words), changes);
+        compare(words.say("charterDiff.pointsPerVote"), text(inForce.votingPower().pointsPerVote()), text(proposed.votingPower().pointsPerVote()), changes);
+        compare(words.say("charterDiff.bonusCap"), text(inForce.votingPower().maxBonus()), text(proposed.votingPower().maxBonus()), changes);
+        compare(words.say("charterDiff.window"), text(inForce.votingPower().windowDays()), text(proposed.votingPower().windowDays()), changes);
+        compare(words.say("charterDiff.delegation"), onOff(inForce.delegation().enabled(), words),
+                onOff(proposed.delegation().enabled(), words), changes);
+        compare(words.say("charterDiff.maxChain"), text(inForce.delegation().maxChainLength()),
                 text(proposed.delegation().maxChainLength()), changes);
-        compare("Admission", name(inForce.admission()), name(proposed.admission()), changes);
+        compare(words.say("charterDiff.admission"), name(inForce.admission(), words), name(proposed.admission(), words), changes);
         Map<String, BigDecimal> before = inForce.ledger().rates();
         Map<String, BigDecimal> after = proposed.ledger().rates();
         Set<String> types = new LinkedHashSet<>(before.keySet());
         types.addAll(after.keySet());
         for (String type : types) {
-            compare("Rate " + type, text(before.get(type)), text(after.get(type)), changes);
+            compare(words.say("charterDiff.rate", type), text(before.get(type)), text(after.get(type)), changes);
         }
-        compare("Evaluations required", text(inForce.ledger().requiredEvaluations()),
+        compare(words.say("charterDiff.requiredEvaluations"), text(inForce.ledger().requiredEvaluations()),
                 text(proposed.ledger().requiredEvaluations()), changes);
         return changes;
     }
 
-    private static void classes(List<StakeholderClass> before, List<StakeholderClass> after, List<Change> changes) {
+    private static void classes(List<StakeholderClass> before, List<StakeholderClass> after, List<Change> changes, Words words) {
         Set<String> ids = new LinkedHashSet<>();
         before.forEach(c -> ids.add(c.id()));
         after.forEach(c -> ids.add(c.id()));
@@ -71,12 +76,13 @@ final class CharterDiff {
             StakeholderClass was = find(before, id);
             StakeholderClass is = find(after, id);
             if (was == null || is == null) {
-                compare("Class " + id, was == null ? "" : whole(was), is == null ? "" : whole(is), changes);
+                compare(words.say("charterDiff.class", id), was == null ? "" : whole(was, words), is == null ? "" : whole(is, words),
+                        changes);
                 continue;
             }
-            compare("Class " + id + ": name", was.name(), is.name(), changes);
-            compare("Class " + id + ": weight", was.weight() + " %", is.weight() + " %", changes);
-            compare("Class " + id + ": quorum", was.quorum() + " %", is.quorum() + " %", changes);
+            compare(words.say("charterDiff.className", id), was.name(), is.name(), changes);
+            compare(words.say("charterDiff.classWeight", id), was.weight() + " %", is.weight() + " %", changes);
+            compare(words.say("charterDiff.classQuorum", id), was.quorum() + " %", is.quorum() + " %", changes);
         }
     }
 
@@ -84,8 +90,8 @@ final class CharterDiff {
         return classes.stream().filter(c -> Objects.equals(c.id(), id)).findFirst().orElse(null);
     }
 
-    private static String whole(StakeholderClass c) {
-        return c.name() + ", weight " + c.weight() + " %, quorum " + c.quorum() + " %";
+    private static String whole(StakeholderClass c, Words words) {
+        return words.say("charterDiff.whole", c.name(), String.valueOf(c.weight()), String.valueOf(c.quorum()));
     }
 
     private static void compare(String field, String before, String after, List<Change> changes) {
@@ -96,12 +102,13 @@ final class CharterDiff {
         }
     }
 
-    private static String name(Enum<?> value) {
-        return value == null ? "" : value.name();
+    /** The form's words for a rule (each distinct value has distinct words, so comparing them compares the values). */
+    private static String name(Enum<?> value, Words words) {
+        return value == null ? "" : words.sayOr(value.name(), "charterForm." + value.name());
     }
 
-    private static String onOff(Boolean enabled) {
-        return Boolean.TRUE.equals(enabled) ? "enabled" : "disabled";
+    private static String onOff(Boolean enabled, Words words) {
+        return words.say(Boolean.TRUE.equals(enabled) ? "charterDiff.enabled" : "charterDiff.disabled");
     }
 
     /** Numbers compare by value: 1 and 1.000000 are the same rate. */

@@ -6,11 +6,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedMap;
@@ -33,16 +32,17 @@ final class Charts {
      * Per-class participation: one bar per class, as much of it filled as took part, with the class's quorum marked.
      * Works from the tally as shown (also while results are hidden: participation is public then).
      */
-    static String classParticipation(String id, List<TallyJson.ClassJson> classes, Map<String, String> classNames, Figures fig) {
+    static String classParticipation(String id, List<TallyJson.ClassJson> classes, Map<String, String> classNames, Figures fig,
+                                     Words words) {
         List<String> said = new ArrayList<>();
         int height = ROW * classes.size() + 8;
         for (TallyJson.ClassJson c : classes) {
-            said.add(classNames.getOrDefault(c.classId(), c.classId()) + " " + (c.participation() == null ? "no electorate"
-                    : fig.percent(c.participation())) + " of a " + fig.percent(c.quorum()) + " quorum"
-                    + (c.quorumMet() ? " (met)" : " (not met)"));
+            said.add(words.say(c.quorumMet() ? "chart.participation.classMet" : "chart.participation.classNotMet",
+                    classNames.getOrDefault(c.classId(), c.classId()), c.participation() == null
+                            ? words.say("chart.participation.noElectorate") : fig.percent(c.participation()), fig.percent(c.quorum())));
         }
-        Svg svg = Svg.chart(id, LABEL + BAR + 70, height, "Participation per class",
-                "Share of each class's voting power that took part, against its quorum: " + String.join("; ", said) + ".");
+        Svg svg = Svg.chart(id, LABEL + BAR + 70, height, words.say("chart.participation.title"),
+                words.say("chart.participation.desc", String.join("; ", said)));
         int y = 4;
         for (TallyJson.ClassJson c : classes) {
             String name = classNames.getOrDefault(c.classId(), c.classId());
@@ -68,27 +68,26 @@ final class Charts {
     record Point(LocalDate on, BigDecimal value) {
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /**
      * The cooperative's accepted points over time: the running total by the day the work was done, as a line; the
      * description lists each step. {@code daily} maps a day to the points accepted for work of that day.
      */
-    static String pointsOverTime(String id, NavigableMap<LocalDate, BigDecimal> daily, Figures fig) {
+    static String pointsOverTime(String id, NavigableMap<LocalDate, BigDecimal> daily, Figures fig, Words words) {
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM yyyy", words.locale());
         List<Point> running = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<LocalDate, BigDecimal> day : daily.entrySet()) {
             total = total.add(day.getValue());
             running.add(new Point(day.getKey(), total));
         }
-        List<String> said = running.stream().map(p -> DAY.format(p.on()) + ": " + fig.number(p.value())).toList();
+        List<String> said = running.stream().map(p -> date.format(p.on()) + ": " + fig.number(p.value())).toList();
         int width = 460, height = 170, left = 48, right = 12, top = 12, bottom = 28;
-        Svg svg = Svg.chart(id, width, height, "Accepted points over time",
-                running.isEmpty() ? "No accepted points yet."
-                        : "Running total of accepted points by the day the work was done: " + String.join("; ", said) + ".");
+        Svg svg = Svg.chart(id, width, height, words.say("chart.points.title"),
+                running.isEmpty() ? words.say("chart.points.none") : words.say("chart.points.desc", String.join("; ", said)));
         svg.line(left, top, left, height - bottom, "chart-axis").line(left, height - bottom, width - right, height - bottom, "chart-axis");
         if (running.isEmpty()) {
-            return svg.text(width / 2.0, height / 2.0, "No accepted points yet", "middle", "chart-muted").toSvg();
+            return svg.text(width / 2.0, height / 2.0, words.say("chart.points.noneLabel"), "middle", "chart-muted").toSvg();
         }
         LocalDate first = running.get(0).on();
         LocalDate last = running.get(running.size() - 1).on();
@@ -110,9 +109,9 @@ final class Charts {
         }
         svg.polyline(xy, "chart-line");
         svg.text(left - 4, top + 10, fig.number(total), "end", "chart-muted").text(left - 4, height - bottom, "0", "end", "chart-muted");
-        svg.text(left, height - 8, DAY.format(first), "start", "chart-muted");
+        svg.text(left, height - 8, date.format(first), "start", "chart-muted");
         if (!first.equals(last)) {
-            svg.text(width - right, height - 8, DAY.format(last), "end", "chart-muted");
+            svg.text(width - right, height - 8, date.format(last), "end", "chart-muted");
         }
         return svg.toSvg();
     }
@@ -121,7 +120,8 @@ final class Charts {
      * How a currency's revenue was shared: one stacked bar per currency, a segment per member in proportion to their
      * earnings. {@code earnings} maps a currency to each member's (already named) total.
      */
-    static String revenueShares(String id, SortedMap<String, ? extends SortedMap<String, BigDecimal>> earnings, Figures fig) {
+    static String revenueShares(String id, SortedMap<String, ? extends SortedMap<String, BigDecimal>> earnings, Figures fig,
+                                Words words) {
         List<String> said = new ArrayList<>();
         earnings.forEach((currency, byMember) -> {
             BigDecimal sum = byMember.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -130,8 +130,8 @@ final class Charts {
             said.add(currency + " " + fig.number(sum) + ": " + String.join(", ", parts));
         });
         int rowH = 44, width = 460;
-        Svg svg = Svg.chart(id, width, Math.max(1, earnings.size()) * rowH + 6, "Revenue shares",
-                earnings.isEmpty() ? "No revenue recorded yet." : "Revenue shared out per currency: " + String.join("; ", said) + ".");
+        Svg svg = Svg.chart(id, width, Math.max(1, earnings.size()) * rowH + 6, words.say("chart.revenue.title"),
+                earnings.isEmpty() ? words.say("chart.revenue.none") : words.say("chart.revenue.desc", String.join("; ", said)));
         int y = 4;
         for (Map.Entry<String, ? extends SortedMap<String, BigDecimal>> currency : earnings.entrySet()) {
             BigDecimal sum = currency.getValue().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -147,7 +147,7 @@ final class Charts {
             y += rowH;
         }
         if (earnings.isEmpty()) {
-            svg.text(width / 2.0, 26, "No revenue recorded yet", "middle", "chart-muted");
+            svg.text(width / 2.0, 26, words.say("chart.revenue.noneLabel"), "middle", "chart-muted");
         }
         return svg.toSvg();
     }
@@ -162,18 +162,19 @@ final class Charts {
 
     /**
      * A class's participation over the voting period: the exact participation of the tally as of evenly spaced
-     * instants from opening to closing (or now), as a step line with the quorum drawn across.
+     * instants from opening to closing (or now), as a step line with the quorum drawn across; times in the reader's zone.
      */
-    static String participationOverTime(String id, String className, int quorum, List<Sample> samples, Figures fig) {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-        List<String> said = samples.stream().map(s -> time.format(s.at()) + " UTC " + fig.percent(s.participation())).toList();
+    static String participationOverTime(String id, String className, int quorum, List<Sample> samples, Figures fig, Words words,
+                                        ZoneId zone) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("d MMM HH:mm zzz", words.locale()).withZone(zone);
+        List<String> said = samples.stream().map(s -> time.format(s.at()) + " " + fig.percent(s.participation())).toList();
         int width = 460, height = 150, left = 40, right = 12, top = 10, bottom = 26;
-        Svg svg = Svg.chart(id, width, height, className + ": participation over the voting period",
-                className + " class participation against its " + fig.percent(quorum) + " quorum: " + String.join("; ", said) + ".");
+        Svg svg = Svg.chart(id, width, height, words.say("chart.overTime.title", className),
+                words.say("chart.overTime.desc", className, fig.percent(quorum), String.join("; ", said)));
         double plotW = width - left - right, plotH = height - top - bottom;
         svg.line(left, top, left, height - bottom, "chart-axis").line(left, height - bottom, width - right, height - bottom, "chart-axis");
         double qy = height - bottom - plotH * quorum / 100.0;
-        svg.line(left, qy, width - right, qy, "chart-mark").text(width - right, qy - 3, "quorum " + fig.percent(quorum), "end", "chart-muted");
+        svg.line(left, qy, width - right, qy, "chart-mark").text(width - right, qy - 3, words.say("chart.overTime.quorum", fig.percent(quorum)), "end", "chart-muted");
         svg.text(left - 4, top + 8, "100 %", "end", "chart-muted").text(left - 4, height - bottom, "0", "end", "chart-muted");
         if (samples.isEmpty()) {
             return svg.toSvg();

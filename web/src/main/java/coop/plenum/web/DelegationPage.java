@@ -91,7 +91,7 @@ class DelegationPage {
 
     @PostMapping("/cooperatives/{cooperativeId}/delegations/{scope}")
     Mono<String> delegate(@PathVariable String cooperativeId, @PathVariable String scope, @AuthenticationPrincipal PlenumUser user,
-                          ServerWebExchange exchange) {
+                          ServerWebExchange exchange, Model model) {
         return access.requireReader(cooperativeId, user).flatMap(granted -> exchange.getFormData().flatMap(form -> {
             FormText.requireTypable(form);
             String delegate = form.getFirst("delegateId");
@@ -103,14 +103,14 @@ class DelegationPage {
             CooperativeId coop = granted.cooperative().cooperativeId();
             if (revoke) {
                 return commands.send(new RevokeDelegation(coop, me, scope), user.caller(null))
-                        .thenReturn(redirect(cooperativeId, "Delegation revoked."));
+                        .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.delegationRevoked")));
             }
             // the delegate is a member of this cooperative, or not found here
             return queries.one(new FindMember(coop, new MemberId(delegate.strip())), MemberView.class)
                     .switchIfEmpty(Mono.error(() -> new NotFound("membership.not-found", "no such member in this cooperative")))
                     .then(commands.send(new DelegateVote(coop, me, scope, new MemberId(delegate.strip())), user.caller(null)))
-                    .thenReturn(redirect(cooperativeId, "Delegated."));
-        }).onErrorResume(Refusal::shownOnThePage, refused -> Mono.just(redirect(cooperativeId, refused.getMessage()))));
+                    .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.delegated")));
+        }).onErrorResume(Refusal::shownOnThePage, refused -> Mono.just(redirect(cooperativeId, RefusalWords.say(refused, Words.of(model))))));
     }
 
     private static String redirect(String cooperativeId, String notice) {

@@ -11,6 +11,7 @@ import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.RuleViolation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -33,7 +34,7 @@ class ElectionPages {
 
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/candidates")
     Mono<String> nominate(@PathVariable String cooperativeId, @PathVariable String proposalId,
-                          @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange) {
+                          @AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange, Model model) {
         return proposals.require(cooperativeId, proposalId).then(exchange.getFormData())
                 .flatMap(form -> Mono.fromCallable(() -> {
                     FormText.requireTypable(form);
@@ -43,23 +44,24 @@ class ElectionPages {
                     }
                     return new NominateCandidate(new ProposalId(proposalId), new MemberId(member.strip()));
                 }))
-                .flatMap(command -> send(cooperativeId, proposalId, command, user, "Nominated."));
+                .flatMap(command -> send(cooperativeId, proposalId, command, user, Words.of(model).say("notice.nominated"), Words.of(model)));
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/candidates/{memberId}/{action:acceptance|withdrawal}")
     Mono<String> answer(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
-                        @PathVariable String action, @AuthenticationPrincipal PlenumUser user) {
+                        @PathVariable String action, @AuthenticationPrincipal PlenumUser user, Model model) {
         return proposals.require(cooperativeId, proposalId).then(Mono.fromCallable(() -> "acceptance".equals(action)
                         ? (Object) new AcceptNomination(new ProposalId(proposalId), new MemberId(memberId))
                         : new WithdrawCandidacy(new ProposalId(proposalId), new MemberId(memberId))))
                 .flatMap(command -> send(cooperativeId, proposalId, command, user,
-                        "acceptance".equals(action) ? "You stand as a candidate." : "Your candidacy is withdrawn."));
+                        Words.of(model).say("acceptance".equals(action) ? "notice.standing" : "notice.candidacyWithdrawn"), Words.of(model)));
     }
 
-    private Mono<String> send(String cooperativeId, String proposalId, Object command, PlenumUser user, String done) {
+    private Mono<String> send(String cooperativeId, String proposalId, Object command, PlenumUser user, String done,
+                              Words words) {
         return commands.send(command, user.caller(null))
                 .then(Mono.just(redirect(cooperativeId, proposalId, done)))
-                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, proposalId, refused.getMessage())));
+                .onErrorResume(RuleViolation.class, refused -> Mono.just(redirect(cooperativeId, proposalId, RefusalWords.say(refused, words))));
     }
 
     private static String redirect(String cooperativeId, String proposalId, String notice) {

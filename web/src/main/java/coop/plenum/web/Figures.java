@@ -72,7 +72,7 @@ public final class Figures {
 
     /** The exact value for a title attribute: the API's string as it is. */
     public String exact(String decimal) {
-        return decimal == null ? "" : "exactly " + decimal;
+        return decimal == null ? "" : Words.in(locale).say("figures.exactly", decimal);
     }
 
     private String format(BigDecimal value, int maxFractionDigits) {

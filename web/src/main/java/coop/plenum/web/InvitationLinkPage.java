@@ -57,12 +57,12 @@ class InvitationLinkPage {
                         : invitations.acceptWithNewAccount(invitationId, token, form.getFirst("username"), form.getFirst("displayName"),
                                 form.getFirst("password"), null, client)
                                 .flatMap(accepted -> sessions.signIn(form.getFirst("username").strip(), exchange)).thenReturn("/"))
-                .map(home -> "redirect:/?notice=" + ApplicationPage.encode("Welcome! You joined through your invitation."))
+                .map(home -> "redirect:/?notice=" + ApplicationPage.encode(Words.of(model).say("notice.welcomeInvited")))
                 .onErrorResume(AnonymousThrottle.Throttled.class, throttled -> {
                     exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
                     exchange.getResponse().getHeaders().set("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-                    return problem(model, user, HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
-                            "Too many attempts from here. Try again in a while.");
+                    return problem(model, user, HttpStatus.TOO_MANY_REQUESTS, Words.of(model).say("notice.tooManyAttemptsTitle"),
+                            Words.of(model).say("notice.tooManyAttempts"));
                 })
                 .onErrorResume(RuleViolation.class, refused -> {
                     if (refused instanceof NotFound || (refused instanceof StateConflict && refused.code().startsWith("invitation."))) {
@@ -74,7 +74,7 @@ class InvitationLinkPage {
                         model.addAttribute("user", user);
                         model.addAttribute("opened", opened);
             model.addAttribute("token", token);
-                        model.addAttribute("error", refused.getMessage());
+                        model.addAttribute("error", RefusalWords.say(refused, Words.of(model)));
                         model.addAttribute("username", FormText.shown(form.getFirst("username")));
                         model.addAttribute("displayName", FormText.shown(form.getFirst("displayName")));
                         return "invitation";
@@ -85,11 +85,11 @@ class InvitationLinkPage {
     private Mono<String> closed(RuleViolation refused, PlenumUser user, Model model, ServerWebExchange exchange) {
         if (refused instanceof NotFound) {
             exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-            return problem(model, user, HttpStatus.NOT_FOUND, "Invitation not found", refused.getMessage());
+            return problem(model, user, HttpStatus.NOT_FOUND, Words.of(model).say("notice.invitationNotFound"), RefusalWords.say(refused, Words.of(model)));
         }
         if (refused instanceof StateConflict && refused.code().startsWith("invitation.")) {
             exchange.getResponse().setStatusCode(HttpStatus.GONE);
-            return problem(model, user, HttpStatus.GONE, "This invitation cannot be used", refused.getMessage());
+            return problem(model, user, HttpStatus.GONE, Words.of(model).say("notice.invitationUnusable"), RefusalWords.say(refused, Words.of(model)));
         }
         return Mono.error(refused);
     }

@@ -90,7 +90,7 @@ class InvitationsPage {
                 })
                 .onErrorResume(RuleViolation.class, refused -> {
                     exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
-                    model.addAttribute("errors", messages(refused));
+                    model.addAttribute("errors", RefusalWords.sayAll(refused, Words.of(model)));
                     model.addAttribute("people", FormText.shown(form.getFirst("people")));
                     model.addAttribute("chosenClass", FormText.shown(form.getFirst("classId")));
                     model.addAttribute("validForDays", FormText.shown(form.getFirst("validForDays")));
@@ -114,7 +114,7 @@ class InvitationsPage {
     Mono<String> revoke(@PathVariable String cooperativeId, @PathVariable String invitationId,
                         @AuthenticationPrincipal PlenumUser user, Model model, ServerWebExchange exchange) {
         return invitations.revoke(cooperativeId, invitationId, user.caller(null))
-                .thenReturn("redirect:/cooperatives/" + cooperativeId + "/invitations?notice=" + ApplicationPage.encode("Invitation revoked."))
+                .thenReturn("redirect:/cooperatives/" + cooperativeId + "/invitations?notice=" + ApplicationPage.encode(Words.of(model).say("notice.invitationRevoked")))
                 .onErrorResume(RuleViolation.class, refused -> refusedAction(cooperativeId, user, model, exchange, refused));
     }
 
@@ -123,15 +123,8 @@ class InvitationsPage {
             return Mono.error(refused);
         }
         exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
-        model.addAttribute("errors", messages(refused));
+        model.addAttribute("errors", RefusalWords.sayAll(refused, Words.of(model)));
         return page(cooperativeId, user, model);
-    }
-
-    private static List<String> messages(RuleViolation refused) {
-        if (refused instanceof InvalidInput invalid) {
-            return invalid.violations().stream().map(v -> v.message()).toList();
-        }
-        return List.of(refused.getMessage());
     }
 
     private static Integer days(String value) {

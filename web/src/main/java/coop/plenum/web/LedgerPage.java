@@ -103,9 +103,9 @@ class LedgerPage {
                         return draft.command(ledgerOf(cooperativeId), new ContributionId(ids.newId()));
                     })
                     .flatMap(command -> commands.send(command, user.caller(null)))
-                    .thenReturn(redirect(cooperativeId, "Contribution logged; it waits for your peers' evaluations."))
+                    .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.contributionLogged")))
                     .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                            Refusal.of("contribution", refused), draft.shown(), null));
+                            Refusal.of("contribution", refused, Words.of(model)), draft.shown(), null));
         });
     }
 
@@ -119,9 +119,9 @@ class LedgerPage {
                             verdict(form.getFirst("verdict")), blankToNull(form.getFirst("note")));
                 })
                 .flatMap(command -> commands.send(command, user.caller(null)))
-                .thenReturn(redirect(cooperativeId, "Thank you: your evaluation is recorded."))
+                .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.evaluationRecorded")))
                 .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                        Refusal.of("evaluation", refused), null, null));
+                        Refusal.of("evaluation", refused, Words.of(model)), null, null));
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/ledger/revenues")
@@ -134,9 +134,9 @@ class LedgerPage {
                         return draft.command(ledgerOf(cooperativeId), new RevenueId(ids.newId()));
                     })
                     .flatMap(command -> commands.send(command, user.caller(null)))
-                    .thenReturn(redirect(cooperativeId, "Revenue recorded and shared by accepted points."))
+                    .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.revenueRecorded")))
                     .onErrorResume(RuleViolation.class, refused -> refuse(cooperativeId, user, model, exchange,
-                            Refusal.of("revenue", refused), null, draft.shown()));
+                            Refusal.of("revenue", refused, Words.of(model)), null, draft.shown()));
         });
     }
 
@@ -231,12 +231,12 @@ class LedgerPage {
         java.util.TreeMap<LocalDate, java.math.BigDecimal> daily = new java.util.TreeMap<>();
         all.stream().filter(c -> c.status() == ContributionStatus.ACCEPTED && c.points() != null)
                 .forEach(c -> daily.merge(c.occurredOn(), c.points(), java.math.BigDecimal::add));
-        model.addAttribute("pointsChart", Charts.pointsOverTime("points-chart", daily, fig));
+        model.addAttribute("pointsChart", Charts.pointsOverTime("points-chart", daily, fig, Words.of(model)));
         java.util.TreeMap<String, java.util.TreeMap<String, java.math.BigDecimal>> earnings = new java.util.TreeMap<>();
         totals.contributors().forEach(c -> c.earnings().forEach((currency, amount) -> earnings
                 .computeIfAbsent(currency, k -> new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER))
                 .merge(names.getOrDefault(c.contributorId().value(), c.contributorId().value()), amount, java.math.BigDecimal::add)));
-        model.addAttribute("revenueChart", earnings.isEmpty() ? null : Charts.revenueShares("revenue-chart", earnings, fig));
+        model.addAttribute("revenueChart", earnings.isEmpty() ? null : Charts.revenueShares("revenue-chart", earnings, fig, Words.of(model)));
     }
 
     /** Shows the page again with what was typed, the reasons, and a status that says whose move it is. */

@@ -85,18 +85,15 @@ class MemberPage {
                                 "/cooperatives/" + cooperativeId + "/members/" + memberId,
                                 found.getT1().displayName() == null ? "this member" : found.getT1().displayName()).shownOn(model, user))
                         : commands.send(command.apply(new CooperativeId(cooperativeId), new MemberId(memberId)), user.caller(null))
-                                .thenReturn("redirect:" + back + "?notice=" + ApplicationPage.encode(done(action))))
+                                .thenReturn("redirect:" + back + "?notice=" + ApplicationPage.encode(Words.of(model).say("notice." + done(action)))))
                 .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just("redirect:/cooperatives/" + cooperativeId
-                        + "?notice=" + ApplicationPage.encode(refused.getMessage())));
+                        + "?notice=" + ApplicationPage.encode(RefusalWords.say(refused, Words.of(model)))));
     }
 
     private static String done(String action) {
         return switch (action) {
-            case "admit" -> "Admitted.";
-            case "reject" -> "Application rejected.";
-            case "suspend" -> "Member suspended.";
-            case "reinstate" -> "Member reinstated.";
-            default -> "You have left the cooperative.";
+            case "admit", "reject", "suspend", "reinstate" -> action;
+            default -> "withdraw";
         };
     }
 }

@@ -52,7 +52,7 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
     }
 
     static MethodResults of(TallyJson tally, ProposalView proposal, Map<MemberId, String> names, Map<String, String> classNames,
-                            Figures fig) {
+                            Figures fig, Words words) {
         // hidden until close: the page shows participation only, in its own panel
         if (tally == null || tally.method() == null || "YES_NO".equals(tally.method()) || tally.hiddenUntilClose()) {
             return null;
@@ -64,29 +64,30 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
         List<String> winners = tally.winners() == null ? List.of() : tally.winners();
         boolean everyClass = proposal.decision() != null && proposal.decision().classRule() == ClassRule.EVERY_CLASS;
         return switch (tally.method()) {
-            case "APPROVAL", "SCORE" -> scored(tally, labels, classNames, winners, decided, everyClass, fig);
-            case "CONSENT" -> consent(tally, names, classNames, decided, fig);
-            case "RANKED" -> ranked(tally, options, classNames, winners, decided, fig);
-            case "BUDGET" -> budget(tally, labels, classNames, winners, decided, fig);
+            case "APPROVAL", "SCORE" -> scored(tally, labels, classNames, winners, decided, everyClass, fig, words);
+            case "CONSENT" -> consent(tally, names, classNames, decided, fig, words);
+            case "RANKED" -> ranked(tally, options, classNames, winners, decided, fig, words);
+            case "BUDGET" -> budget(tally, labels, classNames, winners, decided, fig, words);
             default -> null;
         };
     }
 
     private static MethodResults scored(TallyJson tally, Map<String, String> labels, Map<String, String> classNames,
-                                        List<String> winners, boolean decided, boolean everyClass, Figures fig) {
+                                        List<String> winners, boolean decided, boolean everyClass, Figures fig,
+                                        Words words) {
         List<Bar> options = tally.options() == null ? List.of() : tally.options().stream().map(o -> new Bar(o.optionId(),
-                o.label(), o.score(), percent(o.score(), fig), exact(o.score(), o.scoreExact()), !Boolean.FALSE.equals(o.eligible()),
+                o.label(), o.score(), percent(o.score(), fig), exact(o.score(), o.scoreExact(), words), !Boolean.FALSE.equals(o.eligible()),
                 winners.contains(o.optionId()))).toList();
         List<ClassShares> classes = tally.classes().stream().map(c -> {
             List<Bar> shares = new ArrayList<>();
             if (c.shares() != null) {
                 c.shares().forEach((id, share) -> shares.add(new Bar(id, labels.getOrDefault(id, id), share, percent(share, fig),
-                        exact(share, null), true, winners.contains(id))));
+                        exact(share, null, words), true, winners.contains(id))));
             }
-            return classShares(c, classNames, shares, fig);
+            return classShares(c, classNames, shares, fig, words);
         }).toList();
         List<String> leading = decided ? winners : leaders(options);
-        String sentence = optionSentence(tally.outcome(), leading, labels, everyClass);
+        String sentence = optionSentence(tally.outcome(), leading, labels, everyClass, words);
         return new MethodResults(tally.method(), decided, sentence, options, classes, everyClass, List.of(), List.of(),
                 List.of(), List.of());
     }
@@ -96,19 +97,18 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
      * table says what is funded, beside what greedy would have funded, from the tally's {@code budget}).
      */
     private static MethodResults budget(TallyJson tally, Map<String, String> labels, Map<String, String> classNames,
-                                        List<String> winners, boolean decided, Figures fig) {
-        MethodResults approval = scored(tally, labels, classNames, List.of(), decided, false, fig);
+                                        List<String> winners, boolean decided, Figures fig, Words words) {
+        MethodResults approval = scored(tally, labels, classNames, List.of(), decided, false, fig, words);
         List<String> funded = tally.budget() == null ? List.of() : decided ? winners : tally.budget().funded();
-        String named = String.join(", ", funded.stream().map(id -> labels.getOrDefault(id, id)).toList());
+        String named = words.list(funded.stream().map(id -> labels.getOrDefault(id, id)).toList());
         String sentence;
         if (tally.outcome() == null) {
-            sentence = funded.isEmpty() ? "Undecided while voting is open; as things stand nothing would be funded."
-                    : "Undecided while voting is open; as things stand " + named + " would be funded.";
+            sentence = funded.isEmpty() ? words.say("methodResults.budget.openNothing") : words.say("methodResults.budget.open", named);
         } else {
             sentence = switch (tally.outcome()) {
-                case "ACCEPTED" -> "Decided: " + named + (funded.size() == 1 ? " is" : " are") + " funded.";
-                case "NO_QUORUM" -> "Not decided: a class did not reach its quorum; nothing is funded.";
-                default -> "Rejected: no project has supporters who can pay for it; nothing is funded.";
+                case "ACCEPTED" -> words.say(funded.size() == 1 ? "methodResults.budget.fundedOne" : "methodResults.budget.fundedMany", named);
+                case "NO_QUORUM" -> words.say("methodResults.budget.noQuorum");
+                default -> words.say("methodResults.budget.rejected");
             };
         }
         return new MethodResults("BUDGET", decided, sentence, approval.options(), approval.classes(), false, List.of(),
@@ -136,62 +136,67 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
         return best == null || best.signum() == 0 ? List.of() : leading;
     }
 
-    private static String optionSentence(String outcome, List<String> winners, Map<String, String> labels, boolean everyClass) {
-        String named = String.join(" and ", winners.stream().map(id -> labels.getOrDefault(id, id)).toList());
+    private static String optionSentence(String outcome, List<String> winners, Map<String, String> labels, boolean everyClass,
+                                         Words words) {
+        String named = words.list(winners.stream().map(id -> labels.getOrDefault(id, id)).toList());
         if (outcome == null) {
-            return winners.isEmpty() ? "Undecided while voting is open."
-                    : "Undecided while voting is open; " + named + (winners.size() == 1 ? " leads" : " lead together") + " as things stand.";
+            return leading(winners, named, words);
         }
         return switch (outcome) {
-            case "ACCEPTED" -> "Decided: " + named + " won.";
-            case "TIE" -> "Decided: a tie between " + named + ".";
-            case "NO_QUORUM" -> "Not decided: a class did not reach its quorum.";
-            default -> everyClass ? "Rejected: no option has more than half of every class." : "Rejected: no option won.";
+            case "ACCEPTED" -> words.say("methodResults.sentence.won", named);
+            case "TIE" -> words.say("methodResults.sentence.tie", named);
+            case "NO_QUORUM" -> words.say("methodResults.sentence.noQuorum");
+            default -> words.say(everyClass ? "methodResults.sentence.rejectedEveryClass" : "methodResults.sentence.rejected");
         };
     }
 
+    /** While voting: who leads as things stand, if anyone. */
+    private static String leading(List<String> top, String named, Words words) {
+        return top.isEmpty() ? words.say("methodResults.sentence.open")
+                : words.say(top.size() == 1 ? "methodResults.sentence.leads" : "methodResults.sentence.leadTogether", named);
+    }
+
     private static MethodResults consent(TallyJson tally, Map<MemberId, String> names, Map<String, String> classNames,
-                                         boolean decided, Figures fig) {
-        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of(), fig)).toList();
+                                         boolean decided, Figures fig, Words words) {
+        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of(), fig, words)).toList();
         List<ObjectionLine> objections = tally.objections() == null ? List.of() : tally.objections().stream()
-                .map(o -> new ObjectionLine(names.getOrDefault(new MemberId(o.memberId()), "a member"),
+                .map(o -> new ObjectionLine(names.getOrDefault(new MemberId(o.memberId()), words.say("methodResults.aMember")),
                         classNames.getOrDefault(o.classId(), o.classId()), o.reason())).toList();
-        String count = objections.size() == 1 ? "one objection stands" : objections.size() + " objections stand";
-        String sentence = !decided ? (objections.isEmpty() ? "Undecided while voting is open; no objection so far."
-                : "Undecided while voting is open; " + count + " as things stand.")
+        String count = words.say("methodResults.consent.objectionsStand", objections.size());
+        String sentence = !decided ? (objections.isEmpty() ? words.say("methodResults.consent.openNone")
+                : words.say("methodResults.consent.open", count))
                 : switch (tally.outcome()) {
-                    case "ACCEPTED" -> "Decided: accepted by consent, with no objection standing.";
-                    case "NO_QUORUM" -> "Not decided: a class did not reach its quorum.";
-                    default -> "Decided: rejected, " + count + ".";
+                    case "ACCEPTED" -> words.say("methodResults.consent.accepted");
+                    case "NO_QUORUM" -> words.say("methodResults.sentence.noQuorum");
+                    default -> words.say("methodResults.consent.rejected", count);
                 };
         return new MethodResults("CONSENT", decided, sentence, List.of(), classes, false, objections, List.of(), List.of(), List.of());
     }
 
     private static MethodResults ranked(TallyJson tally, List<ProposalOption> options, Map<String, String> classNames,
-                                        List<String> winners, boolean decided, Figures fig) {
+                                        List<String> winners, boolean decided, Figures fig, Words words) {
         Map<String, String> labels = new HashMap<>();
         options.forEach(o -> labels.put(o.id(), o.label()));
-        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of(), fig)).toList();
+        List<ClassShares> classes = tally.classes().stream().map(c -> classShares(c, classNames, List.of(), fig, words)).toList();
         List<String> ranking = tally.ranking() == null ? List.of() : tally.ranking().stream()
                 .map(group -> String.join(" = ", group.stream().map(id -> labels.getOrDefault(id, id)).toList())).toList();
         // unbeaten on the strongest paths: the winners once decided, the leaders while voting
         List<String> top = decided ? winners : tally.ranking() == null || tally.ranking().isEmpty() ? List.of() : tally.ranking().get(0);
-        String named = String.join(" and ", top.stream().map(id -> labels.getOrDefault(id, id)).toList());
+        String named = words.list(top.stream().map(id -> labels.getOrDefault(id, id)).toList());
         String sentence;
         if (!decided) {
-            sentence = top.isEmpty() ? "Undecided while voting is open." : "Undecided while voting is open; "
-                    + named + (top.size() == 1 ? " leads" : " lead together") + " as things stand.";
+            sentence = leading(top, named, words);
         } else {
             sentence = switch (tally.outcome()) {
-                case "ACCEPTED" -> "Decided: " + named + " won (Schulze).";
-                case "TIE" -> "Decided: a tie between " + named + " (Schulze).";
-                case "NO_QUORUM" -> "Not decided: a class did not reach its quorum.";
-                default -> "Rejected: no option won.";
+                case "ACCEPTED" -> words.say("methodResults.sentence.wonSchulze", named);
+                case "TIE" -> words.say("methodResults.sentence.tieSchulze", named);
+                case "NO_QUORUM" -> words.say("methodResults.sentence.noQuorum");
+                default -> words.say("methodResults.sentence.rejected");
             };
         }
         return new MethodResults("RANKED", decided, sentence, List.of(), classes, false, List.of(), ranking,
-                matrix(tally.pairwise(), tally.strongestPaths(), options, top, false, fig),
-                matrix(tally.strongestPaths(), tally.strongestPaths(), options, top, true, fig));
+                matrix(tally.pairwise(), tally.strongestPaths(), options, top, false, fig, words),
+                matrix(tally.strongestPaths(), tally.strongestPaths(), options, top, true, fig, words));
     }
 
     /**
@@ -199,7 +204,8 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
      * path cell when the row's strongest path beats the column's (Schulze's "beats").
      */
     private static List<MatrixRow> matrix(Map<String, Map<String, String>> values, Map<String, Map<String, String>> paths,
-                                          List<ProposalOption> options, List<String> top, boolean byPaths, Figures fig) {
+                                          List<ProposalOption> options, List<String> top, boolean byPaths, Figures fig,
+                                          Words words) {
         if (values == null) {
             return List.of();
         }
@@ -214,16 +220,17 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
                 String value = values.getOrDefault(row.id(), Map.of()).get(column.id());
                 String against = values.getOrDefault(column.id(), Map.of()).get(row.id());
                 boolean ahead = value != null && against != null && new BigDecimal(value).compareTo(new BigDecimal(against)) > 0;
-                cells.add(new Cell(percent(value, fig), exact(value, null), ahead, false));
+                cells.add(new Cell(percent(value, fig), exact(value, null, words), ahead, false));
             }
             rows.add(new MatrixRow(row.id(), row.label(), top.contains(row.id()), cells));
         }
         return rows;
     }
 
-    private static ClassShares classShares(TallyJson.ClassJson c, Map<String, String> classNames, List<Bar> shares, Figures fig) {
+    private static ClassShares classShares(TallyJson.ClassJson c, Map<String, String> classNames, List<Bar> shares, Figures fig,
+                                           Words words) {
         return new ClassShares(c.classId(), classNames.getOrDefault(c.classId(), c.classId()), c.weight(), c.quorum(),
-                c.electoratePower(), c.participating(), percent(c.participation(), fig), exact(c.participation(), null),
+                c.electoratePower(), c.participating(), percent(c.participation(), fig), exact(c.participation(), null, words),
                 c.quorumMet(), shares, c.consent(), c.standAside(), c.object());
     }
 
@@ -235,11 +242,11 @@ record MethodResults(String method, boolean decided, String sentence, List<Bar> 
         return decimal == null ? null : fig.percent(decimal);
     }
 
-    static String exact(String decimal, String fraction) {
+    static String exact(String decimal, String fraction, Words words) {
         if (decimal == null) {
             return "";
         }
-        return fraction == null || isExactly(decimal, fraction) ? decimal : decimal + " (exactly " + fraction + ")";
+        return fraction == null || isExactly(decimal, fraction) ? decimal : words.say("methodResults.exactly", decimal, fraction);
     }
 
     /** Whether the rounded decimal is the fraction itself (2/5 is 0.400000), so that saying it again adds nothing. */

@@ -62,13 +62,19 @@ class NotificationPages {
         return queries.many(new FindNotifications(user.accountId(), 0, PAGE_SIZE), NotificationView.class).map(found -> {
             model.addAttribute("user", user);
             model.addAttribute("notifications", found);
+            Words words = Words.of(model);
+            Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(words.locale());
+            java.time.ZoneId zone = PageLanguageAdvice.readerZone(exchange);
+            // each entry in the reader's language (older entries as stored)
+            model.addAttribute("said", found.stream().collect(java.util.stream.Collectors.toMap(NotificationView::id,
+                    n -> NotificationWords.of(n, words, fig, zone), (a, b) -> a)));
             model.addAttribute("anyUnread", found.stream().anyMatch(n -> !n.read()));
             return "notifications";
         });
     }
 
     @PostMapping("/notifications/read")
-    Mono<String> read(@AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange) {
+    Mono<String> read(@AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap(form -> {
             FormText.requireTypable(form);
             boolean all = "all".equals(form.getFirst("which"));
@@ -76,7 +82,7 @@ class NotificationPages {
             return commands.send(new MarkNotificationsRead(user.accountId(), ids, all), user.caller(null))
                     .thenReturn("redirect:/notifications");
         }).onErrorResume(Refusal::shownOnThePage, refused -> Mono.just("redirect:/notifications?notice="
-                + ApplicationPage.encode(refused.getMessage())));
+                + ApplicationPage.encode(RefusalWords.say(refused, Words.of(model)))));
     }
 
     @GetMapping("/notifications/preferences")
@@ -98,9 +104,9 @@ class NotificationPages {
             FormText.requireTypable(form);
             List<Object> changes = changes(form, user.accountId());
             return Flux.fromIterable(changes).concatMap(c -> commands.send(c, user.caller(null)).then()).then()
-                    .thenReturn("redirect:/notifications/preferences?notice=" + ApplicationPage.encode("Preferences saved."));
+                    .thenReturn("redirect:/notifications/preferences?notice=" + ApplicationPage.encode(Words.of(model).say("notice.preferencesSaved")));
         }).onErrorResume(Refusal::shownOnThePage, refused -> Mono.just("redirect:/notifications/preferences?notice="
-                + ApplicationPage.encode(refused.getMessage())));
+                + ApplicationPage.encode(RefusalWords.say(refused, Words.of(model)))));
     }
 
     /** Every change the form asks for, checked before any is sent; the address first, so a bad one stores nothing. */
@@ -126,11 +132,11 @@ class NotificationPages {
 
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/reminders")
     Mono<String> remind(@PathVariable String cooperativeId, @PathVariable String proposalId,
-                        @AuthenticationPrincipal PlenumUser user) {
+                        @AuthenticationPrincipal PlenumUser user, Model model) {
         String page = "redirect:/cooperatives/" + cooperativeId + "/proposals/" + proposalId + "?notice=";
         return reminders.remind(cooperativeId, proposalId, user, null)
-                .map(n -> page + ApplicationPage.encode(n == 1 ? "1 member reminded." : n + " members reminded."))
-                .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just(page + ApplicationPage.encode(refused.getMessage())));
+                .map(n -> page + ApplicationPage.encode(Words.of(model).say("notice.reminded", n)))
+                .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just(page + ApplicationPage.encode(RefusalWords.say(refused, Words.of(model)))));
     }
 
     @GetMapping(UnsubscribeLinks.PATH)

@@ -111,10 +111,10 @@ class OperatorPages {
                             : commands.send(new ChangeAccountEmail(accountId, email), new coop.plenum.api.support.Caller(accountId,
                                     java.util.UUID.randomUUID().toString()));
                 }))
-                .thenReturn("redirect:/operator/accounts?notice=" + ApplicationPage.encode("Account created."))
+                .thenReturn("redirect:/operator/accounts?notice=" + ApplicationPage.encode(Words.of(model).say("notice.accountCreated")))
                 .onErrorResume(RuleViolation.class, refused -> {
                     exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
-                    model.addAttribute("error", refused.getMessage());
+                    model.addAttribute("error", RefusalWords.say(refused, Words.of(model)));
                     model.addAttribute("username", FormText.shown(form.getFirst("username")));
                     model.addAttribute("displayName", FormText.shown(form.getFirst("displayName")));
                     model.addAttribute("email", FormText.shown(form.getFirst("email")));
@@ -152,7 +152,7 @@ class OperatorPages {
                     exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
                     model.addAttribute("errors", refused instanceof InvalidInput invalid
                             ? invalid.violations().stream().map(v -> v.field() + ": " + v.message()).toList()
-                            : List.of(refused.getMessage()));
+                            : List.of(RefusalWords.say(refused, Words.of(model))));
                     model.addAttribute("name", FormText.shown(form.getFirst("name")));
                     model.addAttribute("charter", FormText.shown(form.getFirst("charter")));
                     model.addAttribute("founders", FormText.shown(form.getFirst("founders")));
@@ -212,9 +212,9 @@ class OperatorPages {
     }
 
     @PostMapping("/operator/settings")
-    Mono<String> changeSettings(@AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange) {
+    Mono<String> changeSettings(@AuthenticationPrincipal PlenumUser user, ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap(form -> commands.send(
                         new ChangeInstanceSettings("on".equals(form.getFirst("openSignUp"))), user.caller(null)))
-                .thenReturn("redirect:/operator/settings?notice=" + ApplicationPage.encode("Settings saved."));
+                .thenReturn("redirect:/operator/settings?notice=" + ApplicationPage.encode(Words.of(model).say("notice.settingsSaved")));
     }
 }

@@ -2,6 +2,7 @@ package coop.plenum.web;
 
 import coop.plenum.api.support.ApiPaths;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,8 +32,10 @@ class PageErrorHandler implements WebExceptionHandler {
     private static final List<String> NOT_PAGES = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/webjars/");
 
     private final ServerResponse.Context context;
+    private final MessageSource messages;
 
-    PageErrorHandler(ObjectProvider<ViewResolver> viewResolvers, ServerCodecConfigurer codecs) {
+    PageErrorHandler(ObjectProvider<ViewResolver> viewResolvers, ServerCodecConfigurer codecs, MessageSource messages) {
+        this.messages = messages;
         List<ViewResolver> resolvers = viewResolvers.orderedStream().toList();
         this.context = new ServerResponse.Context() {
             @Override
@@ -55,7 +58,7 @@ class PageErrorHandler implements WebExceptionHandler {
         }
         PageProblem problem = PageProblem.of(failure);
         Map<String, Object> model = new HashMap<>();
-        ProblemPage.describe(problem, model::put, exchange);
+        ProblemPage.describe(problem, model::put, exchange, messages);
         exchange.getResponse().getHeaders().clearContentHeaders();
         if (failure instanceof ResponseStatusException answered) {
             // e.g. Allow on 405

@@ -14,11 +14,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What a page says when something could not be done: a status, a heading and one sentence for a person. Refusals
- * say their reason; anything unexpected is logged here and shown only as "nothing was stored" (a command either
- * stored all its events or none).
+ * What a page says when something could not be done: a status, a heading and one sentence for a person, in their
+ * language (bundle keys, {@code problem.*}). Refusals say their reason ({@link RefusalWords}); anything unexpected is
+ * logged here and shown only as "nothing was stored" (a command either stored all its events or none).
  */
-record PageProblem(HttpStatus status, String title, String message) {
+record PageProblem(HttpStatus status, String titleKey, String messageKey, RuleViolation refusal) {
 
     private static final Logger log = LoggerFactory.getLogger(PageProblem.class);
 
@@ -34,15 +34,13 @@ record PageProblem(HttpStatus status, String title, String message) {
                 return ofStatus(HttpStatus.PAYLOAD_TOO_LARGE);
             }
             if (undecodableForm(cause)) {
-                return new PageProblem(HttpStatus.BAD_REQUEST, "Not accepted",
-                        "The form could not be read (its encoding is broken). Nothing was stored.");
+                return new PageProblem(HttpStatus.BAD_REQUEST, titleOf(HttpStatus.BAD_REQUEST), "problem.message.undecodable", null);
             }
             if (cause instanceof AggregateNotFoundException) {
                 return ofStatus(HttpStatus.NOT_FOUND);
             }
             if (cause instanceof DuplicateKeyException || cause instanceof ConcurrencyException) {
-                return new PageProblem(HttpStatus.CONFLICT, "Not possible now",
-                        "Someone changed the same thing at the same moment. Nothing of yours was stored; please try again.");
+                return new PageProblem(HttpStatus.CONFLICT, titleOf(HttpStatus.CONFLICT), "problem.message.concurrent", null);
             }
         }
         log.error("Unexpected error on a page", failure);
@@ -58,7 +56,7 @@ record PageProblem(HttpStatus status, String title, String message) {
 
     static PageProblem refused(RuleViolation violation) {
         HttpStatus status = statusOf(violation);
-        return new PageProblem(status, titleOf(status), violation.getMessage());
+        return new PageProblem(status, titleOf(status), null, violation);
     }
 
     static HttpStatus statusOf(RuleViolation violation) {
@@ -70,26 +68,32 @@ record PageProblem(HttpStatus status, String title, String message) {
     private static PageProblem ofStatus(HttpStatus status) {
         if (status == null || status.is5xxServerError()) {
             HttpStatus shown = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-            return new PageProblem(shown, "Something went wrong",
-                    "Plenum could not finish this request. Nothing was stored; you may safely try again.");
+            return new PageProblem(shown, "problem.title.error", "problem.message.error", null);
         }
         return new PageProblem(status, titleOf(status), switch (status) {
-            case NOT_FOUND -> "There is nothing at this address. It may have been mistyped, or it belongs elsewhere.";
-            case METHOD_NOT_ALLOWED -> "This page cannot be used that way. Nothing was stored.";
-            case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "This page speaks HTML forms only. Nothing was stored.";
-            case PAYLOAD_TOO_LARGE -> "What was sent is too large. Nothing was stored.";
-            default -> "The request could not be understood. Nothing was stored.";
-        });
+            case NOT_FOUND -> "problem.message.NOT_FOUND";
+            case METHOD_NOT_ALLOWED -> "problem.message.METHOD_NOT_ALLOWED";
+            case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "problem.message.UNSUPPORTED_MEDIA_TYPE";
+            case PAYLOAD_TOO_LARGE -> "problem.message.PAYLOAD_TOO_LARGE";
+            default -> "problem.message.other";
+        }, null);
     }
 
-    private static String titleOf(HttpStatus status) {
+    /** The heading's key for a status. */
+    static String titleOf(HttpStatus status) {
         return switch (status) {
-            case NOT_FOUND -> "Not found";
-            case FORBIDDEN -> "Not yours to see";
-            case BAD_REQUEST -> "Not accepted";
-            case METHOD_NOT_ALLOWED -> "Not possible here";
-            default -> status.is4xxClientError() ? (status == HttpStatus.CONFLICT ? "Not possible now" : "Not accepted")
-                    : "Something went wrong";
+            case NOT_FOUND, FORBIDDEN, BAD_REQUEST, METHOD_NOT_ALLOWED, CONFLICT, GONE -> "problem.title." + status.name();
+            default -> status.is4xxClientError() ? "problem.title.other" : "problem.title.error";
         };
+    }
+
+    /** The heading in the reader's language. */
+    String title(Words words) {
+        return words.say(titleKey);
+    }
+
+    /** The sentence in the reader's language: the refusal's reason, or what happened. */
+    String message(Words words) {
+        return refusal != null ? RefusalWords.say(refusal, words) : words.say(messageKey);
     }
 }

@@ -59,7 +59,7 @@ class PasswordResetPage {
                             exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
                             model.addAttribute("accountId", accountId);
                             model.addAttribute("token", token);
-                            model.addAttribute("error", refused.getMessage());
+                            model.addAttribute("error", RefusalWords.say(refused, Words.of(model)));
                             return Mono.just("password-new");
                         }));
     }
@@ -68,8 +68,8 @@ class PasswordResetPage {
         exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
         model.addAttribute("status", 429);
-        model.addAttribute("title", "Too many attempts");
-        model.addAttribute("message", "Too many attempts from here. Try again in a while.");
+        model.addAttribute("title", Words.of(model).say("notice.tooManyAttemptsTitle"));
+        model.addAttribute("message", Words.of(model).say("notice.tooManyAttempts"));
         return Mono.just("problem");
     }
 }

@@ -1,6 +1,7 @@
 package coop.plenum.web;
 
 import coop.plenum.api.security.PlenumUser;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
@@ -18,15 +19,25 @@ final class ProblemPage {
     private ProblemPage() {
     }
 
-    static void describe(PageProblem problem, BiConsumer<String, Object> model, ServerWebExchange exchange) {
+    static void describe(PageProblem problem, BiConsumer<String, Object> model, ServerWebExchange exchange, MessageSource messages) {
+        Words words = new Words(messages, localeOf(exchange));
         model.accept("status", problem.status().value());
-        model.accept("title", problem.title());
-        model.accept("message", problem.message());
+        model.accept("title", problem.title(words));
+        model.accept("message", problem.message(words));
         model.accept("user", signedIn(exchange));
         // the sign-out form needs it; the CSRF filter leaves it among the exchange's attributes, shared by every view of it
         Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
         if (csrf != null) {
             model.accept("_csrf", csrf);
+        }
+    }
+
+    /** The page's language ({@link PageLocaleResolver}); English when the request's language cannot be read. */
+    private static java.util.Locale localeOf(ServerWebExchange exchange) {
+        try {
+            return exchange.getLocaleContext().getLocale();
+        } catch (RuntimeException unreadable) {
+            return java.util.Locale.ENGLISH;
         }
     }
 

@@ -199,7 +199,7 @@ class ProposalPages {
                     .flatMap(command -> commands.send(command, user.caller(null)))
                     .thenReturn("redirect:" + base(cooperativeId) + "/" + id.value())
                     .onErrorResume(RuleViolation.class, refused -> {
-                        Refusal refusal = Refusal.of("proposal", refused);
+                        Refusal refusal = Refusal.of("proposal", refused, Words.of(model));
                         model.addAttribute("seatsDraft", SeatsDraft.of(form).shown());
                         exchange.getResponse().setStatusCode(refusal.status());
                         return Refusal.shownAfresh(() -> formModel(granted.cooperative(), user, model, draft.shown(), refusal));
@@ -300,7 +300,7 @@ class ProposalPages {
         }
         model.addAttribute("myBallot", BallotDraft.described(proposal, me));
         Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
-        model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames, fig));
+        model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames, fig, Words.of(model)));
     }
 
     /**
@@ -312,11 +312,12 @@ class ProposalPages {
                               Map<String, String> classNames, coop.plenum.governance.charter.DecisionRule rule) {
         Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
         boolean visible = view != null && view.hidden() == null;
-        model.addAttribute("reading", YesNoReading.of(visible ? view.tally() : null, visible && view.outcome() != null, rule, classNames, fig));
+        model.addAttribute("reading", YesNoReading.of(visible ? view.tally() : null, visible && view.outcome() != null, rule, classNames, fig,
+                Words.of(model)));
         model.addAttribute("timeLeft", seen.summary().state() == ProposalState.VOTING
                 ? Countdown.left(clock.instant(), seen.summary().votingClosesAt()) : null);
         model.addAttribute("participationChart", tally == null || tally.classes().isEmpty() ? null
-                : Charts.classParticipation("participation-chart", tally.classes(), classNames, fig));
+                : Charts.classParticipation("participation-chart", tally.classes(), classNames, fig, Words.of(model)));
         model.addAttribute("voters", Voters.of(seen, names));
     }
 
@@ -358,7 +359,8 @@ class ProposalPages {
                     .filter(k -> k.classId().equals(c.classId())).findFirst().map(TallyJson.ClassJson::participation)
                     .orElse(null))).toList();
             charts.add(Charts.participationOverTime("participation-over-time-" + c.classId(),
-                    classNames.getOrDefault(c.classId(), c.classId()), c.quorum(), points, fig));
+                    classNames.getOrDefault(c.classId(), c.classId()), c.quorum(), points, fig, Words.of(model),
+                    java.time.ZoneId.of(model.getAttribute("zone") instanceof String zone ? zone : "UTC")));
         }
         return charts;
     }
@@ -419,7 +421,7 @@ class ProposalPages {
                         : commands.send(ACTIONS.get(action).apply(new ProposalId(proposalId)), user.caller(null))
                                 .thenReturn(redirect(cooperativeId, proposalId, null)))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                        Refusal.of("action", (RuleViolation) refused), ""));
+                        Refusal.of("action", (RuleViolation) refused, Words.of(model)), ""));
     }
 
     /** A ballot of the signed-in member (the aggregate decides whether they may cast it now). */
@@ -445,7 +447,7 @@ class ProposalPages {
                         // a refused ballot is shown again as typed
                         .doOnError(refused -> model.addAttribute("ballotDraft", BallotDraft.of(form).shown()))))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                        Refusal.of("ballot", (RuleViolation) refused), ""));
+                        Refusal.of("ballot", (RuleViolation) refused, Words.of(model)), ""));
     }
 
     private static MemberId members(MemberId me) {
@@ -480,7 +482,7 @@ class ProposalPages {
                             // a refused reply is shown again in its own form, under the comment it answers
                             model.addAttribute("replyingTo", replyTo(form));
                             return refuse(cooperativeId, proposalId, user, model, exchange,
-                                    Refusal.of("comment", (RuleViolation) refused), FormText.shown(form.getFirst("text")));
+                                    Refusal.of("comment", (RuleViolation) refused, Words.of(model)), FormText.shown(form.getFirst("text")));
                         }));
     }
 
@@ -521,7 +523,7 @@ class ProposalPages {
                             .flatMap(command -> commands.send(command, user.caller(null)))
                             .thenReturn(redirect(cooperativeId, proposalId, null) + "#revisions")
                             .onErrorResume(Refusal::shownOnThePage, refused -> {
-                                Refusal refusal = Refusal.of("revision", (RuleViolation) refused);
+                                Refusal refusal = Refusal.of("revision", (RuleViolation) refused, Words.of(model));
                                 exchange.getResponse().setStatusCode(refusal.status());
                                 return Refusal.shownAfresh(() -> Mono.just(editModel(model, user, granted.cooperative(), p,
                                         FormText.shown(title), FormText.shown(body), refusal)));
@@ -568,7 +570,7 @@ class ProposalPages {
                         .flatMap(command -> commands.send(command, user.caller(null)))
                         .thenReturn(redirect(cooperativeId, proposalId, null) + "#outcome-statement")
                         .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
-                                Refusal.of("outcome-statement", (RuleViolation) refused), "")));
+                                Refusal.of("outcome-statement", (RuleViolation) refused, Words.of(model)), "")));
     }
 
     private static String redirect(String cooperativeId, String proposalId, String notice) {

@@ -18,12 +18,13 @@ record Refusal(String form, List<String> messages, Set<String> fields, HttpStatu
 
     static final Refusal NONE = new Refusal("", List.of(), Set.of(), HttpStatus.OK);
 
-    static Refusal of(String form, RuleViolation violation) {
+    /** The refusal of {@code form}, said in the reader's language ({@link RefusalWords}). */
+    static Refusal of(String form, RuleViolation violation, Words words) {
         if (violation instanceof InvalidInput invalid) {
-            return new Refusal(form, invalid.violations().stream().map(Violation::message).distinct().toList(),
+            return new Refusal(form, RefusalWords.sayAll(invalid, words),
                     invalid.violations().stream().map(Violation::field).collect(Collectors.toSet()), HttpStatus.BAD_REQUEST);
         }
-        return new Refusal(form, List.of(violation.getMessage()), Set.of(), PageProblem.statusOf(violation));
+        return new Refusal(form, List.of(RefusalWords.say(violation, words)), Set.of(), PageProblem.statusOf(violation));
     }
 
     /**

@@ -14,6 +14,7 @@ import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.kernel.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -41,15 +42,15 @@ class SecretaryMemberForms {
 
     @PostMapping("/cooperatives/{cooperativeId}/members/{memberId}/class-change")
     Mono<String> changeClass(@PathVariable String cooperativeId, @PathVariable String memberId, @AuthenticationPrincipal PlenumUser user,
-                             ServerWebExchange exchange) {
+                             ServerWebExchange exchange, Model model) {
         return member(cooperativeId, memberId).flatMap(member -> exchange.getFormData().flatMap(form ->
                 send(cooperativeId, memberId, new ChangeMemberClass(new CooperativeId(cooperativeId), new MemberId(memberId),
-                        form.getFirst("classId")), user, "Class changed.")));
+                        form.getFirst("classId")), user, Words.of(model).say("notice.classChanged"), Words.of(model))));
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/members/{memberId}/roles")
     Mono<String> roles(@PathVariable String cooperativeId, @PathVariable String memberId, @AuthenticationPrincipal PlenumUser user,
-                       ServerWebExchange exchange) {
+                       ServerWebExchange exchange, Model model) {
         return member(cooperativeId, memberId).flatMap(member -> exchange.getFormData().flatMap(form -> {
             EnumSet<Role> roles = EnumSet.noneOf(Role.class);
             List<String> chosen = form.getOrDefault("role", List.of());
@@ -59,7 +60,7 @@ class SecretaryMemberForms {
             if (chosen.contains("AUDITOR")) {
                 roles.add(Role.AUDITOR);
             }
-            return send(cooperativeId, memberId, new SetRoles(new CooperativeId(cooperativeId), member.accountId(), roles), user, "Roles saved.");
+            return send(cooperativeId, memberId, new SetRoles(new CooperativeId(cooperativeId), member.accountId(), roles), user, Words.of(model).say("notice.rolesSaved"), Words.of(model));
         }));
     }
 
@@ -70,11 +71,11 @@ class SecretaryMemberForms {
                 .switchIfEmpty(Mono.error(() -> new NotFound("membership.not-found", "no such member in this cooperative")));
     }
 
-    private Mono<String> send(String cooperativeId, String memberId, Object command, PlenumUser user, String done) {
+    private Mono<String> send(String cooperativeId, String memberId, Object command, PlenumUser user, String done, Words words) {
         String back = "/cooperatives/" + cooperativeId + "/members/" + memberId;
         return commands.send(command, user.caller(null))
                 .thenReturn("redirect:" + back + "?notice=" + ApplicationPage.encode(done))
                 .onErrorResume(f -> Refusal.shownOnThePage(f) && !(f instanceof coop.plenum.kernel.NotAllowed), refused -> Mono.just("redirect:" + back
-                        + "?notice=" + ApplicationPage.encode(refused.getMessage())));
+                        + "?notice=" + ApplicationPage.encode(RefusalWords.say(refused, words))));
     }
 }

@@ -39,18 +39,18 @@ class SignUpPage {
                 .flatMap(valid -> signUps.signUp(form.getFirst("username"), form.getFirst("displayName"), form.getFirst("password"),
                         form.getFirst("email"), InvitationLinkPage.clientOf(exchange)))
                 .flatMap(id -> sessions.signIn(form.getFirst("username").strip(), exchange))
-                .thenReturn("redirect:/?notice=" + ApplicationPage.encode("Welcome! Your account is ready."))
+                .thenReturn("redirect:/?notice=" + ApplicationPage.encode(Words.of(model).say("notice.welcomeSignedUp")))
                 .onErrorResume(NotFound.class, off -> notFound(model, exchange))
                 .onErrorResume(AnonymousThrottle.Throttled.class, throttled -> {
                     exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
                     model.addAttribute("status", 429);
-                    model.addAttribute("title", "Too many attempts");
-                    model.addAttribute("message", "Too many accounts were created from here recently. Try again later.");
+                    model.addAttribute("title", Words.of(model).say("notice.tooManyAttemptsTitle"));
+                    model.addAttribute("message", Words.of(model).say("notice.signUpThrottled"));
                     return Mono.just("problem");
                 })
                 .onErrorResume(RuleViolation.class, refused -> {
                     exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
-                    model.addAttribute("error", refused.getMessage());
+                    model.addAttribute("error", RefusalWords.say(refused, Words.of(model)));
                     model.addAttribute("username", FormText.shown(form.getFirst("username")));
                     model.addAttribute("displayName", FormText.shown(form.getFirst("displayName")));
                     model.addAttribute("email", FormText.shown(form.getFirst("email")));
@@ -61,8 +61,8 @@ class SignUpPage {
     private static Mono<String> notFound(Model model, ServerWebExchange exchange) {
         exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
         model.addAttribute("status", 404);
-        model.addAttribute("title", "Not found");
-        model.addAttribute("message", "Accounts here are created by invitation. Ask a cooperative's secretary to invite you.");
+        model.addAttribute("title", Words.of(model).say("notice.notFoundTitle"));
+        model.addAttribute("message", Words.of(model).say("notice.signUpByInvitation"));
         return Mono.just("problem");
     }
 }

@@ -5,54 +5,43 @@ import coop.plenum.governance.audit.chain.AuditVerifier;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A verification's result in plain sentences: a headline, what was checked, and what is wrong with the first bad event. */
+/**
+ * A verification's result in plain sentences, in the reader's language: a headline, what was checked, and what is
+ * wrong with the first bad event. Hashes, positions, key ids, event types and the verifier's problem codes stay as the
+ * export and {@code audit verify} print them, so an auditor can compare the page with the offline check.
+ */
 record VerificationReport(boolean ok, String headline, List<String> sentences, AuditVerifier.Verification result) {
 
-    static VerificationReport of(AuditVerifier.Verification v) {
+    static VerificationReport of(AuditVerifier.Verification v, Words words) {
         List<String> said = new ArrayList<>();
-        said.add(count(v.eventsChecked(), "event") + " checked against the chain: each still stored at its position, with the bytes it had"
-                + " when it was chained" + (v.ok() ? "." : ", up to the first bad one."));
+        said.add(words.say(v.ok() ? "audit.verify.checked" : "audit.verify.checkedUpToBad", count(v.eventsChecked(), words)));
         if (v.eventsPending() > 0) {
-            said.add(count(v.eventsPending(), "event") + " of the log committed but not chained yet: they are not counted as verified"
-                    + " (the chain links new events within a second; verify again).");
+            said.add(words.say("audit.verify.pending", count(v.eventsPending(), words)));
         } else {
-            said.add("No event is waiting to be chained.");
+            said.add(words.say("audit.verify.nonePending"));
         }
-        said.add("The chain head is " + v.chainHead() + ".");
+        said.add(words.say("audit.verify.head", v.chainHead()));
         if (v.lastCheckpoint() == null) {
-            said.add("No checkpoint is signed yet.");
+            said.add(words.say("audit.verify.noCheckpoint"));
         } else {
-            said.add("The last checkpoint, signed " + v.lastCheckpoint().createdAt() + " by key " + v.lastCheckpoint().keyId()
-                    + ", covers the first " + count(v.lastCheckpoint().length(), "event") + " (up to log position "
-                    + v.lastCheckpoint().position() + ").");
+            // the time as the export has it (UTC), the position as the log numbers it
+            said.add(words.say("audit.verify.checkpoint", String.valueOf(v.lastCheckpoint().createdAt()), v.lastCheckpoint().keyId(),
+                    count(v.lastCheckpoint().length(), words), String.valueOf(v.lastCheckpoint().position())));
         }
         AuditVerifier.BadEvent bad = v.firstBadEvent();
         if (bad != null) {
-            said.add("First bad event: position " + bad.position()
-                    + (bad.type() == null ? "" : ", a " + simple(bad.type()))
-                    + (bad.aggregateIdentifier() == null ? "" : ", event " + bad.sequenceNumber() + " of " + bad.aggregateIdentifier())
-                    + ". " + meaning(bad.problem()) + (bad.detail() == null ? "." : " (" + bad.detail() + ")."));
+            said.add(words.say("audit.verify.bad", String.valueOf(bad.position()))
+                    + (bad.type() == null ? "" : words.say("audit.verify.badType", simple(bad.type())))
+                    + (bad.aggregateIdentifier() == null ? ""
+                    : words.say("audit.verify.badAggregate", String.valueOf(bad.sequenceNumber()), bad.aggregateIdentifier()))
+                    + ". " + words.say("audit.problem." + bad.problem().name()) + (bad.detail() == null ? "." : " (" + bad.detail() + ")."));
         }
-        String headline = v.ok() ? "OK: the stored history is the history that was chained and signed."
-                : "FAILED: the stored history differs from what was chained and signed.";
+        String headline = words.say(v.ok() ? "audit.verify.ok" : "audit.verify.failed");
         return new VerificationReport(v.ok(), headline, List.copyOf(said), v);
     }
 
-    private static String meaning(AuditVerifier.Problem problem) {
-        return switch (problem) {
-            case ALTERED -> "ALTERED: its stored bytes (payload, metadata, type or time) were changed after it was chained";
-            case MISSING -> "MISSING: it was chained, and is no longer in the log";
-            case REORDERED -> "REORDERED: another event now sits at its position";
-            case INSERTED -> "INSERTED: it sits in the log below the chained events without ever having been chained";
-            case CHAIN_ALTERED -> "CHAIN ALTERED: the chain's own links were edited and no longer follow from each other";
-            case REWRITTEN -> "REWRITTEN: events were changed and the chain recomputed to match; the history no longer leads to the"
-                    + " head the node signed";
-            case CHECKPOINT_FORGED -> "CHECKPOINT FORGED: a checkpoint's signature does not match it";
-        };
-    }
-
-    private static String count(long n, String noun) {
-        return String.format("%,d %s", n, n == 1 ? noun : noun + "s");
+    private static String count(long events, Words words) {
+        return words.say("audit.verify.events", events);
     }
 
     private static String simple(String type) {

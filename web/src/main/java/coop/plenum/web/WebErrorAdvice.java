@@ -1,5 +1,6 @@
 package coop.plenum.web;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -12,6 +13,12 @@ import org.springframework.web.server.ServerWebExchange;
 @ControllerAdvice(basePackages = "coop.plenum.web")
 class WebErrorAdvice {
 
+    private final MessageSource messages;
+
+    WebErrorAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(Throwable.class)
     Object failed(Throwable failure, Model model, ServerWebExchange exchange) {
         PageProblem problem = PageProblem.of(failure);
@@ -22,7 +29,7 @@ class WebErrorAdvice {
             return ResponseEntity.status(problem.status()).build();
         }
         exchange.getResponse().setStatusCode(problem.status());
-        ProblemPage.describe(problem, model.asMap()::put, exchange);
+        ProblemPage.describe(problem, model.asMap()::put, exchange, messages);
         return ProblemPage.VIEW;
     }
 

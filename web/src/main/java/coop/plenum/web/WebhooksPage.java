@@ -82,13 +82,13 @@ class WebhooksPage {
             return registration.register(cooperativeId, url, kinds, user, null)
                     .flatMap(registered -> show(cooperativeId, user, model, registered.secret(), null, List.of()))
                     .onErrorResume(Refusal::shownOnThePage, refused -> show(cooperativeId, user, model, null,
-                            refused.getMessage(), kinds));
+                            RefusalWords.say(refused, Words.of(model)), kinds));
         });
     }
 
     @PostMapping("/cooperatives/{cooperativeId}/webhooks/{webhookId}/{action}")
     Mono<String> act(@PathVariable String cooperativeId, @PathVariable String webhookId, @PathVariable String action,
-                     @AuthenticationPrincipal PlenumUser user) {
+                     @AuthenticationPrincipal PlenumUser user, Model model) {
         Function<WebhookId, Object> command = switch (action) {
             case "test" -> id -> new SendTestDelivery(id, new CooperativeId(cooperativeId));
             case "disable" -> id -> new DisableWebhook(id, new CooperativeId(cooperativeId));
@@ -99,17 +99,15 @@ class WebhooksPage {
         if (command == null) {
             return Mono.error(notFound(webhookId));
         }
-        String done = switch (action) {
-            case "test" -> "Test delivery queued: see the delivery log.";
-            case "disable" -> "Webhook disabled.";
-            case "enable" -> "Webhook enabled.";
-            default -> "Webhook deleted.";
-        };
+        String done = Words.of(model).say("notice." + switch (action) {
+            case "test", "disable", "enable" -> action;
+            default -> "delete";
+        });
         return secretary(cooperativeId, user)
                 .then(Mono.fromCallable(() -> command.apply(webhookIdOrNotFound(webhookId))))
                 .flatMap(c -> commands.sendUnder(cooperativeId, c, user.caller(null), () -> notFound(webhookId)))
                 .thenReturn(redirect(cooperativeId, done))
-                .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just(redirect(cooperativeId, refused.getMessage())));
+                .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just(redirect(cooperativeId, RefusalWords.say(refused, Words.of(model)))));
     }
 
     @GetMapping("/cooperatives/{cooperativeId}/webhooks/{webhookId}")

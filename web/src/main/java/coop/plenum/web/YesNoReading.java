@@ -36,9 +36,10 @@ record YesNoReading(String rule, String passLine, String passLineWords, List<Cla
 
     /**
      * The reading of {@code tally}; {@code decided} says whether the vote has an outcome (a live tally carries the
-     * provisional outcome it would have now, which is not a reason to give yet).
+     * provisional outcome it would have now, which is not a reason to give yet). Sentences in the reader's language.
      */
-    static YesNoReading of(Tally tally, boolean decided, DecisionRule rule, Map<String, String> classNames, Figures fig) {
+    static YesNoReading of(Tally tally, boolean decided, DecisionRule rule, Map<String, String> classNames, Figures fig,
+                           Words words) {
         Threshold threshold = rule == null ? Threshold.SIMPLE_MAJORITY : rule.threshold();
         ClassRule classRule = rule == null ? ClassRule.WEIGHTED : rule.classRule();
         List<ClassLine> lines = new ArrayList<>();
@@ -51,21 +52,19 @@ record YesNoReading(String rule, String passLine, String passLineWords, List<Cla
                         share(c.abstain(), c.electoratePower())));
             }
         }
-        String why = !decided || tally == null || tally.outcome() == null ? null : why(tally, threshold, classRule, classNames, fig);
-        return new YesNoReading(ruleInWords(threshold, classRule), threshold == Threshold.TWO_THIRDS ? "66.6667" : "50",
-                line(threshold), lines, why);
+        String why = !decided || tally == null || tally.outcome() == null ? null
+                : why(tally, threshold, classRule, classNames, fig, words);
+        return new YesNoReading(ruleInWords(threshold, classRule, words), threshold == Threshold.TWO_THIRDS ? "66.6667" : "50",
+                line(threshold, words), lines, why);
     }
 
     /** "Passes with more than half of the yes and no votes, weighted by class; every class needs its quorum." */
-    static String ruleInWords(Threshold threshold, ClassRule classRule) {
-        String share = threshold == Threshold.TWO_THIRDS ? "at least two thirds" : "more than half";
-        String classes = classRule == ClassRule.EVERY_CLASS ? " in every class" : ", classes weighted by the charter";
-        return "Passes with " + share + " of the yes and no votes" + classes
-                + "; abstentions count towards the quorum only, and every class needs its quorum.";
+    static String ruleInWords(Threshold threshold, ClassRule classRule, Words words) {
+        return words.say("reading.rule." + threshold.name() + "." + classRule.name());
     }
 
-    private static String line(Threshold threshold) {
-        return threshold == Threshold.TWO_THIRDS ? "the two-thirds line" : "the half line";
+    private static String line(Threshold threshold, Words words) {
+        return words.say("reading.line." + threshold.name());
     }
 
     /** The bars drawn on the server too, so that they show without JavaScript (the live script redraws them). */
@@ -80,23 +79,24 @@ record YesNoReading(String rule, String passLine, String passLineWords, List<Cla
     }
 
     /** Why a closed YES_NO vote ended as it did, in one sentence. */
-    static String why(Tally tally, Threshold threshold, ClassRule classRule, Map<String, String> classNames, Figures fig) {
+    static String why(Tally tally, Threshold threshold, ClassRule classRule, Map<String, String> classNames, Figures fig,
+                      Words words) {
         Outcome outcome = tally.outcome();
-        String line = line(threshold);
+        String line = line(threshold, words);
         Ratio pass = threshold == Threshold.TWO_THIRDS ? Ratio.TWO_THIRDS : Ratio.ONE_HALF;
         if (outcome == Outcome.NO_QUORUM) {
             List<String> short_ = new ArrayList<>();
             for (ClassTally c : tally.classes()) {
                 if (!c.quorumMet()) {
-                    short_.add("the " + classNames.getOrDefault(c.classId(), c.classId()) + " class reached "
-                            + fig.percent(c.participation()) + " of its " + fig.percent(c.quorum()) + " quorum");
+                    short_.add(words.say("reading.classShort", classNames.getOrDefault(c.classId(), c.classId()),
+                            fig.percent(c.participation()), fig.percent(c.quorum())));
                 }
             }
-            return "Not decided for lack of quorum: " + String.join("; ", short_) + ".";
+            return words.say("reading.why.NO_QUORUM", String.join("; ", short_));
         }
         boolean anyInApproval = tally.classes().stream().anyMatch(ClassTally::inApprovalStep);
         if (!anyInApproval) {
-            return "Rejected: nobody voted yes or no, so there was no approval to count.";
+            return words.say("reading.why.noApproval");
         }
         if (classRule == ClassRule.EVERY_CLASS) {
             List<String> below = new ArrayList<>();
@@ -108,23 +108,22 @@ record YesNoReading(String rule, String passLine, String passLineWords, List<Cla
                 String named = classNames.getOrDefault(c.classId(), c.classId());
                 all.add(named + " " + fig.percent(c.approval()));
                 if (!passes(c.approval(), pass, threshold)) {
-                    below.add("the " + named + " class approved " + fig.percent(c.approval()));
+                    below.add(words.say("reading.classApproved", named, fig.percent(c.approval())));
                 }
             }
             return outcome == Outcome.ACCEPTED
-                    ? "Accepted: every class approved " + cleared(threshold) + " " + line + " (" + String.join(", ", all) + "), every class quorate."
-                    : "Rejected: " + String.join(" and ", below) + ", short of " + line + " that every class must reach.";
+                    ? words.say("reading.why.everyClassAccepted", cleared(threshold, words), line, String.join(", ", all))
+                    : words.say("reading.why.everyClassRejected", words.list(below), line);
         }
         String approval = fig.percent(tally.approval());
         return outcome == Outcome.ACCEPTED
-                ? "Accepted: " + approval + " approval, " + cleared(threshold) + " " + line + ", every class quorate."
-                : "Rejected: " + approval + " approval, short of " + line + " (" + (threshold == Threshold.TWO_THIRDS
-                ? "at least two thirds" : "more than half") + " was needed), every class quorate.";
+                ? words.say("reading.why.accepted", approval, cleared(threshold, words), line)
+                : words.say("reading.why.rejected", approval, line, words.say("reading.needed." + threshold.name()));
     }
 
     /** Two thirds passes on the line itself, a simple majority only above it. */
-    private static String cleared(Threshold threshold) {
-        return threshold == Threshold.TWO_THIRDS ? "at or above" : "above";
+    private static String cleared(Threshold threshold, Words words) {
+        return words.say("reading.cleared." + threshold.name());
     }
 
     /** SPEC: SIMPLE_MAJORITY passes strictly above 1/2, TWO_THIRDS at 2/3 or more; exact. */

@@ -56,7 +56,7 @@ class InboxShowsWhatConcernsMeBrowserTest extends BrowserTest {
         WebElement newest = browser.findElements(By.cssSelector("#notifications li")).get(0);
         assertThat(newest.getAttribute("data-kind")).isEqualTo("DELEGATE_VOTED");
         assertThat(newest.getText()).contains("Your delegate voted: Solar <roof>")
-                .contains("Bob Member voted on “Solar <roof>” (YES). Your voting power of 1 is counted with their ballot");
+                .contains("Bob Member voted on “Solar <roof>” (Yes). Your voting power of 1 is counted with their ballot");
         assertThat(newest.findElement(By.tagName("a")).getAttribute("href")).endsWith("/proposals/" + proposal);
 
         browser.findElement(By.id("mark-all-read")).click();

@@ -30,7 +30,7 @@ class MessageBundlesAreCompleteTest {
     /** Values that are the same word in English and the translation: names, abbreviations, loanwords. */
     private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("Quorum", "API", "Plenum", "JSON", "Webhooks",
             "Ledger", "Status", "Name", "Element", "Markdown", "ID", "Score", "Consent", "Operator", "Total", "OK", "Hash",
-            "Webhook", "URL", "Schulze", "Option", "general", "Delegation", "Quorum (%)", "Budget");
+            "Webhook", "URL", "Schulze", "Option", "general", "Delegation", "Quorum (%)", "Budget", "Position");
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\d+)");
 

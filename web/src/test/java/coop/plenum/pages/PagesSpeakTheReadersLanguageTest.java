@@ -129,6 +129,61 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
                 .as("the picked language stays for the next pages").contains("Restablecer tu contraseña");
     }
 
+    @Test
+    void aClosedVotesReasonAndItsChartsTextAlternativeAreInTheReadersLanguage() {
+        profile(r.alice(), "Europe/Madrid", "es");
+        profile(r.bob(), "Europe/Berlin", "de");
+        String p = propose(r, "Tejado solar", "");
+        act(r, p, "opening");
+        vote(r, p, r.alice(), r.aliceMember(), "YES");
+        vote(r, p, r.bob(), r.bobMember(), "YES");
+        act(r, p, "closing");
+
+        String spanish = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        assertThat(spanish).contains("Aceptada: 100", "de aprobación, por encima de la línea de la mitad, todas las clases con quórum.",
+                        "Se aprueba con más de la mitad de los votos", ">Participación por clase</title>",
+                        "Parte del poder de voto de cada clase que participó")
+                .doesNotContain("Accepted:", "Passes with", "Participation per class", "every class quorate", "??");
+
+        String german = page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        assertThat(german).contains("Angenommen: 100", "Zustimmung, über der Hälfte-Linie, jede Klasse beschlussfähig.",
+                        ">Beteiligung je Klasse</title>")
+                .doesNotContain("Accepted:", "Participation per class", "??");
+    }
+
+    @Test
+    void aProblemPageAndARefusalSpeakTheReadersLanguage() {
+        profile(r.bob(), "Europe/Berlin", "de");
+        PageSession.Answer missing = signedIn(r.bob()).get("/cooperatives/{c}/proposals/{p}", r.coop(), "no-such-proposal");
+        assertThat(missing.code()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html lang=\"de\">", ">Nicht gefunden<").doesNotContain(">Not found<", "no proposal");
+
+        String outsider = unique("outsider");
+        createAccount(outsider, "Outsider");
+        profile(outsider, "Europe/Madrid", "es");
+        PageSession.Answer forbidden = signedIn(outsider).get("/cooperatives/{c}", r.coop());
+        assertThat(forbidden.code()).isEqualTo(403);
+        assertThat(forbidden.body()).as("the refusal's code cooperative.forbidden, said in Spanish")
+                .contains(">No te corresponde verlo<", "Solo ciertos socios de esta cooperativa pueden ver esto.")
+                .doesNotContain("Not yours to see", "may see this");
+    }
+
+    @Test
+    void aNotificationIsShownInTheReadersLanguageWithTheTimeInTheirZone() throws InterruptedException {
+        profile(r.bob(), "Europe/Berlin", "de");
+        String p = propose(r, "Solardach", ",\"votingClosesAt\":\"2030-01-15T18:00:00Z\"");
+        act(r, p, "opening");
+
+        String inbox = "";
+        for (int tries = 0; tries < 100 && !inbox.contains("data-kind=\"VOTE_OPENED\""); tries++) {
+            Thread.sleep(100);
+            inbox = page(r.bob(), "/notifications");
+        }
+        assertThat(inbox).contains("Abstimmung offen: Solardach",
+                        "Die Abstimmung über „Solardach“ ist offen bis 15 Jan. 2030, 19:00 MEZ. Deine Stimmkraft: 1.")
+                .doesNotContain("Vote open:", "Voting on", "Your voting power", "??");
+    }
+
     private String login(String acceptLanguage) {
         var request = http.get().uri("/login");
         if (acceptLanguage != null) {

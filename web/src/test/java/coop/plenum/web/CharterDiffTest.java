@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class CharterDiffTest {
     void theSameCharterChangesNothingAndNumbersCompareByValue() {
         Charter same = charter(List.of(new StakeholderClass("workers", "Workers", 60, 50),
                 new StakeholderClass("users", "Users", 40, 20)), List.of("energy"), Map.of("WORK_HOURS", BigDecimal.ONE));
-        assertThat(CharterDiff.between(IN_FORCE, same)).isEmpty();
+        assertThat(CharterDiff.between(IN_FORCE, same, Words.in(Locale.ENGLISH))).isEmpty();
     }
 
     @Test
@@ -34,11 +35,20 @@ class CharterDiffTest {
         Charter amended = charter(List.of(new StakeholderClass("workers", "Workers", 50, 50),
                         new StakeholderClass("makers", "Makers", 50, 10)), List.of("energy", "water"),
                 Map.of("WORK_HOURS", BigDecimal.ONE, "MONEY", new BigDecimal("0.1")));
-        assertThat(CharterDiff.between(IN_FORCE, amended)).containsExactly(
+        assertThat(CharterDiff.between(IN_FORCE, amended, Words.in(Locale.ENGLISH))).containsExactly(
                 new CharterDiff.Change("Class workers: weight", "60 %", "50 %"),
                 new CharterDiff.Change("Class users", "Users, weight 40 %, quorum 20 %", ""),
                 new CharterDiff.Change("Class makers", "", "Makers, weight 50 %, quorum 10 %"),
                 new CharterDiff.Change("Topic water", "", "water"),
                 new CharterDiff.Change("Rate MONEY", "", "0.1"));
+    }
+
+    @Test
+    void aGermanReaderReadsTheChangedFieldsInGerman() {
+        Charter amended = charter(List.of(new StakeholderClass("workers", "Workers", 50, 50),
+                new StakeholderClass("users", "Users", 50, 20)), List.of("energy"), Map.of("WORK_HOURS", BigDecimal.ONE));
+        assertThat(CharterDiff.between(IN_FORCE, amended, Words.in(Locale.GERMAN))).containsExactly(
+                new CharterDiff.Change("Klasse workers: Gewicht", "60 %", "50 %"),
+                new CharterDiff.Change("Klasse users: Gewicht", "40 %", "50 %"));
     }
 }

@@ -15,20 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChartsTest {
 
     private static final Figures FIG = Figures.in(Locale.ENGLISH);
+    private static final Words WORDS = Words.in(Locale.ENGLISH);
 
     @Test
     void pointsOverTimeDescribeTheRunningTotalDayByDay() {
         TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
         daily.put(LocalDate.of(2026, 3, 2), new BigDecimal("15.000000"));
         daily.put(LocalDate.of(2026, 3, 1), new BigDecimal("2.500000"));
-        String svg = Charts.pointsOverTime("pts", daily, FIG);
+        String svg = Charts.pointsOverTime("pts", daily, FIG, WORDS);
         assertThat(svg).contains("<title id=\"pts-title\">Accepted points over time</title>")
                 .contains("1 Mar 2026: 2.5; 2 Mar 2026: 17.5.").contains("<polyline");
     }
 
     @Test
     void noPointsYetIsSaidRatherThanDrawnAsAnEmptyLine() {
-        assertThat(Charts.pointsOverTime("pts", new TreeMap<>(), FIG)).contains("No accepted points yet.").doesNotContain("<polyline");
+        assertThat(Charts.pointsOverTime("pts", new TreeMap<>(), FIG, WORDS)).contains("No accepted points yet.").doesNotContain("<polyline");
     }
 
     @Test
@@ -38,7 +39,7 @@ class ChartsTest {
         eur.put("Bob", new BigDecimal("33.33"));
         eur.put("Ada", new BigDecimal("66.67"));
         earnings.put("EUR", eur);
-        String svg = Charts.revenueShares("rev", earnings, FIG);
+        String svg = Charts.revenueShares("rev", earnings, FIG, WORDS);
         assertThat(svg).contains("Revenue shared out per currency: EUR 100: Ada 66.67 (66.7\u00a0%), Bob 33.33 (33.3\u00a0%).")
                 .contains("chart-part-0").contains("chart-part-1");
     }
@@ -47,7 +48,8 @@ class ChartsTest {
     void aClassParticipationOverTheVotingPeriodIsDescribedAgainstItsQuorum() {
         Instant open = Instant.parse("2026-12-01T10:00:00Z");
         String svg = Charts.participationOverTime("ot", "Workers", 50, List.of(new Charts.Sample(open, "0.000000"),
-                new Charts.Sample(open.plusSeconds(3600), "0.400000"), new Charts.Sample(open.plusSeconds(7200), "0.600000")), FIG);
+                new Charts.Sample(open.plusSeconds(3600), "0.400000"), new Charts.Sample(open.plusSeconds(7200), "0.600000")), FIG, WORDS,
+                java.time.ZoneId.of("UTC"));
         assertThat(svg).contains("Workers: participation over the voting period")
                 .contains("Workers class participation against its 50\u00a0% quorum: 1 Dec 10:00 UTC 0\u00a0%; 1 Dec 11:00 UTC 40\u00a0%; 1 Dec 12:00 UTC 60\u00a0%.");
     }
@@ -70,5 +72,16 @@ class ChartsTest {
         String svg = Charts.electionRounds("el", List.of("Ana <b>"), List.of(List.of("1.500000")), List.of("0.750000"),
                 "Trabajo: votos por candidatura en cada ronda, con la cuota", "Ronda", "Cuota", Figures.in(Locale.forLanguageTag("es")));
         assertThat(svg).contains("Ronda 1: Ana &lt;b&gt; 1,5; Cuota 0,75.").doesNotContain("<b>");
+    }
+
+    @Test
+    void aChartsTitleAndTextAlternativeAreInTheReadersLanguage() {
+        TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
+        daily.put(LocalDate.of(2026, 3, 1), new BigDecimal("1250.500000"));
+        String german = Charts.pointsOverTime("pts", daily, Figures.in(Locale.GERMAN), Words.in(Locale.GERMAN));
+        assertThat(german).contains("Anerkannte Punkte im Zeitverlauf", "1 März 2026: 1.250,5.").doesNotContain("Accepted points");
+        String spanish = Charts.revenueShares("rev", new TreeMap<>(), Figures.in(Locale.forLanguageTag("es")),
+                Words.in(Locale.forLanguageTag("es")));
+        assertThat(spanish).contains("Reparto de ingresos", "Aún no se han registrado ingresos.").doesNotContain("Revenue");
     }
 }

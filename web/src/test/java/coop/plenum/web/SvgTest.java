@@ -53,7 +53,8 @@ class SvgTest {
     void participationPerClassSaysInWordsWhatTheBarsShow() {
         var workers = new TallyJson.ClassJson("workers", 60, 50, "5.000000", null, null, null, "0.400000", null, false,
                 null, null, null, null, null, null);
-        String svg = Charts.classParticipation("p", List.of(workers), Map.of("workers", "Workers <&>"), Figures.in(Locale.ENGLISH));
+        String svg = Charts.classParticipation("p", List.of(workers), Map.of("workers", "Workers <&>"), Figures.in(Locale.ENGLISH),
+                Words.in(Locale.ENGLISH));
         assertThat(svg).contains("Workers &lt;&amp;&gt; 40\u00a0% of a 50\u00a0% quorum (not met)")
                 .contains("width=\"88\"") // 40 % of the 220-unit bar
                 .contains("chart-short");

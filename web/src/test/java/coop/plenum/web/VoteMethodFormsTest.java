@@ -78,8 +78,8 @@ class VoteMethodFormsTest {
         assertThat(MethodResults.percent("0.666667", Figures.in(java.util.Locale.GERMAN))).isEqualTo("66,7\u00a0%");
         assertThat(new MethodResults.Bar("wind", "Wind", "0.666667", "66,7\u00a0%", "", true, false).width()).isEqualTo("66.7");
         assertThat(new MethodResults.Bar("wind", "Wind", null, null, "", true, false).width()).isEqualTo("0");
-        assertThat(MethodResults.exact("0.666667", "2/3")).isEqualTo("0.666667 (exactly 2/3)");
-        assertThat(MethodResults.exact("0.400000", "2/5")).isEqualTo("0.400000");
-        assertThat(MethodResults.exact("0.800000", null)).isEqualTo("0.800000");
+        assertThat(MethodResults.exact("0.666667", "2/3", Words.in(java.util.Locale.ENGLISH))).isEqualTo("0.666667 (exactly 2/3)");
+        assertThat(MethodResults.exact("0.400000", "2/5", Words.in(java.util.Locale.ENGLISH))).isEqualTo("0.400000");
+        assertThat(MethodResults.exact("0.800000", null, Words.in(java.util.Locale.ENGLISH))).isEqualTo("0.800000");
     }
 }

@@ -32,7 +32,7 @@ class YesNoReadingTest {
     }
 
     private static String why(Tally tally, Threshold threshold, ClassRule rule) {
-        return YesNoReading.of(tally, true, new DecisionRule(threshold, rule), NAMES, FIG).why();
+        return YesNoReading.of(tally, true, new DecisionRule(threshold, rule), NAMES, FIG, Words.in(Locale.ENGLISH)).why();
     }
 
     @Test
@@ -82,7 +82,7 @@ class YesNoReadingTest {
     void anOpenVoteHasNoWhyButItsRuleInWordsAndPassLine() {
         // a live tally carries the outcome it would have now: no reason is given before the vote closes
         YesNoReading open = YesNoReading.of(new Tally(List.of(cls("workers", 50, "2", "1", "0", "0")), Ratio.ONE, Outcome.ACCEPTED), false,
-                new DecisionRule(Threshold.TWO_THIRDS, ClassRule.EVERY_CLASS), NAMES, FIG);
+                new DecisionRule(Threshold.TWO_THIRDS, ClassRule.EVERY_CLASS), NAMES, FIG, Words.in(Locale.ENGLISH));
         assertThat(open.why()).isNull();
         assertThat(open.rule()).startsWith("Passes with at least two thirds of the yes and no votes in every class");
         assertThat(open.passLine()).isEqualTo("66.6667");
@@ -90,5 +90,20 @@ class YesNoReadingTest {
         // the bars are drawn on the server too (no JavaScript needed): 1 yes of a power of 2
         assertThat(open.line("workers").yesWidth()).isEqualTo("50");
         assertThat(open.line("workers").noWidth()).isEqualTo("0");
+    }
+
+    @Test
+    void aSpanishOrGermanReaderReadsWhyAVotePassedOrFailedInTheirLanguage() {
+        Tally accepted = new Tally(List.of(cls("workers", 50, "4", "3", "1", "0")), Ratio.of(3, 4), Outcome.ACCEPTED);
+        DecisionRule majority = new DecisionRule(Threshold.SIMPLE_MAJORITY, ClassRule.WEIGHTED);
+        assertThat(YesNoReading.of(accepted, true, majority, NAMES, Figures.in(Locale.forLanguageTag("es")),
+                Words.in(Locale.forLanguageTag("es"))).why())
+                .isEqualTo("Aceptada: 75\u00a0% de aprobación, por encima de la línea de la mitad, todas las clases con quórum.");
+        Tally noQuorum = new Tally(List.of(cls("workers", 60, "5", "1", "1", "0"), cls("users", 20, "4", "1", "0", "0")), null,
+                Outcome.NO_QUORUM);
+        YesNoReading german = YesNoReading.of(noQuorum, true, majority, NAMES, Figures.in(Locale.GERMAN), Words.in(Locale.GERMAN));
+        assertThat(german.why())
+                .isEqualTo("Nicht entschieden, weil das Quorum fehlte: die Klasse Workers erreichte 40\u00a0% ihres Quorums von 60\u00a0%.");
+        assertThat(german.rule()).startsWith("Angenommen mit mehr als der Hälfte der Ja- und Nein-Stimmen");
     }
 }

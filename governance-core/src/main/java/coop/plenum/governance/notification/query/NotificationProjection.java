@@ -130,7 +130,8 @@ class NotificationProjection {
         person(e.cooperativeId().value(), e.memberId().value(), e.accountId().value());
         notifier.send(event, replay, new Notifier.Note(e.accountId().value(), NotificationKind.MEMBERSHIP,
                 e.cooperativeId().value(), null, "You were admitted as a member",
-                "You are now an active member (class " + e.classId() + ") and can vote.", cooperativePath(e.cooperativeId().value())));
+                "You are now an active member (class " + e.classId() + ") and can vote.", cooperativePath(e.cooperativeId().value()))
+                .saying("admitted", e.classId()));
     }
 
     @EventHandler
@@ -139,7 +140,7 @@ class NotificationProjection {
         notifier.send(event, replay, new Notifier.Note(e.accountId().value(), NotificationKind.MEMBERSHIP,
                 e.cooperativeId().value(), null, "You were admitted as a member",
                 "Your admission was decided: you are now an active member (class " + e.classId() + ") and can vote.",
-                cooperativePath(e.cooperativeId().value())));
+                cooperativePath(e.cooperativeId().value())).saying("admitted-by-decision", e.classId()));
     }
 
     @EventHandler
@@ -147,14 +148,15 @@ class NotificationProjection {
         notifier.send(event, replay, new Notifier.Note(e.accountId().value(), NotificationKind.MEMBERSHIP,
                 e.cooperativeId().value(), null, "Your membership was suspended",
                 "Your membership was suspended: you keep your seat but cannot act until you are reinstated.",
-                cooperativePath(e.cooperativeId().value())));
+                cooperativePath(e.cooperativeId().value())).saying("suspended"));
     }
 
     @EventHandler
     void on(RoleGranted e, EventMessage<?> event, ReplayStatus replay) {
         notifier.send(event, replay, new Notifier.Note(e.accountId().value(), NotificationKind.MEMBERSHIP,
                 e.cooperativeId().value(), null, "You were given the role " + e.role(),
-                "You now have the role " + e.role() + " in this cooperative.", cooperativePath(e.cooperativeId().value())));
+                "You now have the role " + e.role() + " in this cooperative.", cooperativePath(e.cooperativeId().value()))
+                .saying("role-granted", String.valueOf(e.role())));
     }
 
     // ---- preferences and reading
@@ -228,7 +230,8 @@ class NotificationProjection {
             notes.add(new Notifier.Note(elector.accountId(), NotificationKind.VOTE_OPENED,
                     vote.cooperativeId(), vote.proposalId(), "Vote open: " + vote.title(),
                     "Voting on “" + vote.title() + "” is open " + until + ". Your voting power: "
-                            + plain(elector.power()) + ".", proposalPath(vote)));
+                            + plain(elector.power()) + ".", proposalPath(vote))
+                    .saying("vote-opened", vote.title(), instant(vote.closesAt()), plain(elector.power())));
         }
         notifier.send(event, replay, notes);
         if (vote.closesAt() != null && (replay == null || !replay.isReplay())) {
@@ -256,7 +259,10 @@ class NotificationProjection {
         for (VoteDocument.Elector elector : carried) {
             notes.add(new Notifier.Note(elector.accountId(), NotificationKind.DELEGATE_VOTED,
                     vote.cooperativeId(), vote.proposalId(), "Your delegate voted: " + vote.title(),
-                    delegateVotedText(vote, elector, casterName, e), proposalPath(vote)));
+                    delegateVotedText(vote, elector, casterName, e), proposalPath(vote))
+                    .saying("delegate-voted", vote.title(), casterName, vote.hidden() ? ""
+                            : e.summary() != null ? e.summary() : String.valueOf(e.choice()), plain(elector.power()),
+                            instant(vote.closesAt())));
         }
         notifier.send(event, replay, notes);
     }
@@ -297,7 +303,10 @@ class NotificationProjection {
         for (String account : recipients) {
             notes.add(new Notifier.Note(account, NotificationKind.DECISION_MADE, vote.cooperativeId(),
                     vote.proposalId(), "Decided: " + vote.title(),
-                    "The vote on “" + vote.title() + "” closed: " + outcome + approval + winners + ".", proposalPath(vote)));
+                    "The vote on “" + vote.title() + "” closed: " + outcome + approval + winners + ".", proposalPath(vote))
+                    .saying("decision-made", vote.title(), e.outcome() == null ? "" : e.outcome().name(),
+                            e.approval() == null ? "" : e.approval().toString(),
+                            e.winners() == null ? "" : String.join(", ", e.winners())));
         }
         notifier.send(event, replay, notes);
     }
@@ -321,7 +330,8 @@ class NotificationProjection {
         for (String account : recipients) {
             notes.add(new Notifier.Note(account, NotificationKind.COMMENT, vote.cooperativeId(),
                     vote.proposalId(), "New comment on " + vote.title(),
-                    name + " commented on “" + vote.title() + "”: " + excerpt, proposalPath(vote)));
+                    name + " commented on “" + vote.title() + "”: " + excerpt, proposalPath(vote))
+                    .saying("comment", vote.title(), name, excerpt));
         }
         notifier.send(event, replay, notes);
     }
@@ -339,10 +349,11 @@ class NotificationProjection {
             notifier.send(event, replay, new Notifier.Note(delegate, NotificationKind.DELEGATION, coop, null,
                     who + " delegated their vote to you",
                     who + " delegated their vote " + scope + " to you: when you vote, your ballot counts for them too, "
-                            + "unless they vote themselves.", delegationsPath(coop)));
+                            + "unless they vote themselves.", delegationsPath(coop))
+                    .saying("delegated-to-you", who, scopeCode(e.scope())));
         }
         if (e.previousDelegateId() != null && !e.previousDelegateId().equals(e.delegateId())) {
-            stopped(event, replay, coop, who, scope, e.previousDelegateId().value());
+            stopped(event, replay, coop, who, e.scope(), e.previousDelegateId().value());
         }
     }
 
@@ -350,7 +361,7 @@ class NotificationProjection {
     void on(DelegationRevoked e, EventMessage<?> event, ReplayStatus replay) {
         String coop = e.cooperativeId().value();
         setDelegate(coop, e.memberId().value(), e.scope(), null);
-        stopped(event, replay, coop, nameOfMember(coop, e.memberId().value()), scopeText(e.scope()), e.delegateId().value());
+        stopped(event, replay, coop, nameOfMember(coop, e.memberId().value()), e.scope(), e.delegateId().value());
     }
 
     private void stopped(EventMessage<?> event, ReplayStatus replay, String coop, String who, String scope, String delegateMember) {
@@ -358,7 +369,8 @@ class NotificationProjection {
         if (delegate != null) {
             notifier.send(event, replay, new Notifier.Note(delegate, NotificationKind.DELEGATION, coop, null,
                     who + " no longer delegates to you",
-                    who + " stopped delegating their vote " + scope + " to you.", delegationsPath(coop)));
+                    who + " stopped delegating their vote " + scopeText(scope) + " to you.", delegationsPath(coop))
+                    .saying("no-longer-delegates", who, scopeCode(scope)));
         }
     }
 
@@ -397,7 +409,9 @@ class NotificationProjection {
                         null, "A contribution awaits your evaluation",
                         who + " logged " + plain(e.quantity()) + " " + e.type() + " on project " + e.project() + ": “"
                                 + (e.description() == null ? "" : e.description()) + "”. It is decided after "
-                                + e.requiredEvaluations() + " evaluations by peers.", ledgerPath(coop)));
+                                + e.requiredEvaluations() + " evaluations by peers.", ledgerPath(coop))
+                        .saying("evaluation-awaited", who, plain(e.quantity()), String.valueOf(e.type()), e.project(),
+                                e.description() == null ? "" : e.description(), String.valueOf(e.requiredEvaluations())));
             }
         }
     }
@@ -414,7 +428,8 @@ class NotificationProjection {
                 "Revenue was allocated to you",
                 "You were allocated " + money(e.amount(), e.currency()) + " of revenue on project " + e.project() + ": your "
                         + plain(e.points()) + " of the project's " + plain(e.projectPoints()) + " accepted points.",
-                ledgerPath(coop)));
+                ledgerPath(coop)).saying("revenue-allocated", money(e.amount(), e.currency()), e.project(), plain(e.points()),
+                plain(e.projectPoints())));
     }
 
     private void seat(String ledgerId, String contributorId, String accountOrNull, boolean active) {
@@ -461,12 +476,15 @@ class NotificationProjection {
                     vote.cooperativeId(), vote.proposalId(), "Closing in 24 hours: " + vote.title(),
                     "Voting on “" + vote.title() + "” closes " + WHEN.format(e.closesAt())
                             + " and your vote is not counted yet: you have not voted, and no delegate of yours has.",
-                    proposalPath(vote)));
+                    proposalPath(vote)).saying("closing-soon", vote.title(), instant(e.closesAt())));
             QuorumShortfall shortfall = shortByClass.get(elector.classId());
             if (shortfall != null) {
                 notes.add(new Notifier.Note(elector.accountId().value(), NotificationKind.QUORUM_SHORT,
                         vote.cooperativeId(), vote.proposalId(), "Your class is short of quorum: " + vote.title(),
-                        quorumShortText(vote.title(), shortfall, e.closesAt()), proposalPath(vote)));
+                        quorumShortText(vote.title(), shortfall, e.closesAt()), proposalPath(vote))
+                        .saying("quorum-short", vote.title(), shortfall.classId(), plain(shortfall.counted()),
+                                plain(shortfall.electoratePower()), String.valueOf(shortfall.quorumPercent()),
+                                plain(shortfall.missing()), instant(e.closesAt())));
             }
         }
         notifier.send(event, replay, notes);
@@ -491,7 +509,7 @@ class NotificationProjection {
             notes.add(new Notifier.Note(elector.accountId().value(), NotificationKind.VOTE_REMINDER,
                     vote.cooperativeId(), vote.proposalId(), "Reminder to vote: " + vote.title(),
                     "The secretary reminds you that your vote on “" + vote.title() + "” is not counted yet." + until,
-                    proposalPath(vote)));
+                    proposalPath(vote)).saying("vote-reminder", vote.title(), instant(vote.closesAt())));
         }
         notifier.send(event, replay, notes);
     }
@@ -553,6 +571,16 @@ class NotificationProjection {
     private InboxSettingsDocument settings(String accountId) {
         InboxSettingsDocument found = mongo.findById(accountId, InboxSettingsDocument.class).block();
         return found != null ? found : InboxSettingsDocument.none(accountId);
+    }
+
+    /** A scope as a page says it in its language: blank for every topic, else the topic. */
+    private static String scopeCode(String scope) {
+        return coop.plenum.governance.voting.Delegations.GLOBAL.equals(scope) ? "" : scope;
+    }
+
+    /** An instant as a parameter of a notification's code (ISO 8601, UTC); blank when there is none. */
+    private static String instant(Instant at) {
+        return at == null ? "" : at.toString();
     }
 
     private static String scopeText(String scope) {

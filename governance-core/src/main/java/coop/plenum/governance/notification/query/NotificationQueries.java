@@ -37,7 +37,7 @@ class NotificationQueries {
                 .skip(query.offset()).limit(query.limit());
         return mongo.find(q, NotificationDocument.class)
                 .map(d -> new NotificationView(d.id(), NotificationKind.valueOf(d.kind()), d.cooperativeId(), d.proposalId(),
-                        d.title(), d.text(), d.path(), d.createdAt(), d.read()))
+                        d.title(), d.text(), d.path(), d.createdAt(), d.read(), d.code(), d.params()))
                 .collectList().toFuture();
     }
 

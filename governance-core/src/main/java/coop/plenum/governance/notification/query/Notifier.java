@@ -56,9 +56,23 @@ class Notifier {
         this.clock = clock;
     }
 
-    /** What to say: to whom, of which kind, about what, and the page it links to. */
+    /**
+     * What to say: to whom, of which kind, about what, and the page it links to; {@code code} and {@code params}
+     * name the same sentence for pages in other languages (null when a note has none).
+     */
     record Note(String accountId, NotificationKind kind, String cooperativeId, String proposalId, String title,
-                String text, String path) {
+                String text, String path, String code, List<String> params) {
+
+        Note(String accountId, NotificationKind kind, String cooperativeId, String proposalId, String title, String text,
+             String path) {
+            this(accountId, kind, cooperativeId, proposalId, title, text, path, null, null);
+        }
+
+        /** The same note, with the code and parameters a page says it by. */
+        Note saying(String code, String... params) {
+            return new Note(accountId, kind, cooperativeId, proposalId, title, text, path, code,
+                    java.util.Arrays.stream(params).map(p -> p == null ? "" : p).toList());
+        }
     }
 
     void send(EventMessage<?> event, ReplayStatus replay, Note note) {
@@ -91,7 +105,7 @@ class Notifier {
             }
             entries.put(key, new NotificationDocument(key, note.accountId(), note.kind().name(), note.cooperativeId(),
                     note.proposalId(), note.title(), note.text(), note.path(), event.getTimestamp(), false,
-                    delivery.name(), false));
+                    delivery.name(), false, note.code(), note.params()));
             if (delivery == Delivery.EMAIL && mine != null && mine.address() != null && mayMail) {
                 String link = publicUrl.link(note.path());
                 String unsubscribe = publicUrl.link(links.path(note.accountId(), note.kind()));

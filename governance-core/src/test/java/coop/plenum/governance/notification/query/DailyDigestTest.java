@@ -19,7 +19,7 @@ class DailyDigestTest {
 
     private static NotificationDocument entry(String id, String kind, String title, String text, String path) {
         return new NotificationDocument(id, "acc-1", kind, "c1", null, title, text, path,
-                Instant.parse("2026-12-01T06:00:00Z"), false, "DIGEST", false);
+                Instant.parse("2026-12-01T06:00:00Z"), false, "DIGEST", false, null, null);
     }
 
     @Test
