@@ -26,7 +26,27 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
                            Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
                            List<CandidacyJson> candidacies, List<CandidateJson> candidates,
-                           BudgetJson budget) {
+                           BudgetJson budget,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "SECRET: ballots sealed until close, then "
+                                   + "revealed without their members (GET …/revealed-ballots); absent: OPEN", nullable = true)
+                           String secrecy) {
+
+    /** The shape before secret ballots. */
+    public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
+                        Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                        String body, String authorMemberId, Integer revision, List<ProposalView.RevisionView> revisions,
+                        List<CommentJson> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
+                        String method, List<OptionJson> options, List<String> winners,
+                        Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
+                        Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
+                        Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
+                        List<CandidacyJson> candidacies, List<CandidateJson> candidates, BudgetJson budget) {
+        this(proposalId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt, body,
+                authorMemberId, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots, effectMemberId,
+                method, options, winners, optionBallots, reasons, consentBallots, visibility, outcomeStatement, rankedBallots,
+                seats, candidacies, candidates, budget, null);
+    }
 
     /** The shape before ELECTION: no seats, candidacies or candidates. */
     public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
@@ -91,7 +111,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
                 null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null,
-                s.visibility().name(), null, null, null, null, null, budget(s));
+                s.visibility().name(), null, null, null, null, null, budget(s), secrecy(s));
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -118,6 +138,10 @@ public record ProposalJson(String proposalId, String title, String topic, String
                         .map(c -> new CandidacyJson(c.memberId().value(), c.classId(), c.nominatedBy().value(), c.accepted())).toList(),
                 s.method() != coop.plenum.governance.options.VoteMethod.ELECTION || v.openedAt() == null ? null : v.candidates().stream()
                         .map(c -> new CandidateJson(c.memberId().value(), c.classId())).toList(),
-                budget(s));
+                budget(s), secrecy(s));
+    }
+
+    private static String secrecy(ProposalSummary s) {
+        return s.secret() ? coop.plenum.governance.proposal.Secrecy.SECRET.name() : null;
     }
 }

@@ -343,7 +343,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         if (secrecy.isSecret()) {
             apply(SecretBallotRules.sealed(proposalId, voter.memberId(), method, options, command, clock.instant(), keys),
                     metaData);
-            return new BallotRecorded(proposalId, AggregateLifecycle.getVersion());
+            return new BallotRecorded(proposalId, AggregateLifecycle.getVersion(), true);
         }
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
         apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant(),
