@@ -93,6 +93,21 @@ public final class DecisionReplay {
         }
     }
 
+    /** Whether the vote was SECRET (as pinned in its VotingOpened). */
+    public boolean secret() {
+        return opened != null && opened.ballotSecrecy().isSecret();
+    }
+
+    /** A closed secret vote's revealed ballots, in their published (tag) order; none for any other vote. */
+    public List<coop.plenum.governance.proposal.RevealedBallot> revealedBallots() {
+        return List.copyOf(revealed);
+    }
+
+    /** The recorded close, once fed; null while the export holds none. */
+    public VotingClosed recordedClose() {
+        return closed;
+    }
+
     /** The vote re-tallied under other rules, with the ballots and frozen delegations it had. */
     public Hypothesis whatIf(WhatIfRules rules) {
         if (opened == null || closed == null) {
