@@ -150,7 +150,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options()),
                 pinned(command.visibility()), VoteMethod.orDefault(command.method()) == VoteMethod.ELECTION
                         ? java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(command.seats())) : null,
-                plainBudget(command.budget()), SecretBallotRules.pinned(command.secrecy())));
+                plainBudget(command.budget()), SecretBallotRules.pinned(SecretBallotRules.secrecyOf(command,
+                        coop.charterAsOf(now)))));
         if (opensAt != null) {
             deadlines.schedule(opensAt, VOTING_OPENS, new VotingOpensDue(command.proposalId()));
         }

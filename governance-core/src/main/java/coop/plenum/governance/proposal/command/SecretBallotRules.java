@@ -30,6 +30,19 @@ final class SecretBallotRules {
     private SecretBallotRules() {
     }
 
+    /**
+     * The proposal's own secrecy, else its kind's default: votes about people (ADMISSION, EXPULSION) are SECRET unless
+     * the charter says otherwise ({@code secretPeopleVotes: false}); every other vote is OPEN.
+     */
+    static Secrecy secrecyOf(coop.plenum.governance.proposal.SubmitProposal command, coop.plenum.governance.charter.Charter charter) {
+        if (command.secrecy() != null) {
+            return command.secrecy();
+        }
+        boolean aboutPeople = command.kind() == coop.plenum.governance.proposal.ProposalKind.ADMISSION
+                || command.kind() == coop.plenum.governance.proposal.ProposalKind.EXPULSION;
+        return aboutPeople && charter.peopleVotesAreSecret() ? Secrecy.SECRET : Secrecy.OPEN;
+    }
+
     /** SECRET is recorded; OPEN is what an absent secrecy means, so open proposals' events read as before. */
     static Secrecy pinned(Secrecy secrecy) {
         return secrecy == Secrecy.SECRET ? secrecy : null;

@@ -133,6 +133,29 @@ class SecretBallotProposalTest {
     }
 
     @Test
+    void votesAboutPeopleAreSecretUnlessTheProposalOrTheCharterSaysOtherwise() {
+        coop.plenum.governance.proposal.ProposalEffect admitCara = new coop.plenum.governance.proposal.ProposalEffect(null,
+                new MemberId("m-cara"));
+        SubmitProposal admission = new SubmitProposal(P, COOP, "Admit Cara", "", "energy", ProposalKind.ADMISSION, admitCara,
+                null, null, null, null, null, null, null, null);
+        fixture.givenNoPriorActivity().when(admission, by(ALICE)).expectEvents(new ProposalSubmitted(P, COOP, ALICE_M, ALICE,
+                "Admit Cara", "", "energy", ProposalKind.ADMISSION, admitCara, null, null, NOW, VoteMethod.YES_NO, null, null,
+                null, null, Secrecy.SECRET));
+        Charter charter = coop.charterAsOf(NOW);
+        Charter openPeopleVotes = new Charter(charter.classes(), charter.topics(), charter.decision(), charter.votingPower(),
+                charter.delegation(), charter.admission(), charter.ledger(), false);
+        assertThat(SecretBallotRules.secrecyOf(admission, charter)).isEqualTo(Secrecy.SECRET);
+        assertThat(SecretBallotRules.secrecyOf(admission, openPeopleVotes)).isEqualTo(Secrecy.OPEN);
+        SubmitProposal openAdmission = new SubmitProposal(P, COOP, "Admit Cara", "", "energy", ProposalKind.ADMISSION, admitCara,
+                null, null, null, null, null, null, null, Secrecy.OPEN);
+        assertThat(SecretBallotRules.secrecyOf(openAdmission, charter)).isEqualTo(Secrecy.OPEN);
+        SubmitProposal expulsion = new SubmitProposal(P, COOP, "Expel Bob", "", "energy", ProposalKind.EXPULSION,
+                new coop.plenum.governance.proposal.ProposalEffect(null, BOB_M), null, null, null, null, null, null, null, null);
+        assertThat(SecretBallotRules.secrecyOf(expulsion, charter)).isEqualTo(Secrecy.SECRET);
+        assertThat(SecretBallotRules.secrecyOf(submit(null, null), charter)).as("any other vote").isEqualTo(Secrecy.OPEN);
+    }
+
+    @Test
     void anElectionCannotBeSecret() {
         fixture.givenNoPriorActivity().when(submit(VoteMethod.ELECTION, Secrecy.SECRET), by(BOB))
                 .expectException(field("secrecy")).expectNoEvents();
