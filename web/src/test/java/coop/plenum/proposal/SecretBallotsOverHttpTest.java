@@ -1,6 +1,7 @@
 package coop.plenum.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.plenum.governance.audit.offline.AuditCommand;
 import coop.plenum.governance.audit.offline.DecisionReplay;
 import coop.plenum.governance.audit.offline.ExportVerifier;
 import coop.plenum.governance.ids.MemberId;
@@ -233,10 +234,10 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
     }
 
     @Test
-    void theAuditorsOfflineReplayOfTheExportReCountsTheSecretVoteToTheRecordedResult() throws java.io.IOException {
+    void theAuditorsOfflineReplayOfTheExportReCountsTheSecretVoteAndAVoterChecksTheirReceiptAgainstIt() throws java.io.IOException {
         String p = openSecretVote();
         ballot(alice, p, aliceM, "{\"choice\":\"YES\"}");
-        ballot(bob, p, bobM, "{\"choice\":\"NO\"}");
+        String bobsSecret = receiptOf(ballot(bob, p, bobM, "{\"choice\":\"NO\"}")).secret();
         ballot(dan, p, danM, "{\"choice\":\"YES\"}");
         post(p, "closing");
         JsonNode tally = get(dan, "/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p);
@@ -249,6 +250,20 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
         assertThat(decision.matches()).isTrue();
         assertThat(decision.outcome()).isEqualTo(tally.path("outcome").asText());
         assertThat(decision.recordedApproval()).isEqualTo(decision.approval()).isNotNull();
+
+        // bob checks his receipt offline against the auditor's export: found, as cast; a wrong secret finds nothing
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("plenum-secret-export-", ".ndjson");
+        java.nio.file.Files.write(file, export);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit = AuditCommand.run(List.of("audit", "secret-receipt", file.toString(), p,
+                bobsSecret), new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("found: NO").contains("OK: your ballot is among the 3 revealed ones");
+        java.io.ByteArrayOutputStream wrong = new java.io.ByteArrayOutputStream();
+        assertThat(AuditCommand.run(List.of("audit", "secret-receipt", file.toString(), p,
+                "not-bobs-secret-at-all-0123"), new java.io.PrintStream(wrong, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(1);
+        assertThat(wrong.toString(StandardCharsets.UTF_8)).contains("NOT FOUND");
     }
 
     @Test
