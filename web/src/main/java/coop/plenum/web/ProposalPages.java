@@ -281,6 +281,7 @@ class ProposalPages {
                             model.addAttribute("inElectorate", me != null && proposal.electorate().contains(me));
                             model.addAttribute("myChoice", me == null ? null : proposal.ballots().get(me));
                             model.addAttribute("secret", proposal.summary().secret());
+                            model.addAttribute("tookPart", proposal.tookPartInSecret(me));
                             model.addAttribute("revealed", all.getT6());
                             model.addAttribute("refusal", refusal);
                             model.addAttribute("commentDraft", commentDraft);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalView;
 
+import coop.plenum.governance.ids.MemberId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,27 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            BudgetJson budget,
                            @io.swagger.v3.oas.annotations.media.Schema(description = "SECRET: ballots sealed until close, then "
                                    + "revealed without their members (GET …/revealed-ballots); absent: OPEN", nullable = true)
-                           String secrecy) {
+                           String secrecy,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "SECRET: the members whose sealed ballot "
+                                   + "stands (who took part is public; what they chose is never here)", nullable = true)
+                           List<String> secretParticipants) {
+
+    /** The shape before secret participants. */
+    public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
+                        Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                        String body, String authorMemberId, Integer revision, List<ProposalView.RevisionView> revisions,
+                        List<CommentJson> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
+                        String method, List<OptionJson> options, List<String> winners,
+                        Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
+                        Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
+                        Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
+                        List<CandidacyJson> candidacies, List<CandidateJson> candidates, BudgetJson budget, String secrecy) {
+        this(proposalId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt, body,
+                authorMemberId, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots, effectMemberId,
+                method, options, winners, optionBallots, reasons, consentBallots, visibility, outcomeStatement, rankedBallots,
+                seats, candidacies, candidates, budget, secrecy, null);
+    }
 
     /** The shape before secret ballots. */
     public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
@@ -45,7 +66,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         this(proposalId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt, body,
                 authorMemberId, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots, effectMemberId,
                 method, options, winners, optionBallots, reasons, consentBallots, visibility, outcomeStatement, rankedBallots,
-                seats, candidacies, candidates, budget, null);
+                seats, candidacies, candidates, budget, null, null);
     }
 
     /** The shape before ELECTION: no seats, candidacies or candidates. */
@@ -138,7 +159,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
                         .map(c -> new CandidacyJson(c.memberId().value(), c.classId(), c.nominatedBy().value(), c.accepted())).toList(),
                 s.method() != coop.plenum.governance.options.VoteMethod.ELECTION || v.openedAt() == null ? null : v.candidates().stream()
                         .map(c -> new CandidateJson(c.memberId().value(), c.classId())).toList(),
-                budget(s), secrecy(s));
+                budget(s), secrecy(s), s.secret() ? v.secretParticipants().stream().map(MemberId::value).toList() : null);
     }
 
     private static String secrecy(ProposalSummary s) {

@@ -104,6 +104,8 @@ class ProposalProjection {
                 .setOnInsert("visibility", e.resultsVisibility())
                 .setOnInsert("seats", e.seats()).setOnInsert("candidacies", List.of())
                 .setOnInsert("budget", e.budget())
+                // SECRET from submission (the page says so during deliberation); pinned again when voting opens
+                .setOnInsert("secrecy", e.secrecy())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
                 .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
@@ -321,7 +323,9 @@ class ProposalProjection {
                     d.candidaciesOrNone().stream().map(c -> new ProposalView.CandidacyView(new MemberId(c.memberId()), c.classId(),
                             new MemberId(c.nominatedBy()), c.accepted())).toList(),
                     d.candidatesOrNone().stream().map(c -> new coop.plenum.governance.proposal.ElectionCandidate(
-                            new MemberId(c.memberId()), c.classId())).toList());
+                            new MemberId(c.memberId()), c.classId())).toList(),
+                    d.secretParticipantsOrNone().stream().map(MemberId::new)
+                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
         }).toFuture();
     }
 
