@@ -87,7 +87,7 @@ public class SecretCloseBenchmark {
             long t0 = System.nanoTime();
             List<RevealedBallot> revealed = SecretReveal.reveal(key, proposal, sealed, electorate);
             List<SecretBallotsRevealed> events = SecretReveal.pages(proposal, revealed);
-            SecretCount.Counted counted = SecretCount.of(proposal, classes, decision, electorate.values(), sealed.keySet(), revealed);
+            SecretCount.CountInput counted = SecretCount.of(proposal, classes, decision, electorate.values(), sealed.keySet(), revealed);
             Tally tally = YesNo.count(counted.electorate(), Map.of(), 0, counted.choices()).result();
             wall.add((System.nanoTime() - t0) / 1_000_000);
             cpu.add((threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);

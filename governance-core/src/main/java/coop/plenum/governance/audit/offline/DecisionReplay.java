@@ -125,7 +125,7 @@ public final class DecisionReplay {
         Map<MemberId, MemberId> followed = Boolean.TRUE.equals(delegation.enabled()) ? delegated : Map.of();
         if (opened.ballotSecrecy().isSecret()) {
             // the revealed anonymous ballots under the other rules; a secret vote has no delegation to follow
-            coop.plenum.governance.proposal.secret.SecretCount.Counted counted = coop.plenum.governance.proposal.secret.SecretCount.of(
+            coop.plenum.governance.proposal.secret.SecretCount.CountInput counted = coop.plenum.governance.proposal.secret.SecretCount.of(
                     opened.proposalId(), classes, decision, opened.electorate(), secretParticipants, revealed);
             return new Hypothesis(classes, decision, delegation, closed,
                     YesNo.count(counted.electorate(), Map.of(), 0, counted.choices()).result());
@@ -160,7 +160,7 @@ public final class DecisionReplay {
         Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
         if (opened.ballotSecrecy().isSecret()) {
             // the revealed anonymous ballots in place of the members who took part; no delegation in a secret vote
-            coop.plenum.governance.proposal.secret.SecretCount.Counted counted = coop.plenum.governance.proposal.secret.SecretCount.of(
+            coop.plenum.governance.proposal.secret.SecretCount.CountInput counted = coop.plenum.governance.proposal.secret.SecretCount.of(
                     opened.proposalId(), opened.classes(), opened.decision(), opened.electorate(), secretParticipants, revealed);
             electorate = counted.electorate();
             delegated = Map.of();

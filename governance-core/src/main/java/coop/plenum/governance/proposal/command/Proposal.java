@@ -429,7 +429,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         List<coop.plenum.governance.proposal.RevealedBallot> revealed = SecretBallotRules.reveal(proposalId, sealedBallots,
                 electorate, keys);
         coop.plenum.governance.proposal.secret.SecretReveal.pages(proposalId, revealed).forEach(AggregateLifecycle::apply);
-        coop.plenum.governance.proposal.secret.SecretCount.Counted counted = coop.plenum.governance.proposal.secret.SecretCount.of(
+        coop.plenum.governance.proposal.secret.SecretCount.CountInput counted = coop.plenum.governance.proposal.secret.SecretCount.of(
                 proposalId, classes, decision, electorate.values(), sealedBallots.keySet(), revealed);
         count(closedAt, counted.electorate(), Map.of(), 0, counted.choices(), counted.optionBallots(),
                 counted.consentBallots(), counted.rankedBallots());

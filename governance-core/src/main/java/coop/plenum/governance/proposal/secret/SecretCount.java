@@ -31,14 +31,14 @@ import java.util.Set;
 public final class SecretCount {
 
     /** The electorate to count and the ballots of each kind, keyed by the anonymous voters. */
-    public record Counted(Electorate electorate, Map<MemberId, Choice> choices, Map<MemberId, OptionBallot> optionBallots,
+    public record CountInput(Electorate electorate, Map<MemberId, Choice> choices, Map<MemberId, OptionBallot> optionBallots,
                           Map<MemberId, ConsentBallot> consentBallots, Map<MemberId, RankedBallot> rankedBallots) {
     }
 
     private SecretCount() {
     }
 
-    public static Counted of(ProposalId proposalId, List<StakeholderClass> classes, DecisionRule decision,
+    public static CountInput of(ProposalId proposalId, List<StakeholderClass> classes, DecisionRule decision,
                              Collection<ElectorateMember> electorate, Set<MemberId> participants,
                              List<RevealedBallot> revealed) {
         List<Voter> voters = new ArrayList<>();
@@ -63,6 +63,6 @@ public final class SecretCount {
                 choices.put(anonymous, body.choice());
             }
         }
-        return new Counted(new Electorate(classes, decision, voters), choices, optionBallots, consentBallots, rankedBallots);
+        return new CountInput(new Electorate(classes, decision, voters), choices, optionBallots, consentBallots, rankedBallots);
     }
 }
