@@ -130,6 +130,13 @@ CREATE TABLE IF NOT EXISTS plenum_login_trusted (
     trusted_at    TIMESTAMPTZ NOT NULL
 );
 
+-- Secret ballots (docs/secret-ballots.md): one AES-256 key per open secret vote, outside the event log; the close
+-- that reveals the ballots deletes it in the same transaction, after which no stored byte opens a sealed ballot.
+CREATE TABLE IF NOT EXISTS plenum_secret_ballot_key (
+    proposal_id VARCHAR(100) PRIMARY KEY,
+    vote_key    BYTEA        NOT NULL
+);
+
 -- Notification emails waiting to go out, and what became of them (NotificationOutbox, OutboxSender). Keyed by the
 -- notification's idempotency key (event id, recipient, kind) or a digest's (account, day): a redelivered or replayed
 -- event inserts nothing new, so nothing is mailed twice from here. Kept next to the log, not in MongoDB, so that a

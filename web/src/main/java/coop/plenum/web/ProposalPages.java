@@ -248,7 +248,8 @@ class ProposalPages {
                         myReceipt(proposalId, granted.access().memberId(), user, justCast)
                                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                         Boolean.TRUE.equals(model.getAttribute("overTimeAsked")) ? participationOverTime(proposal)
-                                : Mono.just(List.<java.util.Map.Entry<java.time.Instant, TallyJson>>of()))
+                                : Mono.just(List.<java.util.Map.Entry<java.time.Instant, TallyJson>>of()),
+                        revealedBallots(proposal))
                         .map(all -> {
                             Map<MemberId, String> names = all.getT2().stream()
                                     .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));
@@ -280,12 +281,29 @@ class ProposalPages {
                             model.addAttribute("myMemberId", me);
                             model.addAttribute("inElectorate", me != null && proposal.electorate().contains(me));
                             model.addAttribute("myChoice", me == null ? null : proposal.ballots().get(me));
+                            model.addAttribute("secret", proposal.summary().secret());
+                            model.addAttribute("tookPart", proposal.tookPartInSecret(me));
+                            model.addAttribute("revealed", all.getT6());
                             model.addAttribute("refusal", refusal);
                             model.addAttribute("commentDraft", commentDraft);
                             model.addAttribute("revisionChanges", RevisionChanges.of(proposal.revisions()));
                             model.addAttribute("thread", CommentThread.of(proposal.comments(), names));
                             return "proposal";
                         })));
+    }
+
+    /**
+     * A closed secret vote's revealed ballots, whole: the page finds the voter's own by their receipt's tag in the
+     * browser, so looking tells the server nothing. None for any other vote, and none while a secret vote is open.
+     */
+    private Mono<List<coop.plenum.governance.proposal.RevealedBallot>> revealedBallots(ProposalView proposal) {
+        if (!proposal.summary().secret()) {
+            return Mono.just(List.of());
+        }
+        return queries.one(new coop.plenum.governance.proposal.query.FindRevealedBallots(proposal.summary().proposalId()),
+                        coop.plenum.governance.proposal.query.RevealedBallotsView.class)
+                .map(coop.plenum.governance.proposal.query.RevealedBallotsView::ballots)
+                .defaultIfEmpty(List.of());
     }
 
     /**
@@ -424,28 +442,47 @@ class ProposalPages {
                         Refusal.of("action", (RuleViolation) refused, Words.of(model)), ""));
     }
 
+    private static final java.security.SecureRandom RECEIPT_SECRETS = new java.security.SecureRandom();
+
     /** A ballot of the signed-in member (the aggregate decides whether they may cast it now). */
     @PostMapping("/cooperatives/{cooperativeId}/proposals/{proposalId}/ballot")
     Mono<String> ballot(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
                         Model model, ServerWebExchange exchange) {
         return proposals.require(cooperativeId, proposalId)
                 .flatMap(summary -> access.requireReader(cooperativeId, user).map(granted -> reactor.util.function.Tuples.of(summary, granted)))
-                .flatMap(found -> exchange.getFormData().flatMap(form -> Mono.fromCallable(() -> {
+                .flatMap(found -> exchange.getFormData().flatMap(form -> {
+                    // a secret ballot's receipt secret: made here, sealed as its tag, shown once on the answer, never stored
+                    String[] receiptSecret = new String[1];
+                    return Mono.fromCallable(() -> {
                             VoteMethod method = VoteMethod.orDefault(found.getT1().method());
                             FormText.requireTypable(form);
                             MemberId me = found.getT2().access().memberId();
-                            return method == VoteMethod.YES_NO || "RETRACT".equals(form.getFirst("choice"))
+                            Object command = method == VoteMethod.YES_NO || "RETRACT".equals(form.getFirst("choice"))
                                     ? ballotCommand(new ProposalId(proposalId), me, form.getFirst("choice"))
                                     : BallotDraft.of(form).command(new ProposalId(proposalId), members(me), method);
+                            if (found.getT1().secret() && command instanceof CastBallot cast) {
+                                receiptSecret[0] = coop.plenum.governance.proposal.secret.ReceiptTags.newSecret(RECEIPT_SECRETS);
+                                command = new CastBallot(cast.proposalId(), cast.memberId(), cast.choice(), cast.approve(),
+                                        cast.scores(), cast.reason(), cast.consent(), cast.ranking(),
+                                        coop.plenum.governance.proposal.secret.ReceiptTags.tag(cast.proposalId(), receiptSecret[0]));
+                            }
+                            return command;
                         })
                         .flatMap(command -> commands.<Object>send(command, user.caller(null)))
-                        // a cast ballot's page shows its receipt: the address names the event it was stored as
-                        .map(result -> result instanceof BallotRecorded recorded
+                        // a secret ballot's answer is the page itself, with the receipt secret: never in an address
+                        .flatMap(result -> receiptSecret[0] != null && result instanceof BallotRecorded
+                                ? Mono.defer(() -> {
+                                    model.addAttribute("secretReceipt", receiptSecret[0]);
+                                    return render(cooperativeId, proposalId, user, model, Refusal.NONE, "");
+                                })
+                                // a cast ballot's page shows its receipt: the address names the event it was stored as
+                                : Mono.just(result instanceof BallotRecorded recorded
                                 ? "redirect:" + base(cooperativeId) + "/" + proposalId + "?ballot=" + recorded.sequenceNumber() + "#my-receipt"
-                                : redirect(cooperativeId, proposalId, null))
+                                : redirect(cooperativeId, proposalId, null)))
                         .defaultIfEmpty(redirect(cooperativeId, proposalId, null))
                         // a refused ballot is shown again as typed
-                        .doOnError(refused -> model.addAttribute("ballotDraft", BallotDraft.of(form).shown()))))
+                        .doOnError(refused -> model.addAttribute("ballotDraft", BallotDraft.of(form).shown()));
+                }))
                 .onErrorResume(Refusal::shownOnThePage, refused -> refuse(cooperativeId, proposalId, user, model, exchange,
                         Refusal.of("ballot", (RuleViolation) refused, Words.of(model)), ""));
     }

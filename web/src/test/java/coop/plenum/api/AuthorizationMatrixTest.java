@@ -120,6 +120,9 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 new Endpoint("GET proposals", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals", null, 401, 403, 200, 200, 200, 403),
                 new Endpoint("GET tally", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/tally",
                         null, 401, 403, 200, 200, 200, 403),
+                // the world's proposal is an open-ballot one: readers get 409 proposal.not-secret, the others no further
+                new Endpoint("GET revealed-ballots", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal()
+                        + "/revealed-ballots", null, 401, 403, 409, 409, 409, 403),
                 new Endpoint("POST opening", HttpMethod.POST, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/opening",
                         null, 401, 403, 403, 204, 403, 403),
                 new Endpoint("POST withdrawal of a proposal (by its author, the member)", HttpMethod.POST,

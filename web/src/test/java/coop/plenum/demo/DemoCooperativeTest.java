@@ -1,5 +1,7 @@
 package coop.plenum.demo;
 
+import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.proposal.secret.ReceiptTags;
 import com.fasterxml.jackson.databind.JsonNode;
 import coop.plenum.support.BootedPlenum;
 import coop.plenum.support.PageSession;
@@ -43,11 +45,14 @@ class DemoCooperativeTest extends BootedPlenum {
         String ranked = null;
         String election = null;
         String budget = null;
+        String secret = null;
         for (JsonNode p : get("/api/v1/cooperatives/{c}/proposals", coop)) {
             String state = p.get("state").asText();
             String method = p.get("method").asText();
             states.add(state + " " + method);
-            if (state.equals("CLOSED") && method.equals("YES_NO")) {
+            if (p.path("secrecy").asText().equals("SECRET")) {
+                secret = p.get("proposalId").asText();
+            } else if (state.equals("CLOSED") && method.equals("YES_NO")) {
                 decided = p.get("proposalId").asText();
             } else if (method.equals("CONSENT")) {
                 consent = p.get("proposalId").asText();
@@ -60,7 +65,13 @@ class DemoCooperativeTest extends BootedPlenum {
             }
         }
         assertThat(states).containsExactlyInAnyOrder("CLOSED YES_NO", "VOTING YES_NO", "DELIBERATION YES_NO",
-                "CLOSED CONSENT", "VOTING RANKED", "CLOSED ELECTION", "CLOSED BUDGET");
+                "CLOSED CONSENT", "VOTING RANKED", "CLOSED ELECTION", "CLOSED BUDGET", "CLOSED YES_NO");
+        // the secret vote: seven anonymous ballots revealed, each findable by its voter's demo receipt
+        JsonNode revealed = get("/api/v1/cooperatives/{c}/proposals/{p}/revealed-ballots", coop, secret);
+        assertThat(revealed.get("count").asInt()).isEqualTo(7);
+        String chloesTag = ReceiptTags.tag(new ProposalId(secret), "demo-receipt-of-chloe");
+        assertThat(revealed.get("ballots").findValuesAsText("tag")).contains(chloesTag);
+        assertThat(get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, secret).get("outcome").asText()).isIn("ACCEPTED", "REJECTED");
         JsonNode tally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, decided);
         // workers approve (abstention aside), users follow dev's NO through emma's and hugo's delegations,
         // investors follow ada through finn's: 0.5 × 1 + 0.3 × 0 + 0.2 × 1

@@ -70,12 +70,13 @@ class DemoExportVerifiesOfflineTest extends BootedPlenum {
     }
 
     @Test
-    void theDemoCooperativesExportVerifiesOfflineAndReTalliesEachOfItsFourDecidedVotes() throws Exception {
+    void theDemoCooperativesExportVerifiesOfflineAndReTalliesEachOfItsFiveDecidedVotes() throws Exception {
         Run run = verify(lines);
         assertThat(run.exit()).as(run.out()).isZero();
-        // the yes/no vote, the consent decision, the board election (Meek per class) and the budget (Equal Shares)
-        assertThat(run.out()).contains("OK: the history holds").containsPattern("decisions re-tallied\\s+4")
-                .containsPattern("matching\\s+4").containsPattern("differing\\s+0");
+        // the yes/no vote, the consent decision, the board election (Meek per class), the budget (Equal Shares) and
+        // the secret vote (from its revealed ballots)
+        assertThat(run.out()).contains("OK: the history holds").containsPattern("decisions re-tallied\\s+5")
+                .containsPattern("matching\\s+5").containsPattern("differing\\s+0");
     }
 
     @Test

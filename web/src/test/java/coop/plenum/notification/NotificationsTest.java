@@ -126,6 +126,23 @@ class NotificationsTest {
     }
 
     @Test
+    void aSecretBallotCountsAsTakingPartSoItsVoterIsNotReminded() {
+        InboxSteps.Riverside r = s.riverside();
+        String proposal = http.post().uri("/api/v1/cooperatives/" + r.coop() + "/proposals").headers(Cooperators.as(r.alice()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Renew the contract\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"secrecy\":\"SECRET\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        http.post().uri("/api/v1/cooperatives/" + r.coop() + "/proposals/" + proposal + "/opening").headers(Cooperators.as(r.alice()))
+                .exchange().expectStatus().is2xxSuccessful();
+        s.ballot(r.bob(), r.coop(), proposal, r.bobMember(), "NO");
+        http.post().uri("/api/v1/cooperatives/" + r.coop() + "/proposals/" + proposal + "/reminders").headers(Cooperators.as(r.alice()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.reminded").isEqualTo(3);
+        assertThat(s.firstOfKind(r.bob(), "VOTE_REMINDER")).isNull();
+        assertThat(s.firstOfKind(r.alice(), "VOTE_REMINDER")).isNotNull();
+    }
+
+    @Test
     void aSecretaryRemindsOnlyThoseNotCountedAndOnlyOncePerVotePerDay() {
         InboxSteps.Riverside r = s.riverside();
         s.delegate(r.carol(), r.coop(), r.carolMember(), r.bobMember());

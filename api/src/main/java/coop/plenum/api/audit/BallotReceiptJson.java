@@ -11,7 +11,28 @@ import java.util.HexFormat;
  * needs a signed checkpoint, and the ballot does not wait for one.
  */
 public record BallotReceiptJson(String cooperativeId, String proposalId, String memberId, Long position, String eventType,
-                                String aggregateIdentifier, long sequenceNumber, String eventHash, String recordedAt, Proof proof) {
+                                String aggregateIdentifier, long sequenceNumber, String eventHash, String recordedAt, Proof proof,
+                                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                SecretReceipt secretReceipt) {
+
+    public BallotReceiptJson(String cooperativeId, String proposalId, String memberId, Long position, String eventType,
+                             String aggregateIdentifier, long sequenceNumber, String eventHash, String recordedAt, Proof proof) {
+        this(cooperativeId, proposalId, memberId, position, eventType, aggregateIdentifier, sequenceNumber, eventHash,
+                recordedAt, proof, null);
+    }
+
+    /**
+     * A secret vote's receipt, given ONCE with the cast and never stored by the server: the voter keeps
+     * {@code secret}; {@code tag} (SHA-256 of it, see docs/secret-ballots.md) is what the revealed ballots list after
+     * close, so the voter can find theirs without telling anyone which it is.
+     */
+    public record SecretReceipt(String secret, String tag) {
+    }
+
+    public BallotReceiptJson withSecretReceipt(SecretReceipt receipt) {
+        return new BallotReceiptJson(cooperativeId, proposalId, memberId, position, eventType, aggregateIdentifier,
+                sequenceNumber, eventHash, recordedAt, proof, receipt);
+    }
 
     /**
      * Where the receipt with its inclusion proof is ({@code url}, answered with 409 {@code audit.not-yet-signed}
@@ -35,7 +56,8 @@ public record BallotReceiptJson(String cooperativeId, String proposalId, String 
      */
     static BallotReceiptJson withoutLog(coop.plenum.governance.proposal.BallotRecorded ballot, String memberId) {
         return new BallotReceiptJson(null, ballot.proposalId().value(), memberId, null,
-                coop.plenum.governance.proposal.BallotCast.class.getName(), ballot.proposalId().value(), ballot.sequenceNumber(),
+                (ballot.sealed() ? coop.plenum.governance.proposal.SecretBallotCast.class
+                        : coop.plenum.governance.proposal.BallotCast.class).getName(), ballot.proposalId().value(), ballot.sequenceNumber(),
                 null, null, new Proof("NO_AUDIT_LOG", null, null));
     }
 

@@ -22,7 +22,14 @@ public record CharterJson(List<ClassJson> classes,
                           VotingPowerJson votingPower,
                           DelegationJson delegation,
                           AdmissionPolicy admission,
-                          LedgerJson ledger) {
+                          LedgerJson ledger,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          Boolean secretPeopleVotes) {
+
+    public CharterJson(List<ClassJson> classes, List<String> topics, DecisionJson decision, VotingPowerJson votingPower,
+                       DelegationJson delegation, AdmissionPolicy admission, LedgerJson ledger) {
+        this(classes, topics, decision, votingPower, delegation, admission, ledger, null);
+    }
 
     public record ClassJson(String id, String name, Integer weight, Integer quorum) {
     }
@@ -49,7 +56,7 @@ public record CharterJson(List<ClassJson> classes,
                         votingPower.maxBonus(), votingPower.windowDays()),
                 delegation == null ? null : new DelegationRule(delegation.enabled(), delegation.maxChainLength()),
                 admission,
-                ledger == null ? null : new LedgerRule(ledger.rates(), ledger.requiredEvaluations()));
+                ledger == null ? null : new LedgerRule(ledger.rates(), ledger.requiredEvaluations()), secretPeopleVotes);
     }
 
     /** For other API features that accept a charter (charter amendments). */
@@ -66,6 +73,6 @@ public record CharterJson(List<ClassJson> classes,
                         charter.votingPower().maxBonus(), charter.votingPower().windowDays()),
                 new DelegationJson(charter.delegation().enabled(), charter.delegation().maxChainLength()),
                 charter.admission(),
-                new LedgerJson(charter.ledger().rates(), charter.ledger().requiredEvaluations()));
+                new LedgerJson(charter.ledger().rates(), charter.ledger().requiredEvaluations()), charter.secretPeopleVotes());
     }
 }

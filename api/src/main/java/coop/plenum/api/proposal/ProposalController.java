@@ -101,7 +101,7 @@ class ProposalController {
         return Mono.fromCallable(() -> new SubmitProposal(id, new CooperativeId(cooperativeId), request.title(), request.body(),
                         request.topic(), request.kind(), effect(request.kind(), request.effect()), request.votingOpensAt(),
                         request.votingClosesAt(), request.method(), request.options(), request.visibility(), request.seats(),
-                        request.budget()))
+                        request.budget(), request.secrecy()))
                 .flatMap(command -> commands.send(command, user.caller(correlation)))
                 .thenReturn(ResponseEntity.created(Locations.of("/api/v1/cooperatives/{c}/proposals/{p}", cooperativeId, id.value()))
                         .body(Map.of("proposalId", id.value())));
@@ -203,15 +203,25 @@ class ProposalController {
     @PutMapping("/{proposalId}/ballots/{memberId}")
     @Operation(summary = "Cast or recast your ballot (members of the frozen electorate, while voting is open); answers 200 "
             + "with a receipt: the ballot's log position, event type, aggregate and sequence, its event hash, and where its "
-            + "inclusion proof can be fetched once a checkpoint covers it (proof.url, proof.availableBy)")
+            + "inclusion proof can be fetched once a checkpoint covers it (proof.url, proof.availableBy). In a SECRET vote "
+            + "the answer also holds secretReceipt {secret, tag}, ONCE: keep the secret to find your ballot among the revealed "
+            + "ones after close (the server does not store it); a client may send its own receiptSecret (22 to 128 base64url "
+            + "characters, else 400 naming receiptSecret); a reason is refused (400 naming reason) except a CONSENT objection's")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the ballot is recorded; its receipt")
     Mono<BallotReceiptJson> cast(@PathVariable String cooperativeId, @PathVariable String proposalId, @PathVariable String memberId,
                                  @RequestBody BallotRequest request, @AuthenticationPrincipal PlenumUser user,
                                  @RequestHeader(value = CORRELATION, required = false) String correlation) {
-        // no read-model lookup first: the Proposal aggregate answers 404 for an unknown id or another cooperative's
-        return commands.<BallotRecorded>sendUnder(cooperativeId, new CastBallot(new ProposalId(proposalId), new MemberId(memberId),
-                        request.choice(), request.approve(), request.scores(), request.reason(), request.consent(), request.ranking()), user.caller(correlation), () -> notHere(proposalId))
-                .flatMap(recorded -> ballotReceipts.of(recorded, memberId));
+        // no read-model lookup first: the Proposal aggregate answers 404 for an unknown id or another cooperative's. So
+        // every cast carries a receipt tag; an open vote ignores it, a secret one seals it, and only then is the
+        // secret behind it handed to the voter (it is never stored, nor sent to the aggregate)
+        ProposalId id = new ProposalId(proposalId);
+        SecretReceipts.Issued receipt = SecretReceipts.issue(id, request.receiptSecret());
+        return commands.<BallotRecorded>sendUnder(cooperativeId, new CastBallot(id, new MemberId(memberId),
+                        request.choice(), request.approve(), request.scores(), request.reason(), request.consent(), request.ranking(),
+                        receipt.tag()), user.caller(correlation), () -> notHere(proposalId))
+                .flatMap(recorded -> ballotReceipts.of(recorded, memberId).map(json -> recorded.sealed()
+                        ? json.withSecretReceipt(new coop.plenum.api.audit.BallotReceiptJson.SecretReceipt(receipt.secret(), receipt.tag()))
+                        : json));
     }
 
     @DeleteMapping("/{proposalId}/ballots/{memberId}")
@@ -231,6 +241,31 @@ class ProposalController {
         return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
                 .then(queries.one(new FindTally(new ProposalId(proposalId), instant), TallyView.class))
                 .map(TallyJson::of);
+    }
+
+    @GetMapping("/{proposalId}/revealed-ballots")
+    @Operation(summary = "A closed SECRET vote's ballots, revealed without their members in tag order (members, auditors): "
+            + "each voter finds theirs by the SHA-256 tag of their receipt secret, computed on their side. 409 "
+            + "ballot.secret-vote-open while the vote is open (nothing is revealed before close), 409 proposal.not-secret for "
+            + "an open-ballot proposal (its ballots are in the proposal itself)")
+    @ApiResponse(responseCode = "200", description = "the revealed ballots, whole")
+    @ApiResponse(responseCode = "409", description = "the vote is still open, or it is not a secret vote")
+    Mono<RevealedBallotsJson> revealedBallots(@PathVariable String cooperativeId, @PathVariable String proposalId,
+                                              @AuthenticationPrincipal PlenumUser user) {
+        return access.requireReader(cooperativeId, user).then(proposal(cooperativeId, proposalId))
+                .then(queries.one(new coop.plenum.governance.proposal.query.FindRevealedBallots(new ProposalId(proposalId)),
+                        coop.plenum.governance.proposal.query.RevealedBallotsView.class))
+                .map(view -> {
+                    if (!view.secret()) {
+                        throw new coop.plenum.kernel.StateConflict("proposal.not-secret",
+                                "this vote's ballots are not secret: they are in the proposal itself");
+                    }
+                    if (view.state() != ProposalState.CLOSED && view.state() != ProposalState.EXECUTED) {
+                        throw new coop.plenum.kernel.StateConflict("ballot.secret-vote-open",
+                                "a secret vote's ballots are revealed when it closes; it is " + view.state());
+                    }
+                    return RevealedBallotsJson.of(view);
+                });
     }
 
     @GetMapping(value = "/{proposalId}/tally/stream", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import coop.plenum.governance.proposal.query.ProposalSummary;
 import coop.plenum.governance.proposal.query.ProposalView;
 
+import coop.plenum.governance.ids.MemberId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,47 @@ public record ProposalJson(String proposalId, String title, String topic, String
                            Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
                            Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
                            List<CandidacyJson> candidacies, List<CandidateJson> candidates,
-                           BudgetJson budget) {
+                           BudgetJson budget,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "SECRET: ballots sealed until close, then "
+                                   + "revealed without their members (GET …/revealed-ballots); absent: OPEN", nullable = true)
+                           String secrecy,
+                           @io.swagger.v3.oas.annotations.media.Schema(description = "SECRET: the members whose sealed ballot "
+                                   + "stands (who took part is public; what they chose is never here)", nullable = true)
+                           List<String> secretParticipants) {
+
+    /** The shape before secret participants. */
+    public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
+                        Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                        String body, String authorMemberId, Integer revision, List<ProposalView.RevisionView> revisions,
+                        List<CommentJson> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
+                        String method, List<OptionJson> options, List<String> winners,
+                        Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
+                        Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
+                        Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
+                        List<CandidacyJson> candidacies, List<CandidateJson> candidates, BudgetJson budget, String secrecy) {
+        this(proposalId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt, body,
+                authorMemberId, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots, effectMemberId,
+                method, options, winners, optionBallots, reasons, consentBallots, visibility, outcomeStatement, rankedBallots,
+                seats, candidacies, candidates, budget, secrecy, null);
+    }
+
+    /** The shape before secret ballots. */
+    public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
+                        Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                        String body, String authorMemberId, Integer revision, List<ProposalView.RevisionView> revisions,
+                        List<CommentJson> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<String, String> ballots, String effectMemberId,
+                        String method, List<OptionJson> options, List<String> winners,
+                        Map<String, Map<String, Integer>> optionBallots, Map<String, String> reasons,
+                        Map<String, String> consentBallots, String visibility, OutcomeStatementJson outcomeStatement,
+                        Map<String, List<List<String>>> rankedBallots, Map<String, Integer> seats,
+                        List<CandidacyJson> candidacies, List<CandidateJson> candidates, BudgetJson budget) {
+        this(proposalId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt, body,
+                authorMemberId, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots, effectMemberId,
+                method, options, winners, optionBallots, reasons, consentBallots, visibility, outcomeStatement, rankedBallots,
+                seats, candidacies, candidates, budget, null, null);
+    }
 
     /** The shape before ELECTION: no seats, candidacies or candidates. */
     public ProposalJson(String proposalId, String title, String topic, String kind, String state, String outcome,
@@ -91,7 +132,7 @@ public record ProposalJson(String proposalId, String title, String topic, String
         return new ProposalJson(s.proposalId().value(), s.title(), s.topic(), s.kind().name(), s.state().name(),
                 s.outcome() == null ? null : s.outcome().name(), s.votingOpensAt(), s.votingClosesAt(), s.submittedAt(),
                 null, null, null, null, null, null, null, null, null, null, s.method().name(), options(s), winners(s), null, null, null,
-                s.visibility().name(), null, null, null, null, null, budget(s));
+                s.visibility().name(), null, null, null, null, null, budget(s), secrecy(s));
     }
 
     static ProposalJson detail(ProposalView v) {
@@ -118,6 +159,10 @@ public record ProposalJson(String proposalId, String title, String topic, String
                         .map(c -> new CandidacyJson(c.memberId().value(), c.classId(), c.nominatedBy().value(), c.accepted())).toList(),
                 s.method() != coop.plenum.governance.options.VoteMethod.ELECTION || v.openedAt() == null ? null : v.candidates().stream()
                         .map(c -> new CandidateJson(c.memberId().value(), c.classId())).toList(),
-                budget(s));
+                budget(s), secrecy(s), s.secret() ? v.secretParticipants().stream().map(MemberId::value).toList() : null);
+    }
+
+    private static String secrecy(ProposalSummary s) {
+        return s.secret() ? coop.plenum.governance.proposal.Secrecy.SECRET.name() : null;
     }
 }

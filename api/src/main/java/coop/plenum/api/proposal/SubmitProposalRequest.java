@@ -16,11 +16,13 @@ import java.util.List;
  * {@code visibility} is PUBLIC when absent; AFTER_CLOSE hides ballots and running results until the vote closes.
  * {@code seats} (ELECTION only, and required there): seats per class, {@code {classId: 1 to 50}}.
  * BUDGET needs {@code budget: {amount, currency}} and projects as options {@code [{id, label, cost}]} (2 to 50); the
- * bounds are in the README's "HTTP API".
+ * bounds are in the README's "HTTP API". {@code secrecy} SECRET (any method but ELECTION) seals the ballots until close
+ * (docs/secret-ballots.md); absent: OPEN, except ADMISSION and EXPULSION, which are SECRET unless the charter says otherwise.
  */
 public record SubmitProposalRequest(String title, String body, String topic, ProposalKind kind, JsonNode effect,
                                     Instant votingOpensAt, Instant votingClosesAt, VoteMethod method,
                                     List<ProposalOption> options, coop.plenum.governance.proposal.Visibility visibility,
                                     java.util.Map<String, Integer> seats,
-                                    coop.plenum.governance.budget.ProposalBudget budget) {
+                                    coop.plenum.governance.budget.ProposalBudget budget,
+                                    coop.plenum.governance.proposal.Secrecy secrecy) {
 }

@@ -12,7 +12,23 @@ public record Charter(List<StakeholderClass> classes,
                       VotingPowerRule votingPower,
                       DelegationRule delegation,
                       AdmissionPolicy admission,
-                      LedgerRule ledger) {
+                      LedgerRule ledger,
+                      Boolean secretPeopleVotes) {
+
+    /** A charter without {@code secretPeopleVotes}: admissions and expulsions are decided by secret ballot. */
+    public Charter(List<StakeholderClass> classes, List<String> topics, DecisionRule decision, VotingPowerRule votingPower,
+                   DelegationRule delegation, AdmissionPolicy admission, LedgerRule ledger) {
+        this(classes, topics, decision, votingPower, delegation, admission, ledger, null);
+    }
+
+    /**
+     * SPEC "Voting methods", {@code secrecy}: votes about people (ADMISSION, EXPULSION) are SECRET unless the proposal
+     * says otherwise or the charter sets {@code secretPeopleVotes: false}; absent (every charter recorded before it
+     * existed) means secret. docs/charter.md.
+     */
+    public boolean peopleVotesAreSecret() {
+        return !Boolean.FALSE.equals(secretPeopleVotes);
+    }
 
     public boolean hasClass(String classId) {
         return classes != null && classId != null && classes.stream().anyMatch(c -> c != null && classId.equals(c.id()));

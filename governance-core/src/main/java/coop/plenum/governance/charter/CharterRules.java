@@ -61,7 +61,9 @@ public final class CharterRules {
                 : new LedgerRule(raw.ledger().rates() == null ? Map.of() : sorted(raw.ledger().rates()),
                 orElse(raw.ledger().requiredEvaluations(), DEFAULT_REQUIRED_EVALUATIONS));
         return new Charter(raw.classes(), raw.topics() == null ? DEFAULT_TOPICS : raw.topics(), decision, power,
-                delegation, orElse(raw.admission(), AdmissionPolicy.SECRETARY), ledger);
+                // secretPeopleVotes stays absent unless given: absent already means secret, and charters recorded
+                // before it existed read the same
+                delegation, orElse(raw.admission(), AdmissionPolicy.SECRETARY), ledger, raw.secretPeopleVotes());
     }
 
     /** Throws {@link InvalidInput} listing every broken rule, the first one naming its field. */

@@ -12,10 +12,18 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * A member of the electorate votes, or changes their vote (the last one counts). The body depends on the method:
  * {@code choice} for YES_NO, {@code approve} for APPROVAL, {@code scores} for SCORE, {@code consent} for CONSENT,
  * {@code ranking} (groups of option ids, best first) for RANKED; a {@code reason} may accompany any (an objection needs one).
+ * In a secret vote {@code receiptTag} is the hex SHA-256 tag of the voter's receipt secret ({@code ReceiptTags}),
+ * computed at the edge so that the secret itself never reaches the aggregate; it is sealed with the ballot.
  */
 public record CastBallot(@TargetAggregateIdentifier ProposalId proposalId, MemberId memberId, Choice choice,
                          List<String> approve, Map<String, Integer> scores, String reason, ConsentChoice consent,
-                         List<List<String>> ranking) {
+                         List<List<String>> ranking, String receiptTag) {
+
+    /** A ballot of an open vote, or any ballot before secret ballots. */
+    public CastBallot(ProposalId proposalId, MemberId memberId, Choice choice, List<String> approve,
+                      Map<String, Integer> scores, String reason, ConsentChoice consent, List<List<String>> ranking) {
+        this(proposalId, memberId, choice, approve, scores, reason, consent, ranking, null);
+    }
 
     public CastBallot(ProposalId proposalId, MemberId memberId, Choice choice, List<String> approve,
                       Map<String, Integer> scores, String reason, ConsentChoice consent) {

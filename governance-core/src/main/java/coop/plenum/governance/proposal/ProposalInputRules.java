@@ -68,7 +68,18 @@ public final class ProposalInputRules {
         methodAndOptions(method, command.options(), v);
         seatsPerClass(method, command.seats(), v);
         coop.plenum.governance.budget.BudgetInputRules.submission(method, command.budget(), command.options(), v);
+        electionsAreNotSecret(method, command.secrecy(), v);
         return v;
+    }
+
+    /**
+     * SPEC "Voting methods": any method but ELECTION may be SECRET (a board election's count publishes each class's
+     * round-by-round transfers, and candidates are ranked only by their own class).
+     */
+    private static void electionsAreNotSecret(VoteMethod method, Secrecy secrecy, List<Violation> v) {
+        if (method == VoteMethod.ELECTION && secrecy == Secrecy.SECRET) {
+            v.add(new Violation("secrecy", "proposal.secrecy-election", "an ELECTION cannot be SECRET"));
+        }
     }
 
     /**

@@ -15,12 +15,28 @@ import java.util.List;
  * and its voting method and options ({@code method} absent in events stored before methods existed: YES_NO), and who
  * sees ballots and running results while voting ({@code visibility}; absent in events stored before it existed and
  * for PUBLIC proposals: PUBLIC), for an ELECTION the {@code seats} per stakeholder class, and a BUDGET proposal's
- * {@code budget} (each absent for every other method). */
+ * {@code budget} (each absent for every other method), and {@code secrecy} (SECRET; absent: OPEN). */
 public record ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
                                 AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
                                 ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
                                 VoteMethod method, List<ProposalOption> options, Visibility visibility,
-                                java.util.Map<String, Integer> seats, coop.plenum.governance.budget.ProposalBudget budget) {
+                                java.util.Map<String, Integer> seats, coop.plenum.governance.budget.ProposalBudget budget,
+                                Secrecy secrecy) {
+
+    /** An open proposal, as every proposal was before secret ballots. */
+    public ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,
+                             AccountId authorAccountId, String title, String body, String topic, ProposalKind kind,
+                             ProposalEffect effect, Instant votingOpensAt, Instant votingClosesAt, Instant submittedAt,
+                             VoteMethod method, List<ProposalOption> options, Visibility visibility,
+                             java.util.Map<String, Integer> seats, coop.plenum.governance.budget.ProposalBudget budget) {
+        this(proposalId, cooperativeId, authorMemberId, authorAccountId, title, body, topic, kind, effect, votingOpensAt,
+                votingClosesAt, submittedAt, method, options, visibility, seats, budget, null);
+    }
+
+    /** SECRET or OPEN; absent (every event from before secret ballots, and every open proposal) means OPEN. */
+    public Secrecy ballotSecrecy() {
+        return Secrecy.orDefault(secrecy);
+    }
 
     /** A proposal of any method but ELECTION and BUDGET. */
     public ProposalSubmitted(ProposalId proposalId, CooperativeId cooperativeId, MemberId authorMemberId,

@@ -19,14 +19,30 @@ import java.util.List;
  * existed and in every PUBLIC vote: PUBLIC; AFTER_CLOSE: ballots and running results hidden until close), and for an
  * ELECTION the {@code seats} per class and the {@code candidates} standing, each for their class (absent otherwise;
  * the list's order breaks ties that never differed), and a BUDGET vote's {@code budget} (absent for every other
- * method). Later amendments,
+ * method), and its {@code secrecy} (SECRET: ballots sealed until close, no delegation; absent: OPEN). Later amendments,
  * admissions or contributions never change it; replays read it from here.
  */
 public record VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
                            List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
                            List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options,
                            Visibility visibility, java.util.Map<String, Integer> seats,
-                           List<ElectionCandidate> candidates, coop.plenum.governance.budget.ProposalBudget budget) {
+                           List<ElectionCandidate> candidates, coop.plenum.governance.budget.ProposalBudget budget,
+                           Secrecy secrecy) {
+
+    /** An open vote, as every vote was before secret ballots. */
+    public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,
+                        List<StakeholderClass> classes, DecisionRule decision, DelegationRule delegation,
+                        List<ElectorateMember> electorate, VoteMethod method, List<ProposalOption> options,
+                        Visibility visibility, java.util.Map<String, Integer> seats,
+                        List<ElectionCandidate> candidates, coop.plenum.governance.budget.ProposalBudget budget) {
+        this(proposalId, cooperativeId, topic, openedAt, classes, decision, delegation, electorate, method, options,
+                visibility, seats, candidates, budget, null);
+    }
+
+    /** Pinned at opening: SECRET seals the ballots until close; absent (every event from before it) means OPEN. */
+    public Secrecy ballotSecrecy() {
+        return Secrecy.orDefault(secrecy);
+    }
 
     /** A vote of any method but ELECTION and BUDGET. */
     public VotingOpened(ProposalId proposalId, CooperativeId cooperativeId, String topic, Instant openedAt,

@@ -29,6 +29,8 @@ import coop.plenum.governance.membership.query.FindMembers;
 import coop.plenum.governance.membership.query.MemberView;
 import coop.plenum.governance.proposal.CastBallot;
 import coop.plenum.governance.proposal.CloseVoting;
+import coop.plenum.governance.proposal.Secrecy;
+import coop.plenum.governance.proposal.secret.ReceiptTags;
 import coop.plenum.governance.proposal.CommentOnProposal;
 import coop.plenum.governance.proposal.OpenVoting;
 import coop.plenum.governance.ids.ProposalId;
@@ -136,6 +138,7 @@ public class DemoCooperative {
             decidedConsent();
             decidedElection();
             decidedBudget();
+            decidedSecretVote();
             openVote();
             openRankedVote();
             deliberation();
@@ -274,6 +277,33 @@ public class DemoCooperative {
             approve("dev", budget, "cargo-bike", "repair-corner");
             approve("emma", budget, "cargo-bike", "garden");
             as("ada", new CloseVoting(budget));
+        }
+
+        /**
+         * A decided secret vote (docs/secret-ballots.md): ballots sealed until close, then revealed without their
+         * members; no delegation (hugo and finn, who delegate elsewhere, vote here themselves). Each voter's receipt secret is
+         * "demo-receipt-of-" and their name, so a demo visitor can check theirs on the page.
+         */
+        private void decidedSecretVote() {
+            ProposalId renewal = new ProposalId(ids.newId());
+            as("ben", new SubmitProposal(renewal, coop, "Renew the site coordinator's contract",
+                    "The coordinator's two-year contract ends in March. A vote about a person: by secret ballot.",
+                    "community", ProposalKind.GENERAL, null, null, null, null, null, null, null, null,
+                    Secrecy.SECRET));
+            as("ada", new OpenVoting(renewal));
+            secretVote("ada", renewal, Choice.YES);
+            secretVote("ben", renewal, Choice.YES);
+            secretVote("chloe", renewal, Choice.NO);
+            secretVote("dev", renewal, Choice.YES);
+            secretVote("emma", renewal, Choice.ABSTAIN);
+            secretVote("finn", renewal, Choice.YES);
+            secretVote("hugo", renewal, Choice.NO);
+            as("ada", new CloseVoting(renewal));
+        }
+
+        private void secretVote(String who, ProposalId proposal, Choice choice) {
+            String tag = ReceiptTags.tag(proposal, "demo-receipt-of-" + who);
+            as(who, new CastBallot(proposal, member(who), choice, null, null, null, null, null, tag));
         }
 
         private void approve(String who, ProposalId proposal, String... projects) {

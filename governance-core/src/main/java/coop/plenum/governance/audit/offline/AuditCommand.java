@@ -18,6 +18,7 @@ public final class AuditCommand {
                    plenum audit what-if EXPORT.ndjson PROPOSAL [--threshold SIMPLE_MAJORITY|TWO_THIRDS]
                          [--class-rule WEIGHTED|EVERY_CLASS] [--weight CLASS=PERCENT]... [--quorum CLASS=PERCENT]...
                          [--delegation on|off] [--max-chain-length N] [--public-key FILE]
+                   plenum audit secret-receipt EXPORT.ndjson PROPOSAL SECRET|- [--public-key FILE]
             The key FILE holds the raw Ed25519 public key (base64 or hex) or the JSON of GET /api/v1/audit/public-key.""";
 
     private AuditCommand() {
@@ -31,6 +32,7 @@ public final class AuditCommand {
                 case "verify" -> VerifyCommand.run(rest, out, err);
                 case "receipt" -> ReceiptCommand.run(rest, out, err);
                 case "what-if" -> WhatIfCommand.run(rest, out, err);
+                case "secret-receipt" -> SecretReceiptCommand.run(rest, out, err, System.in);
                 default -> throw new CommandLine.UsageError(command.isEmpty() ? "name a command" : "unknown command '" + command + "'");
             };
         } catch (CommandLine.UsageError e) {

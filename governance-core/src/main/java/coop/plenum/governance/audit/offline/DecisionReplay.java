@@ -57,6 +57,9 @@ public final class DecisionReplay {
     private final BallotBox<coop.plenum.governance.options.RankedBallot> rankedBallots = new BallotBox<>();
     private Map<MemberId, MemberId> delegated = Map.of();
     private VotingClosed closed;
+    /** SECRET: who took part (public), and the ballots revealed at close (without their members). */
+    private final java.util.Set<MemberId> secretParticipants = new java.util.LinkedHashSet<>();
+    private final List<coop.plenum.governance.proposal.RevealedBallot> revealed = new java.util.ArrayList<>();
 
     void on(Object event) {
         if (event instanceof VotingOpened e) {
@@ -77,11 +80,32 @@ public final class DecisionReplay {
             optionBallots.retract(e.memberId());
             consentBallots.retract(e.memberId());
             rankedBallots.retract(e.memberId());
+        } else if (event instanceof coop.plenum.governance.proposal.SecretBallotCast e) {
+            secretParticipants.add(e.memberId());
+        } else if (event instanceof coop.plenum.governance.proposal.SecretBallotRetracted e) {
+            secretParticipants.remove(e.memberId());
+        } else if (event instanceof coop.plenum.governance.proposal.SecretBallotsRevealed e) {
+            revealed.addAll(e.ballots());
         } else if (event instanceof DelegationsFrozen e) {
             Map<MemberId, MemberId> frozen = new HashMap<>();
             e.delegations().forEach(d -> frozen.put(d.memberId(), d.delegateId()));
             delegated = frozen;
         }
+    }
+
+    /** Whether the vote was SECRET (as pinned in its VotingOpened). */
+    public boolean secret() {
+        return opened != null && opened.ballotSecrecy().isSecret();
+    }
+
+    /** A closed secret vote's revealed ballots, in their published (tag) order; none for any other vote. */
+    public List<coop.plenum.governance.proposal.RevealedBallot> revealedBallots() {
+        return List.copyOf(revealed);
+    }
+
+    /** The recorded close, once fed; null while the export holds none. */
+    public VotingClosed recordedClose() {
+        return closed;
     }
 
     /** The vote re-tallied under other rules, with the ballots and frozen delegations it had. */
@@ -99,6 +123,13 @@ public final class DecisionReplay {
         Electorate electorate = new Electorate(classes, decision, opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Map<MemberId, MemberId> followed = Boolean.TRUE.equals(delegation.enabled()) ? delegated : Map.of();
+        if (opened.ballotSecrecy().isSecret()) {
+            // the revealed anonymous ballots under the other rules; a secret vote has no delegation to follow
+            coop.plenum.governance.proposal.secret.SecretCount.CountInput counted = coop.plenum.governance.proposal.secret.SecretCount.of(
+                    opened.proposalId(), classes, decision, opened.electorate(), secretParticipants, revealed);
+            return new Hypothesis(classes, decision, delegation, closed,
+                    YesNo.count(counted.electorate(), Map.of(), 0, counted.choices()).result());
+        }
         Tally tally = YesNo.count(electorate, followed, delegation.maxChainLength(), ballots.ballots()).result();
         return new Hypothesis(classes, decision, delegation, closed, tally);
     }
@@ -127,6 +158,22 @@ public final class DecisionReplay {
         Electorate electorate = new Electorate(opened.classes(), opened.decision(), opened.electorate().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
+        if (opened.ballotSecrecy().isSecret()) {
+            // the revealed anonymous ballots in place of the members who took part; no delegation in a secret vote
+            coop.plenum.governance.proposal.secret.SecretCount.CountInput counted = coop.plenum.governance.proposal.secret.SecretCount.of(
+                    opened.proposalId(), opened.classes(), opened.decision(), opened.electorate(), secretParticipants, revealed);
+            electorate = counted.electorate();
+            delegated = Map.of();
+            maxChainLength = 0;
+            ballots.clear();
+            optionBallots.clear();
+            consentBallots.clear();
+            rankedBallots.clear();
+            counted.choices().forEach(ballots::cast);
+            counted.optionBallots().forEach(optionBallots::cast);
+            counted.consentBallots().forEach(consentBallots::cast);
+            counted.rankedBallots().forEach(rankedBallots::cast);
+        }
         if (opened.votingMethod() == coop.plenum.governance.options.VoteMethod.ELECTION) {
             // the board election's own count: candidates and seats pinned at opening, no delegation
             Map<String, List<String>> candidates = new java.util.LinkedHashMap<>();

@@ -37,7 +37,8 @@ public final class ExportVerifier {
     private static final HexFormat HEX = HexFormat.of();
     private static final ObjectMapper LINES = new ObjectMapper();
     private static final ObjectMapper EVENTS = SerializationConfiguration.eventObjectMapper();
-    private static final Set<String> REPLAYED = Set.of("VotingOpened", "BallotCast", "BallotRetracted", "DelegationsFrozen", "VotingClosed");
+    private static final Set<String> REPLAYED = Set.of("VotingOpened", "BallotCast", "BallotRetracted", "DelegationsFrozen", "VotingClosed",
+            "SecretBallotCast", "SecretBallotRetracted", "SecretBallotsRevealed");
 
     /** What the check found. {@code problem} is null only when everything holds. */
     public record Report(String cooperativeId, long eventsChecked, long checkpointsChecked, long unsignedEvents,

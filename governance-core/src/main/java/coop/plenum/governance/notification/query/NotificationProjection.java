@@ -281,6 +281,20 @@ class NotificationProjection {
         voted(BallotBatch.current(), e.proposalId().value(), e.memberId().value(), false);
     }
 
+    /**
+     * A secret ballot is taking part and nothing more: reminders skip its voter; no delegate is told anything (a
+     * secret vote has no delegation, and its choice is sealed).
+     */
+    @EventHandler
+    void on(coop.plenum.governance.proposal.SecretBallotCast e) {
+        voted(e.proposalId().value(), e.memberId().value(), true);
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.proposal.SecretBallotRetracted e) {
+        voted(e.proposalId().value(), e.memberId().value(), false);
+    }
+
     @EventHandler
     void on(VotingClosed e, EventMessage<?> event, ReplayStatus replay) {
         openVotes.forget(e.proposalId().value());

@@ -123,6 +123,10 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     private final Map<MemberId, Candidacy> candidacies = new LinkedHashMap<>();
     /** ELECTION, from opening: the candidates standing, each for their class, in the pinned order. */
     private List<coop.plenum.governance.proposal.ElectionCandidate> candidates = List.of();
+    /** OPEN, or SECRET: ballots sealed under a key outside the log, revealed without their members at close. */
+    private coop.plenum.governance.proposal.Secrecy secrecy = coop.plenum.governance.proposal.Secrecy.OPEN;
+    /** SECRET, while voting: each member's last sealed ballot, in the order first cast. */
+    private final Map<MemberId, String> sealedBallots = new LinkedHashMap<>();
     /** The ids of the comments made so far: a reply must answer one of them. */
     private final java.util.Set<String> commentIds = new java.util.LinkedHashSet<>();
 
@@ -146,7 +150,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options()),
                 pinned(command.visibility()), VoteMethod.orDefault(command.method()) == VoteMethod.ELECTION
                         ? java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(command.seats())) : null,
-                plainBudget(command.budget())));
+                plainBudget(command.budget()), SecretBallotRules.pinned(SecretBallotRules.secrecyOf(command,
+                        coop.charterAsOf(now)))));
         if (opensAt != null) {
             deadlines.schedule(opensAt, VOTING_OPENS, new VotingOpensDue(command.proposalId()));
         }
@@ -201,25 +206,28 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     @CommandHandler
     void handle(OpenVoting command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
-                CooperativeFactsSource cooperatives, AcceptedPoints points) {
+                CooperativeFactsSource cooperatives, AcceptedPoints points,
+                coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
         CooperativeFacts coop = cooperatives.facts(cooperativeId);
         onlySecretaries(coop, actor, "open the vote");
         if (votingOpensAt != null) {
             throw new StateConflict("proposal.opening-scheduled", "this vote opens by itself at " + votingOpensAt);
         }
         stateIs(ProposalState.DELIBERATION, "open the vote of");
-        openVotingAsOf(clock.instant(), coop, points);
+        openVotingAsOf(clock.instant(), coop, points, keys);
     }
 
     @DeadlineHandler(deadlineName = VOTING_OPENS)
-    void votingOpens(VotingOpensDue due, CooperativeFactsSource cooperatives, AcceptedPoints points) {
+    void votingOpens(VotingOpensDue due, CooperativeFactsSource cooperatives, AcceptedPoints points,
+                     coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
         if (state == ProposalState.DELIBERATION) {
             // "as of" the scheduled instant, not the moment the deadline happened to fire
-            openVotingAsOf(votingOpensAt, cooperatives.facts(cooperativeId), points);
+            openVotingAsOf(votingOpensAt, cooperatives.facts(cooperativeId), points, keys);
         }
     }
 
-    private void openVotingAsOf(Instant openedAt, CooperativeFacts coop, AcceptedPoints points) {
+    private void openVotingAsOf(Instant openedAt, CooperativeFacts coop, AcceptedPoints points,
+                                coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
         Charter charter = coop.charterAsOf(openedAt);
         List<ElectorateMember> frozen = coop.electorateAsOf(openedAt).stream()
                 .map((Elector e) -> new ElectorateMember(e.memberId(), e.accountId(), e.classId(),
@@ -230,7 +238,11 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         apply(new VotingOpened(proposalId, cooperativeId, topic, openedAt, charter.classes(), charter.decision(),
                 charter.delegation(), frozen, method, method.hasOptions() ? options : null, pinned(visibility),
                 election ? seats : null, election ? ElectionRules.standing(candidacies, frozen, seats) : null,
-                method == VoteMethod.BUDGET ? budget : null));
+                method == VoteMethod.BUDGET ? budget : null, SecretBallotRules.pinned(secrecy)));
+        if (secrecy.isSecret()) {
+            // in the command's transaction: the opening that is acknowledged has its key
+            keys.create(proposalId);
+        }
     }
 
     // ---- ELECTION: candidacies during deliberation ---------------------------------------------------------------
@@ -293,8 +305,9 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     }
 
     @CommandHandler
-    BallotRecorded handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
-        return cast(command, actor, clock, MetaData.emptyInstance());
+    BallotRecorded handle(CastBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
+                          coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
+        return cast(command, actor, clock, MetaData.emptyInstance(), keys);
     }
 
     /**
@@ -303,7 +316,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
      * {@link BallotCast} names its own caster and request in its metadata, which wins over the batch's own.
      */
     @CommandHandler
-    List<BallotOutcome> handle(CastBallots command, Clock clock) {
+    List<BallotOutcome> handle(CastBallots command, Clock clock, coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
         List<BallotOutcome> outcomes = new java.util.ArrayList<>(command.ballots().size());
         for (CastBallots.Queued queued : command.ballots()) {
             MetaData own = MetaData.with(EventMetadata.ACTOR, queued.actor());
@@ -311,7 +324,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 own = own.and(EventMetadata.CORRELATION_ID, queued.correlationId());
             }
             try {
-                outcomes.add(BallotOutcome.recorded(cast(queued.ballot(), queued.actor(), clock, own)));
+                outcomes.add(BallotOutcome.recorded(cast(queued.ballot(), queued.actor(), clock, own, keys)));
             } catch (RuleViolation refused) {
                 outcomes.add(BallotOutcome.refused(refused));
             }
@@ -319,13 +332,19 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         return outcomes;
     }
 
-    private BallotRecorded cast(CastBallot command, String actor, Clock clock, MetaData metaData) {
+    private BallotRecorded cast(CastBallot command, String actor, Clock clock, MetaData metaData,
+                                coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
         ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
         List<ProposalOption> rankable = method == VoteMethod.ELECTION ? ElectionRules.ownClassCandidates(candidates, voter) : options;
         List<coop.plenum.kernel.Violation> malformed = ProposalInputRules.ballot(method, rankable, command);
         if (!malformed.isEmpty()) {
             throw new InvalidInput(malformed);
+        }
+        if (secrecy.isSecret()) {
+            apply(SecretBallotRules.sealed(proposalId, voter.memberId(), method, options, command, clock.instant(), keys),
+                    metaData);
+            return new BallotRecorded(proposalId, AggregateLifecycle.getVersion(), true);
         }
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
         apply(new BallotCast(proposalId, voter.memberId(), command.choice(), clock.instant(),
@@ -340,6 +359,13 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     void handle(RetractBallot command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock) {
         ballotsOnlyWhileVotingIsOpen(clock.instant());
         ElectorateMember voter = onlyElectorateMembersVoteAndOnlyForThemselves(command.memberId(), actor);
+        if (secrecy.isSecret()) {
+            if (!sealedBallots.containsKey(voter.memberId())) {
+                throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
+            }
+            apply(new coop.plenum.governance.proposal.SecretBallotRetracted(proposalId, voter.memberId(), clock.instant()));
+            return;
+        }
         if (!ballots.hasBallot(voter.memberId()) && !optionBallots.hasBallot(voter.memberId())
                 && !consentBallots.hasBallot(voter.memberId()) && !rankedBallots.hasBallot(voter.memberId())) {
             throw new StateConflict("ballot.none-to-retract", "there is no ballot to retract");
@@ -349,24 +375,29 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
 
     @CommandHandler
     void handle(CloseVoting command, @MetaDataValue(EventMetadata.ACTOR) String actor, Clock clock,
-                CooperativeFactsSource cooperatives) {
+                CooperativeFactsSource cooperatives, coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
         CooperativeFacts coop = cooperatives.facts(cooperativeId);
         onlySecretaries(coop, actor, "close the vote");
         if (votingClosesAt != null) {
             throw new StateConflict("proposal.closing-scheduled", "this vote closes by itself at " + votingClosesAt);
         }
         stateIs(ProposalState.VOTING, "close the vote of");
-        closeVotingAt(clock.instant(), coop);
+        closeVotingAt(clock.instant(), coop, keys);
     }
 
     @DeadlineHandler(deadlineName = VOTING_CLOSES)
-    void votingCloses(VotingClosesDue due, CooperativeFactsSource cooperatives) {
+    void votingCloses(VotingClosesDue due, CooperativeFactsSource cooperatives,
+                      coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
         if (state == ProposalState.VOTING) {
-            closeVotingAt(votingClosesAt, cooperatives.facts(cooperativeId));
+            closeVotingAt(votingClosesAt, cooperatives.facts(cooperativeId), keys);
         }
     }
 
-    private void closeVotingAt(Instant closedAt, CooperativeFacts coop) {
+    private void closeVotingAt(Instant closedAt, CooperativeFacts coop, coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
+        if (secrecy.isSecret()) {
+            closeSecretVote(closedAt, keys);
+            return;
+        }
         Electorate frozen = new Electorate(classes, decision, electorate.values().stream()
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         if (method == VoteMethod.ELECTION) {
@@ -385,27 +416,51 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                     .map(e -> new DelegationsFrozen.Delegation(e.getKey(), e.getValue())).toList()));
         }
         Integer maxChainLength = delegation == null ? 0 : delegation.maxChainLength();
+        count(closedAt, frozen, delegated, maxChainLength, ballots.ballots(), optionBallots.ballots(), consentBallots.ballots(),
+                rankedBallots.ballots());
+    }
+
+    /**
+     * SPEC "secrecy: SECRET": the members' last sealed ballots are opened, published without their members in tag
+     * order ({@code SecretBallotsRevealed}), counted as anonymous voters of their class and power (no delegation),
+     * and the vote's key is destroyed in the same transaction: from then on nothing stored links a member to a choice.
+     */
+    private void closeSecretVote(Instant closedAt, coop.plenum.governance.proposal.secret.SecretBallotKeys keys) {
+        List<coop.plenum.governance.proposal.RevealedBallot> revealed = SecretBallotRules.reveal(proposalId, sealedBallots,
+                electorate, keys);
+        coop.plenum.governance.proposal.secret.SecretReveal.pages(proposalId, revealed).forEach(AggregateLifecycle::apply);
+        coop.plenum.governance.proposal.secret.SecretCount.CountInput counted = coop.plenum.governance.proposal.secret.SecretCount.of(
+                proposalId, classes, decision, electorate.values(), sealedBallots.keySet(), revealed);
+        count(closedAt, counted.electorate(), Map.of(), 0, counted.choices(), counted.optionBallots(),
+                counted.consentBallots(), counted.rankedBallots());
+        keys.destroy(proposalId);
+    }
+
+    /** The count of the vote's method over these ballots and delegations, recorded as VotingClosed. */
+    private void count(Instant closedAt, Electorate frozen, Map<MemberId, MemberId> delegated, Integer maxChainLength,
+                       Map<MemberId, Choice> yesNoBallots, Map<MemberId, OptionBallot> optionBallots,
+                       Map<MemberId, ConsentBallot> consentBallots, Map<MemberId, RankedBallot> rankedBallots) {
         if (method == VoteMethod.RANKED) {
-            SchulzeTally tally = SchulzeMethod.of(options).count(frozen, delegated, maxChainLength, rankedBallots.ballots()).result();
+            SchulzeTally tally = SchulzeMethod.of(options).count(frozen, delegated, maxChainLength, rankedBallots).result();
             apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null, tally.winners()));
             return;
         }
         if (method == VoteMethod.BUDGET) {
-            closeBudget(closedAt, frozen, delegated, maxChainLength);
+            closeBudget(closedAt, frozen, delegated, maxChainLength, optionBallots);
             return;
         }
         if (method.isScored()) {
-            OptionTally tally = OptionMethod.of(method, options).count(frozen, delegated, maxChainLength, optionBallots.ballots()).result();
+            OptionTally tally = OptionMethod.of(method, options).count(frozen, delegated, maxChainLength, optionBallots).result();
             apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                     tally.winningScore() == null ? null : tally.winningScore().toString(), tally.winners()));
             return;
         }
         if (method == VoteMethod.CONSENT) {
-            ConsentTally tally = ConsentMethod.tally(ConsentMethod.count(frozen, delegated, maxChainLength, consentBallots.ballots()));
+            ConsentTally tally = ConsentMethod.tally(ConsentMethod.count(frozen, delegated, maxChainLength, consentBallots));
             apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null));
             return;
         }
-        Tally tally = YesNo.count(frozen, delegated, maxChainLength, ballots.ballots()).result();
+        Tally tally = YesNo.count(frozen, delegated, maxChainLength, yesNoBallots).result();
         apply(new VotingClosed(proposalId, closedAt, tally.outcome(),
                 tally.approval() == null ? null : tally.approval().toString()));
     }
@@ -414,9 +469,10 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
      * SPEC BUDGET: the Method of Equal Shares on the counted power; the funded projects are the winners, and an
      * ACCEPTED budget records them as allocations to be spent (once: the vote closes once).
      */
-    private void closeBudget(Instant closedAt, Electorate frozen, Map<MemberId, MemberId> delegated, Integer maxChainLength) {
+    private void closeBudget(Instant closedAt, Electorate frozen, Map<MemberId, MemberId> delegated, Integer maxChainLength,
+                             Map<MemberId, OptionBallot> optionBallots) {
         coop.plenum.governance.budget.BudgetTally tally = coop.plenum.governance.budget.BudgetCount.count(budget, options,
-                frozen, delegated, maxChainLength, optionBallots.ballots());
+                frozen, delegated, maxChainLength, optionBallots);
         apply(new VotingClosed(proposalId, closedAt, tally.outcome(), null, tally.winners()));
         if (tally.outcome() == coop.plenum.governance.tally.Outcome.ACCEPTED) {
             Map<String, ProposalOption> byId = new java.util.HashMap<>();
@@ -542,6 +598,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         visibility = event.resultsVisibility();
         seats = event.seatsOrNone();
         budget = event.budget();
+        secrecy = event.ballotSecrecy();
         revision = 1;
         state = ProposalState.DELIBERATION;
     }
@@ -557,7 +614,8 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 rankedBallots.ballots().entrySet().stream().map(b -> new ProposalSnapshot.RankedBallotOf(b.getKey(), b.getValue().ranking())).toList(),
                 visibility, authorMember, List.copyOf(commentIds), seats,
                 candidacies.entrySet().stream().map(c -> new ProposalSnapshot.CandidacyOf(c.getKey(), c.getValue().classId(),
-                        c.getValue().accepted())).toList(), candidates, budget);
+                        c.getValue().accepted())).toList(), candidates, budget, SecretBallotRules.pinned(secrecy),
+                sealedBallots.entrySet().stream().map(b -> new ProposalSnapshot.SealedBallotOf(b.getKey(), b.getValue())).toList());
     }
 
     @EventSourcingHandler
@@ -605,6 +663,11 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
             snapshot.candidacies().forEach(c -> candidacies.put(c.memberId(), new Candidacy(c.classId(), c.accepted())));
         }
         candidates = snapshot.candidates() == null ? List.of() : snapshot.candidates();
+        secrecy = coop.plenum.governance.proposal.Secrecy.orDefault(snapshot.secrecy());
+        sealedBallots.clear();
+        if (snapshot.sealedBallots() != null) {
+            snapshot.sealedBallots().forEach(b -> sealedBallots.put(b.memberId(), b.sealed()));
+        }
     }
 
     @EventSourcingHandler
@@ -647,6 +710,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
         options = event.optionsOrNone();
         visibility = event.resultsVisibility();
         candidates = event.candidatesOrNone();
+        secrecy = event.ballotSecrecy();
         if (event.budget() != null) {
             budget = event.budget();
         }
@@ -682,9 +746,21 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
     }
 
     @EventSourcingHandler
+    void on(coop.plenum.governance.proposal.SecretBallotCast event) {
+        sealedBallots.put(event.memberId(), event.sealed());
+    }
+
+    @EventSourcingHandler
+    void on(coop.plenum.governance.proposal.SecretBallotRetracted event) {
+        sealedBallots.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
     void on(VotingClosed event) {
         state = ProposalState.CLOSED;
         outcome = event.outcome();
+        // opened and published: sealed ballots are of no more use to the aggregate (nor, without the key, to anyone)
+        sealedBallots.clear();
     }
 
     @EventSourcingHandler

@@ -36,7 +36,12 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
                         coop.plenum.governance.proposal.Visibility visibility, MemberId authorMember,
                         List<String> commentIds, java.util.Map<String, Integer> seats, List<CandidacyOf> candidacies,
                         List<coop.plenum.governance.proposal.ElectionCandidate> candidates,
-                        coop.plenum.governance.budget.ProposalBudget budget) {
+                        coop.plenum.governance.budget.ProposalBudget budget,
+                        coop.plenum.governance.proposal.Secrecy secrecy, List<SealedBallotOf> sealedBallots) {
+
+    /** SECRET, while voting: one member's last sealed ballot (the key that opens it is not in the snapshot). */
+    record SealedBallotOf(MemberId memberId, String sealed) {
+    }
 
     /** ELECTION: one standing nomination during deliberation. */
     record CandidacyOf(MemberId memberId, String classId, boolean accepted) {
@@ -52,8 +57,8 @@ record ProposalSnapshot(ProposalId proposalId, CooperativeId cooperativeId, Acco
 
     // 3: visibility (AFTER_CLOSE) and the author's member id (outcome statements); 4: the comment ids (replies);
     // 5: ELECTION's seats, candidacies and pinned candidates, and a BUDGET proposal's budget (its projects' costs
-    // are in the options)
-    static final String REVISION = "5";
+    // are in the options); 6: secrecy and the sealed ballots of a SECRET vote
+    static final String REVISION = "6";
 
     /** One member's current ballot of an option method: the score per option (approval: 1 per approved option). */
     record OptionBallotOf(MemberId memberId, java.util.Map<String, Integer> scores) {

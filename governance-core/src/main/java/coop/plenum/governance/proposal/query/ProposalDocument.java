@@ -32,7 +32,18 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
                         OutcomeStatement outcomeStatement, java.util.Map<String, Integer> seats,
                         List<Candidacy> candidacies, List<Candidate> candidates,
-                        coop.plenum.governance.budget.ProposalBudget budget) {
+                        coop.plenum.governance.budget.ProposalBudget budget,
+                        coop.plenum.governance.proposal.Secrecy secrecy, List<String> secretParticipants) {
+
+    /** SECRET: ballots sealed until close; documents from before secret ballots: OPEN. */
+    boolean secret() {
+        return coop.plenum.governance.proposal.Secrecy.orDefault(secrecy).isSecret();
+    }
+
+    /** SECRET: the members whose sealed ballot stands (public: quorum needs it), never what they chose. */
+    List<String> secretParticipantsOrNone() {
+        return secretParticipants == null ? List.of() : secretParticipants;
+    }
 
     /** ELECTION, during deliberation: a standing nomination. */
     record Candidacy(String memberId, String classId, String nominatedBy, boolean accepted) {
@@ -61,7 +72,7 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
 
     /** Whether ballots and running results are hidden now (AFTER_CLOSE, voting open). */
     boolean resultsHidden() {
-        return resultsVisibility().hidesResultsIn(state);
+        return resultsVisibility().hidesResultsIn(state) || secret() && state == ProposalState.VOTING;
     }
 
     /** The author's latest outcome statement (earlier ones stay in the log). */

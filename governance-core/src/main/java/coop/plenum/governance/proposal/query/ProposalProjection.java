@@ -83,6 +83,7 @@ class ProposalProjection {
     void dropBeforeReplay() {
         liveTallies.clear();
         mongo.dropCollection("proposals").block();
+        mongo.dropCollection(RevealedBallotPageDocument.class).block();
         ballots.drop();
     }
 
@@ -103,6 +104,8 @@ class ProposalProjection {
                 .setOnInsert("visibility", e.resultsVisibility())
                 .setOnInsert("seats", e.seats()).setOnInsert("candidacies", List.of())
                 .setOnInsert("budget", e.budget())
+                // SECRET from submission (the page says so during deliberation); pinned again when voting opens
+                .setOnInsert("secrecy", e.secrecy())
                 .setOnInsert("revision", 1)
                 .setOnInsert("revisions", List.of(new ProposalDocument.Revision(1, e.title(), e.body(), e.submittedAt())))
                 .setOnInsert("comments", List.of()).setOnInsert("electorate", List.of())
@@ -135,6 +138,7 @@ class ProposalProjection {
                 .set("candidates", e.candidatesOrNone().stream()
                         .map(c -> new ProposalDocument.Candidate(c.memberId().value(), c.classId())).toList())
                 .set("budget", e.budget())
+                .set("secrecy", e.ballotSecrecy())
                 .set("electorate", e.electorate().stream().map(m -> new ProposalDocument.Elector(m.memberId().value(),
                         m.accountId().value(), m.classId(), m.power())).toList()));
     }
@@ -188,6 +192,24 @@ class ProposalProjection {
         ballots.record(proposalId, sequence, memberId, choice, scores, reason, consent, ranking, at);
         // live pages re-read the tally when told: only once the ballot is written
         writes.afterWritten(() -> changes.changed(proposalId));
+    }
+
+    /** SPEC "secrecy: SECRET": who took part is public; what they chose is not here, nor anywhere in the read models. */
+    @EventHandler
+    void on(coop.plenum.governance.proposal.SecretBallotCast e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().addToSet("secretParticipants", e.memberId().value()));
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.proposal.SecretBallotRetracted e, @SequenceNumber long sequence) {
+        once(e.proposalId(), sequence, new Update().pull("secretParticipants", e.memberId().value()));
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.proposal.SecretBallotsRevealed e) {
+        // the whole page by key: a redelivered event writes the same document again
+        mongo.save(new RevealedBallotPageDocument(RevealedBallotPageDocument.key(e.proposalId().value(), e.page()),
+                e.proposalId().value(), e.page(), e.pages(), e.ballots())).block();
     }
 
     @EventHandler
@@ -301,7 +323,9 @@ class ProposalProjection {
                     d.candidaciesOrNone().stream().map(c -> new ProposalView.CandidacyView(new MemberId(c.memberId()), c.classId(),
                             new MemberId(c.nominatedBy()), c.accepted())).toList(),
                     d.candidatesOrNone().stream().map(c -> new coop.plenum.governance.proposal.ElectionCandidate(
-                            new MemberId(c.memberId()), c.classId())).toList());
+                            new MemberId(c.memberId()), c.classId())).toList(),
+                    d.secretParticipantsOrNone().stream().map(MemberId::new)
+                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
         }).toFuture();
     }
 
@@ -315,13 +339,82 @@ class ProposalProjection {
         Query slim = Query.query(where("_id").is(id));
         slim.fields().exclude("electorate").exclude("frozenDelegations").exclude("revisions").exclude("comments").exclude("applied");
         return mongo.findOne(slim, ProposalDocument.class)
+                .flatMap(d -> d.secret() ? mongo.findById(id, ProposalDocument.class).flatMap(whole -> secretTally(whole, query.asOf()))
+                        : openTally(d, query))
+                .toFuture();
+    }
+
+    private reactor.core.publisher.Mono<TallyView> openTally(ProposalDocument slim, FindTally query) {
+        String id = slim.id();
+        return reactor.core.publisher.Mono.just(slim)
                 // an ELECTION is recounted only when a ballot came in since the last read (Meek is no incremental count)
                 .flatMap(d -> (d.state() == ProposalState.VOTING && query.asOf() == null
                         ? (d.votingMethod() == coop.plenum.governance.options.VoteMethod.ELECTION ? liveElection(d) : provisional(d))
                         : mongo.findById(id, ProposalDocument.class).flatMap(whole -> everythingAsOf(whole, query.asOf())))
                         // hidden while the vote is open now (this read of it), whatever instant was asked about: asOf included
-                        .map(view -> view.hiddenIf(d.resultsHidden())))
-                .toFuture();
+                        .map(view -> view.hiddenIf(d.resultsHidden())));
+    }
+
+    /**
+     * A secret vote's tally. Until it closed, participation per class only, always hidden (whatever instant is asked
+     * about, and also once closed: the choices of a moment while it was open were never known): the members who took
+     * part count as taking part and nothing else. Once closed, the count of the revealed ballots ({@link
+     * coop.plenum.governance.proposal.secret.SecretCount}), the same the aggregate recorded.
+     */
+    private reactor.core.publisher.Mono<TallyView> secretTally(ProposalDocument d, Instant requested) {
+        Instant asOf = asOf(d, requested);
+        if (d.openedAt() == null || asOf.isBefore(d.openedAt())) {
+            return reactor.core.publisher.Mono.just(tally(d, List.of(), asOf, Map.of()));
+        }
+        boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
+        if (!closed) {
+            Map<MemberId, Choice> takingPart = new java.util.LinkedHashMap<>();
+            d.secretParticipantsOrNone().forEach(m -> takingPart.put(new MemberId(m), Choice.ABSTAIN));
+            Tally participation = coop.plenum.governance.tally.YesNo.count(electorate(d), Map.of(), 0, takingPart).result();
+            return reactor.core.publisher.Mono.just(new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()),
+                    ProposalState.VOTING, null, asOf, participation).hiddenIf(true));
+        }
+        return revealed(d.id()).map(revealed -> {
+            ProposalId id = new ProposalId(d.id());
+            var counted = coop.plenum.governance.proposal.secret.SecretCount.of(id, d.classes(), d.decision(),
+                    d.electorate().stream().map(m -> new coop.plenum.governance.proposal.ElectorateMember(new MemberId(m.memberId()),
+                            new coop.plenum.governance.account.AccountId(m.accountId()), m.classId(), m.power())).toList(),
+                    d.secretParticipantsOrNone().stream().map(MemberId::new).collect(java.util.stream.Collectors.toSet()), revealed);
+            List<BallotDocument> anonymous = new java.util.ArrayList<>();
+            for (int i = 0; i < revealed.size(); i++) {
+                var body = revealed.get(i).asBallotOf(id, new MemberId("revealed ballot #" + (i + 1)));
+                anonymous.add(new BallotDocument(BallotDocument.key(d.id(), i), d.id(), i, body.memberId().value(), body.choice(),
+                        d.closedAt(), body.optionBallot() == null ? null : body.optionBallot().scores(), body.reason(),
+                        body.consent(), body.ranking()));
+            }
+            boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
+            MethodCount.Counted result = MethodCount.open(d, counted.electorate(), Map.of(), 0, anonymous, asOf).result();
+            return new TallyView(id, new CooperativeId(d.cooperativeId()), executed ? ProposalState.EXECUTED : ProposalState.CLOSED,
+                    result.outcome(), asOf, result.tally(), result.optionTally(), result.consentTally(), result.schulzeTally())
+                    .withBudgetTally(result.budgetTally());
+        });
+    }
+
+    /** The revealed ballots of a closed secret vote, pages in order: the published (tag) order. */
+    private reactor.core.publisher.Mono<List<coop.plenum.governance.proposal.RevealedBallot>> revealed(String proposalId) {
+        return mongo.find(Query.query(where("proposalId").is(proposalId)), RevealedBallotPageDocument.class)
+                .sort(Comparator.comparingInt(RevealedBallotPageDocument::page))
+                .flatMapIterable(RevealedBallotPageDocument::ballots)
+                .collectList();
+    }
+
+    @QueryHandler
+    CompletableFuture<RevealedBallotsView> handle(FindRevealedBallots query) {
+        String id = query.proposalId().value();
+        Query slim = Query.query(where("_id").is(id));
+        slim.fields().exclude("electorate").exclude("revisions").exclude("comments").exclude("applied").exclude("secretParticipants");
+        return mongo.findOne(slim, ProposalDocument.class).flatMap(d -> {
+            boolean closed = d.state() == ProposalState.CLOSED || d.state() == ProposalState.EXECUTED;
+            if (!d.secret() || !closed) {
+                return reactor.core.publisher.Mono.just(new RevealedBallotsView(query.proposalId(), d.state(), d.secret(), List.of()));
+            }
+            return revealed(id).map(list -> new RevealedBallotsView(query.proposalId(), d.state(), true, list));
+        }).toFuture();
     }
 
     /** An open vote's tally now, kept up to date incrementally (see {@link LiveTallies}). */
@@ -363,7 +456,9 @@ class ProposalProjection {
                 .flatMap(found -> {
                     ProposalDocument d = found.getT1();
                     Instant asOf = asOf(d, query.asOf());
-                    if (asOf.isBefore(d.openedAt()) || d.votingMethod() == coop.plenum.governance.options.VoteMethod.ELECTION) {
+                    if (asOf.isBefore(d.openedAt()) || d.votingMethod() == coop.plenum.governance.options.VoteMethod.ELECTION
+                            || d.secret()) {
+                        // a secret ballot counts for its caster alone, and whose it is must not be told
                         // an ELECTION ballot counts for its caster alone: no delegation chain to explain
                         return reactor.core.publisher.Mono.<ProvenanceView>empty();
                     }
@@ -488,6 +583,7 @@ class ProposalProjection {
     static ProposalSummary summary(ProposalDocument d) {
         return new ProposalSummary(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.title(), d.topic(), d.kind(),
                 d.state(), d.outcome(), d.votingOpensAt(), d.votingClosesAt(), d.submittedAt(), d.votingMethod(),
-                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility(), d.budget());
+                d.optionsOrNone(), d.winners() == null ? List.of() : d.winners(), d.resultsVisibility(), d.budget(),
+                d.secret() ? coop.plenum.governance.proposal.Secrecy.SECRET : null);
     }
 }

@@ -21,7 +21,23 @@ public record ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId
                               ProposalKind kind, ProposalState state, Outcome outcome, Instant votingOpensAt,
                               Instant votingClosesAt, Instant submittedAt, VoteMethod method, List<ProposalOption> options,
                               List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
-                              coop.plenum.governance.budget.ProposalBudget budget) {
+                              coop.plenum.governance.budget.ProposalBudget budget,
+                              coop.plenum.governance.proposal.Secrecy secrecy) {
+
+    /** An open proposal ({@code secrecy} OPEN). */
+    public ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId, String title, String topic,
+                           ProposalKind kind, ProposalState state, Outcome outcome, Instant votingOpensAt,
+                           Instant votingClosesAt, Instant submittedAt, VoteMethod method, List<ProposalOption> options,
+                           List<String> winners, coop.plenum.governance.proposal.Visibility visibility,
+                           coop.plenum.governance.budget.ProposalBudget budget) {
+        this(proposalId, cooperativeId, title, topic, kind, state, outcome, votingOpensAt, votingClosesAt, submittedAt,
+                method, options, winners, visibility, budget, null);
+    }
+
+    /** SPEC "secrecy: SECRET": ballots sealed until close, then revealed without their members. */
+    public boolean secret() {
+        return coop.plenum.governance.proposal.Secrecy.orDefault(secrecy).isSecret();
+    }
 
     /** A proposal of any method but BUDGET. */
     public ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId, String title, String topic,
@@ -37,6 +53,7 @@ public record ProposalSummary(ProposalId proposalId, CooperativeId cooperativeId
      * hidden from everyone reading through the API and the pages (participation per class is shown).
      */
     public boolean resultsHidden() {
-        return coop.plenum.governance.proposal.Visibility.orDefault(visibility).hidesResultsIn(state);
+        return coop.plenum.governance.proposal.Visibility.orDefault(visibility).hidesResultsIn(state)
+                || secret() && state == ProposalState.VOTING;
     }
 }

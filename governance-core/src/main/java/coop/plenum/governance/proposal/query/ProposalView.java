@@ -14,7 +14,7 @@ import java.util.Map;
  * vote, {@code optionBallots} of an APPROVAL or SCORE vote,
  * {@code consentBallots} of a CONSENT vote, {@code rankedBallots} of a RANKED vote, with the {@code reasons} members
  * gave; and the {@code decision} rule pinned when voting opened ({@code null} before), which the page needs to draw
- * EVERY_CLASS's pass line.
+ * EVERY_CLASS's pass line. A SECRET vote has no ballots here, only {@code secretParticipants}: who took part.
  */
 public record ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
                            List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
@@ -26,7 +26,30 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
                            Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots,
                            coop.plenum.governance.charter.DecisionRule decision,
                            Map<String, Integer> seats, List<CandidacyView> candidacies,
-                           List<coop.plenum.governance.proposal.ElectionCandidate> candidates) {
+                           List<coop.plenum.governance.proposal.ElectionCandidate> candidates,
+                           java.util.Set<MemberId> secretParticipants) {
+
+    /** A page of an open-ballot vote (no secret participants). */
+    public ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
+                        List<RevisionView> revisions, List<CommentView> comments, Instant openedAt, Instant closedAt,
+                        Map<String, Long> electorateByClass, Map<MemberId, Choice> ballots, MemberId effectMemberId,
+                        java.util.Set<MemberId> electorate, Map<MemberId, OptionBallot> optionBallots,
+                        Map<MemberId, String> reasons,
+                        Map<MemberId, coop.plenum.governance.options.ConsentChoice> consentBallots,
+                        OutcomeStatementView outcomeStatement,
+                        Map<MemberId, coop.plenum.governance.options.RankedBallot> rankedBallots,
+                        coop.plenum.governance.charter.DecisionRule decision,
+                        Map<String, Integer> seats, List<CandidacyView> candidacies,
+                        List<coop.plenum.governance.proposal.ElectionCandidate> candidates) {
+        this(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt, electorateByClass, ballots,
+                effectMemberId, electorate, optionBallots, reasons, consentBallots, outcomeStatement, rankedBallots, decision,
+                seats, candidacies, candidates, java.util.Set.of());
+    }
+
+    /** SECRET: whether this member's sealed ballot stands (who took part is public; what they chose is nowhere here). */
+    public boolean tookPartInSecret(MemberId member) {
+        return member != null && secretParticipants != null && secretParticipants.contains(member);
+    }
 
     /** A page of any method but ELECTION (no seats, no candidates). */
     public ProposalView(ProposalSummary summary, MemberId authorMemberId, String body, int revision,
@@ -74,7 +97,7 @@ public record ProposalView(ProposalSummary summary, MemberId authorMemberId, Str
         return new ProposalView(summary, authorMemberId, body, revision, revisions, comments, openedAt, closedAt,
                 electorateByClass, onlyOf(ballots, reader), effectMemberId, electorate, onlyOf(optionBallots, reader),
                 onlyOf(reasons, reader), onlyOf(consentBallots, reader), outcomeStatement, onlyOf(rankedBallots, reader),
-                decision, seats, candidacies, candidates);
+                decision, seats, candidacies, candidates, secretParticipants);
     }
 
     private static <V> Map<MemberId, V> onlyOf(Map<MemberId, V> all, MemberId reader) {

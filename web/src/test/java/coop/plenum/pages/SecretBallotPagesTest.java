@@ -1,0 +1,108 @@
+package coop.plenum.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.proposal.secret.ReceiptTags;
+import coop.plenum.support.BootedPlenum;
+import coop.plenum.support.Cooperators;
+import coop.plenum.support.PageSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static coop.plenum.support.Cooperators.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC "secrecy: SECRET" on the server-rendered pages (no browser needed): an admission, secret by default, voted
+ * through the page; the receipt secret is shown once on the answer to the ballot and nowhere after; no page shows a
+ * choice while the vote is open; after close the page lists the revealed ballots with the voter's tag, and the page's
+ * own check (secret-receipt.js, run here under Node with WebCrypto) finds the ballot from the secret.
+ */
+class SecretBallotPagesTest extends BootedPlenum {
+
+    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-secret\">([A-Za-z0-9_-]+)<");
+
+    @Test
+    void anAdmissionIsSecretByDefaultItsReceiptIsShownOnceAndThePageFindsTheBallotByItAfterClose() throws Exception {
+        Cooperators steps = new Cooperators(http);
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String coop = foundCooperative(riverside(aliceId).replace("\"topics\"", "\"admission\": \"VOTE\", \"topics\""));
+        String cara = unique("cara");
+        createAccount(cara, "Cara Applicant");
+        String caraMember = steps.apply(coop, cara, "users");
+        String proposal = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Admit Cara\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"ADMISSION\",\"effect\":\"" + caraMember + "\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        JsonNode submitted = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, proposal).headers(as(alice))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(submitted.path("secrecy").asText()).as("a vote about a person is secret by default").isEqualTo("SECRET");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, proposal).headers(as(alice))
+                .exchange().expectStatus().isNoContent();
+
+        PageSession page = PageSession.signIn(http, alice);
+        PageSession.Answer first = page.post("/cooperatives/{c}/proposals/{p}/ballot", Map.of("choice", "NO"), coop, proposal);
+        Matcher firstReceipt = RECEIPT.matcher(first.body());
+        assertThat(firstReceipt.find()).as(first.toString()).isTrue();
+        PageSession.Answer last = page.post("/cooperatives/{c}/proposals/{p}/ballot", Map.of("choice", "YES"), coop, proposal);
+        Matcher lastReceipt = RECEIPT.matcher(last.body());
+        assertThat(lastReceipt.find()).isTrue();
+        String secret = lastReceipt.group(1);
+        assertThat(secret).isNotEqualTo(firstReceipt.group(1));
+
+        String open = page.get("/cooperatives/{c}/proposals/{p}", coop, proposal).body();
+        assertThat(open).doesNotContain("receipt-secret").doesNotContain(secret).contains("secret-ballot-note")
+                .contains("id=\"secret-took-part\"").doesNotContain("id=\"my-choice\"").doesNotContain("id=\"revealed-ballots\"").doesNotContain("data-field=\"yes\"");
+
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, proposal).headers(as(alice))
+                .exchange().expectStatus().isNoContent();
+        String tag = ReceiptTags.tag(new ProposalId(proposal), secret);
+        String closed = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!closed.contains("id=\"revealed-ballots\"") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            closed = page.get("/cooperatives/{c}/proposals/{p}", coop, proposal).body();
+        }
+        assertThat(closed).contains("data-tag=\"" + tag + "\"").doesNotContain(secret).contains("/js/secret-receipt.js");
+        assertThat(closed.split("data-tag=\"", -1)).as("one revealed ballot: the last").hasSize(2);
+
+        assertThat(runTheCheck(proposal, tag, secret)).isEqualTo("found");
+        assertThat(runTheCheck(proposal, tag, firstReceipt.group(1))).isEqualTo("not-found");
+    }
+
+    /** The page's own script under Node (WebCrypto as in a browser) on a stand-in for the page's revealed list. */
+    private static String runTheCheck(String proposal, String tag, String secret) throws Exception {
+        String script = Files.readString(Path.of("src/main/resources/static/js/secret-receipt.js"));
+        String harness = """
+                const attrs = {'data-proposal': %s, 'data-found': 'Found:', 'data-not-found': 'Not found', 'data-unavailable': 'no'};
+                const cell = {textContent: 'Yes'};
+                const row = {getAttribute: () => %s, classList: {add() {}, remove() {}}, querySelector: () => cell};
+                let click;
+                const result = {textContent: '', outcome: '', setAttribute(name, value) { this.outcome = value; }};
+                const panel = {getAttribute: (name) => attrs[name], querySelectorAll: () => [row]};
+                globalThis.window = {crypto: globalThis.crypto};
+                globalThis.document = {getElementById: (id) => ({'revealed-ballots': panel, 'check-receipt':
+                        {addEventListener: (type, f) => { click = f; }}, 'check-secret': {value: %s}, 'check-result': result})[id]};
+                %s
+                click();
+                setTimeout(() => console.log(result.outcome), 200);
+                """.formatted(json(proposal), json(tag), json(secret), script);
+        Process node = new ProcessBuilder("node", "-e", harness).redirectErrorStream(true).start();
+        assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new String(node.getInputStream().readAllBytes()).strip();
+    }
+
+    private static String json(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+}
