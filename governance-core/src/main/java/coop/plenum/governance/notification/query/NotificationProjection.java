@@ -85,7 +85,8 @@ class NotificationProjection {
         this.writes = writes;
         // a ballot's "voted" flag goes to MongoDB in one bulk per batch; the ballots after it in the batch read it from
         // the batch (BallotBatch), and every other event flushes the queue before it is handled
-        writes.batch(GROUP, BallotCast.class, BallotRetracted.class);
+        writes.batch(GROUP, BallotCast.class, BallotRetracted.class, coop.plenum.governance.proposal.SecretBallotCast.class,
+                coop.plenum.governance.proposal.SecretBallotRetracted.class);
         this.votes = votes;
         this.notifier = notifier;
         this.closingSoon = closingSoon;
@@ -287,12 +288,12 @@ class NotificationProjection {
      */
     @EventHandler
     void on(coop.plenum.governance.proposal.SecretBallotCast e) {
-        voted(e.proposalId().value(), e.memberId().value(), true);
+        voted(BallotBatch.current(), e.proposalId().value(), e.memberId().value(), true);
     }
 
     @EventHandler
     void on(coop.plenum.governance.proposal.SecretBallotRetracted e) {
-        voted(e.proposalId().value(), e.memberId().value(), false);
+        voted(BallotBatch.current(), e.proposalId().value(), e.memberId().value(), false);
     }
 
     @EventHandler
