@@ -318,6 +318,7 @@ class ProposalPages {
         model.addAttribute("participationChart", tally == null || tally.classes().isEmpty() ? null
                 : Charts.classParticipation("participation-chart", tally.classes(), classNames, fig, Words.of(model)));
         model.addAttribute("voters", Voters.of(seen, names));
+        model.addAttribute("liveWords", LiveWords.json(Words.of(model)));
     }
 
     /** Instants a class's participation is drawn at over the voting period: opening, closing (or now) and six between. */

@@ -184,6 +184,23 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
                 .doesNotContain("Vote open:", "Voting on", "Your voting power", "??");
     }
 
+    @Test
+    void theLiveTallyScriptGetsItsWordsFromThePageInTheReadersLanguage() {
+        profile(r.alice(), "Europe/Madrid", "es");
+        String p = propose(r, "Huerto", "");
+        act(r, p, "opening");
+
+        String spanish = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        String words = spanish.substring(spanish.indexOf("data-words=\""));
+        words = words.substring(0, words.indexOf("\">")).replace("&quot;", "\"");
+        assertThat(words).contains("\"met\":\"alcanzado\"", "\"notYet\":\"todavía no\"",
+                        "\"undecided\":\"Sin decidir mientras la votación está abierta\"", "\"outcomeLine\":\"Resultado: {0}\"",
+                        "\"exactly\":\"exactamente {0}\"", "\"CLOSED\":\"cerrada\"")
+                .doesNotContain("Undecided", "not yet");
+        assertThat(page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), p)).as("English for an English reader")
+                .contains("&quot;notYet&quot;:&quot;not yet&quot;");
+    }
+
     private String login(String acceptLanguage) {
         var request = http.get().uri("/login");
         if (acceptLanguage != null) {
