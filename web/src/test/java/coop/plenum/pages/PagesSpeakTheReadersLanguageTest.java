@@ -201,6 +201,16 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
                 .contains("&quot;notYet&quot;:&quot;not yet&quot;");
     }
 
+    @Test
+    void aRefusedFormIsExplainedInTheReadersLanguage() {
+        profile(r.bob(), "Europe/Berlin", "de");
+        PageSession.Answer refused = signedIn(r.bob()).post("/cooperatives/{c}/ledger/contributions", Map.of("project", "depot",
+                "type", "WORK_HOURS", "quantity", "0", "description", "wiring", "occurredOn", "2026-01-05"), r.coop());
+        assertThat(refused.code()).isEqualTo(400);
+        assertThat(refused.body()).as("the core's contribution.quantity-not-positive, said in German")
+                .contains("Die Menge ist eine Zahl größer als 0.").doesNotContain("quantity is a number greater than 0");
+    }
+
     private String login(String acceptLanguage) {
         var request = http.get().uri("/login");
         if (acceptLanguage != null) {
