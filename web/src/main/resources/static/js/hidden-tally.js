@@ -3,7 +3,9 @@
 (function () {
   const panel = document.getElementById('tally-hidden');
   if (!panel) return;
-  const fig = window.PlenumFigures(panel.dataset.locale);
+  // the page's words, from its bundles (LiveWords); English if a page has none
+  const words = JSON.parse(panel.dataset.words || '{}');
+  const fig = window.PlenumFigures(panel.dataset.locale, words.exactly);
 
   function render(tally) {
     if (!tally.hidden) {
@@ -17,7 +19,7 @@
       const participation = row.querySelector('[data-field="participation"]');
       participation.textContent = fig.percent(c.participation);
       participation.title = fig.exact(c.participation);
-      row.querySelector('[data-field="quorumMet"]').textContent = c.quorumMet ? 'met' : 'not yet';
+      row.querySelector('[data-field="quorumMet"]').textContent = c.quorumMet ? (words.met || 'met') : (words.notYet || 'not yet');
     });
     panel.dataset.updates = String(Number(panel.dataset.updates || 0) + 1);
   }

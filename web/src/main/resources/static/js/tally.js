@@ -8,7 +8,11 @@
     return w > 0 ? Math.min(100, (p / w) * 100) : 0; // display only: decisions are computed exactly on the server
   }
 
-  const fig = window.PlenumFigures(panel.dataset.locale);
+  // the page's words, from its bundles (LiveWords); English if a page has none
+  const words = JSON.parse(panel.dataset.words || '{}');
+  const fig = window.PlenumFigures(panel.dataset.locale, words.exactly);
+  function say(key, fallback) { return words[key] || fallback; }
+  function named(group, code) { return (words[group] && words[group][code]) || code.toLowerCase().replace('_', ' '); }
   const PERCENTS = ['participation', 'approval'];
 
   function render(tally) {
@@ -21,7 +25,7 @@
         cell.textContent = PERCENTS.indexOf(f) >= 0 ? fig.percent(c[f]) : fig.number(c[f]);
         cell.title = fig.exact(c[f]);
       });
-      row.querySelector('[data-field="quorumMet"]').textContent = c.quorumMet ? 'met' : 'not yet';
+      row.querySelector('[data-field="quorumMet"]').textContent = c.quorumMet ? say('met', 'met') : say('notYet', 'not yet');
       ['yes', 'no', 'abstain'].forEach(function (s) {
         row.querySelector('[data-seg="' + s + '"]').style.width = width(c[s], c.electoratePower) + '%';
       });
@@ -29,12 +33,15 @@
       if (approval) approval.style.width = (c.approval === null ? 0 : width(c.approval, 1)) + '%';
     });
     const outcome = document.getElementById('tally-outcome');
-    outcome.textContent = tally.outcome === null ? 'Undecided while voting is open'
-      : 'Outcome: ' + tally.outcome.toLowerCase().replace('_', ' ') + (tally.approval !== null ? ' · approval ' + fig.percent(tally.approval) : '');
+    outcome.textContent = tally.outcome === null ? say('undecided', 'Undecided while voting is open')
+      : tally.approval !== null
+        ? say('outcomeWithApproval', 'Outcome: {0} · approval {1}').replace('{0}', named('outcome', tally.outcome))
+          .replace('{1}', fig.percent(tally.approval))
+        : say('outcomeLine', 'Outcome: {0}').replace('{0}', named('outcome', tally.outcome));
     if (tally.state !== 'VOTING') {
       document.getElementById('tally-note').textContent = '';
       const state = document.getElementById('proposal-state');
-      state.textContent = tally.state.toLowerCase();
+      state.textContent = named('state', tally.state);
       state.className = 'state state-' + tally.state.toLowerCase();
       const ballot = document.getElementById('ballot');
       if (ballot) ballot.hidden = true;

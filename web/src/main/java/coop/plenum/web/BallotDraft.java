@@ -184,7 +184,7 @@ record BallotDraft(String consent, String reason, Set<String> approve, Map<Strin
      * The member's current ballot in words, with the options' labels ({@code "Wind first, then Solar and Hydro"}),
      * or {@code null} when they have none.
      */
-    static String described(ProposalView proposal, MemberId me) {
+    static String described(ProposalView proposal, MemberId me, Words words) {
         if (me == null) {
             return null;
         }
@@ -193,32 +193,31 @@ record BallotDraft(String consent, String reason, Set<String> approve, Map<Strin
         ConsentChoice consent = proposal.consentBallots().get(me);
         if (consent != null) {
             return switch (consent) {
-                case CONSENT -> "you consent";
-                case STAND_ASIDE -> "you stand aside";
-                case OBJECT -> "you object";
+                case CONSENT -> words.say("myBallot.consent");
+                case STAND_ASIDE -> words.say("myBallot.standAside");
+                case OBJECT -> words.say("myBallot.object");
             };
         }
         RankedBallot ranked = proposal.rankedBallots().get(me);
         if (ranked != null) {
             if (ranked.ranking().isEmpty()) {
-                return "you ranked no option";
+                return words.say("myBallot.rankedNone");
             }
             List<String> places = new ArrayList<>();
-            ranked.ranking().forEach(group -> places.add(String.join(" and ",
-                    group.stream().map(id -> labels.getOrDefault(id, id)).toList())));
-            return "you ranked " + String.join(", then ", places);
+            ranked.ranking().forEach(group -> places.add(words.list(group.stream().map(id -> labels.getOrDefault(id, id)).toList())));
+            return words.say("myBallot.ranked", String.join(words.say("myBallot.then") + " ", places));
         }
         OptionBallot scored = proposal.optionBallots().get(me);
         if (scored == null) {
             return null;
         }
         if (proposal.summary().method() == VoteMethod.SCORE) {
-            return "you scored " + String.join(", ", proposal.summary().options().stream()
-                    .map(o -> labels.get(o.id()) + " " + scored.scoreOf(o.id())).toList());
+            return words.say("myBallot.scored", String.join(", ", proposal.summary().options().stream()
+                    .map(o -> labels.get(o.id()) + " " + scored.scoreOf(o.id())).toList()));
         }
         List<String> approved = proposal.summary().options().stream().filter(o -> scored.scoreOf(o.id()) > 0)
                 .map(ProposalOption::label).toList();
-        return approved.isEmpty() ? "you approved no option" : "you approved " + String.join(", ", approved);
+        return approved.isEmpty() ? words.say("myBallot.approvedNone") : words.say("myBallot.approved", String.join(", ", approved));
     }
 
     private static String orEmpty(String value) {

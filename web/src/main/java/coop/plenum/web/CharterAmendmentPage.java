@@ -89,7 +89,7 @@ class CharterAmendmentPage {
             }
             if (!violations.isEmpty()) {
                 exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                return Mono.just(page(model, user, coop, form.shown(), proposing.shown(), FieldErrors.of(violations), null));
+                return Mono.just(page(model, user, coop, form.shown(), proposing.shown(), FieldErrors.of(violations, Words.of(model)), null));
             }
             List<CharterDiff.Change> changes = CharterDiff.between(coop.charter(), CharterRules.complete(proposed), Words.of(model));
             if (!"submit".equals(action)) {
@@ -104,8 +104,8 @@ class CharterAmendmentPage {
                     .onErrorResume(Refusal::shownOnThePage, refused -> {
                         RuleViolation violation = (RuleViolation) refused;
                         exchange.getResponse().setStatusCode(PageProblem.statusOf(violation));
-                        FieldErrors errors = violation instanceof InvalidInput invalid ? FieldErrors.of(invalid.violations())
-                                : FieldErrors.of(List.of(new Violation("", violation.code(), violation.getMessage())));
+                        FieldErrors errors = violation instanceof InvalidInput invalid ? FieldErrors.of(invalid.violations(), Words.of(model))
+                                : FieldErrors.of(List.of(new Violation("", violation.code(), violation.getMessage())), Words.of(model));
                         return Refusal.shownAfresh(() -> Mono.just(page(model, user, coop, form.shown(), proposing.shown(), errors, changes)));
                     });
         }));

@@ -25,7 +25,7 @@ record CommentThread(List<Entry> entries) {
     record Entry(CommentView comment, int indent, String html, String replyTo, String replyToAuthor) {
     }
 
-    static CommentThread of(List<CommentView> comments, Map<MemberId, String> names) {
+    static CommentThread of(List<CommentView> comments, Map<MemberId, String> names, Words words) {
         Map<String, CommentView> byId = new HashMap<>();
         comments.forEach(c -> byId.put(c.commentId(), c));
         Map<String, List<CommentView>> replies = new LinkedHashMap<>();
@@ -49,7 +49,7 @@ record CommentThread(List<Entry> entries) {
             int d = depth.pop();
             CommentView parent = c.replyTo() == null ? null : byId.get(c.replyTo());
             entries.add(new Entry(c, Math.min(d, MAX_INDENT), SafeMarkdown.html(c.text()), parent == null ? null : parent.commentId(),
-                    parent == null ? null : names.getOrDefault(parent.memberId(), "a member")));
+                    parent == null ? null : names.getOrDefault(parent.memberId(), words.say("methodResults.aMember"))));
             List<CommentView> answers = replies.getOrDefault(c.commentId(), List.of());
             for (int i = answers.size() - 1; i >= 0; i--) {
                 next.push(answers.get(i));

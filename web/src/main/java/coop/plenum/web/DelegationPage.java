@@ -83,7 +83,7 @@ class DelegationPage {
                                 .filter(m -> m.status() == MemberStatus.ACTIVE && !m.memberId().equals(me))
                                 .sorted(Comparator.comparing(m -> names.get(m.memberId()), String.CASE_INSENSITIVE_ORDER))
                                 .toList());
-                        model.addAttribute("picture", DelegationPicture.around(me, overview, names));
+                        model.addAttribute("picture", DelegationPicture.around(me, overview, names, Words.of(model)));
                         return "delegations";
                     });
         });
@@ -126,7 +126,7 @@ class DelegationPage {
         record Arrow(int x1, int y1, int x2, int y2) {
         }
 
-        static DelegationPicture around(MemberId me, DelegationOverview overview, Map<MemberId, String> names) {
+        static DelegationPicture around(MemberId me, DelegationOverview overview, Map<MemberId, String> names, Words words) {
             int width = 780;
             int step = 140;
             List<Node> nodes = new ArrayList<>();
@@ -142,7 +142,7 @@ class DelegationPage {
             int height = Math.max(140, rows * 44 + 40);
             int centerY = height / 2;
             int meX = 200;
-            nodes.add(new Node(meX, centerY, "You", "me"));
+            nodes.add(new Node(meX, centerY, words.say("delegations.you"), "me"));
             for (int i = 0; i < Math.min(delegators.size(), 8); i++) {
                 int y = rows == 1 ? centerY : 30 + i * (height - 60) / (rows - 1);
                 String label = i == 7 && delegators.size() > 8 ? "+" + (delegators.size() - 7) + " more" : names.getOrDefault(delegators.get(i), "?");

@@ -16,11 +16,12 @@ record FieldErrors(Map<String, List<String>> byField) {
 
     static final FieldErrors NONE = new FieldErrors(Map.of());
 
-    static FieldErrors of(List<Violation> violations) {
+    /** The violations by field, each said in the reader's language ({@link RefusalWords}). */
+    static FieldErrors of(List<Violation> violations, Words words) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         for (Violation v : violations) {
             String field = v.field() == null ? "" : v.field().replaceFirst("^effect\\.", "").replaceFirst("^charter\\.?", "");
-            byField.merge(field.isEmpty() ? "charter" : field, List.of(v.message()),
+            byField.merge(field.isEmpty() ? "charter" : field, List.of(RefusalWords.say(v, words)),
                     (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList());
         }
         return new FieldErrors(byField);

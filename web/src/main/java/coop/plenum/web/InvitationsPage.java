@@ -44,10 +44,10 @@ class InvitationsPage {
     record Row(InvitationView invitation, String status, String className) {
     }
 
-    /** An invitation just sent, as the secretary reads it. */
+    /** An invitation just sent, as the secretary reads it; the page says its delivery ({@code invitations.delivery.*}). */
     record Sent(String email, String delivery, String link) {
         static List<Sent> of(List<SentInvitation> sent) {
-            return sent.stream().map(s -> new Sent(s.email(), InvitationsPage.delivery(s.delivery()), s.link())).toList();
+            return sent.stream().map(s -> new Sent(s.email(), s.delivery().name(), s.link())).toList();
         }
     }
 
@@ -136,13 +136,5 @@ class InvitationsPage {
         } catch (NumberFormatException e) {
             throw new InvalidInput("validForDays", "invitation.validity-out-of-range", "valid for is a number of days, 1 to 30");
         }
-    }
-
-    static String delivery(SentInvitation.Delivery delivery) {
-        return switch (delivery) {
-            case MAILED -> "emailed";
-            case EMAIL_OFF -> "email is off: pass the link on yourself";
-            case MAIL_FAILED -> "the mail server refused it: pass the link on, or resend later";
-        };
     }
 }

@@ -83,7 +83,7 @@ class MemberPage {
                         // suspending, rejecting and leaving ask first, also without JavaScript
                         ? Mono.just(ConfirmStep.member(action, "/cooperatives/" + cooperativeId,
                                 "/cooperatives/" + cooperativeId + "/members/" + memberId,
-                                found.getT1().displayName() == null ? "this member" : found.getT1().displayName()).shownOn(model, user))
+                                found.getT1().displayName() == null ? Words.of(model).say("member.thisMember") : found.getT1().displayName()).shownOn(model, user))
                         : commands.send(command.apply(new CooperativeId(cooperativeId), new MemberId(memberId)), user.caller(null))
                                 .thenReturn("redirect:" + back + "?notice=" + ApplicationPage.encode(Words.of(model).say("notice." + done(action)))))
                 .onErrorResume(Refusal::shownOnThePage, refused -> Mono.just("redirect:/cooperatives/" + cooperativeId

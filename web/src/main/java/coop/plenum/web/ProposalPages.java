@@ -287,7 +287,7 @@ class ProposalPages {
                             model.addAttribute("refusal", refusal);
                             model.addAttribute("commentDraft", commentDraft);
                             model.addAttribute("revisionChanges", RevisionChanges.of(proposal.revisions()));
-                            model.addAttribute("thread", CommentThread.of(proposal.comments(), names));
+                            model.addAttribute("thread", CommentThread.of(proposal.comments(), names, Words.of(model)));
                             return "proposal";
                         })));
     }
@@ -316,7 +316,7 @@ class ProposalPages {
         if (!model.containsAttribute("ballotDraft")) {
             model.addAttribute("ballotDraft", BallotDraft.current(proposal, me));
         }
-        model.addAttribute("myBallot", BallotDraft.described(proposal, me));
+        model.addAttribute("myBallot", BallotDraft.described(proposal, me, Words.of(model)));
         Figures fig = model.getAttribute("fig") instanceof Figures f ? f : Figures.in(java.util.Locale.ENGLISH);
         model.addAttribute("results", MethodResults.of(tally, proposal, names, classNames, fig, Words.of(model)));
     }
@@ -336,7 +336,8 @@ class ProposalPages {
                 ? Countdown.left(clock.instant(), seen.summary().votingClosesAt()) : null);
         model.addAttribute("participationChart", tally == null || tally.classes().isEmpty() ? null
                 : Charts.classParticipation("participation-chart", tally.classes(), classNames, fig, Words.of(model)));
-        model.addAttribute("voters", Voters.of(seen, names));
+        model.addAttribute("voters", Voters.of(seen, names, Words.of(model)));
+        model.addAttribute("liveWords", LiveWords.json(Words.of(model)));
     }
 
     /** Instants a class's participation is drawn at over the voting period: opening, closing (or now) and six between. */

@@ -21,17 +21,18 @@ record Voters(boolean hidden, List<Voter> voters) {
     record Voter(String name, String choice) {
     }
 
-    static Voters of(ProposalView proposal, Map<MemberId, String> names) {
+    /** Who voted, each choice in the reader's words ({@code voters.choice.<CODE>}). */
+    static Voters of(ProposalView proposal, Map<MemberId, String> names, Words words) {
         if (proposal.summary().resultsHidden()) {
             return new Voters(true, List.of());
         }
         List<Voter> voters = new ArrayList<>();
-        orEmpty(proposal.ballots()).forEach((m, c) -> voters.add(new Voter(name(m, names), words(c.name()))));
-        orEmpty(proposal.consentBallots()).forEach((m, c) -> voters.add(new Voter(name(m, names), words(c.name()))));
+        orEmpty(proposal.ballots()).forEach((m, c) -> voters.add(new Voter(name(m, names, words), said(c.name(), words))));
+        orEmpty(proposal.consentBallots()).forEach((m, c) -> voters.add(new Voter(name(m, names, words), said(c.name(), words))));
         Set<MemberId> others = new TreeSet<>(Comparator.comparing(MemberId::value));
         others.addAll(orEmpty(proposal.optionBallots()).keySet());
         others.addAll(orEmpty(proposal.rankedBallots()).keySet());
-        others.forEach(m -> voters.add(new Voter(name(m, names), null)));
+        others.forEach(m -> voters.add(new Voter(name(m, names, words), null)));
         voters.sort(Comparator.comparing(Voter::name, String.CASE_INSENSITIVE_ORDER));
         return new Voters(false, voters);
     }
@@ -40,12 +41,12 @@ record Voters(boolean hidden, List<Voter> voters) {
         return ballots == null ? Map.of() : ballots;
     }
 
-    private static String name(MemberId member, Map<MemberId, String> names) {
-        return names.getOrDefault(member, "a member");
+    private static String name(MemberId member, Map<MemberId, String> names, Words words) {
+        return names.getOrDefault(member, words.say("methodResults.aMember"));
     }
 
-    /** STAND_ASIDE → "stand aside". */
-    private static String words(String choice) {
-        return choice.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    /** STAND_ASIDE → "stand aside" (or the reader's language's words). */
+    private static String said(String choice, Words words) {
+        return words.sayOr(choice.toLowerCase(java.util.Locale.ROOT).replace('_', ' '), "voters.choice." + choice);
     }
 }

@@ -51,7 +51,7 @@ class ElectABoardOfTwoClassesBrowserTest extends BrowserTest {
         browser.findElement(By.id("seats-workers")).sendKeys("1");
         browser.findElement(By.id("seats-users")).sendKeys("1");
         browser.findElement(By.id("submit-proposal")).click();
-        assertThat(browser.findElement(By.id("vote-method")).getText()).isEqualTo("ELECTION");
+        assertThat(browser.findElement(By.id("vote-method")).getText()).isEqualTo("Board election");
         String proposal = browser.getCurrentUrl().replaceAll("[?#].*", "");
         proposal = proposal.substring(proposal.lastIndexOf('/') + 1);
 

@@ -47,7 +47,7 @@ class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
                 + "Repair cafe; 150\nSolar lamps; 250.50");
         browser.findElement(By.id("submit-proposal")).click();
         assertThat(browser.findElement(By.id("proposal-title")).getText()).isEqualTo("This year's projects");
-        assertThat(browser.findElement(By.id("vote-method")).getText()).isEqualTo("BUDGET");
+        assertThat(browser.findElement(By.id("vote-method")).getText()).isEqualTo("Participatory budget");
         assertThat(browser.findElements(By.cssSelector("#vote-options li"))).hasSize(5);
         String proposal = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
         browser.findElement(By.id("open-vote")).click();

@@ -46,7 +46,7 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
         browser.findElement(By.id("options")).sendKeys("Wind turbine\nSolar park\nNeither");
         browser.findElement(By.id("submit-proposal")).click();
         assertThat(browser.findElement(By.id("proposal-title")).getText()).isEqualTo("Our next project");
-        assertThat(browser.findElement(By.id("vote-method")).getText()).isEqualTo("RANKED");
+        assertThat(browser.findElement(By.id("vote-method")).getText()).isEqualTo("Ranked choice");
         String proposal = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
         browser.findElement(By.id("open-vote")).click();
         assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualToIgnoringCase("voting");

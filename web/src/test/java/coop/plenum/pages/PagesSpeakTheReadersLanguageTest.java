@@ -184,6 +184,33 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
                 .doesNotContain("Vote open:", "Voting on", "Your voting power", "??");
     }
 
+    @Test
+    void theLiveTallyScriptGetsItsWordsFromThePageInTheReadersLanguage() {
+        profile(r.alice(), "Europe/Madrid", "es");
+        String p = propose(r, "Huerto", "");
+        act(r, p, "opening");
+
+        String spanish = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
+        String words = spanish.substring(spanish.indexOf("data-words=\""));
+        words = words.substring(0, words.indexOf("\">")).replace("&quot;", "\"");
+        assertThat(words).contains("\"met\":\"alcanzado\"", "\"notYet\":\"todavía no\"",
+                        "\"undecided\":\"Sin decidir mientras la votación está abierta\"", "\"outcomeLine\":\"Resultado: {0}\"",
+                        "\"exactly\":\"exactamente {0}\"", "\"CLOSED\":\"cerrada\"")
+                .doesNotContain("Undecided", "not yet");
+        assertThat(page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), p)).as("English for an English reader")
+                .contains("&quot;notYet&quot;:&quot;not yet&quot;");
+    }
+
+    @Test
+    void aRefusedFormIsExplainedInTheReadersLanguage() {
+        profile(r.bob(), "Europe/Berlin", "de");
+        PageSession.Answer refused = signedIn(r.bob()).post("/cooperatives/{c}/ledger/contributions", Map.of("project", "depot",
+                "type", "WORK_HOURS", "quantity", "0", "description", "wiring", "occurredOn", "2026-01-05"), r.coop());
+        assertThat(refused.code()).isEqualTo(400);
+        assertThat(refused.body()).as("the core's contribution.quantity-not-positive, said in German")
+                .contains("Die Menge ist eine Zahl größer als 0.").doesNotContain("quantity is a number greater than 0");
+    }
+
     private String login(String acceptLanguage) {
         var request = http.get().uri("/login");
         if (acceptLanguage != null) {
