@@ -60,6 +60,9 @@ class InboxShowsWhatConcernsMeBrowserTest extends BrowserTest {
         assertThat(newest.findElement(By.tagName("a")).getAttribute("href")).endsWith("/proposals/" + proposal);
 
         browser.findElement(By.id("mark-all-read")).click();
+        // the click posts a form and the browser loads the page it redirects to: wait for that page, not the old one
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.id("unread-count")).isEmpty());
         assertThat(browser.findElements(By.id("unread-count"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#notifications li[data-read='false']"))).isEmpty();
     }

@@ -255,7 +255,7 @@ class OptionVotesOverHttpTest extends BootedPlenum {
         String p = openVote("APPROVAL");
         String html = PageSession.signIn(http, bob)
                 .get("/cooperatives/{c}/proposals/{p}", coop, p).body();
-        assertThat(html).contains("id=\"option-vote\"").contains("id=\"vote-method\">APPROVAL<")
+        assertThat(html).contains("id=\"option-vote\"").contains("id=\"vote-method\">Approval<")
                 .doesNotContain("id=\"vote-yes\"").doesNotContain("tally-table");
     }
 }

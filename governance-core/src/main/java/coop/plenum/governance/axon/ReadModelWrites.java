@@ -55,7 +55,17 @@ public class ReadModelWrites {
         if (pending == null) {
             mongo.upsert(query, update, entity).block();
         } else {
-            pending.add(new Write(entity, query, update));
+            pending.add(new Write(entity, mongo.getCollectionName(entity), query, update));
+        }
+    }
+
+    /** An upsert into a collection named directly (a store that keeps plain documents, not mapped types). */
+    public void upsert(String collection, Query query, Update update) {
+        Pending pending = pending();
+        if (pending == null) {
+            mongo.upsert(query, update, collection).block();
+        } else {
+            pending.add(new Write(null, collection, query, update));
         }
     }
 
@@ -81,7 +91,8 @@ public class ReadModelWrites {
         return new Pending(mongo);
     }
 
-    private record Write(Class<?> entity, Query query, Update update) {
+    /** {@code entity}: the mapped type whose metadata maps the update, or null for plain documents. */
+    private record Write(Class<?> entity, String collection, Query query, Update update) {
     }
 
     /**
@@ -95,7 +106,7 @@ public class ReadModelWrites {
     static final class Pending {
         private static final Set<String> ONLY_ADDS = Set.of("$addToSet", "$setOnInsert");
         private final ReactiveMongoTemplate mongo;
-        private final Map<Class<?>, Map<List<Object>, Write>> writes = new LinkedHashMap<>();
+        private final Map<String, Map<List<Object>, Write>> writes = new LinkedHashMap<>();
         private final List<Runnable> afterwards = new ArrayList<>();
 
         private Pending(ReactiveMongoTemplate mongo) {
@@ -107,12 +118,14 @@ public class ReadModelWrites {
             List<Object> key = ONLY_ADDS.containsAll(update.keySet())
                     ? List.of(write.query().getQueryObject(), update)
                     : List.of(new Object());
-            writes.computeIfAbsent(write.entity(), e -> new LinkedHashMap<>()).putIfAbsent(key, write);
+            writes.computeIfAbsent(write.collection(), c -> new LinkedHashMap<>()).putIfAbsent(key, write);
         }
 
         void flush() {
-            writes.forEach((entity, queued) -> {
-                ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, entity);
+            writes.forEach((collection, queued) -> {
+                Class<?> entity = queued.values().iterator().next().entity();
+                ReactiveBulkOperations bulk = entity == null ? mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection)
+                        : mongo.bulkOps(BulkOperations.BulkMode.ORDERED, entity, collection);
                 queued.values().forEach(write -> bulk.upsert(write.query(), write.update()));
                 bulk.execute().block();
             });

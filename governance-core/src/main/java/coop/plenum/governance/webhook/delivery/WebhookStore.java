@@ -252,7 +252,7 @@ class WebhookStore {
         long now = (standing == null ? 0 : standing.longValue()) + change;
         proposal.put("ballotsStanding", now);
         proposal.put("countedUpTo", position);
-        writes.upsert(ProposalCount.class, byId(proposalId),
+        writes.upsert("webhook_proposals", byId(proposalId),
                 Update.update("ballotsStanding", now).set("countedUpTo", position));
     }
 
@@ -269,7 +269,7 @@ class WebhookStore {
         }
         if (voter == null || voter.getBoolean("standing", false) != standing) {
             batch.voterIs(key, voter(key, standing, position));
-            writes.upsert(VoterDocument.class, byId(key), Update.update("standing", standing).set("since", position));
+            writes.upsert("webhook_voters", byId(key), Update.update("standing", standing).set("since", position));
             return true;
         }
         return voter.get("since", Number.class).longValue() == position;
@@ -277,15 +277,6 @@ class WebhookStore {
 
     private static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(id));
-    }
-
-    /** The collections the queued writes go to (ReadModelWrites names a collection by its mapped type). */
-    @org.springframework.data.mongodb.core.mapping.Document("webhook_voters")
-    record VoterDocument(String id) {
-    }
-
-    @org.springframework.data.mongodb.core.mapping.Document("webhook_proposals")
-    record ProposalCount(String id) {
     }
 
     private static Document voter(String key, boolean standing, long position) {
