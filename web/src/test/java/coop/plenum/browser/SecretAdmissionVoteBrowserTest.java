@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
+import java.util.List;
 
 import static coop.plenum.support.Cooperators.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +44,11 @@ class SecretAdmissionVoteBrowserTest extends BrowserTest {
         browser.get(proposalPage);
         assertThat(browser.findElement(By.id("secret-ballot-note")).getText()).contains("secret vote");
         browser.findElement(By.id("vote-no")).click();
-        String secret = browser.findElement(By.id("receipt-secret")).getText();
+        String secret = receiptShownAfter(null);
         assertThat(secret).hasSizeGreaterThanOrEqualTo(22);
         // changing her mind: the last ballot counts, with its own receipt
         browser.findElement(By.id("vote-yes")).click();
-        String lastSecret = browser.findElement(By.id("receipt-secret")).getText();
+        String lastSecret = receiptShownAfter(secret);
         assertThat(lastSecret).isNotEqualTo(secret);
 
         browser.get(proposalPage);
@@ -78,5 +79,20 @@ class SecretAdmissionVoteBrowserTest extends BrowserTest {
         browser.findElement(By.id("check-receipt")).click();
         wait.until(d -> "found".equals(d.findElement(By.id("check-result")).getAttribute("data-outcome")));
         assertThat(browser.findElement(By.id("check-result")).getText()).contains("Found").contains("Yes");
+    }
+
+    /**
+     * The receipt secret the page answering a ballot shows, once that page has replaced the one the ballot was cast
+     * from (which showed {@code previous}, or none): the click submits a form, so the old page can still be read, or
+     * go stale while being read, for a moment.
+     */
+    private String receiptShownAfter(String previous) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    List<org.openqa.selenium.WebElement> shown = d.findElements(By.id("receipt-secret"));
+                    String text = shown.isEmpty() ? null : shown.get(0).getText();
+                    return text == null || text.isBlank() || text.equals(previous) ? null : text;
+                });
     }
 }
