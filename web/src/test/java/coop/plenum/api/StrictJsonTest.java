@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import java.util.List;
+
 import static coop.plenum.support.Cooperators.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +78,16 @@ class StrictJsonTest extends BootedPlenum {
                  "founders": [], "secretaryAccountId": "%s"}""".formatted(user));
         assertThat(nested.get("code").asText()).isEqualTo("request.duplicate-field");
         assertThat(nested.get("field").asText()).isEqualTo("charter.classes[0].id");
+    }
+
+    @Test
+    void aCharterWhoseSecretPeopleVotesIsNotTrueOrFalseIsRefusedNamingTheField() {
+        for (String value : List.of("\"sometimes\"", "1", "[true]", "\"tru\\u0000e\"")) {
+            JsonNode problem = refused(asOperator(http.post().uri("/api/v1/cooperatives")), """
+                    {"name": "Hush", "charter": {"classes": [{"id": "a", "name": "A", "weight": 1, "quorum": 0}],
+                     "secretPeopleVotes": %s}, "founders": [], "secretaryAccountId": "%s"}""".formatted(value, unique("hush")));
+            assertThat(problem.get("field").asText()).as(value).isEqualTo("charter.secretPeopleVotes");
+        }
     }
 
     @Test
