@@ -34,7 +34,7 @@ class EventStoreConfiguration {
         if ("in-memory".equals(kind)) {
             org.slf4j.LoggerFactory.getLogger(EventStoreConfiguration.class)
                     .warn("plenum.event-store=in-memory: the event log is NOT durable and vanishes at exit (benchmarks only)");
-            return new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine();
+            return new InOrderInMemoryEventStorageEngine();
         }
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
