@@ -60,14 +60,30 @@ public final class Figures {
         return format(BigDecimal.valueOf(wholePercent), 0) + PERCENT_SUFFIX;
     }
 
-    /** The API's decimal string as a plain number; blank for a missing value. */
+    /** The API's decimal string, or an exact rational as events keep it ("2/3"), as a plain number; blank for a missing value. */
     public String number(String decimal) {
-        return decimal == null || decimal.isBlank() ? "" : number(new BigDecimal(decimal));
+        return decimal == null || decimal.isBlank() ? "" : number(decimalOf(decimal));
     }
 
-    /** The API's ratio string as a percentage; blank for a missing value. */
+    /**
+     * The API's ratio string, or an exact rational as events keep it ("2/3", e.g. a closed vote's approval in a
+     * notification), as a percentage; blank for a missing value.
+     */
     public String percent(String decimal) {
-        return decimal == null || decimal.isBlank() ? "" : percent(new BigDecimal(decimal));
+        return decimal == null || decimal.isBlank() ? "" : percent(decimalOf(decimal));
+    }
+
+    /** "0.75" or "3/4"; a malformed value is a NumberFormatException, for the caller to show as written. */
+    private static BigDecimal decimalOf(String value) {
+        int slash = value.indexOf('/');
+        if (slash < 0) {
+            return new BigDecimal(value.strip());
+        }
+        BigDecimal denominator = new BigDecimal(value.substring(slash + 1).strip());
+        if (denominator.signum() == 0) {
+            throw new NumberFormatException("a ratio over zero: " + value);
+        }
+        return Ratio.of(new BigDecimal(value.substring(0, slash).strip()), denominator).toBigDecimal(8);
     }
 
     /** The exact value for a title attribute: the API's string as it is. */

@@ -63,7 +63,19 @@ final class NotificationWords {
         return new Shown(words.say(key + ".title", values), words.say(key + ".text", values));
     }
 
+    /**
+     * A parameter in the reader's words. Parameters come from stored notifications, which outlive this code: one that
+     * cannot be read as its tag says (a number, an instant) is shown as written rather than failing the whole inbox.
+     */
     private static String read(char tag, String value, Words words, Figures fig, DateTimeFormatter when) {
+        try {
+            return readAs(tag, value, words, fig, when);
+        } catch (RuntimeException unreadable) {
+            return value == null ? "" : value;
+        }
+    }
+
+    private static String readAs(char tag, String value, Words words, Figures fig, DateTimeFormatter when) {
         boolean blank = value == null || value.isBlank();
         return switch (tag) {
             case 'n' -> blank ? "" : number(value, fig);

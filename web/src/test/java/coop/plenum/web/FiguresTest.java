@@ -45,6 +45,14 @@ class FiguresTest {
     }
 
     @Test
+    void anExactRationalStringAsEventsKeepItReadsAsAPercentageAndANumber() {
+        assertThat(english.percent("2/3")).isEqualTo("66.7\u00a0%");
+        assertThat(german.percent("3/4")).isEqualTo("75\u00a0%");
+        assertThat(english.number("5/2")).isEqualTo("2.5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> english.percent("1/0")).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
     void aCharterPercentIsShownAsWritten() {
         assertThat(english.percent(60)).isEqualTo("60\u00a0%");
     }

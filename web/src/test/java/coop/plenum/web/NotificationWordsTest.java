@@ -54,4 +54,23 @@ class NotificationWordsTest {
         NotificationWords.Shown malformed = said(view(NotificationKind.DECISION_MADE, "decision-made", List.of("Kiln")), SPANISH, "UTC");
         assertThat(malformed.title()).as("parameters that do not fit the code").isEqualTo("Decided: Kiln");
     }
+
+    @Test
+    void aDecisionsApprovalIsReadAsTheExactRationalTheProjectionStores() {
+        // NotificationProjection keeps VoteClosed's approval as Ratio.toString(): "3/4", never a decimal (the demo's
+        // inbox failed with a 500 on it)
+        NotificationWords.Shown shown = said(view(NotificationKind.DECISION_MADE, "decision-made",
+                List.of("Kiln", "ACCEPTED", "3/4", "")), Locale.ENGLISH, "UTC");
+        assertThat(shown.text()).contains("75\u00a0%").doesNotContain("3/4");
+    }
+
+    @Test
+    void aParameterThatCannotBeReadAsItsKindIsShownAsStoredAndTheInboxStillRenders() {
+        NotificationWords.Shown approval = said(view(NotificationKind.DECISION_MADE, "decision-made",
+                List.of("Kiln", "ACCEPTED", "most/all", "")), Locale.ENGLISH, "UTC");
+        assertThat(approval.text()).contains("most/all");
+        NotificationWords.Shown closing = said(view(NotificationKind.CLOSING_SOON, "closing-soon",
+                List.of("Kiln", "next Tuesday")), Locale.GERMAN, "Europe/Berlin");
+        assertThat(closing.text()).contains("next Tuesday");
+    }
 }
