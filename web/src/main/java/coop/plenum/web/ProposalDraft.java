@@ -10,6 +10,7 @@ import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.options.ProposalOption;
 import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.proposal.ProposalKind;
+import coop.plenum.governance.proposal.Secrecy;
 import coop.plenum.governance.proposal.SubmitProposal;
 import coop.plenum.kernel.InvalidInput;
 import coop.plenum.kernel.RuleViolation;
@@ -30,9 +31,10 @@ import java.util.List;
  */
 record ProposalDraft(String title, String body, String topic, String kind, String applicantId, String memberId, String charter,
                      String votingOpensAt, String votingClosesAt, String method, String options, String budgetAmount,
-                     String budgetCurrency) {
+                     String budgetCurrency, String secrecy) {
 
-    static final ProposalDraft EMPTY = new ProposalDraft("", "", "", "GENERAL", "", "", null, "", "", "YES_NO", "", "", "EUR");
+    /** {@code secrecy} blank: as the charter says for the proposal's kind (admissions and expulsions secret by default). */
+    static final ProposalDraft EMPTY = new ProposalDraft("", "", "", "GENERAL", "", "", null, "", "", "YES_NO", "", "", "EUR", "");
 
     private static final int FIRST_YEAR = 1970;
     private static final int LAST_YEAR = 9999;
@@ -42,7 +44,7 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
                 orEmpty(form.getFirst("kind")), orEmpty(form.getFirst("applicantId")), orEmpty(form.getFirst("memberId")),
                 form.getFirst("charter"), orEmpty(form.getFirst("votingOpensAt")), orEmpty(form.getFirst("votingClosesAt")),
                 orEmpty(form.getFirst("method")), orEmpty(form.getFirst("options")), orEmpty(form.getFirst("budgetAmount")),
-                orEmpty(form.getFirst("budgetCurrency")));
+                orEmpty(form.getFirst("budgetCurrency")), orEmpty(form.getFirst("secrecy")));
     }
 
     /** The draft to show again: without characters that were refused, so the page itself stays clean. */
@@ -50,7 +52,7 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
         return new ProposalDraft(FormText.shown(title), FormText.shown(body), FormText.shown(topic), FormText.shown(kind),
                 FormText.shown(applicantId), FormText.shown(memberId), charter == null ? null : FormText.shown(charter),
                 FormText.shown(votingOpensAt), FormText.shown(votingClosesAt), FormText.shown(method), FormText.shown(options),
-                FormText.shown(budgetAmount), FormText.shown(budgetCurrency));
+                FormText.shown(budgetAmount), FormText.shown(budgetCurrency), FormText.shown(secrecy));
     }
 
     /**
@@ -68,11 +70,23 @@ record ProposalDraft(String title, String body, String topic, String kind, Strin
         List<ProposalOption> offered = voteMethod != null && voteMethod.hasOptions()
                 ? budget ? OptionLines.readWithCosts(options, violations) : OptionLines.read(options) : null;
         coop.plenum.governance.budget.ProposalBudget amount = budget ? budget(violations) : null;
+        Secrecy ballots = secrecy(violations);
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
         return new SubmitProposal(id, cooperative, title, body, topic.isBlank() ? null : topic, kind, effect, opens, closes,
-                voteMethod == VoteMethod.YES_NO ? null : voteMethod, offered, null, null, amount);
+                voteMethod == VoteMethod.YES_NO ? null : voteMethod, offered, null, null, amount, ballots);
+    }
+
+    /** Blank leaves it to the charter (the proposal's kind decides); OPEN or SECRET say it for this proposal. */
+    private Secrecy secrecy(List<Violation> violations) {
+        if (secrecy.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(Secrecy.values()).filter(s -> s.name().equals(secrecy.strip())).findFirst().orElseGet(() -> {
+            violations.add(new Violation("secrecy", "proposal.secrecy-unknown", "Ballots are open or secret, or left to the charter."));
+            return null;
+        });
     }
 
     /** A BUDGET proposal's budget as typed: the amount must read as a number; its bounds the command checks. */

@@ -72,6 +72,6 @@ record SeatsDraft(Map<String, String> typed) {
         }
         return new SubmitProposal(command.proposalId(), command.cooperativeId(), command.title(), command.body(),
                 command.topic(), command.kind(), command.effect(), command.votingOpensAt(), command.votingClosesAt(),
-                command.method(), command.options(), command.visibility(), seats, command.budget());
+                command.method(), command.options(), command.visibility(), seats, command.budget(), command.secrecy());
     }
 }

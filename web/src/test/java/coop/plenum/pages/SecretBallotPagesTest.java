@@ -79,6 +79,55 @@ class SecretBallotPagesTest extends BootedPlenum {
         assertThat(runTheCheck(proposal, tag, firstReceipt.group(1))).isEqualTo("not-found");
     }
 
+    @Test
+    void theNewProposalFormChoosesASecretApprovalVoteWhoseBallotIsCastThroughThePageWithoutAReason() {
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String coop = foundCooperative(riverside(aliceId));
+        PageSession page = PageSession.signIn(http, alice);
+        String form = page.get("/cooperatives/{c}/proposals/new", coop).body();
+        assertThat(form).contains("name=\"secrecy\"").contains("value=\"SECRET\"");
+
+        PageSession.Answer created = page.post("/cooperatives/{c}/proposals", Map.of("title", "Which energy?", "body", "b",
+                "topic", "energy", "kind", "GENERAL", "method", "APPROVAL", "options", "Wind\nSolar", "secrecy", "SECRET"), coop);
+        assertThat(created.code()).as("%s", created).isEqualTo(303);
+        String proposal = created.location().substring(created.location().lastIndexOf('/') + 1);
+        JsonNode stored = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, proposal).headers(as(alice))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(stored.path("secrecy").asText()).isEqualTo("SECRET");
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, proposal).headers(as(alice))
+                .exchange().expectStatus().isNoContent();
+
+        String open = page.get("/cooperatives/{c}/proposals/{p}", coop, proposal).body();
+        assertThat(open).contains("id=\"secret-ballot-note\"").doesNotContain("id=\"no-ballot\"")
+                .as("a secret ballot carries no reason").doesNotContain("id=\"ballot-reason\"");
+        PageSession.Answer cast = page.post("/cooperatives/{c}/proposals/{p}/ballot", Map.of("approve", "wind"), coop, proposal);
+        assertThat(cast.code()).as("%s", cast).isEqualTo(200);
+        assertThat(RECEIPT.matcher(cast.body()).find()).as("the receipt secret, once").isTrue();
+        String after = page.get("/cooperatives/{c}/proposals/{p}", coop, proposal).body();
+        assertThat(after).contains("id=\"secret-took-part\"").contains("id=\"vote-retract\"").doesNotContain("id=\"my-ballot\"");
+    }
+
+    @Test
+    void aSecrecyTheFormDoesNotOfferOrASecretBoardElectionIsRefusedNamingTheFieldAndNothingIsStored() {
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String coop = foundCooperative(riverside(aliceId));
+        PageSession page = PageSession.signIn(http, alice);
+        PageSession.Answer hush = page.post("/cooperatives/{c}/proposals", Map.of("title", "Hush", "body", "b",
+                "topic", "energy", "kind", "GENERAL", "method", "YES_NO", "secrecy", "HUSH"), coop);
+        assertThat(hush.code()).isEqualTo(400);
+        assertThat(hush.body()).contains("Ballots are open or secret, or left to the charter.")
+                .containsPattern("id=\"secrecy\"[^>]*aria-invalid=\"true\"");
+        PageSession.Answer election = page.post("/cooperatives/{c}/proposals", Map.of("title", "Board", "body", "b",
+                "topic", "energy", "kind", "GENERAL", "method", "ELECTION", "seats-workers", "1", "secrecy", "SECRET"), coop);
+        assertThat(election.code()).isEqualTo(400);
+        assertThat(election.body()).contains("an ELECTION cannot be SECRET").containsPattern("id=\"secrecy\"[^>]*aria-invalid=\"true\"");
+        JsonNode proposals = http.get().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(proposals).as("nothing stored").isEmpty();
+    }
+
     /** The page's own script under Node (WebCrypto as in a browser) on a stand-in for the page's revealed list. */
     private static String runTheCheck(String proposal, String tag, String secret) throws Exception {
         String script = Files.readString(Path.of("src/main/resources/static/js/secret-receipt.js"));
