@@ -66,7 +66,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
-@ReadModelLayout(3) // 2: electors one document each, and who delegates to whom kept both ways; 3: account address and time zone
+// 2: electors one document each, and who delegates to whom kept both ways; 3: account address and time zone;
+// 4: a vote knows it is SECRET, so reminders do not count a delegator as carried by a delegate (no delegation there)
+@ReadModelLayout(4)
 class NotificationProjection {
 
     static final String GROUP = "readmodel-notifications";
@@ -216,7 +218,8 @@ class NotificationProjection {
         VoteDocument vote = new VoteDocument(e.proposalId().value(), e.cooperativeId().value(),
                 before == null ? e.topic() : before.title(), e.topic(), before == null ? null : before.authorAccountId(),
                 before == null ? null : before.closesAt(), e.resultsVisibility() == Visibility.AFTER_CLOSE,
-                e.delegation() == null ? null : e.delegation().maxChainLength(), classes, VoteDocument.VOTING);
+                e.delegation() == null ? null : e.delegation().maxChainLength(), classes, VoteDocument.VOTING,
+                e.ballotSecrecy() == coop.plenum.governance.proposal.Secrecy.SECRET);
         mongo.save(vote).block();
         // written afresh, so an opening handled twice (redelivered after a crash) leaves the same electors
         mongo.remove(Query.query(where("proposalId").is(vote.proposalId())), ElectorDocument.class).block();
@@ -304,7 +307,7 @@ class NotificationProjection {
             return;
         }
         vote = new VoteDocument(vote.proposalId(), vote.cooperativeId(), vote.title(), vote.topic(), vote.authorAccountId(),
-                vote.closesAt(), vote.hidden(), vote.maxChainLength(), vote.classes(), VoteDocument.CLOSED);
+                vote.closesAt(), vote.hidden(), vote.maxChainLength(), vote.classes(), VoteDocument.CLOSED, vote.secret());
         mongo.save(vote).block();
         String outcome = e.outcome() == null ? "closed" : e.outcome().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         String approval = e.approval() == null ? "" : " (approval " + e.approval() + ")";

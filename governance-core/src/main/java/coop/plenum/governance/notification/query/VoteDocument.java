@@ -15,7 +15,24 @@ import java.util.List;
  */
 @Document("notification_votes")
 record VoteDocument(@Id String proposalId, String cooperativeId, String title, String topic, String authorAccountId,
-                    Instant closesAt, boolean hidden, Integer maxChainLength, List<ClassQuorum> classes, String state) {
+                    Instant closesAt, boolean hidden, Integer maxChainLength, List<ClassQuorum> classes, String state,
+                    Boolean secret) {
+
+    /** The one Spring Data reads a stored vote with (a record with two constructors names its own). */
+    @org.springframework.data.annotation.PersistenceCreator
+    VoteDocument {
+    }
+
+    /** A vote with open ballots (or one not opened yet: secrecy is settled at opening). */
+    VoteDocument(String proposalId, String cooperativeId, String title, String topic, String authorAccountId,
+                 Instant closesAt, boolean hidden, Integer maxChainLength, List<ClassQuorum> classes, String state) {
+        this(proposalId, cooperativeId, title, topic, authorAccountId, closesAt, hidden, maxChainLength, classes, state, null);
+    }
+
+    /** A SECRET vote has no delegation: a member is counted by their own sealed ballot only. */
+    boolean isSecret() {
+        return Boolean.TRUE.equals(secret);
+    }
 
     record ClassQuorum(String classId, int quorum) {
     }

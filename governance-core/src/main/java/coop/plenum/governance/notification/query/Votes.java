@@ -50,6 +50,10 @@ class Votes {
         Set<String> voters = new HashSet<>();
         electors.stream().filter(ElectorDocument::voted).forEach(e -> voters.add(e.memberId()));
         Map<String, String> delegates = new HashMap<>();
+        if (vote.isSecret()) {
+            // no delegation in a secret vote: whoever has not cast a sealed ballot is not counted
+            return new Participation(vote, electors.stream().map(ElectorDocument::elector).toList(), voters, m -> null);
+        }
         mongo.find(Query.query(where("cooperativeId").is(vote.cooperativeId())), DelegateDocument.class)
                 .doOnNext(d -> {
                     String delegate = d.delegateFor(vote.topic());
@@ -101,6 +105,9 @@ class Votes {
         }
         if (me.voted()) {
             return new VoteStanding(true, true, null);
+        }
+        if (vote.isSecret()) {
+            return new VoteStanding(true, false, null);
         }
         Set<String> seen = new HashSet<>();
         seen.add(member);
