@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -16,8 +17,11 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's H2 backend with its unique indexes ordered by {@link IndexKeyType}, so a lookup or upsert by
@@ -114,6 +118,35 @@ final class ReadModelBackend extends H2Backend {
         @Override
         protected boolean tracksDataSize() {
             return false;
+        }
+
+        /**
+         * A query that leaves out top-level fields ({@code {electorate: 0, …}}) answers each document without them,
+         * copied shallowly. mongo-java-server's own projection deep-copies the whole document first and then drops
+         * the fields, so leaving out a proposal's 10,000-member electorate still cost copying it on every summary
+         * read (issue 16). The filter, order, skip and limit are mongo-java-server's, in its order; any other
+         * projection is its own. The copy shares its values with the stored document, as an answer without a
+         * projection shares the document itself: an update computes the new version on a deep copy and then replaces
+         * the stored document's top-level values, never a nested value in place, so the copy keeps one whole version.
+         */
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip, int limit,
+                                                       int batchSize, Comparator<Document> order, Document fieldSelector) {
+            Set<String> left = TopLevelExclusions.of(fieldSelector, getIdField());
+            if (left.isEmpty()) {
+                return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, order, fieldSelector);
+            }
+            Stream<Document> matched = documents.filter(document -> documentMatchesQuery(document, query));
+            if (order != null) {
+                matched = matched.sorted(order);
+            }
+            if (numberToSkip > 0) {
+                matched = matched.skip(numberToSkip);
+            }
+            if (limit > 0) {
+                matched = matched.limit(limit);
+            }
+            return createQueryResult(matched.map(document -> TopLevelExclusions.without(document, left)).toList(), batchSize);
         }
     }
 
