@@ -138,6 +138,8 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
         ballot(alice, p, aliceM, "{\"choice\":\"NO\"}");
         receipts.put(aliceM, receiptOf(ballot(alice, p, aliceM, "{\"choice\":\"YES\"}")));   // recast: the last counts
         lastChoice.put(aliceM, "YES");
+        // the first read of the open tally keeps the frozen electorate; later reads must still see who else took part
+        java.math.BigDecimal takingPartEarly = participating(get(dan, "/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p));
         receipts.put(bobM, receiptOf(ballot(bob, p, bobM, "{\"choice\":\"ABSTAIN\"}")));
         lastChoice.put(bobM, "ABSTAIN");
         ballot(cara, p, caraM, "{\"choice\":\"YES\"}");
@@ -155,6 +157,7 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
         // while open: participation only, no ballots, nothing revealed
         JsonNode tally = get(dan, "/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p);
         assertThat(tally.path("hidden").asText()).isEqualTo("AFTER_CLOSE");
+        assertThat(participating(tally)).as("bob and cara took part after the first read").isGreaterThan(takingPartEarly);
         for (JsonNode c : tally.get("classes")) {
             assertThat(c.get("abstain").isNull()).isTrue();
             assertThat(c.get("yes").isNull()).isTrue();
@@ -295,5 +298,14 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The participation of every class of a tally, summed (a secret vote's open tally shows nothing else). */
+    private static java.math.BigDecimal participating(JsonNode tally) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode c : tally.get("classes")) {
+            sum = sum.add(new java.math.BigDecimal(c.path("participation").asText("0")));
+        }
+        return sum;
     }
 }

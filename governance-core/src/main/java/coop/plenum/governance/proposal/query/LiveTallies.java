@@ -44,6 +44,14 @@ class LiveTallies {
         }
     });
 
+    /** The frozen electorates of open SECRET votes, whose live tally is participation per class (see {@link #secretElectorate}). */
+    private final Map<String, Electorate> secretElectorates = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Electorate> eldest) {
+            return size() > OPEN_VOTES_KEPT;
+        }
+    });
+
     LiveTallies(ProposalBallots ballots, DelegationHistory delegations) {
         this.ballots = ballots;
         this.delegations = delegations;
@@ -166,15 +174,27 @@ class LiveTallies {
                 new ElectionCount(all.isEmpty() ? -1 : all.get(all.size() - 1).sequence(), result))));
     }
 
+    /**
+     * An open secret vote's frozen electorate, read from the proposal's whole document ({@code load}) on the first
+     * read only: the live tally of a secret vote is who took part per class, and each read otherwise loaded the
+     * electorate again with the document (issue 16's "electorate out of documents read per request").
+     */
+    Mono<Electorate> secretElectorate(String proposalId, Mono<Electorate> load) {
+        Electorate known = secretElectorates.get(proposalId);
+        return known != null ? Mono.just(known) : load.doOnNext(electorate -> secretElectorates.put(proposalId, electorate));
+    }
+
     /** Forgets every cached tally (the read models are being rebuilt). */
     void clear() {
         entries.clear();
         elections.clear();
+        secretElectorates.clear();
     }
 
     /** Forgets a vote's cached tally once it closed (its final tally follows the frozen delegations). */
     void closed(String proposalId) {
         entries.remove(proposalId);
         elections.remove(proposalId);
+        secretElectorates.remove(proposalId);
     }
 }

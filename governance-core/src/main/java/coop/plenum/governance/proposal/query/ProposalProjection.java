@@ -339,8 +339,7 @@ class ProposalProjection {
         Query slim = Query.query(where("_id").is(id));
         slim.fields().exclude("electorate").exclude("frozenDelegations").exclude("revisions").exclude("comments").exclude("applied");
         return mongo.findOne(slim, ProposalDocument.class)
-                .flatMap(d -> d.secret() ? mongo.findById(id, ProposalDocument.class).flatMap(whole -> secretTally(whole, query.asOf()))
-                        : openTally(d, query))
+                .flatMap(d -> d.secret() ? secretTallyFrom(d, query.asOf()) : openTally(d, query))
                 .toFuture();
     }
 
@@ -356,6 +355,32 @@ class ProposalProjection {
     }
 
     /**
+     * A secret vote's tally from its small document: while it is open, who took part (kept in the small document)
+     * over the frozen electorate, which is read whole once and then kept ({@link LiveTallies#secretElectorate});
+     * before opening and after close, from the whole document.
+     */
+    private reactor.core.publisher.Mono<TallyView> secretTallyFrom(ProposalDocument slim, Instant requested) {
+        Instant asOf = asOf(slim, requested);
+        boolean open = slim.openedAt() != null && !asOf.isBefore(slim.openedAt())
+                && (slim.closedAt() == null || asOf.isBefore(slim.closedAt()));
+        reactor.core.publisher.Mono<ProposalDocument> whole = mongo.findById(slim.id(), ProposalDocument.class);
+        if (!open) {
+            return whole.flatMap(d -> secretTally(d, requested));
+        }
+        return liveTallies.secretElectorate(slim.id(), whole.map(ProposalProjection::electorate))
+                .map(electorate -> secretParticipation(slim, electorate, asOf));
+    }
+
+    /** An open secret vote: the members who took part count as taking part and nothing else, always hidden. */
+    private static TallyView secretParticipation(ProposalDocument d, Electorate electorate, Instant asOf) {
+        Map<MemberId, Choice> takingPart = new java.util.LinkedHashMap<>();
+        d.secretParticipantsOrNone().forEach(m -> takingPart.put(new MemberId(m), Choice.ABSTAIN));
+        Tally participation = coop.plenum.governance.tally.YesNo.count(electorate, Map.of(), 0, takingPart).result();
+        return new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()),
+                ProposalState.VOTING, null, asOf, participation).hiddenIf(true);
+    }
+
+    /**
      * A secret vote's tally. Until it closed, participation per class only, always hidden (whatever instant is asked
      * about, and also once closed: the choices of a moment while it was open were never known): the members who took
      * part count as taking part and nothing else. Once closed, the count of the revealed ballots ({@link
@@ -368,11 +393,7 @@ class ProposalProjection {
         }
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         if (!closed) {
-            Map<MemberId, Choice> takingPart = new java.util.LinkedHashMap<>();
-            d.secretParticipantsOrNone().forEach(m -> takingPart.put(new MemberId(m), Choice.ABSTAIN));
-            Tally participation = coop.plenum.governance.tally.YesNo.count(electorate(d), Map.of(), 0, takingPart).result();
-            return reactor.core.publisher.Mono.just(new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()),
-                    ProposalState.VOTING, null, asOf, participation).hiddenIf(true));
+            return reactor.core.publisher.Mono.just(secretParticipation(d, electorate(d), asOf));
         }
         return revealed(d.id()).map(revealed -> {
             ProposalId id = new ProposalId(d.id());
