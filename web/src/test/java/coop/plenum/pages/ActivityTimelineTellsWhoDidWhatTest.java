@@ -112,6 +112,20 @@ class ActivityTimelineTellsWhoDidWhatTest extends PageScenario {
         String closed = timeline(r.bob(), "").replaceAll("\\s+", " ");
         assertThat(closed).contains("Voting closed on").contains("<strong>Bob Member</strong> took part in the secret vote on <a");
         assertThat(closed.split("took part in the secret vote on", -1)).as("one entry: Bob's").hasSize(2);
+
+        speaks(r.alice(), "Alice Secretary", "de");
+        speaks(r.bob(), "Bob Member", "es");
+        assertThat(timeline(r.alice(), "").replaceAll("\\s+", " ")).containsPattern(
+                "<strong>Bob Member</strong> hat an der geheimen Abstimmung über <a[^>]*>[^<]*Admit Cara quietly[^<]*</a> teilgenommen")
+                .doesNotContain("took part");
+        assertThat(timeline(r.bob(), "").replaceAll("\\s+", " "))
+                .contains("<strong>Bob Member</strong> participó en la votación secreta sobre <a").doesNotContain("took part");
+    }
+
+    private void speaks(String who, String displayName, String language) {
+        http.put().uri("/api/v1/accounts/me/profile").headers(as(who)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\":\"" + displayName + "\",\"timeZone\":\"UTC\",\"language\":\"" + language + "\"}")
+                .exchange().expectStatus().isNoContent();
     }
 
     private void retract(String p, String who, String member) {
