@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14, "a cooperative activity timeline for members (who did what, when)": built from the events, newest first,
- * twenty a page; it tells who voted on a public vote but never how, leaves out the ballots of a vote that hides them
- * until it closes, and is read only by the cooperative's readers (an applicant or an outsider gets the 403 page).
+ * twenty a page; it tells who voted on a public vote but never how, who took part in a secret one (and not one who took
+ * their ballot back), leaves out the ballots of a vote that hides them until it closes, and is read only by the
+ * cooperative's readers (an applicant or an outsider gets the 403 page).
  * Riverside: Alice (workers, secretary) and Bob (users).
  */
 class ActivityTimelineTellsWhoDidWhatTest extends PageScenario {
@@ -93,6 +94,46 @@ class ActivityTimelineTellsWhoDidWhatTest extends PageScenario {
     }
 
     @Test
+    void aSecretVoteTellsWhoTookPartNeverHowAndNotAMemberWhoTookTheirBallotBack() {
+        String p = propose("Admit Cara quietly", ",\"secrecy\":\"SECRET\"");
+        act(p, "opening");
+        vote(p, r.bob(), r.bobMember(), "NO");
+        vote(p, r.alice(), r.aliceMember(), "YES");
+        retract(p, r.alice(), r.aliceMember());
+
+        String open = timeline(r.alice(), "").replaceAll("\\s+", " ");
+        assertThat(open).contains("<strong>Bob Member</strong> took part in the secret vote on <a")
+                .contains("“Admit Cara quietly”")
+                .as("Alice took her ballot back: she does not take part").doesNotContain("<strong>Alice Secretary</strong> took part")
+                .as("never \"voted\", never a choice").doesNotContain("voted on").doesNotContainIgnoringCase(">no<")
+                .doesNotContainIgnoringCase(">yes<");
+
+        act(p, "closing");
+        String closed = timeline(r.bob(), "").replaceAll("\\s+", " ");
+        assertThat(closed).contains("Voting closed on").contains("<strong>Bob Member</strong> took part in the secret vote on <a");
+        assertThat(closed.split("took part in the secret vote on", -1)).as("one entry: Bob's").hasSize(2);
+
+        speaks(r.alice(), "Alice Secretary", "de");
+        speaks(r.bob(), "Bob Member", "es");
+        assertThat(timeline(r.alice(), "").replaceAll("\\s+", " ")).containsPattern(
+                "<strong>Bob Member</strong> hat an der geheimen Abstimmung über <a[^>]*>[^<]*Admit Cara quietly[^<]*</a> teilgenommen")
+                .doesNotContain("took part");
+        assertThat(timeline(r.bob(), "").replaceAll("\\s+", " "))
+                .contains("<strong>Bob Member</strong> participó en la votación secreta sobre <a").doesNotContain("took part");
+    }
+
+    private void speaks(String who, String displayName, String language) {
+        http.put().uri("/api/v1/accounts/me/profile").headers(as(who)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\":\"" + displayName + "\",\"timeZone\":\"UTC\",\"language\":\"" + language + "\"}")
+                .exchange().expectStatus().isNoContent();
+    }
+
+    private void retract(String p, String who, String member) {
+        http.delete().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", r.coop(), p, member).headers(as(who))
+                .exchange().expectStatus().isNoContent();
+    }
+
+    @Test
     void anApplicantAndAnOutsiderGetTheForbiddenPage() {
         String carol = unique("carol");
         createAccount(carol, "Carol Applicant");
@@ -131,8 +172,14 @@ class ActivityTimelineTellsWhoDidWhatTest extends PageScenario {
         vote(p, r.bob(), r.bobMember(), "YES");
         act(p, "closing");
         contribution(r.coop(), r.bob());
+        String secret = propose("Admit Cara quietly", ",\"secrecy\":\"SECRET\"");
+        act(secret, "opening");
+        vote(secret, r.bob(), r.bobMember(), "YES");
+        vote(secret, r.alice(), r.aliceMember(), "NO");
+        retract(secret, r.alice(), r.aliceMember());
+        vote(secret, r.bob(), r.bobMember(), "NO");
         String before = entries(timeline(r.alice(), ""));
-        assertThat(before).contains("voted on", "Voting closed on", "logged a contribution");
+        assertThat(before).contains("voted on", "Voting closed on", "logged a contribution", "took part in the secret vote on");
 
         asOperator(http.post().uri("/api/v1/operations/read-model-rebuild")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.caughtUp").isEqualTo(true);

@@ -78,6 +78,21 @@ class HomeShowsWhatWaitsForYouTest extends PageScenario {
     }
 
     @Test
+    void aSecretBallotIsTheMembersOwnSoTheVoteStopsWaitingForThemAndARetractionPutsItBack() {
+        String p = openVote("Admit Cara quietly", ",\"secrecy\":\"SECRET\"");
+        assertThat(section(home(r.bob()), "votes-waiting")).contains("data-proposal-id=\"" + p + "\"");
+
+        vote(p, r.bob(), r.bobMember(), "NO");
+        assertThat(section(home(r.bob()), "votes-waiting")).doesNotContain(p).contains("No open vote waits for your ballot.");
+        assertThat(section(home(r.alice()), "votes-waiting")).as("only its voter").contains("data-proposal-id=\"" + p + "\"");
+
+        http.delete().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", r.coop(), p, r.bobMember()).headers(as(r.bob()))
+                .exchange().expectStatus().isNoContent();
+        assertThat(section(home(r.bob()), "votes-waiting")).as("a retracted secret ballot: the vote waits again")
+                .contains("data-proposal-id=\"" + p + "\"");
+    }
+
+    @Test
     void whenADelegateHasVotedTheHomeSaysWhoseBallotCountsForTheMemberMeanwhile() {
         http.put().uri("/api/v1/cooperatives/{c}/members/{m}/delegations/{s}", r.coop(), r.bobMember(), "_global")
                 .headers(as(r.bob())).contentType(MediaType.APPLICATION_JSON)

@@ -14,11 +14,14 @@ import coop.plenum.governance.membership.MemberAdmitted;
 import coop.plenum.governance.membership.MemberAdmittedByDecision;
 import coop.plenum.governance.membership.MemberExpelled;
 import coop.plenum.governance.membership.MembershipWithdrawn;
+import coop.plenum.governance.axon.ReadModelLayout;
 import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.proposal.BallotCast;
 import coop.plenum.governance.proposal.ProposalRevised;
 import coop.plenum.governance.proposal.ProposalSubmitted;
 import coop.plenum.governance.proposal.ProposalWithdrawn;
+import coop.plenum.governance.proposal.SecretBallotCast;
+import coop.plenum.governance.proposal.SecretBallotRetracted;
 import coop.plenum.governance.proposal.Visibility;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
@@ -50,11 +53,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * joined", "Dan delegated to Alice for energy"), keyed by the event's identifier (a ballot's by its vote and member), so
  * a replay or a redelivered event writes the same entry again (deterministic: every field comes from the event and the proposal's earlier events).
  * What members may not see is never written: a ballot's content never, a ballot of a vote whose ballots are hidden
- * until it closes ({@link Visibility#AFTER_CLOSE}) not at all. Its own processing group, so an existing log fills
- * it from the start.
+ * until it closes ({@link Visibility#AFTER_CLOSE}) not at all; of a secret ballot only that its member took part.
+ * Its own processing group, so an existing log fills it from the start.
  */
 @Component
 @ProcessingGroup(ActivityProjection.GROUP)
+// 2: secret ballots are told as taking part (rebuilt once, so votes already held get their entries)
+@ReadModelLayout(2)
 class ActivityProjection {
 
     static final String GROUP = "readmodel-activity";
@@ -68,7 +73,7 @@ class ActivityProjection {
         this.writes = writes;
         // ballots are the bulk of a vote's events and the ballot path waits for this read model: their entries go to
         // MongoDB in one bulk per batch (the proposal documents they read are written at once, by other events)
-        writes.batch(GROUP, BallotCast.class);
+        writes.batch(GROUP, BallotCast.class, SecretBallotCast.class);
     }
 
     /** Who logged a contribution, for its evaluations (ContributionEvaluated names only the evaluator). */
@@ -135,16 +140,48 @@ class ActivityProjection {
      */
     @EventHandler
     void on(BallotCast e) {
+        tookPart(e.proposalId(), e.memberId(), e.castAt(), ActivityKind.BALLOT_CAST);
+    }
+
+    /**
+     * SPEC "secrecy: SECRET": who took part is public, so the timeline tells it as it tells an open ballot (one entry
+     * per member and vote, at their latest ballot, the time the event already makes public); the sealed ballot is
+     * never read or stored here.
+     */
+    @EventHandler
+    void on(SecretBallotCast e) {
+        tookPart(e.proposalId(), e.memberId(), e.castAt(), ActivityKind.SECRET_BALLOT_CAST);
+    }
+
+    /**
+     * A member who takes their secret ballot back no longer takes part (the count leaves them out, the proposal's
+     * participants drop them), so their entry goes rather than saying they took part; voting again brings it back.
+     * No entry tells the retraction itself: it says nothing a member needs, and the entry's absence is the truth.
+     * Not a batched event: the ballots queued before it are written first, so a cast then a retraction in one batch
+     * leaves no entry.
+     */
+    @EventHandler
+    void on(SecretBallotRetracted e) {
+        mongo.remove(Query.query(where("_id").is(ballotKey(e.proposalId().value(), e.memberId().value()))),
+                ActivityEntryDocument.class).block();
+    }
+
+    private void tookPart(ProposalId proposalId, MemberId memberId, Instant at, ActivityKind kind) {
         // a proposal's title and visibility are fixed once its vote is open, and a ballot comes after the opening
-        ActivityProposalDocument p = openProposals.get(e.proposalId().value(),
+        ActivityProposalDocument p = openProposals.get(proposalId.value(),
                 id -> mongo.findById(id, ActivityProposalDocument.class).block(), d -> true);
         if (p != null && p.cooperativeId() != null && Visibility.orDefault(p.visibility()) == Visibility.PUBLIC) {
-            writes.upsert(ActivityEntryDocument.class, Query.query(where("_id").is("ballot|" + p.id() + "|" + e.memberId().value())),
-                    new Update().set("at", e.castAt()).setOnInsert("cooperativeId", p.cooperativeId())
-                            .setOnInsert("kind", ActivityKind.BALLOT_CAST.name()).setOnInsert("actor", e.memberId().value())
+            writes.upsert(ActivityEntryDocument.class, Query.query(where("_id").is(ballotKey(p.id(), memberId.value()))),
+                    new Update().set("at", at).setOnInsert("cooperativeId", p.cooperativeId())
+                            .setOnInsert("kind", kind.name()).setOnInsert("actor", memberId.value())
                             .setOnInsert("subject", null).setOnInsert("proposalId", p.id()).setOnInsert("title", p.title())
                             .setOnInsert("detail", null));
         }
+    }
+
+    /** A member's one entry for their ballot in a vote (a vote is open or secret throughout, so one kind per key). */
+    private static String ballotKey(String proposalId, String memberId) {
+        return "ballot|" + proposalId + "|" + memberId;
     }
 
     @EventHandler
