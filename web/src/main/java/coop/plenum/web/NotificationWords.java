@@ -14,7 +14,8 @@ import java.util.Map;
  * A notification's title and text in the inbox reader's language (issue 14). The core stores each notification in
  * English and, since issue 14, with a code and its parameters; the page says the code's sentence from the bundles
  * ({@code notification.<code>.title} and {@code .text}), with dates in the reader's zone and numbers in their locale.
- * An entry stored before codes existed, or with a code the bundles do not know, is shown as stored.
+ * An entry stored before codes existed, or with a code the bundles do not know, is shown as stored. The same sentences
+ * write each member's mail ({@link BundledNotificationSentences}).
  */
 final class NotificationWords {
 
@@ -49,15 +50,21 @@ final class NotificationWords {
     }
 
     static Shown of(NotificationView n, Words words, Figures fig, ZoneId zone) {
-        String tags = n.code() == null ? null : PARAMETERS.get(n.code());
-        String key = "notification." + n.code();
-        if (tags == null || n.params() == null || n.params().size() != tags.length() || !words.has(key + ".title")) {
-            return new Shown(n.title(), n.text());
+        Shown said = say(n.code(), n.params(), words, fig, zone);
+        return said != null ? said : new Shown(n.title(), n.text());
+    }
+
+    /** The sentence of {@code code} with {@code params} in these words, or null when the bundles cannot say it. */
+    static Shown say(String code, List<String> params, Words words, Figures fig, ZoneId zone) {
+        String tags = code == null ? null : PARAMETERS.get(code);
+        String key = "notification." + code;
+        if (tags == null || params == null || params.size() != tags.length() || !words.has(key + ".title")) {
+            return null;
         }
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", words.locale()).withZone(zone);
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < tags.length(); i++) {
-            args.add(read(tags.charAt(i), n.params().get(i), words, fig, when));
+            args.add(read(tags.charAt(i), params.get(i), words, fig, when));
         }
         Object[] values = args.toArray();
         return new Shown(words.say(key + ".title", values), words.say(key + ".text", values));

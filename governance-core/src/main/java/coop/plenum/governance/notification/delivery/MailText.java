@@ -7,13 +7,23 @@ public final class MailText {
     }
 
     public static String text(String body, String link, String unsubscribe) {
-        return body + "\n\n" + link + "\n\n--\nStop emails of this kind: " + unsubscribe + "\n";
+        return text(body, link, unsubscribe, "Stop emails of this kind");
+    }
+
+    /** The plain body with the unsubscribe line's words {@code stop} in the reader's language. */
+    public static String text(String body, String link, String unsubscribe, String stop) {
+        return body + "\n\n" + link + "\n\n--\n" + stop + ": " + unsubscribe + "\n";
     }
 
     public static String html(String body, String link, String unsubscribe) {
+        return html(body, link, unsubscribe, "Stop emails of this kind");
+    }
+
+    /** The HTML body with the unsubscribe link's words {@code stop} in the reader's language. */
+    public static String html(String body, String link, String unsubscribe, String stop) {
         return "<!DOCTYPE html><html><body><p>" + escape(body).replace("\n", "<br>") + "</p><p><a href=\"" + escape(link)
                 + "\">" + escape(link) + "</a></p><hr><p style=\"font-size:small\"><a href=\"" + escape(unsubscribe)
-                + "\">Stop emails of this kind</a></p></body></html>";
+                + "\">" + escape(stop) + "</a></p></body></html>";
     }
 
     public static String escape(String text) {

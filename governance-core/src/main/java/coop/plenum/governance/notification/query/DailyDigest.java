@@ -7,7 +7,9 @@ import coop.plenum.governance.mail.OutgoingMail;
 import coop.plenum.governance.mail.PublicUrl;
 import coop.plenum.governance.notification.Delivery;
 import coop.plenum.governance.notification.NotificationKind;
+import coop.plenum.governance.notification.NotificationSentences;
 import coop.plenum.governance.notification.delivery.MailText;
+import coop.plenum.governance.notification.delivery.MailWords;
 import coop.plenum.governance.notification.delivery.NotificationMailProperties;
 import coop.plenum.governance.notification.delivery.NotificationOutbox;
 import coop.plenum.governance.notification.delivery.OutboxMail;
@@ -59,15 +61,17 @@ public class DailyDigest {
     private final PublicUrl publicUrl;
     private final UnsubscribeLinks links;
     private final int digestHour;
+    private final NotificationSentences sentences;
 
     DailyDigest(ReactiveMongoTemplate mongo, NotificationOutbox outbox, OutgoingMail mail, PublicUrl publicUrl,
-                UnsubscribeLinks links, NotificationMailProperties properties) {
+                UnsubscribeLinks links, NotificationMailProperties properties, ObjectProvider<NotificationSentences> sentences) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.mail = mail;
         this.publicUrl = publicUrl;
         this.links = links;
         this.digestHour = properties == null ? 7 : properties.digestHour();
+        this.sentences = sentences == null ? NotificationSentences.STORED : sentences.getIfAvailable(() -> NotificationSentences.STORED);
     }
 
     /**
@@ -102,7 +106,8 @@ public class DailyDigest {
             List<NotificationDocument> items = entry.getValue().stream()
                     .filter(n -> !n.createdAt().isBefore(from)).toList();
             if (!items.isEmpty()) {
-                queued += outbox.enqueue(digest(entry.getKey(), settings.address(), items, at, zone, day)) ? 1 : 0;
+                queued += outbox.enqueue(digest(entry.getKey(), settings.address(), items, at, zone, day,
+                        MailWords.of(sentences, settings.language(), zone))) ? 1 : 0;
             }
         }
         return queued;
@@ -128,33 +133,36 @@ public class DailyDigest {
     }
 
     OutboxMail digest(String accountId, String email, List<NotificationDocument> items, Instant at) {
-        return digest(accountId, email, items, at, ZoneOffset.UTC, at.atZone(ZoneOffset.UTC).toLocalDate());
+        ZoneId utc = ZoneOffset.UTC;
+        return digest(accountId, email, items, at, utc, at.atZone(utc).toLocalDate(), MailWords.of(sentences, null, utc));
     }
 
+    /** One account's digest, every word of it (heading, entries, unsubscribe lines, subject) in {@code words}. */
     OutboxMail digest(String accountId, String email, List<NotificationDocument> items, Instant at, ZoneId zone,
-                      LocalDate day) {
-        String until = WHEN.format(at.atZone(zone)) + " " + zone.getId().replace("Z", "UTC");
-        StringBuilder text = new StringBuilder("Your Plenum digest for the day to " + until + ":\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p>Your Plenum digest for the day to "
-                + MailText.escape(until) + ":</p><ul>");
+                      LocalDate day, MailWords words) {
+        String until = WHEN.withLocale(words.locale()).format(at.atZone(zone)) + " " + zone.getId().replace("Z", "UTC");
+        String heading = words.digestHeading(until);
+        StringBuilder text = new StringBuilder(heading + "\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p>" + MailText.escape(heading) + "</p><ul>");
         Set<NotificationKind> kinds = new LinkedHashSet<>();
         for (NotificationDocument n : items) {
             String link = n.path() == null ? publicUrl.link("/notifications") : publicUrl.link(n.path());
-            text.append("\n* ").append(n.title()).append("\n  ").append(n.text()).append("\n  ").append(link).append('\n');
-            html.append("<li><p><a href=\"").append(MailText.escape(link)).append("\">").append(MailText.escape(n.title()))
-                    .append("</a></p><p>").append(MailText.escape(n.text())).append("</p></li>");
+            NotificationSentences.Sentence said = words.say(n.code(), n.params(), n.title(), n.text());
+            text.append("\n* ").append(said.title()).append("\n  ").append(said.text()).append("\n  ").append(link).append('\n');
+            html.append("<li><p><a href=\"").append(MailText.escape(link)).append("\">").append(MailText.escape(said.title()))
+                    .append("</a></p><p>").append(MailText.escape(said.text())).append("</p></li>");
             kinds.add(NotificationKind.valueOf(n.kind()));
         }
         html.append("</ul><hr>");
         text.append("\n--\n");
         for (NotificationKind kind : kinds) {
             String unsubscribe = publicUrl.link(links.path(accountId, kind));
-            text.append("Stop \"").append(kind.label()).append("\": ").append(unsubscribe).append('\n');
-            html.append("<p style=\"font-size:small\"><a href=\"").append(MailText.escape(unsubscribe)).append("\">Stop “")
-                    .append(MailText.escape(kind.label())).append("”</a></p>");
+            text.append(words.stopKindText(kind)).append(": ").append(unsubscribe).append('\n');
+            html.append("<p style=\"font-size:small\"><a href=\"").append(MailText.escape(unsubscribe)).append("\">")
+                    .append(MailText.escape(words.stopKindHtml(kind))).append("</a></p>");
         }
         html.append("</body></html>");
-        String subject = items.size() == 1 ? "Your Plenum digest: 1 notification" : "Your Plenum digest: " + items.size() + " notifications";
+        String subject = MailText.subject(words.digestSubject(items.size()));
         // several kinds share one digest, so there is no single one-click unsubscribe header; the body links each kind
         return new OutboxMail("digest|" + accountId + "|" + DAY.format(day), accountId, "DIGEST", email, subject,
                 text.toString(), html.toString(), null);

@@ -67,8 +67,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
 // 2: electors one document each, and who delegates to whom kept both ways; 3: account address and time zone;
-// 4: a vote knows it is SECRET, so reminders do not count a delegator as carried by a delegate (no delegation there)
-@ReadModelLayout(4)
+// 4: a vote knows it is SECRET, so reminders do not count a delegator as carried by a delegate (no delegation there);
+// 5: the account's language, which its mail is written in
+@ReadModelLayout(5)
 class NotificationProjection {
 
     static final String GROUP = "readmodel-notifications";
@@ -111,11 +112,14 @@ class NotificationProjection {
         mongo.save(new AccountNameDocument(e.accountId().value(), e.displayName())).block();
     }
 
-    /** A new display name is how the member is named from then on; the time zone sets the hour of their digest. */
+    /**
+     * A new display name is how the member is named from then on; the time zone sets the hour of their digest and the
+     * dates in their mail, the language the words of their mail.
+     */
     @EventHandler
     void on(AccountProfileChanged e) {
         mongo.save(new AccountNameDocument(e.accountId().value(), e.displayName())).block();
-        mongo.save(settings(e.accountId().value()).withTimeZone(e.timeZone())).block();
+        mongo.save(settings(e.accountId().value()).withProfile(e.timeZone(), e.language())).block();
     }
 
     @EventHandler

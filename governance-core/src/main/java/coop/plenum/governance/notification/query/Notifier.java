@@ -4,13 +4,16 @@ import coop.plenum.governance.mail.OutgoingMail;
 import coop.plenum.governance.mail.PublicUrl;
 import coop.plenum.governance.notification.Delivery;
 import coop.plenum.governance.notification.NotificationKind;
+import coop.plenum.governance.notification.NotificationSentences;
 import coop.plenum.governance.notification.delivery.MailText;
+import coop.plenum.governance.notification.delivery.MailWords;
 import coop.plenum.governance.notification.delivery.NotificationMailProperties;
 import coop.plenum.governance.notification.delivery.NotificationOutbox;
 import coop.plenum.governance.notification.delivery.OutboxMail;
 import coop.plenum.governance.notification.delivery.UnsubscribeLinks;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -44,9 +47,11 @@ class Notifier {
     private final UnsubscribeLinks links;
     private final NotificationMailProperties properties;
     private final Clock clock;
+    private final NotificationSentences sentences;
 
     Notifier(ReactiveMongoTemplate mongo, NotificationOutbox outbox, OutgoingMail mail, PublicUrl publicUrl,
-             UnsubscribeLinks links, NotificationMailProperties properties, Clock clock) {
+             UnsubscribeLinks links, NotificationMailProperties properties, Clock clock,
+             ObjectProvider<NotificationSentences> sentences) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.mail = mail;
@@ -54,6 +59,7 @@ class Notifier {
         this.links = links;
         this.properties = properties;
         this.clock = clock;
+        this.sentences = sentences.getIfAvailable(() -> NotificationSentences.STORED);
     }
 
     /**
@@ -109,9 +115,12 @@ class Notifier {
             if (delivery == Delivery.EMAIL && mine != null && mine.address() != null && mayMail) {
                 String link = publicUrl.link(note.path());
                 String unsubscribe = publicUrl.link(links.path(note.accountId(), note.kind()));
+                // the inbox keeps the stored English (a page says it in its reader's language); the mail is said once
+                MailWords words = MailWords.of(sentences, mine.language(), mine.zone());
+                NotificationSentences.Sentence said = words.say(note.code(), note.params(), note.title(), note.text());
                 mails.add(new OutboxMail(key, note.accountId(), note.kind().name(), mine.address(),
-                        MailText.subject(note.title()), MailText.text(note.text(), link, unsubscribe),
-                        MailText.html(note.text(), link, unsubscribe), unsubscribe));
+                        MailText.subject(said.title()), MailText.text(said.text(), link, unsubscribe, words.stop()),
+                        MailText.html(said.text(), link, unsubscribe, words.stop()), unsubscribe));
             }
         }
         if (!entries.isEmpty()) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DailyDigestTest {
 
     private final DailyDigest digest = new DailyDigest(null, null, null, new PublicUrl(URI.create("https://plenum.example")),
-            new UnsubscribeLinks("key".getBytes(StandardCharsets.UTF_8)), null);
+            new UnsubscribeLinks("key".getBytes(StandardCharsets.UTF_8)), null, null);
 
     private static NotificationDocument entry(String id, String kind, String title, String text, String path) {
         return new NotificationDocument(id, "acc-1", kind, "c1", null, title, text, path,
