@@ -189,6 +189,36 @@ class WebhooksDeliverSignedEventsTest extends BootedPlenum {
     }
 
     @Test
+    void aSecretBallotIsDeliveredAsTakingPartWithItsCountAndNothingOfItsSeal() throws Exception {
+        AliceAndBob coop = riversideWithAliceAndBob();
+        register(coop, receiver.url("/secret"), "ballot.cast");
+        String proposals = "/api/v1/cooperatives/" + coop.coop() + "/proposals";
+        String proposal = http.post().uri(proposals).headers(as(coop.alice())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Board pay\",\"body\":\"b\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"secrecy\":\"SECRET\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        http.post().uri(proposals + "/" + proposal + "/opening").headers(as(coop.alice())).exchange().expectStatus().isNoContent();
+        String aliceBallot = proposals + "/" + proposal + "/ballots/" + coop.aliceMember();
+        String bobBallot = proposals + "/" + proposal + "/ballots/" + coop.bobMember();
+        http.put().uri(aliceBallot).headers(as(coop.alice())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().isOk();
+        http.delete().uri(aliceBallot).headers(as(coop.alice())).exchange().expectStatus().isNoContent();
+        http.put().uri(bobBallot).headers(as(coop.bob())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"choice\":\"NO\"}").exchange().expectStatus().isOk();
+
+        eventually(() -> receiver.at("/secret").size() == 2);
+        List<JsonNode> bodies = new java.util.ArrayList<>();
+        for (LoopbackReceiver.Received r : receiver.at("/secret")) {
+            bodies.add(JSON.readTree(r.body()));
+            assertThat(r.body()).as("nothing of the ballot").doesNotContain("YES", "NO", "sealed");
+        }
+        bodies.sort(java.util.Comparator.comparing(b -> b.at("/data/castAt").asText()));
+        assertThat(bodies.stream().map(b -> b.at("/data/ballotsStanding").asInt()).toList())
+                .as("Alice, then Bob after Alice took hers back").containsExactly(1, 1);
+        assertThat(bodies).allSatisfy(b -> assertThat(b.at("/data/secret").asBoolean()).isTrue());
+    }
+
+    @Test
     void aUrlThatPointsInwardIsRefusedNamingTheUrlAndNothingIsStored() {
         AliceAndBob coop = riversideWithAliceAndBob();
         long before = eventsInTheLog();

@@ -55,7 +55,8 @@ class WebhookOutbox {
         this.store = store;
         // a ballot's bookkeeping (its voter, the proposal's count) waits for the batch's bulk write; every other event
         // flushes what is queued before it is handled
-        writes.batch(GROUP, BallotCast.class, BallotRetracted.class);
+        writes.batch(GROUP, BallotCast.class, BallotRetracted.class, coop.plenum.governance.proposal.SecretBallotCast.class,
+                coop.plenum.governance.proposal.SecretBallotRetracted.class);
         this.links = links;
         this.dispatcher = dispatcher;
     }
@@ -139,15 +140,31 @@ class WebhookOutbox {
      */
     @EventHandler
     void on(BallotCast event, EventMessage<?> message, TrackingToken token) {
-        String proposalId = event.proposalId().value();
-        store.voted(proposalId, event.memberId().value(), position(token)).ifPresent(proposal -> {
+        cast(event.proposalId().value(), event.memberId().value(), event.castAt(), false, message, token);
+    }
+
+    /**
+     * SPEC "secrecy: SECRET": who took part is public, so a sealed ballot is told like an open one (the count, the
+     * member where the proposal's ballots are PUBLIC), with {@code secret: true}; the sealed ballot is never read here.
+     */
+    @EventHandler
+    void on(coop.plenum.governance.proposal.SecretBallotCast event, EventMessage<?> message, TrackingToken token) {
+        cast(event.proposalId().value(), event.memberId().value(), event.castAt(), true, message, token);
+    }
+
+    private void cast(String proposalId, String memberId, java.time.Instant castAt, boolean secret, EventMessage<?> message,
+                      TrackingToken token) {
+        store.voted(proposalId, memberId, position(token)).ifPresent(proposal -> {
             String coop = proposal.getString("cooperativeId");
             ObjectNode data = proposal(coop, proposalId, proposal.getString("title"));
             data.put("ballotsStanding", proposal.get("ballotsStanding", Number.class) == null ? 0
                     : proposal.get("ballotsStanding", Number.class).intValue());
-            data.put("castAt", WebhookPayloads.text(event.castAt()));
+            data.put("castAt", WebhookPayloads.text(castAt));
             if (Visibility.PUBLIC.name().equals(proposal.getString("visibility"))) {
-                data.put("memberId", event.memberId().value());
+                data.put("memberId", memberId);
+            }
+            if (secret) {
+                data.put("secret", true);
             }
             deliver(message, coop, WebhookKind.BALLOT_CAST, data);
         });
@@ -155,6 +172,11 @@ class WebhookOutbox {
 
     @EventHandler
     void on(BallotRetracted event, TrackingToken token) {
+        store.retracted(event.proposalId().value(), event.memberId().value(), position(token));
+    }
+
+    @EventHandler
+    void on(coop.plenum.governance.proposal.SecretBallotRetracted event, TrackingToken token) {
         store.retracted(event.proposalId().value(), event.memberId().value(), position(token));
     }
 
