@@ -58,8 +58,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 @ProcessingGroup(ActivityProjection.GROUP)
-// 2: secret ballots are told as taking part (rebuilt once, so votes already held get their entries)
-@ReadModelLayout(2)
+// 2: secret ballots are told as taking part (rebuilt once, so votes already held get their entries);
+// 3: a retracted open ballot's entry goes too (rebuilt once, so timelines drop the "voted" of ballots taken back)
+@ReadModelLayout(3)
 class ActivityProjection {
 
     static final String GROUP = "readmodel-activity";
@@ -162,7 +163,17 @@ class ActivityProjection {
      */
     @EventHandler
     void on(SecretBallotRetracted e) {
-        mongo.remove(Query.query(where("_id").is(ballotKey(e.proposalId().value(), e.memberId().value()))),
+        notTakingPart(e.proposalId(), e.memberId());
+    }
+
+    /** The same for an open ballot taken back: the timeline never says "voted" of a member without a ballot standing. */
+    @EventHandler
+    void on(coop.plenum.governance.proposal.BallotRetracted e) {
+        notTakingPart(e.proposalId(), e.memberId());
+    }
+
+    private void notTakingPart(ProposalId proposalId, MemberId memberId) {
+        mongo.remove(Query.query(where("_id").is(ballotKey(proposalId.value(), memberId.value()))),
                 ActivityEntryDocument.class).block();
     }
 

@@ -144,6 +144,20 @@ class SecretBallotsInTheTimelineTest {
     }
 
     @Test
+    void anOpenBallotTakenBackLeavesNoVotedEntryUntilTheMemberVotesAgain() {
+        ProposalId open = vote("p2", "Solar roof", null, null);
+        timeline.on(new BallotCast(open, BOB, Choice.YES, OPENED.plusSeconds(30)));
+        timeline.on(new coop.plenum.governance.proposal.BallotRetracted(open, BOB, OPENED.plusSeconds(60)));
+        assertThat(ballotEntries()).as("Bob has no ballot standing").isEmpty();
+
+        timeline.on(new BallotCast(open, BOB, Choice.NO, OPENED.plusSeconds(90)));
+        assertThat(ballotEntries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ActivityKind.BALLOT_CAST);
+            assertThat(e.at()).isEqualTo(OPENED.plusSeconds(90));
+        });
+    }
+
+    @Test
     void aSecretVoteThatAlsoHidesItsBallotsUntilCloseTellsNothingOfThem() {
         ProposalId p = vote("p1", "Admit Cara", Secrecy.SECRET, Visibility.AFTER_CLOSE);
         cast(p, BOB, OPENED.plusSeconds(60));
