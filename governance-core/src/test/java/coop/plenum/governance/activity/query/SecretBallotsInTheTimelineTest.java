@@ -1,7 +1,5 @@
 package coop.plenum.governance.activity.query;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.activity.ActivityEntry;
 import coop.plenum.governance.activity.ActivityKind;
@@ -18,18 +16,13 @@ import coop.plenum.governance.proposal.SecretBallotCast;
 import coop.plenum.governance.proposal.SecretBallotRetracted;
 import coop.plenum.governance.proposal.Visibility;
 import coop.plenum.governance.proposal.VotingOpened;
-import coop.plenum.governance.storage.EmbeddedMongoServer;
 import coop.plenum.governance.tally.Choice;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that also hides its ballots until close tells nothing of them. The projection's handlers against the embedded
  * MongoDB-wire server.
  */
-class SecretBallotsInTheTimelineTest {
+class SecretBallotsInTheTimelineTest extends coop.plenum.governance.storage.EmbeddedReadModelStore {
 
     private static final CooperativeId COOP = new CooperativeId("c1");
     private static final MemberId ALICE = new MemberId("alice");
@@ -50,27 +43,14 @@ class SecretBallotsInTheTimelineTest {
     private static final Instant OPENED = Instant.parse("2026-12-01T10:00:00Z");
     private static final String SEAL = "U0VBTEVELWJhbGxvdC1ieXRlcw";
 
-    @TempDir
-    Path dir;
 
-    private EmbeddedMongoServer server;
-    private MongoClient client;
-    private ReactiveMongoTemplate mongo;
     private ActivityProjection timeline;
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(dir);
-        client = MongoClients.create(server.connectionString());
-        mongo = new ReactiveMongoTemplate(client, "test");
         timeline = new ActivityProjection(mongo, new ReadModelWrites(mongo));
     }
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private ProposalId vote(String id, String title, Secrecy secrecy, Visibility visibility) {
         ProposalId p = new ProposalId(id);

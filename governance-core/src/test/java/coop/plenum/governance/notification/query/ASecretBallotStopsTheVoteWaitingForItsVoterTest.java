@@ -1,7 +1,5 @@
 package coop.plenum.governance.notification.query;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.ids.ProposalId;
@@ -9,16 +7,11 @@ import coop.plenum.governance.notification.FindVoteStanding;
 import coop.plenum.governance.notification.VoteStanding;
 import coop.plenum.governance.proposal.SecretBallotCast;
 import coop.plenum.governance.proposal.SecretBallotRetracted;
-import coop.plenum.governance.storage.EmbeddedMongoServer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,26 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is: once cast the vote no longer waits for them, once retracted it waits again; and nothing of the sealed ballot
  * is kept, only that they took part. The projection's handlers against the embedded MongoDB-wire server.
  */
-class ASecretBallotStopsTheVoteWaitingForItsVoterTest {
+class ASecretBallotStopsTheVoteWaitingForItsVoterTest extends coop.plenum.governance.storage.EmbeddedReadModelStore {
 
     private static final String COOP = "c1";
     private static final String SEAL = "U0VBTEVELWJhbGxvdC1ieXRlcw";
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
-    @TempDir
-    Path dir;
 
-    private EmbeddedMongoServer server;
-    private MongoClient client;
-    private ReactiveMongoTemplate mongo;
     private Votes votes;
     private NotificationProjection projection;
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(dir);
-        client = MongoClients.create(server.connectionString());
-        mongo = new ReactiveMongoTemplate(client, "test");
         votes = new Votes(mongo);
         // the ballot handlers neither notify nor schedule: no notifier or closing-soon schedule is needed for them
         projection = new NotificationProjection(mongo, null, null, votes, new ReadModelWrites(mongo));
@@ -61,11 +46,6 @@ class ASecretBallotStopsTheVoteWaitingForItsVoterTest {
         }
     }
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private VoteStanding standing(String member) {
         return votes.handle(new FindVoteStanding(new ProposalId("secret"), new MemberId(member)));

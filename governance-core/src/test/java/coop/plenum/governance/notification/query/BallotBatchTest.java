@@ -1,11 +1,8 @@
 package coop.plenum.governance.notification.query;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.proposal.BallotCast;
-import coop.plenum.governance.storage.EmbeddedMongoServer;
 import coop.plenum.governance.tally.Choice;
 import coop.plenum.governance.voting.Delegations;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -13,14 +10,10 @@ import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,25 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written only at the end of the batch and who delegates to whom is read once for the batch: against the embedded
  * MongoDB-wire server.
  */
-class BallotBatchTest {
+class BallotBatchTest extends coop.plenum.governance.storage.EmbeddedReadModelStore {
 
     private static final String COOP = "c1";
     private static final VoteDocument VOTE = new VoteDocument("p1", COOP, "Kiln", "energy", "author", null, false, null,
             List.of(new VoteDocument.ClassQuorum("users", 0)), VoteDocument.VOTING);
 
-    @TempDir
-    Path dir;
 
-    private EmbeddedMongoServer server;
-    private MongoClient client;
-    private ReactiveMongoTemplate mongo;
     private Votes votes;
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(dir);
-        client = MongoClients.create(server.connectionString());
-        mongo = new ReactiveMongoTemplate(client, "test");
         votes = new Votes(mongo);
         mongo.save(VOTE).block();
         int order = 0;
@@ -60,11 +45,6 @@ class BallotBatchTest {
         }
     }
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     void aLaterBallotOfTheBatchSeesTheVotedFlagAnEarlierOneQueuedAndCarriesNobodyWhoVotedThemselves() {

@@ -1,22 +1,14 @@
 package coop.plenum.governance.notification.query;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.ids.ProposalId;
 import coop.plenum.governance.notification.FindVoteStanding;
-import coop.plenum.governance.notification.NotifiedElector;
 import coop.plenum.governance.notification.VoteStanding;
-import coop.plenum.governance.storage.EmbeddedMongoServer;
 import coop.plenum.governance.voting.Delegations;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,34 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * count a member of a secret vote by their own sealed ballot only, never through a delegate who voted (in an open
  * vote the same delegation carries them). Against the embedded MongoDB-wire server.
  */
-class NoDelegationInASecretVoteTest {
+class NoDelegationInASecretVoteTest extends coop.plenum.governance.storage.EmbeddedReadModelStore {
 
     private static final String COOP = "c1";
 
-    @TempDir
-    Path dir;
 
-    private EmbeddedMongoServer server;
-    private MongoClient client;
-    private ReactiveMongoTemplate mongo;
     private Votes votes;
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(dir);
-        client = MongoClients.create(server.connectionString());
-        mongo = new ReactiveMongoTemplate(client, "test");
         votes = new Votes(mongo);
         // carol delegates to bob, who voted; dave neither voted nor delegates
         mongo.save(new DelegateDocument(PersonDocument.key(COOP, "carol"), COOP, "carol",
                 List.of(new DelegateDocument.Scoped(Delegations.GLOBAL, "bob")))).block();
     }
 
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
 
     private VoteDocument vote(String id, boolean secret) {
         VoteDocument vote = new VoteDocument(id, COOP, "Admit Cara", "energy", "author", null, false, null,
