@@ -142,7 +142,7 @@ class AxeFindsNoSeriousViolationsBrowserTest {
         org.openqa.selenium.WebElement preview = browser.findElement(By.id("preview-amendment"));
         preview.click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(preview));
+                .until(HeadlessChromium.gone(preview));
         browser.findElement(By.tagName("main"));
         check(axe, "secretary", "charter amendment, a class added and previewed (errors shown)", null);
         check(axe, "secretary", "invitations", c + "/invitations");

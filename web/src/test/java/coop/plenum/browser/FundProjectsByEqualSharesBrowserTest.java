@@ -66,7 +66,7 @@ class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
         browser.findElement(By.id("close-vote")).click();
         WebElement confirm = browser.findElement(By.id("confirm"));
         confirm.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(confirm));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(HeadlessChromium.gone(confirm));
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("proposal-state")).getText().equalsIgnoreCase("closed"));
         assertThat(browser.findElements(By.id("ballot-form"))).as("no ballots after closing").isEmpty();

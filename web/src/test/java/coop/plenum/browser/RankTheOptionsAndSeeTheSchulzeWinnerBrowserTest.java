@@ -73,7 +73,7 @@ class RankTheOptionsAndSeeTheSchulzeWinnerBrowserTest extends BrowserTest {
         WebElement openState = browser.findElement(By.id("confirm"));
         openState.click();
         // the form's redirect and the live page's own reload at close race; wait for the page that follows either
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(openState));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(HeadlessChromium.gone(openState));
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("proposal-state")).getText().equalsIgnoreCase("closed"));
         assertThat(browser.findElement(By.id("proposal-state")).getText()).isEqualToIgnoringCase("closed");

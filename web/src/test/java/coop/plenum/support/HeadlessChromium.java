@@ -61,6 +61,27 @@ public final class HeadlessChromium {
         return driver;
     }
 
+    /**
+     * The page that held {@code element} has gone (a navigation or re-render replaced it). Selenium's stalenessOf
+     * expects a StaleElementReferenceException, but Chromium 156 sometimes answers a detached node with a plain
+     * "Node with given id does not belong to the document" error, which stalenessOf lets through and fails the test.
+     */
+    public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException stale) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException detached) {
+                if (detached.getMessage() != null && detached.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw detached;
+            }
+        };
+    }
+
     /** Saves what the browser shows to target/screenshots/NAME.png, for people reviewing a run. */
     public static void screenshot(WebDriver driver, String name) throws IOException {
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
