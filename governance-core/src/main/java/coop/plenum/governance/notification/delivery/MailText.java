@@ -6,17 +6,9 @@ public final class MailText {
     private MailText() {
     }
 
-    public static String text(String body, String link, String unsubscribe) {
-        return text(body, link, unsubscribe, "Stop emails of this kind");
-    }
-
     /** The plain body with the unsubscribe line's words {@code stop} in the reader's language. */
     public static String text(String body, String link, String unsubscribe, String stop) {
         return body + "\n\n" + link + "\n\n--\n" + stop + ": " + unsubscribe + "\n";
-    }
-
-    public static String html(String body, String link, String unsubscribe) {
-        return html(body, link, unsubscribe, "Stop emails of this kind");
     }
 
     /** The HTML body with the unsubscribe link's words {@code stop} in the reader's language. */

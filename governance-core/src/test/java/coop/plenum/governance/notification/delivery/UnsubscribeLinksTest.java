@@ -56,7 +56,7 @@ class UnsubscribeLinksTest {
 
     @Test
     void mailHtmlEscapesWhatPeopleWrote() {
-        assertThat(MailText.html("<script>alert('x')</script> & co", "https://p.example/a?b=1&c=2", "https://p.example/u"))
+        assertThat(MailText.html("<script>alert('x')</script> & co", "https://p.example/a?b=1&c=2", "https://p.example/u", "Stop emails of this kind"))
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co")
                 .contains("href=\"https://p.example/a?b=1&amp;c=2\"")
                 .doesNotContain("<script>");
