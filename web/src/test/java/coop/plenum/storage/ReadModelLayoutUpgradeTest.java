@@ -34,20 +34,26 @@ class ReadModelLayoutUpgradeTest {
 
     @TempDir
     Path dataDir;
+    private static String walt;
 
     @Test
     void aReadModelWrittenInAnOlderLayoutIsRebuiltAtStartAndAnswersAsBefore() throws Exception {
         String path;
         JsonNode before;
+        List<String> receiptsBefore;
         try (ConfigurableApplicationContext first = start()) {
             WebTestClient http = PlenumContexts.client(first);
             path = openVoteWithTwoBallots(http);
             before = tallyClasses(http, path);
+            receiptsBefore = receiptsOfWalt(http, path);
+            assertThat(receiptsBefore).as("walt's two ballots, the last one counting").containsExactly("CAST NO true", "CAST YES false");
             assertThat(before.at("/0/yes").asText()).isEqualTo("1.000000");
             assertThat(before.at("/0/no").asText()).isEqualTo("1.000000");
             MongoDatabase readModels = readModels(first);
-            assertThat(layout(readModels, "readmodel-proposals")).as("a new store records the current layout").isEqualTo(3);
+            assertThat(layout(readModels, "readmodel-proposals")).as("a new store records the current layout").isEqualTo(4);
             assertThat(layout(readModels, "readmodel-accounts")).isEqualTo(1);
+            assertThat(layout(readModels, "readmodel-notifications"))
+                    .as("a group's layout: 1 + its projections' changes (notifications 5 → 4, activity timeline 3 → 2)").isEqualTo(7);
 
             // as a store written by the previous release leaves it: layout 1 recorded, ballots one document each
             readModels.getCollection("readmodel_layouts").replaceOne(Filters.eq("_id", "readmodel-proposals"),
@@ -55,6 +61,13 @@ class ReadModelLayoutUpgradeTest {
             readModels.getCollection("proposal_ballot_pages").drop();
             readModels.getCollection("proposal_ballot_page_lists").drop();
             readModels.getCollection("proposal_ballots").insertOne(new Document("_id", "old-layout|1"));
+            // members' ballots and the activity timeline had processing groups of their own then, with tokens and layouts
+            readModels.getCollection("member_proposal_ballots").drop();
+            for (String retired : List.of("readmodel-member-ballots", "readmodel-activity")) {
+                readModels.getCollection("processor_tokens").insertOne(new Document("processorName", retired)
+                        .append("segment", 0).append("owner", null));
+                readModels.getCollection("readmodel_layouts").insertOne(new Document("_id", retired).append("version", 1));
+            }
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -62,9 +75,15 @@ class ReadModelLayoutUpgradeTest {
             awaitReady(http);
             assertThat(tallyClasses(http, path)).as("the same tally, from ballots replayed into the new layout").isEqualTo(before);
             MongoDatabase readModels = readModels(second);
-            assertThat(layout(readModels, "readmodel-proposals")).isEqualTo(3);
+            assertThat(layout(readModels, "readmodel-proposals")).isEqualTo(4);
             assertThat(readModels.listCollectionNames().into(new ArrayList<>())).as("the old layout's documents are gone")
                     .doesNotContain("proposal_ballots").contains("proposal_ballot_pages");
+            assertThat(receiptsOfWalt(http, path)).as("members' ballots rebuilt with the proposals' group").isEqualTo(receiptsBefore);
+            for (String retired : List.of("readmodel-member-ballots", "readmodel-activity")) {
+                assertThat(readModels.getCollection("processor_tokens").countDocuments(Filters.eq("processorName", retired)))
+                        .as("the retired group's token is gone: " + retired).isZero();
+                assertThat(layout(readModels, retired)).as("and its layout record: " + retired).isZero();
+            }
         }
     }
 
@@ -104,11 +123,22 @@ class ReadModelLayoutUpgradeTest {
             String choice = who.equals("vera") ? "YES" : "NO";
             // walt changes his mind once: only his last ballot counts, after the rebuild as before it
             if (who.equals("walt")) {
+                walt = member.get("memberId").asText();
                 put(http, path + "/ballots/" + member.get("memberId").asText(), who, "{\"choice\":\"YES\"}");
             }
             put(http, path + "/ballots/" + member.get("memberId").asText(), who, "{\"choice\":\"" + choice + "\"}");
         }
         return path;
+    }
+
+    /** What the members' ballots read model decides: which ballots, and which one counts (not the proofs, which age). */
+    private static List<String> receiptsOfWalt(WebTestClient http, String proposalPath) throws Exception {
+        String coop = proposalPath.substring(0, proposalPath.indexOf("/proposals/"));
+        JsonNode receipts = json(http.get().uri(coop + "/members/" + walt + "/receipts").headers(h -> h.setBasicAuth("walt", "walt-password"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        List<String> seen = new ArrayList<>();
+        receipts.get("receipts").forEach(r -> seen.add(r.get("kind").asText() + " " + r.get("choice").asText() + " " + r.get("counts").asBoolean()));
+        return seen;
     }
 
     private static JsonNode tallyClasses(WebTestClient http, String path) throws Exception {

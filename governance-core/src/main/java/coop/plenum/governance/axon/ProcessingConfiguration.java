@@ -32,6 +32,8 @@ import java.util.TreeSet;
 class ProcessingConfiguration {
 
     static final String READ_MODEL_PREFIX = "readmodel-";
+    /** The MongoDB collection of the read models' and outboxes' tokens, next to the documents they describe. */
+    static final String TOKENS = "processor_tokens";
     static final String POLICY_PREFIX = "policy-";
 
     @Bean
@@ -51,7 +53,7 @@ class ProcessingConfiguration {
         return new ReadModelTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, database.name())
-                        .trackingTokensCollectionName("processor_tokens")
+                        .trackingTokensCollectionName(TOKENS)
                         .build())
                 .serializer(serializer)
                 .claimTimeout(ClusterConfiguration.CLAIM_TIMEOUT)
@@ -99,15 +101,16 @@ class ProcessingConfiguration {
      * Read models whose projection folds events of several aggregates into one document, so it is correct only when it
      * sees them in the log's order: run as one segment. {@code readmodel-membership} names members from their
      * accounts' {@code AccountCreated} (an Account aggregate) when a Cooperative's event creates the member;
-     * {@code readmodel-activity} gives a decision's entry the title its proposal had then. Every
+     * the activity timeline (in {@code readmodel-notifications}) gives a decision's entry the title its proposal had then. Every
      * other read model keys what it writes by the aggregate that produced the event (a proposal's ballots and state,
      * a cooperative's charter, a ledger's contributions and revenues, an account) or writes order-free set additions
      * (a member's ballots), and Axon's default sequencing keeps each aggregate's events in one segment, in order. A
      * cooperative's delegations come from two aggregates and are sequenced by cooperative (DelegationSequencing).
      */
-    static final Set<String> ACROSS_AGGREGATES = Set.of("readmodel-membership", "readmodel-notifications",
-            // names a decision's proposal (a Proposal's event) in a Cooperative's CharterAmended, MemberExpelled …
-            "readmodel-activity");
+    static final Set<String> ACROSS_AGGREGATES = Set.of("readmodel-membership",
+            // also the activity timeline's: it names a decision's proposal (a Proposal's event) in a Cooperative's
+            // CharterAmended, MemberExpelled …
+            "readmodel-notifications");
 
     /**
      * Policies whose effects are writes to MongoDB (an outbox) rather than commands: their token lives in MongoDB with

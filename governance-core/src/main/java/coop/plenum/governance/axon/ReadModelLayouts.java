@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
@@ -65,7 +66,12 @@ class ReadModelLayouts implements ConfigurerModule {
                 }));
     }
 
-    /** The layout each read-model group's projections declare (the highest, if a group has several). */
+    /**
+     * The layout of each read-model group: 1 plus the changes its projections declare (a projection at layout n made
+     * n − 1 changes). With one projection that is its layout; with several, raising any one of them raises the group's,
+     * so the whole group is rebuilt (one token for all: there is no rebuilding one projection of a group alone), and
+     * a projection at layout 2 or more that joins a group raises it too.
+     */
     Map<String, Integer> declared() {
         Map<String, Integer> layouts = new TreeMap<>();
         for (String name : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
@@ -74,13 +80,22 @@ class ReadModelLayouts implements ConfigurerModule {
                 continue;
             }
             ReadModelLayout layout = context.findAnnotationOnBean(name, ReadModelLayout.class);
-            layouts.merge(group.value(), layout == null ? 1 : layout.value(), Math::max);
+            layouts.merge(group.value(), 1 + (layout == null ? 0 : layout.value() - 1), (a, b) -> a + b - 1);
         }
         return layouts;
     }
 
+    /**
+     * Read-model groups that no longer exist: their projections joined another group, which a layout bump rebuilt.
+     * Their tokens and layout records would otherwise stay in the store for good, read by nothing.
+     */
+    static final Set<String> RETIRED = Set.of("readmodel-member-ballots", "readmodel-activity");
+
     private void upgrade(EventProcessingConfiguration processing) {
         MongoCollection<Document> recorded = mongo.getDatabase(database.name()).getCollection(COLLECTION);
+        mongo.getDatabase(database.name()).getCollection(ProcessingConfiguration.TOKENS)
+                .deleteMany(Filters.in("processorName", RETIRED));
+        recorded.deleteMany(Filters.in("_id", RETIRED));
         declared().forEach((group, version) -> {
             Document found = recorded.find(Filters.eq("_id", group)).first();
             TokenStore tokens = processing.tokenStore(group);

@@ -9,13 +9,17 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
+import org.axonframework.config.ProcessingGroup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Upserts of a projection that can wait until the end of the batch of events its processor is projecting, and then
@@ -34,19 +38,36 @@ public class ReadModelWrites {
     static final String PENDING = ReadModelWrites.class.getName() + ".pending";
 
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, Set<Class<?>>> batchable = new ConcurrentHashMap<>();
+    private final BatchableEvents batchable = new BatchableEvents();
 
+    /** Outside an application (a test): a group's projections are those that asked to batch something. */
     public ReadModelWrites(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** Lets the group's handlers of these event types queue their writes until the end of the batch. */
-    public void batch(String processingGroup, Class<?>... eventTypes) {
-        batchable.computeIfAbsent(processingGroup, g -> ConcurrentHashMap.newKeySet()).addAll(List.of(eventTypes));
+    /** In the application: a group's projections are its {@code @ProcessingGroup} beans, whether they batch or not. */
+    @Autowired
+    public ReadModelWrites(ReactiveMongoTemplate mongo, ApplicationContext context) {
+        this(mongo);
+        batchable.membersFrom(group -> Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .filter(name -> {
+                    ProcessingGroup found = context.findAnnotationOnBean(name, ProcessingGroup.class);
+                    return found != null && found.value().equals(group);
+                })
+                .<Class<?>>map(name -> ClassUtils.getUserClass(context.getType(name)))
+                .toList());
+    }
+
+    /**
+     * Lets the projection's handlers of these event types queue their writes until the end of the batch: only if every
+     * projection of the group that handles such an event does too (BatchableEvents).
+     */
+    public void batch(Object projection, String processingGroup, Class<?>... eventTypes) {
+        batchable.declare(ClassUtils.getUserClass(projection), processingGroup, List.of(eventTypes));
     }
 
     boolean batchable(String processingGroup, Class<?> eventType) {
-        return batchable.getOrDefault(processingGroup, Set.of()).contains(eventType);
+        return batchable.batchable(processingGroup, eventType);
     }
 
     /** An upsert: queued when the current event's writes may wait for the end of its batch, else made now. */

@@ -77,7 +77,7 @@ class StoredTokens {
 
     private Map<Integer, Reach> fromMongo(String processorName) {
         Map<Integer, Reach> positions = new HashMap<>();
-        for (Document entry : mongo.getDatabase(database.name()).getCollection("processor_tokens")
+        for (Document entry : mongo.getDatabase(database.name()).getCollection(ProcessingConfiguration.TOKENS)
                 .find(Filters.eq("processorName", processorName))) {
             Object token = entry.get("token");
             byte[] bytes = token instanceof Binary binary ? binary.getData() : token instanceof byte[] raw ? raw : null;

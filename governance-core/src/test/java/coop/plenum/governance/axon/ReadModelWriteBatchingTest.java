@@ -59,7 +59,7 @@ class ReadModelWriteBatchingTest {
         client = MongoClients.create(server.connectionString());
         mongo = new ReactiveMongoTemplate(client, "test");
         writes = new ReadModelWrites(mongo);
-        writes.batch("readmodel-test", Counted.class);
+        writes.batch(this, "readmodel-test", Counted.class);
         batching = new ReadModelWriteBatching("readmodel-test", writes);
     }
 

@@ -54,7 +54,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * a replay or a redelivered event writes the same entry again (deterministic: every field comes from the event and the proposal's earlier events).
  * What members may not see is never written: a ballot's content never, a ballot of a vote whose ballots are hidden
  * until it closes ({@link Visibility#AFTER_CLOSE}) not at all; of a secret ballot only that its member took part.
- * Its own processing group, so an existing log fills it from the start.
+ * <p>
+ * It runs in the notifications' processing group: both fold several aggregates' events in log order (one segment) and
+ * both handle every ballot, so one processor reads the events once and stores one token per batch for the two. Joining
+ * it raised that group's layout (ReadModelLayouts adds the projections' changes), which rebuilt both from the log once;
+ * a rebuild replays, so no notification is sent twice.
  */
 @Component
 @ProcessingGroup(ActivityProjection.GROUP)
@@ -63,7 +67,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @ReadModelLayout(3)
 class ActivityProjection {
 
-    static final String GROUP = "readmodel-activity";
+    /** NotificationProjection's group (its own, {@code readmodel-activity}, until then: ReadModelLayouts.RETIRED). */
+    static final String GROUP = "readmodel-notifications";
 
     private final ReactiveMongoTemplate mongo;
     private final ReadModelWrites writes;
@@ -74,7 +79,7 @@ class ActivityProjection {
         this.writes = writes;
         // ballots are the bulk of a vote's events and the ballot path waits for this read model: their entries go to
         // MongoDB in one bulk per batch (the proposal documents they read are written at once, by other events)
-        writes.batch(GROUP, BallotCast.class, SecretBallotCast.class);
+        writes.batch(this, GROUP, BallotCast.class, SecretBallotCast.class);
     }
 
     /** Who logged a contribution, for its evaluations (ContributionEvaluated names only the evaluator). */

@@ -88,7 +88,7 @@ class NotificationProjection {
         this.writes = writes;
         // a ballot's "voted" flag goes to MongoDB in one bulk per batch; the ballots after it in the batch read it from
         // the batch (BallotBatch), and every other event flushes the queue before it is handled
-        writes.batch(GROUP, BallotCast.class, BallotRetracted.class, coop.plenum.governance.proposal.SecretBallotCast.class,
+        writes.batch(this, GROUP, BallotCast.class, BallotRetracted.class, coop.plenum.governance.proposal.SecretBallotCast.class,
                 coop.plenum.governance.proposal.SecretBallotRetracted.class);
         this.votes = votes;
         this.notifier = notifier;

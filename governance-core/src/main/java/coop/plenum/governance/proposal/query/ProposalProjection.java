@@ -55,7 +55,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @ProcessingGroup("readmodel-proposals")
 // 2: ballots in pages keyed by proposal (ProposalBallots) instead of one document per ballot found by a scan
 // 3: pages of 16 ballots instead of 128 (each ballot rewrites its page; docs/performance.md, "Ballot pages")
-@ReadModelLayout(3)
+// 4: members' ballots (MemberBallotsProjection) joined this group: rebuilt with it, from the start of the log
+@ReadModelLayout(4)
 class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
@@ -71,7 +72,7 @@ class ProposalProjection {
         this.ballots = ballots;
         this.writes = writes;
         // the ballot handlers only queue writes and read nothing: their writes go in bulk at the end of a batch
-        writes.batch("readmodel-proposals", BallotCast.class, BallotRetracted.class);
+        writes.batch(this, "readmodel-proposals", BallotCast.class, BallotRetracted.class);
         this.delegationHistory = delegationHistory;
         this.liveTallies = liveTallies;
         this.mongo = mongo;

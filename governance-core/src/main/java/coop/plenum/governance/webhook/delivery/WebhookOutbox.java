@@ -55,7 +55,7 @@ class WebhookOutbox {
         this.store = store;
         // a ballot's bookkeeping (its voter, the proposal's count) waits for the batch's bulk write; every other event
         // flushes what is queued before it is handled
-        writes.batch(GROUP, BallotCast.class, BallotRetracted.class, coop.plenum.governance.proposal.SecretBallotCast.class,
+        writes.batch(this, GROUP, BallotCast.class, BallotRetracted.class, coop.plenum.governance.proposal.SecretBallotCast.class,
                 coop.plenum.governance.proposal.SecretBallotRetracted.class);
         this.links = links;
         this.dispatcher = dispatcher;

@@ -51,7 +51,7 @@ class BallotsStandingTest {
         client = MongoClients.create(server.connectionString());
         reactive = com.mongodb.reactivestreams.client.MongoClients.create(server.connectionString());
         writes = new ReadModelWrites(new ReactiveMongoTemplate(reactive, "plenum"));
-        writes.batch("policy-webhooks", BallotCast.class, BallotRetracted.class);
+        writes.batch(new Object(), "policy-webhooks", BallotCast.class, BallotRetracted.class);
     }
 
     @AfterEach
