@@ -75,7 +75,7 @@ public class CooperativeStamp implements MessageDispatchInterceptor<EventMessage
             return known;
         }
         // a proposal submitted before this node started: its first event says where it belongs
-        DomainEventStream stream = eventStore.readEvents(event.getAggregateIdentifier());
+        DomainEventStream stream = coop.plenum.governance.axon.AggregateHistory.of(eventStore, event.getAggregateIdentifier());
         if (stream.hasNext() && stream.next().getPayload() instanceof ProposalSubmitted submitted) {
             cooperativeOfProposal.put(event.getAggregateIdentifier(), submitted.cooperativeId().value());
             return submitted.cooperativeId().value();

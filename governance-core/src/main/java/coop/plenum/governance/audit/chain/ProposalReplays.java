@@ -18,7 +18,7 @@ public class ProposalReplays {
 
     public DecisionReplay of(String proposalId) {
         DecisionReplay replay = new DecisionReplay();
-        DomainEventStream events = eventStore.readEvents(proposalId);
+        DomainEventStream events = coop.plenum.governance.axon.AggregateHistory.of(eventStore, proposalId);
         boolean any = false;
         while (events.hasNext()) {
             any = true;
