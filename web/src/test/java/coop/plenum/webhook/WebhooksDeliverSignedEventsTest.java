@@ -37,6 +37,12 @@ class WebhooksDeliverSignedEventsTest extends BootedPlenum {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    com.mongodb.client.MongoClient mongo;
+
+    @Autowired
+    coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase database;
+
     private LoopbackReceiver receiver;
 
     @BeforeEach
@@ -186,6 +192,62 @@ class WebhooksDeliverSignedEventsTest extends BootedPlenum {
         assertThat(bodies.stream().map(b -> b.at("/data/memberId").asText()).toList())
                 .containsExactly(coop.aliceMember(), coop.bobMember(), coop.aliceMember(), coop.bobMember());
         assertThat(bodies.get(0).at("/data/choice").isMissingNode()).as("what anyone voted is never told").isTrue();
+    }
+
+    /*
+     * A ballot nobody is told of costs the webhook processor no bookkeeping (docs/integrations.md): so a webhook that
+     * starts hearing of ballots in the middle of a vote, at registration or when enabled again, reports the count the
+     * log gives, ballots cast and retracted before it included.
+     */
+    @Test
+    void aWebhookThatStartsHearingOfBallotsMidVoteReportsTheCountOfEveryBallotStandingCastBeforeIt() throws Exception {
+        AliceAndBob coop = riversideWithAliceAndBob();
+        String proposals = "/api/v1/cooperatives/" + coop.coop() + "/proposals";
+        String proposal = http.post().uri(proposals).headers(as(coop.alice())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Bike shed\",\"body\":\"Paint it.\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        http.post().uri(proposals + "/" + proposal + "/opening").headers(as(coop.alice())).exchange().expectStatus().isNoContent();
+        String aliceBallot = proposals + "/" + proposal + "/ballots/" + coop.aliceMember();
+        String bobBallot = proposals + "/" + proposal + "/ballots/" + coop.bobMember();
+        cast(coop.alice(), aliceBallot, "YES");
+        cast(coop.bob(), bobBallot, "NO");
+        http.delete().uri(bobBallot).headers(as(coop.bob())).exchange().expectStatus().isNoContent();
+        cast(coop.alice(), aliceBallot, "NO");
+        // a fence: once a later submission is delivered, the processor has handled every ballot before it
+        register(coop, receiver.url("/fence"), "proposal.submitted");
+        http.post().uri(proposals).headers(as(coop.alice())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Fence\",\"body\":\"b\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}")
+                .exchange().expectStatus().isCreated();
+        eventually(() -> receiver.at("/fence").size() == 1);
+        assertThat(mongo.getDatabase(database.name()).getCollection("webhook_voters")
+                .countDocuments(com.mongodb.client.model.Filters.regex("_id", "^" + java.util.regex.Pattern.quote(proposal + "|"))))
+                .as("no webhook hears of ballots: nothing is kept of them").isZero();
+
+        String webhook = register(coop, receiver.url("/late"), "ballot.cast").get("webhookId").asText();
+        cast(coop.bob(), bobBallot, "YES");
+        eventually(() -> receiver.at("/late").size() == 1);
+
+        String webhooks = "/api/v1/cooperatives/" + coop.coop() + "/webhooks/" + webhook;
+        http.post().uri(webhooks + "/disable").headers(as(coop.alice())).exchange().expectStatus().is2xxSuccessful();
+        http.delete().uri(aliceBallot).headers(as(coop.alice())).exchange().expectStatus().isNoContent();
+        http.post().uri(webhooks + "/enable").headers(as(coop.alice())).exchange().expectStatus().is2xxSuccessful();
+        cast(coop.bob(), bobBallot, "NO");
+        eventually(() -> receiver.at("/late").size() == 2);
+
+        List<JsonNode> bodies = new java.util.ArrayList<>();
+        for (LoopbackReceiver.Received r : receiver.at("/late")) {
+            bodies.add(JSON.readTree(r.body()));
+        }
+        bodies.sort(java.util.Comparator.comparing(b -> b.at("/data/castAt").asText()));
+        assertThat(bodies.stream().map(b -> b.at("/data/ballotsStanding").asInt()).toList())
+                .as("Alice's (cast before the webhook) and Bob's; then Bob's alone, Alice having retracted while it was paused")
+                .containsExactly(2, 1);
+    }
+
+    private void cast(String user, String ballot, String choice) {
+        http.put().uri(ballot).headers(as(user)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"choice\":\"" + choice + "\"}").exchange().expectStatus().isOk();
     }
 
     @Test

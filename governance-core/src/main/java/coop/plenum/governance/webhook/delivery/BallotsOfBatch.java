@@ -47,6 +47,18 @@ final class BallotsOfBatch {
         }
     }
 
+    /** The proposal's voters and count were rewritten at once: what the batch read of them is read again. */
+    static void forget(String proposalId) {
+        if (CurrentUnitOfWork.isStarted()) {
+            BallotsOfBatch batch = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            if (batch != null) {
+                batch.proposals.remove(proposalId);
+                batch.proposalsRead.remove(proposalId);
+                batch.voters.keySet().removeIf(key -> key.startsWith(proposalId + "|"));
+            }
+        }
+    }
+
     /** The voter's document as the batch leaves it, or null; the first call for a proposal reads the batch's voters on it. */
     Document voter(String proposalId, String key, Function<Set<String>, List<Document>> read) {
         Document known = voters.get(key);

@@ -11,6 +11,7 @@ import coop.plenum.governance.proposal.ProposalSubmitted;
 import coop.plenum.governance.proposal.Visibility;
 import coop.plenum.governance.proposal.VotingClosed;
 import coop.plenum.governance.proposal.VotingOpened;
+import coop.plenum.governance.storage.SettledDocuments;
 import coop.plenum.governance.webhook.WebhookDeleted;
 import coop.plenum.governance.webhook.WebhookDisabled;
 import coop.plenum.governance.webhook.WebhookEnabled;
@@ -19,10 +20,12 @@ import coop.plenum.governance.webhook.WebhookRegistered;
 import coop.plenum.governance.webhook.WebhookTestRequested;
 import coop.plenum.ledger.ContributionAccepted;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -49,10 +52,14 @@ class WebhookOutbox {
     private final WebhookStore store;
     private final PublicUrl links;
     private final WebhookDispatcher dispatcher;
+    private final EventStore log;
+    /** A proposal's cooperative never changes: read once, so a ballot nobody is told of reads nothing but webhooks. */
+    private final SettledDocuments<String, String> cooperativeOfProposal = new SettledDocuments<>(10_000);
 
     WebhookOutbox(WebhookStore store, PublicUrl links, WebhookDispatcher dispatcher,
-                  coop.plenum.governance.axon.ReadModelWrites writes) {
+                  coop.plenum.governance.axon.ReadModelWrites writes, EventStore log) {
         this.store = store;
+        this.log = log;
         // a ballot's bookkeeping (its voter, the proposal's count) waits for the batch's bulk write; every other event
         // flushes what is queued before it is handled
         writes.batch(this, GROUP, BallotCast.class, BallotRetracted.class, coop.plenum.governance.proposal.SecretBallotCast.class,
@@ -67,6 +74,9 @@ class WebhookOutbox {
     void on(WebhookRegistered event, TrackingToken token) {
         store.registered(event.webhookId().value(), event.cooperativeId().value(), event.url(), event.kinds(),
                 event.registeredAt(), position(token));
+        if (event.kinds().contains(WebhookKind.BALLOT_CAST.wireName())) {
+            store.ballotCountsStale(event.cooperativeId().value());
+        }
     }
 
     @EventHandler
@@ -77,6 +87,9 @@ class WebhookOutbox {
     @EventHandler
     void on(WebhookEnabled event, TrackingToken token) {
         store.enabled(event.webhookId().value(), true, position(token));
+        store.endpoint(event.webhookId().value())
+                .filter(endpoint -> endpoint.getList("kinds", String.class, List.of()).contains(WebhookKind.BALLOT_CAST.wireName()))
+                .ifPresent(endpoint -> store.ballotCountsStale(endpoint.getString("cooperativeId")));
         dispatcher.wake();
     }
 
@@ -154,6 +167,9 @@ class WebhookOutbox {
 
     private void cast(String proposalId, String memberId, java.time.Instant castAt, boolean secret, EventMessage<?> message,
                       TrackingToken token) {
+        if (!counted(proposalId, message, token)) {
+            return;
+        }
         store.voted(proposalId, memberId, position(token)).ifPresent(proposal -> {
             String coop = proposal.getString("cooperativeId");
             ObjectNode data = proposal(coop, proposalId, proposal.getString("title"));
@@ -171,13 +187,40 @@ class WebhookOutbox {
     }
 
     @EventHandler
-    void on(BallotRetracted event, TrackingToken token) {
-        store.retracted(event.proposalId().value(), event.memberId().value(), position(token));
+    void on(BallotRetracted event, EventMessage<?> message, TrackingToken token) {
+        if (counted(event.proposalId().value(), message, token)) {
+            store.retracted(event.proposalId().value(), event.memberId().value(), position(token));
+        }
     }
 
     @EventHandler
-    void on(coop.plenum.governance.proposal.SecretBallotRetracted event, TrackingToken token) {
-        store.retracted(event.proposalId().value(), event.memberId().value(), position(token));
+    void on(coop.plenum.governance.proposal.SecretBallotRetracted event, EventMessage<?> message, TrackingToken token) {
+        if (counted(event.proposalId().value(), message, token)) {
+            store.retracted(event.proposalId().value(), event.memberId().value(), position(token));
+        }
+    }
+
+    /**
+     * Whether a ballot event of the proposal is told to anyone, that is, some webhook of its cooperative hears of
+     * ballots at this point of the log. Only then is the count of standing ballots kept: in a cooperative without such
+     * a webhook (most of them) a ballot costs this processor one read of the cooperative's webhooks per batch and no
+     * write. When a webhook starts hearing of ballots its cooperative's counts are marked stale, and the first ballot
+     * told afterwards counts the proposal's standing ballots again from the log, up to the event before it.
+     */
+    private boolean counted(String proposalId, EventMessage<?> message, TrackingToken token) {
+        String coop = cooperativeOfProposal.get(proposalId,
+                id -> store.proposal(id).map(p -> p.getString("cooperativeId")).orElse(null), found -> true);
+        if (coop == null || store.subscribers(coop, WebhookKind.BALLOT_CAST.wireName(), position(token)).isEmpty()) {
+            return false;
+        }
+        Document proposal = store.proposalOfBatch(proposalId);
+        if (proposal != null && proposal.getBoolean("stale", false)) {
+            if (!(message instanceof DomainEventMessage<?> event)) {
+                throw new IllegalStateException("a ballot event that is not its proposal's: " + message.getPayloadType());
+            }
+            store.recounted(proposalId, StandingBallotsInTheLog.before(log, proposalId, event.getSequenceNumber()));
+        }
+        return true;
     }
 
     @EventHandler

@@ -4,13 +4,17 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -205,6 +209,41 @@ class WebhookStore {
 
     Optional<Document> proposal(String proposalId) {
         return Optional.ofNullable(proposals.find(Filters.eq("_id", proposalId)).first());
+    }
+
+    /** The proposal's document as the current batch leaves it (read once per batch), or null when there is none. */
+    Document proposalOfBatch(String proposalId) {
+        return BallotsOfBatch.current().proposal(proposalId, this::proposal);
+    }
+
+    /**
+     * A webhook of the cooperative now hears of ballots after a time when none may have: the counts of its proposals'
+     * standing ballots were not kept meanwhile (a ballot nobody is told of costs no bookkeeping), so each is counted
+     * again from the log before its next ballot is told ({@link #recounted}).
+     */
+    void ballotCountsStale(String cooperativeId) {
+        BallotsOfBatch.proposalsChanged();
+        proposals.updateMany(Filters.eq("cooperativeId", cooperativeId), Updates.set("stale", true));
+    }
+
+    /**
+     * The proposal's voters and count as the log gives them before the ballot about to be told: one document per
+     * member who ever cast (standing or not), each at position -1 so the ballot's own change still counts, and the
+     * count no longer stale. Written at once, voters first: a crash in between leaves the count stale, so the next
+     * attempt counts again from the log.
+     */
+    void recounted(String proposalId, Map<String, Boolean> standing) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        standing.forEach((member, stands) -> writes.add(new ReplaceOneModel<>(
+                Filters.eq("_id", voterKey(proposalId, member)), voter(voterKey(proposalId, member), stands, -1L),
+                new ReplaceOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            voters.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        long count = standing.values().stream().filter(Boolean::booleanValue).count();
+        proposals.updateOne(Filters.eq("_id", proposalId), Updates.combine(Updates.set("ballotsStanding", count),
+                Updates.set("countedUpTo", -1L), Updates.unset("stale")));
+        BallotsOfBatch.forget(proposalId);
     }
 
     /**

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +134,28 @@ class BallotsStandingTest {
             seenInStore.add(stored == null ? 0L : stored.longValue());
         });
         assertThat(seenInStore).containsExactly(0L, 0L);
+        assertThat(standing(store.proposal("p").orElseThrow())).isEqualTo(2);
+    }
+
+    @Test
+    void aCountMarkedStaleIsReplacedByTheOneCountedFromTheLogAndTheNextBallotsCountOnTopOfIt() {
+        WebhookStore store = store();
+        store.proposal("p", "coop", "Title", "PUBLIC");
+        store.proposal("q", "other", "Elsewhere", "PUBLIC");
+        store.voted("p", "ann", 10);
+        store.ballotCountsStale("coop");
+        assertThat(store.proposal("p").orElseThrow().getBoolean("stale", false)).isTrue();
+        assertThat(store.proposal("q").orElseThrow().getBoolean("stale", false)).as("another cooperative's").isFalse();
+
+        // meanwhile (not kept): bob cast and retracted, cid cast, ann stays
+        store.recounted("p", Map.of("ann", true, "bob", false, "cid", true));
+        Document recounted = store.proposal("p").orElseThrow();
+        assertThat(standing(recounted)).isEqualTo(2);
+        assertThat(recounted.containsKey("stale")).isFalse();
+
+        assertThat(standing(store.voted("p", "bob", 20).orElseThrow())).as("bob again").isEqualTo(3);
+        assertThat(standing(store.voted("p", "cid", 21).orElseThrow())).as("a recast").isEqualTo(3);
+        store.retracted("p", "ann", 22);
         assertThat(standing(store.proposal("p").orElseThrow())).isEqualTo(2);
     }
 
