@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A read model whose projection now stores its documents differently is rebuilt from the log at the next start,
  * before anything reads it: the proposals read model moved its ballots from one document per ballot (found by
- * scanning every cooperative's ballots) to pages found by key (layout 2; pages of 16 since layout 3).
+ * scanning every cooperative's ballots) to pages found by key (layout 2; pages of 16 since layout 3; a secret vote's
+ * participation in them since layout 4).
  */
 class ReadModelLayoutUpgradeTest {
 
@@ -46,7 +47,7 @@ class ReadModelLayoutUpgradeTest {
             assertThat(before.at("/0/yes").asText()).isEqualTo("1.000000");
             assertThat(before.at("/0/no").asText()).isEqualTo("1.000000");
             MongoDatabase readModels = readModels(first);
-            assertThat(layout(readModels, "readmodel-proposals")).as("a new store records the current layout").isEqualTo(3);
+            assertThat(layout(readModels, "readmodel-proposals")).as("a new store records the current layout").isEqualTo(4);
             assertThat(layout(readModels, "readmodel-accounts")).isEqualTo(1);
 
             // as a store written by the previous release leaves it: layout 1 recorded, ballots one document each
@@ -62,7 +63,7 @@ class ReadModelLayoutUpgradeTest {
             awaitReady(http);
             assertThat(tallyClasses(http, path)).as("the same tally, from ballots replayed into the new layout").isEqualTo(before);
             MongoDatabase readModels = readModels(second);
-            assertThat(layout(readModels, "readmodel-proposals")).isEqualTo(3);
+            assertThat(layout(readModels, "readmodel-proposals")).isEqualTo(4);
             assertThat(readModels.listCollectionNames().into(new ArrayList<>())).as("the old layout's documents are gone")
                     .doesNotContain("proposal_ballots").contains("proposal_ballot_pages");
         }
