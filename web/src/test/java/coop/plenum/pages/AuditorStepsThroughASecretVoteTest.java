@@ -179,5 +179,16 @@ class AuditorStepsThroughASecretVoteTest extends PageScenario {
         assertThat(closed).contains("Voting event 8 of 8").doesNotContain("id=\"revealed-ballots\"");
         assertThat(cell(closed, "workers", "yes")).isEqualTo(cell(revealed, "workers", "yes"));
         assertThat(closed).contains("id=\"tally-outcome\"");
+
+        // an instant typed in: from the instant the close names, the close (its events are stored moments later, in
+        // the same transaction); the millisecond before, the last sealed ballot and who took part
+        java.time.Instant closedAt = java.time.Instant.parse(recorded.get("asOf").asText());
+        String atTheClose = page.get("/cooperatives/{c}/audit/proposals/{p}?asOf={t}", coop, secret, closedAt.toString()).body();
+        assertThat(atTheClose).contains("Voting event 8 of 8");
+        assertThat(cell(atTheClose, "users", "no")).isEqualTo("2.000000");
+        String justBefore = page.get("/cooperatives/{c}/audit/proposals/{p}?asOf={t}", coop, secret,
+                closedAt.minusMillis(1).toString()).body();
+        assertThat(justBefore).contains("Voting event 6 of 8");
+        showsParticipationOnly(justBefore);
     }
 }

@@ -178,9 +178,16 @@ public class AuditHistory {
 
     /**
      * How many of the proposal's voting events happened at or before {@code asOf} (the log keeps times to the
-     * millisecond, as fixed-width ISO-8601 text, which compares as the instants do).
+     * millisecond, as fixed-width ISO-8601 text, which compares as the instants do). From the instant the close names
+     * on, all of them: the closing command takes that instant as it begins, and the events it records (a secret vote's
+     * revealed pages, then VotingClosed) are stored with the later moment they were written, by which the tally as of
+     * that instant already counts the vote closed.
      */
     public int votingStepsUpTo(String proposalId, Instant asOf) {
+        Instant closedAt = closedAt(proposalId);
+        if (closedAt != null && !asOf.isBefore(closedAt)) {
+            return votingStepCount(proposalId);
+        }
         Integer n = jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? and " + votingKinds()
                 + " and timestamp <= ?", Integer.class, proposalId, MILLIS.format(asOf));
         return n == null ? 0 : n;
