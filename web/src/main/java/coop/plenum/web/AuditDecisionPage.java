@@ -115,8 +115,7 @@ class AuditDecisionPage {
         return Mono.fromCallable(() -> Steps.read(history, proposalId, position))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(steps -> Mono.zip(
-                        // the workspace shows the log as it is, so an AFTER_CLOSE vote too (docs/audit.md, "Hidden results")
-                        queries.one(new FindTally(proposal.proposalId(), steps.asOf()), TallyView.class).map(TallyJson::ofEverything),
+                        queries.one(new FindTally(proposal.proposalId(), steps.asOf()), TallyView.class).map(view -> audited(proposal, view)),
                         queries.many(new FindMembers(coop.cooperativeId()), MemberView.class),
                         Mono.fromCallable(() -> pinned(proposalId, Words.of(model))).subscribeOn(Schedulers.boundedElastic()))
                         .map(found -> {
@@ -140,6 +139,15 @@ class AuditDecisionPage {
                             }
                             return "audit-decision";
                         }));
+    }
+
+    /**
+     * The workspace shows the log as it is, so an AFTER_CLOSE vote's counts too (docs/audit.md, "Hidden results"). A
+     * secret vote's log holds no choice until it closes: at an instant before that its tally is who took part, and
+     * the count it is computed with (everyone taking part as abstaining) is a placeholder that must not be shown.
+     */
+    private static TallyJson audited(ProposalSummary proposal, TallyView view) {
+        return proposal.secret() && view.hidden() != null ? TallyJson.of(view) : TallyJson.ofEverything(view);
     }
 
     /** The rules the vote was tallied under, to show beside the form; or why it cannot be re-tallied, in the reader's words. */
@@ -221,6 +229,45 @@ class AuditDecisionPage {
         }
 
         // public for the template
+        /** The voting event shown, or null (before voting opened, or outside the window). */
+        public AuditHistory.VotingStep currentStep() {
+            return window.stream().filter(s -> s.number() == current).findFirst().orElse(null);
+        }
+
+        /**
+         * What a step's sentence says: the member's name (or id) and the choice of a ballot in clear (a sealed ballot
+         * has none to say); for a page of revealed ballots, how many it holds and which page of how many it is.
+         */
+        public Object[] said(AuditHistory.VotingStep step, Map<String, String> names) {
+            AuditHistory.Revealed revealed = step.revealed();
+            if (revealed != null) {
+                return new Object[]{revealed.ballots().size(), revealed.page(), revealed.pages()};
+            }
+            return new Object[]{step.memberId() == null ? "" : names.getOrDefault(step.memberId(), step.memberId()), step.choice()};
+        }
+
+        /** A revealed ballot's body in one line, by option ids as stored (the method decides which part it has). */
+        public String ballot(coop.plenum.governance.proposal.RevealedBallot b) {
+            if (b.choice() != null) {
+                return b.choice().name();
+            }
+            if (b.approve() != null) {
+                return String.join(", ", b.approve());
+            }
+            if (b.scores() != null) {
+                return b.scores().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", "));
+            }
+            if (b.consent() != null) {
+                return b.reason() == null ? b.consent().name() : b.consent().name() + ": " + b.reason();
+            }
+            if (b.ranking() != null) {
+                return b.ranking().stream().map(group -> String.join(" = ", group))
+                        .collect(java.util.stream.Collectors.joining(" > "));
+            }
+            return "";
+        }
+
         public boolean hasPrevious() {
             return current > 0;
         }

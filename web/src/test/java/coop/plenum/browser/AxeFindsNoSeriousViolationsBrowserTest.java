@@ -3,6 +3,7 @@ package coop.plenum.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import coop.plenum.support.Axe;
 import coop.plenum.support.HeadlessChromium;
+import coop.plenum.support.PageSession;
 import coop.plenum.support.PlenumContexts;
 import coop.plenum.web.demo.DemoCooperative;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,10 @@ class AxeFindsNoSeriousViolationsBrowserTest {
         check(axe, "auditor", "audit history", c + "/audit/history");
         check(axe, "auditor", "audit of a closed vote", c + "/audit/proposals/" + proposals.get("YES_NO closed"));
         check(axe, "auditor", "audit of a closed ranked vote", c + "/audit/proposals/" + proposals.get("RANKED closed"));
+        String secret = closedSecretVote();
+        check(axe, "auditor", "audit of a closed secret vote, a sealed ballot", c + "/audit/proposals/" + secret + "?step=1");
+        check(axe, "auditor", "audit of a closed secret vote, its revealed ballots",
+                c + "/audit/proposals/" + secret + "?step=" + revealedStep(c + "/audit/proposals/" + secret));
         signOut();
     }
 
@@ -283,6 +288,27 @@ class AxeFindsNoSeriousViolationsBrowserTest {
                 .expectBody(JsonNode.class).returnResult().getResponseBody()) {
             memberIds.put(m.get("displayName").asText(), m.get("memberId").asText());
         }
+    }
+
+    /** The demo's decided secret vote. */
+    private String closedSecretVote() {
+        for (JsonNode p : api("ada").get().uri("/api/v1/cooperatives/{c}/proposals", coop).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody()) {
+            if ("SECRET".equals(p.path("secrecy").asText()) && "CLOSED".equals(p.path("state").asText())) {
+                return p.get("proposalId").asText();
+            }
+        }
+        throw new AssertionError("the demo holds a decided secret vote");
+    }
+
+    /** The step of a secret vote's revealed ballots, as the auditor's workspace numbers it. */
+    private int revealedStep(String path) {
+        String html = PageSession.signIn(http, DemoCooperative.AUDITOR, PASSWORD).get(path).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-step=\"(\\d+)\" data-kind=\"SecretBallotsRevealed\"").matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("a revealed step on " + path);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     private WebTestClient api(String username) {

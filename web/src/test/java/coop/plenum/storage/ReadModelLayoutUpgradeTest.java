@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A read model whose projection now stores its documents differently is rebuilt from the log at the next start,
  * before anything reads it: the proposals read model moved its ballots from one document per ballot (found by
- * scanning every cooperative's ballots) to pages found by key (layout 2; pages of 16 since layout 3).
+ * scanning every cooperative's ballots) to pages found by key (layout 2; pages of 16 since layout 3; a secret vote's
+ * participation in them since layout 5; members' ballots joined the group at 4).
  */
 class ReadModelLayoutUpgradeTest {
 
@@ -50,7 +51,7 @@ class ReadModelLayoutUpgradeTest {
             assertThat(before.at("/0/yes").asText()).isEqualTo("1.000000");
             assertThat(before.at("/0/no").asText()).isEqualTo("1.000000");
             MongoDatabase readModels = readModels(first);
-            assertThat(layout(readModels, "readmodel-proposals")).as("a new store records the current layout").isEqualTo(4);
+            assertThat(layout(readModels, "readmodel-proposals")).as("a new store records the current layout").isEqualTo(5);
             assertThat(layout(readModels, "readmodel-accounts")).isEqualTo(1);
             assertThat(layout(readModels, "readmodel-notifications"))
                     .as("a group's layout: 1 + its projections' changes (notifications 5 → 4, activity timeline 3 → 2)").isEqualTo(7);
@@ -75,7 +76,7 @@ class ReadModelLayoutUpgradeTest {
             awaitReady(http);
             assertThat(tallyClasses(http, path)).as("the same tally, from ballots replayed into the new layout").isEqualTo(before);
             MongoDatabase readModels = readModels(second);
-            assertThat(layout(readModels, "readmodel-proposals")).isEqualTo(4);
+            assertThat(layout(readModels, "readmodel-proposals")).isEqualTo(5);
             assertThat(readModels.listCollectionNames().into(new ArrayList<>())).as("the old layout's documents are gone")
                     .doesNotContain("proposal_ballots").contains("proposal_ballot_pages");
             assertThat(receiptsOfWalt(http, path)).as("members' ballots rebuilt with the proposals' group").isEqualTo(receiptsBefore);

@@ -234,7 +234,8 @@ class ProposalController {
 
     @GetMapping("/{proposalId}/tally")
     @Operation(summary = "The tally: live while voting, final after closing, or as of any past instant (?asOf=ISO-8601); "
-            + "while an AFTER_CLOSE vote is open, participation per class only, with hidden: AFTER_CLOSE")
+            + "while an AFTER_CLOSE vote is open, participation per class only, with hidden: AFTER_CLOSE; a SECRET vote "
+            + "as of an instant before its close, participation per class as it stood then, hidden, also once closed")
     Mono<TallyJson> tally(@PathVariable String cooperativeId, @PathVariable String proposalId,
                           @RequestParam(required = false) String asOf, @AuthenticationPrincipal PlenumUser user) {
         Instant instant = AsOf.parse(asOf);

@@ -35,10 +35,18 @@ public class AuditHistory {
     public static final int MAX_PAGE_SIZE = 200;
     /** A kind is an event's simple class name ({@code BallotCast}): letters and digits only, so it is safe in LIKE. */
     public static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]{0,63}");
-    /** The voting events of a proposal, in the order the tally steps through them. */
-    public static final List<String> VOTING_KINDS = List.of("VotingOpened", "BallotCast", "BallotRetracted", "VotingClosed");
+    /**
+     * The voting events of a proposal, in the order the tally steps through them: a secret vote's sealed ballots and
+     * retractions (who took part, never a choice) and, at close, its revealed anonymous ballots.
+     */
+    public static final List<String> VOTING_KINDS = List.of("VotingOpened", "BallotCast", "BallotRetracted",
+            "SecretBallotCast", "SecretBallotRetracted", "SecretBallotsRevealed", "VotingClosed");
+    private static final String REVEALED = "SecretBallotsRevealed";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads a revealed ballot as stored; fields added later (none yet) would not make the step unreadable. */
+    private static final ObjectMapper BALLOTS = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final HexFormat HEX = HexFormat.of();
     /** The stored timestamp's first 19 characters, {@code yyyy-MM-ddTHH:mm:ss}, order as the instants do. */
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -144,11 +152,21 @@ public class AuditHistory {
     }
 
     /**
-     * One voting event of a proposal: the opening, a ballot cast or retracted (whose, which choice), the closing;
-     * {@code at} is the instant the event names (when the ballot was cast), which the tally as of an instant counts by.
+     * One voting event of a proposal: the opening, a ballot cast or retracted (whose, which choice; a secret ballot:
+     * whose only), a page of a secret vote's revealed ballots ({@code revealed}, null for every other kind), the
+     * closing; {@code at} is the instant the event names (when the ballot was cast), which the tally as of an instant
+     * counts by. A revealed page names no instant: it was recorded by the closing command, so its instant is the
+     * closing's.
      */
     public record VotingStep(int number, long position, long sequenceNumber, String kind, Instant at, String memberId,
-                             String choice) {
+                             String choice, Revealed revealed) {
+    }
+
+    /**
+     * A page of a secret vote's revealed ballots as the log holds it: anonymous, in receipt-tag order. {@code ballots}
+     * is empty if the stored payload no longer reads as ballots (a tampered row: the verification names it).
+     */
+    public record Revealed(int page, int pages, List<coop.plenum.governance.proposal.RevealedBallot> ballots) {
     }
 
     /** How many voting events the proposal has. */
@@ -160,9 +178,16 @@ public class AuditHistory {
 
     /**
      * How many of the proposal's voting events happened at or before {@code asOf} (the log keeps times to the
-     * millisecond, as fixed-width ISO-8601 text, which compares as the instants do).
+     * millisecond, as fixed-width ISO-8601 text, which compares as the instants do). From the instant the close names
+     * on, all of them: the closing command takes that instant as it begins, and the events it records (a secret vote's
+     * revealed pages, then VotingClosed) are stored with the later moment they were written, by which the tally as of
+     * that instant already counts the vote closed.
      */
     public int votingStepsUpTo(String proposalId, Instant asOf) {
+        Instant closedAt = closedAt(proposalId);
+        if (closedAt != null && !asOf.isBefore(closedAt)) {
+            return votingStepCount(proposalId);
+        }
         Integer n = jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? and " + votingKinds()
                 + " and timestamp <= ?", Integer.class, proposalId, MILLIS.format(asOf));
         return n == null ? 0 : n;
@@ -172,21 +197,53 @@ public class AuditHistory {
     public List<VotingStep> votingSteps(String proposalId, int first, int limit) {
         int start = Math.max(0, first);
         List<VotingStep> steps = new ArrayList<>();
+        Instant[] closedAt = new Instant[1];
         jdbc.query("select globalindex, sequencenumber, payloadtype, timestamp, payload from domainevententry "
                         + "where aggregateidentifier = ? and " + votingKinds() + " order by sequencenumber offset ? limit ?",
                 rs -> {
                     JsonNode payload = tree(rs.getBytes(5));
+                    String kind = simpleName(rs.getString(3));
+                    Revealed revealed = null;
                     // the instant the event itself names is the one the tally's read model steps by
                     Instant at = payloadInstant(payload);
+                    if (REVEALED.equals(kind)) {
+                        revealed = revealed(payload);
+                        if (closedAt[0] == null) {
+                            closedAt[0] = closedAt(proposalId);
+                        }
+                        at = closedAt[0];
+                    }
                     if (at == null) {
                         at = instant(rs.getString(4));
                     }
                     if (at != null) {
-                        steps.add(new VotingStep(start + steps.size(), rs.getLong(1), rs.getLong(2), simpleName(rs.getString(3)), at,
-                                text(payload, "memberId"), text(payload, "choice")));
+                        steps.add(new VotingStep(start + steps.size(), rs.getLong(1), rs.getLong(2), kind, at,
+                                text(payload, "memberId"), text(payload, "choice"), revealed));
                     }
                 }, proposalId, start, Math.max(1, Math.min(MAX_PAGE_SIZE, limit)));
         return steps;
+    }
+
+    /** The instant the proposal's VotingClosed names, or null (none, or unreadable). */
+    private Instant closedAt(String proposalId) {
+        return jdbc.query("select payload from domainevententry where aggregateidentifier = ? and payloadtype like '%.VotingClosed' "
+                        + "order by sequencenumber limit 1", (rs, n) -> payloadInstant(tree(rs.getBytes(1))), proposalId)
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static Revealed revealed(JsonNode payload) {
+        if (payload == null) {
+            return new Revealed(0, 0, List.of());
+        }
+        List<coop.plenum.governance.proposal.RevealedBallot> ballots = new ArrayList<>();
+        try {
+            for (JsonNode ballot : payload.path("ballots")) {
+                ballots.add(BALLOTS.treeToValue(ballot, coop.plenum.governance.proposal.RevealedBallot.class));
+            }
+        } catch (IOException | IllegalArgumentException unreadable) {
+            ballots.clear();
+        }
+        return new Revealed(payload.path("page").asInt(), payload.path("pages").asInt(), List.copyOf(ballots));
     }
 
     private static String votingKinds() {

@@ -7,14 +7,15 @@ import java.time.Instant;
 /**
  * One ballot event of a proposal as the tallies read it ({@link ProposalBallots} stores it in pages), named
  * {@code proposalId|sequence}. {@code choice} and {@code scores} null: the
- * ballot was retracted.
+ * ballot was retracted, unless {@code sealed}: a secret vote's ballot, of which only who cast it and when is here.
  */
 record BallotDocument(String id, String proposalId, long sequence, String memberId, Choice choice, Instant at,
                       java.util.Map<String, Integer> scores, String reason,
-                      coop.plenum.governance.options.ConsentChoice consent, java.util.List<java.util.List<String>> ranking) {
+                      coop.plenum.governance.options.ConsentChoice consent, java.util.List<java.util.List<String>> ranking,
+                      boolean sealed) {
 
     boolean retracted() {
-        return choice == null && scores == null && consent == null && ranking == null;
+        return choice == null && scores == null && consent == null && ranking == null && !sealed;
     }
 
     /** The ballot of a RANKED vote, or {@code null}. */

@@ -35,9 +35,11 @@ record BallotPageDocument(@Id String id, String proposalId, long page, List<Entr
      * One ballot event: {@code choice} (YES_NO) or {@code scores} (an option method; approval scores 1) or
      * {@code consent} (CONSENT) or {@code ranking} (RANKED); all null:
      * the ballot was retracted. {@code reason} as the member gave it. Entries stored before option methods have
-     * only a choice.
+     * only a choice. {@code sealed} true: a secret vote's ballot, whose choice is sealed in the log and not here (the
+     * entry says only that the member took part then; null in every other entry).
      */
     record Entry(long sequence, String memberId, Choice choice, Instant at, java.util.Map<String, Integer> scores,
-                 String reason, coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking) {
+                 String reason, coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking,
+                 Boolean sealed) {
     }
 }

@@ -38,10 +38,21 @@ class ProposalBallots {
      */
     void record(ProposalId proposal, long sequence, MemberId member, Choice choice, java.util.Map<String, Integer> scores,
                 String reason, coop.plenum.governance.options.ConsentChoice consent, List<List<String>> ranking, Instant at) {
-        long page = BallotPageDocument.pageOf(sequence);
+        record(proposal, new BallotPageDocument.Entry(sequence, member.value(), choice, at, scores, reason, consent, ranking, null));
+    }
+
+    /**
+     * A secret vote's ballot: that the member took part at that instant, never what they chose (the read side has no
+     * choice to store). It is what an as-of tally of the open vote counts: participation as it stood then.
+     */
+    void recordSealed(ProposalId proposal, long sequence, MemberId member, Instant at) {
+        record(proposal, new BallotPageDocument.Entry(sequence, member.value(), null, at, null, null, null, null, Boolean.TRUE));
+    }
+
+    private void record(ProposalId proposal, BallotPageDocument.Entry entry) {
+        long page = BallotPageDocument.pageOf(entry.sequence());
         writes.upsert(BallotPageDocument.class, Query.query(where("_id").is(BallotPageDocument.key(proposal.value(), page))),
-                new Update().setOnInsert("proposalId", proposal.value()).setOnInsert("page", page)
-                        .addToSet("ballots", new BallotPageDocument.Entry(sequence, member.value(), choice, at, scores, reason, consent, ranking)));
+                new Update().setOnInsert("proposalId", proposal.value()).setOnInsert("page", page).addToSet("ballots", entry));
         writes.upsert(BallotPagesDocument.class, Query.query(where("_id").is(proposal.value())), new Update().addToSet("pages", page));
     }
 
@@ -61,7 +72,8 @@ class ProposalBallots {
                         .flatMapIterable(BallotPageDocument::ballots)
                         .filter(entry -> entry.sequence() > sequence)
                         .map(entry -> new BallotDocument(BallotDocument.key(proposalId, entry.sequence()), proposalId,
-                                entry.sequence(), entry.memberId(), entry.choice(), entry.at(), entry.scores(), entry.reason(), entry.consent(), entry.ranking()))
+                                entry.sequence(), entry.memberId(), entry.choice(), entry.at(), entry.scores(), entry.reason(), entry.consent(), entry.ranking(),
+                                Boolean.TRUE.equals(entry.sealed())))
                         .sort(Comparator.comparingLong(BallotDocument::sequence))
                         .collectList())
                 .defaultIfEmpty(List.of());

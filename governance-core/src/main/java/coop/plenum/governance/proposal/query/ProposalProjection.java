@@ -56,7 +56,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 // 2: ballots in pages keyed by proposal (ProposalBallots) instead of one document per ballot found by a scan
 // 3: pages of 16 ballots instead of 128 (each ballot rewrites its page; docs/performance.md, "Ballot pages")
 // 4: members' ballots (MemberBallotsProjection) joined this group: rebuilt with it, from the start of the log
-@ReadModelLayout(4)
+// 5: a secret vote's ballots and retractions in the ballot pages as participation (sealed, no choice), for as-of tallies
+@ReadModelLayout(5)
 class ProposalProjection {
 
     private final ReactiveMongoTemplate mongo;
@@ -198,11 +199,13 @@ class ProposalProjection {
     /** SPEC "secrecy: SECRET": who took part is public; what they chose is not here, nor anywhere in the read models. */
     @EventHandler
     void on(coop.plenum.governance.proposal.SecretBallotCast e, @SequenceNumber long sequence) {
+        ballots.recordSealed(e.proposalId(), sequence, e.memberId(), e.castAt());
         once(e.proposalId(), sequence, new Update().addToSet("secretParticipants", e.memberId().value()));
     }
 
     @EventHandler
     void on(coop.plenum.governance.proposal.SecretBallotRetracted e, @SequenceNumber long sequence) {
+        ballots.record(e.proposalId(), sequence, e.memberId(), null, null, null, null, null, e.retractedAt());
         once(e.proposalId(), sequence, new Update().pull("secretParticipants", e.memberId().value()));
     }
 
@@ -356,36 +359,56 @@ class ProposalProjection {
     }
 
     /**
-     * A secret vote's tally from its small document: while it is open, who took part (kept in the small document)
-     * over the frozen electorate, which is read whole once and then kept ({@link LiveTallies#secretElectorate});
-     * before opening and after close, from the whole document.
+     * A secret vote's tally from its small document: while it is open and read now, who takes part (kept in the small
+     * document) over the frozen electorate, which is read whole once and then kept ({@link LiveTallies#secretElectorate});
+     * as of an instant, before opening and after close, from the whole document and the participation history.
      */
     private reactor.core.publisher.Mono<TallyView> secretTallyFrom(ProposalDocument slim, Instant requested) {
         Instant asOf = asOf(slim, requested);
-        boolean open = slim.openedAt() != null && !asOf.isBefore(slim.openedAt())
-                && (slim.closedAt() == null || asOf.isBefore(slim.closedAt()));
+        boolean openNow = requested == null && slim.openedAt() != null && slim.closedAt() == null;
         reactor.core.publisher.Mono<ProposalDocument> whole = mongo.findById(slim.id(), ProposalDocument.class);
-        if (!open) {
+        if (!openNow) {
             return whole.flatMap(d -> secretTally(d, requested));
         }
         return liveTallies.secretElectorate(slim.id(), whole.map(ProposalProjection::electorate))
-                .map(electorate -> secretParticipation(slim, electorate, asOf));
+                .map(electorate -> secretParticipation(slim, electorate, slim.secretParticipantsOrNone(), asOf));
     }
 
-    /** An open secret vote: the members who took part count as taking part and nothing else, always hidden. */
-    private static TallyView secretParticipation(ProposalDocument d, Electorate electorate, Instant asOf) {
+    /**
+     * A secret vote while it was open: the given members (who had a sealed ballot standing) count as taking part and
+     * nothing else, always hidden; the placeholder count is participation, never a choice.
+     */
+    private static TallyView secretParticipation(ProposalDocument d, Electorate electorate, java.util.Collection<String> tookPart,
+                                                 Instant asOf) {
         Map<MemberId, Choice> takingPart = new java.util.LinkedHashMap<>();
-        d.secretParticipantsOrNone().forEach(m -> takingPart.put(new MemberId(m), Choice.ABSTAIN));
+        tookPart.forEach(m -> takingPart.put(new MemberId(m), Choice.ABSTAIN));
         Tally participation = coop.plenum.governance.tally.YesNo.count(electorate, Map.of(), 0, takingPart).result();
         return new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()),
                 ProposalState.VOTING, null, asOf, participation).hiddenIf(true);
     }
 
     /**
-     * A secret vote's tally. Until it closed, participation per class only, always hidden (whatever instant is asked
-     * about, and also once closed: the choices of a moment while it was open were never known): the members who took
-     * part count as taking part and nothing else. Once closed, the count of the revealed ballots ({@link
-     * coop.plenum.governance.proposal.secret.SecretCount}), the same the aggregate recorded.
+     * SPEC "Time, and as of" for a secret vote: the members whose sealed ballot stood at the instant (cast at or
+     * before it and not retracted since), from the participation the ballot pages keep.
+     */
+    private reactor.core.publisher.Mono<java.util.Set<String>> secretParticipantsAsOf(String proposalId, Instant asOf) {
+        return ballotsOf(proposalId).map(all -> {
+            java.util.Set<String> tookPart = new java.util.LinkedHashSet<>();
+            BallotBox.asOf(all.stream().filter(b -> b.sealed() || b.retracted())
+                            .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.sealed() ? Boolean.TRUE : null))
+                            .toList(), asOf)
+                    .ballots().keySet().forEach(m -> tookPart.add(m.value()));
+            return tookPart;
+        });
+    }
+
+    /**
+     * A secret vote's tally. At an instant before it closed, participation per class as it stood then, always hidden
+     * (also once the vote has closed: the choices of a moment while it was open were never known, and the ballots
+     * revealed at close are the last ones only): the members whose sealed ballot stood then count as taking part
+     * and nothing else. From the closing instant on, the count of the revealed ballots ({@link
+     * coop.plenum.governance.proposal.secret.SecretCount}), the same the aggregate recorded. The revealed ballots are
+     * recorded in the closing command itself, so no instant has them public without the close.
      */
     private reactor.core.publisher.Mono<TallyView> secretTally(ProposalDocument d, Instant requested) {
         Instant asOf = asOf(d, requested);
@@ -394,7 +417,7 @@ class ProposalProjection {
         }
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         if (!closed) {
-            return reactor.core.publisher.Mono.just(secretParticipation(d, electorate(d), asOf));
+            return secretParticipantsAsOf(d.id(), asOf).map(tookPart -> secretParticipation(d, electorate(d), tookPart, asOf));
         }
         return revealed(d.id()).map(revealed -> {
             ProposalId id = new ProposalId(d.id());
@@ -407,7 +430,7 @@ class ProposalProjection {
                 var body = revealed.get(i).asBallotOf(id, new MemberId("revealed ballot #" + (i + 1)));
                 anonymous.add(new BallotDocument(BallotDocument.key(d.id(), i), d.id(), i, body.memberId().value(), body.choice(),
                         d.closedAt(), body.optionBallot() == null ? null : body.optionBallot().scores(), body.reason(),
-                        body.consent(), body.ranking()));
+                        body.consent(), body.ranking(), false));
             }
             boolean executed = d.executedAt() != null && !asOf.isBefore(d.executedAt());
             MethodCount.Counted result = MethodCount.open(d, counted.electorate(), Map.of(), 0, anonymous, asOf).result();
