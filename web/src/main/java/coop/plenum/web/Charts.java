@@ -74,7 +74,7 @@ final class Charts {
      * description lists each step. {@code daily} maps a day to the points accepted for work of that day.
      */
     static String pointsOverTime(String id, NavigableMap<LocalDate, BigDecimal> daily, Figures fig, Words words) {
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM yyyy", words.locale());
+        DateTimeFormatter date = words.dates("date", java.time.ZoneOffset.UTC);
         List<Point> running = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<LocalDate, BigDecimal> day : daily.entrySet()) {
@@ -166,7 +166,7 @@ final class Charts {
      */
     static String participationOverTime(String id, String className, int quorum, List<Sample> samples, Figures fig, Words words,
                                         ZoneId zone) {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("d MMM HH:mm zzz", words.locale()).withZone(zone);
+        DateTimeFormatter time = words.dates("dayTime", zone);
         List<String> said = samples.stream().map(s -> time.format(s.at()) + " " + fig.percent(s.participation())).toList();
         int width = 460, height = 150, left = 40, right = 12, top = 10, bottom = 26;
         Svg svg = Svg.chart(id, width, height, words.say("chart.overTime.title", className),

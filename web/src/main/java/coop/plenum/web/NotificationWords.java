@@ -61,7 +61,7 @@ final class NotificationWords {
         if (tags == null || params == null || params.size() != tags.length() || !words.has(key + ".title")) {
             return null;
         }
-        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", words.locale()).withZone(zone);
+        DateTimeFormatter when = words.dates("dateTime", zone);
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < tags.length(); i++) {
             args.add(read(tags.charAt(i), params.get(i), words, fig, when));

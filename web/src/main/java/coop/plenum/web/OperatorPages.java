@@ -151,7 +151,8 @@ class OperatorPages {
                 .onErrorResume(RuleViolation.class, refused -> {
                     exchange.getResponse().setStatusCode(PageProblem.statusOf(refused));
                     model.addAttribute("errors", refused instanceof InvalidInput invalid
-                            ? invalid.violations().stream().map(v -> v.field() + ": " + v.message()).toList()
+                            // the field's path points into the pasted charter JSON; the rule is said in the operator's language
+                            ? invalid.violations().stream().map(v -> v.field() + ": " + RefusalWords.say(v, Words.of(model))).toList()
                             : List.of(RefusalWords.say(refused, Words.of(model))));
                     model.addAttribute("name", FormText.shown(form.getFirst("name")));
                     model.addAttribute("charter", FormText.shown(form.getFirst("charter")));

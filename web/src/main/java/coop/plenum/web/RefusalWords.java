@@ -45,6 +45,6 @@ final class RefusalWords {
         if (code == null || "en".equals(words.locale().getLanguage())) {
             return english;
         }
-        return words.sayOr(english, PREFIX + code);
+        return words.sayOr(english, PREFIX + code, RefusalArguments.of(code));
     }
 }

@@ -53,6 +53,14 @@ public final class Words {
         return messages.getMessage(key, null, null, locale) != null;
     }
 
+    /**
+     * How this language writes a date ({@code datePattern.<style>}: date, dayTime, dateTime, dateTimeSeconds,
+     * longDateTime), with month names in it and times in {@code zone}: "3 Dec 2026", "3. Dez. 2026", "3 dic 2026".
+     */
+    public java.time.format.DateTimeFormatter dates(String style, java.time.ZoneId zone) {
+        return java.time.format.DateTimeFormatter.ofPattern(say("datePattern." + style), locale).withZone(zone);
+    }
+
     /** Several parts joined the way the language lists them: "a, b and c" / "a, b y c" / "a, b und c". */
     public String list(java.util.List<String> parts) {
         if (parts.size() < 2) {

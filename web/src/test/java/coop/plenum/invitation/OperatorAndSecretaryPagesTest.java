@@ -131,6 +131,7 @@ class OperatorAndSecretaryPagesTest extends BootedPlenum {
         assertThat(pages.get("/account").body()).contains("Kim Settled", "America/Bogota");
         PageSession.Answer refused = pages.post("/account/profile", Map.of("displayName", "Kim", "timeZone", "Nowhere/Land", "language", "es"));
         assertThat(refused.code()).isEqualTo(400);
-        assertThat(refused.body()).contains("IANA time zone");
+        assertThat(refused.body()).as("the refusal in her new language, Spanish").contains("Elige una zona horaria de la lista")
+                .doesNotContain("IANA time zone");
     }
 }

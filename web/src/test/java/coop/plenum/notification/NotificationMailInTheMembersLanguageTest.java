@@ -107,7 +107,8 @@ class NotificationMailInTheMembersLanguageTest {
 
         MimeMessage digest = InboxSteps.await(() -> s.mailTo(daveMail, "Deine Plenum-Zusammenfassung: 1 Benachrichtigung"),
                 "dave's digest in German");
-        String until = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.GERMAN).format(run.atZone(berlin)) + " Europe/Berlin";
+        // German writes the day with a full stop: "3. Dez., 07:00"
+        String until = DateTimeFormatter.ofPattern("d. MMM, HH:mm", Locale.GERMAN).format(run.atZone(berlin)) + " Europe/Berlin";
         String text = plain(digest);
         assertThat(text).startsWith("Deine Plenum-Zusammenfassung des Tages bis " + until + ":\n")
                 .contains("* Abstimmung offen: Buy a <kiln> & more",

@@ -67,7 +67,7 @@ class HomeShowsWhatWaitsForYouTest extends PageScenario {
         String p = openVoteClosingInThreeDays("Solar roof");
         String votes = section(home(r.bob()), "votes-waiting");
         assertThat(votes).contains("data-proposal-id=\"" + p + "\"").contains("Solar roof").contains("in Riverside Energy")
-                .containsPattern("<time class=\"closes-at\" datetime=\"[^\"]+\">\\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2} UTC</time>")
+                .containsPattern("<time class=\"closes-at\" datetime=\"[^\"]+\">\\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} UTC</time>")
                 .containsPattern("\\(in 3 days( \\d+ minutes?)?\\)")
                 .contains("Nobody has voted for you by delegation: your voting power is not counted until you vote.");
 

@@ -32,7 +32,7 @@ class PagesShowTimesInTheReadersTimeZoneTest extends PageScenario {
 
         assertThat(proposalPage(r.alice(), p)).contains("15 Jan 19:00 CET").doesNotContain("15 Jan 18:00");
         assertThat(proposalPage(r.bob(), p)).contains("15 Jan 18:00 UTC");
-        assertThat(signedIn(r.alice()).get("/").body()).as("the home page's votes waiting").contains("15 Jan 2030 19:00 CET");
+        assertThat(signedIn(r.alice()).get("/").body()).as("the home page's votes waiting").contains("15 Jan 2030, 19:00 CET");
 
         JsonNode api = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", r.coop(), p).headers(as(r.alice()))
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

@@ -35,12 +35,24 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
 
         String spanish = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
         assertThat(spanish).contains("<html lang=\"es\">", "Tu voto", "Debate", "Recuento", ">votación<",
-                "Recordárselo a quienes no han votado", "15 ene 19:00 CET", "Mis cooperativas", "Cerrar sesión");
+                "Recordárselo a quienes no han votado", "15 ene, 19:00 CET", "Mis cooperativas", "Cerrar sesión");
         assertThat(spanish).doesNotContain("Your ballot", "Discussion", "15 Jan", "Sign out", "??");
 
         String english = page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
         assertThat(english).as("a member with no language set reads English, in UTC")
                 .contains("<html lang=\"en\">", "Your ballot", "Discussion", "15 Jan 18:00 UTC").doesNotContain("Tu voto");
+    }
+
+    @Test
+    void aGermanMembersPagesWriteTheDayWithAFullStop() {
+        profile(r.alice(), "Europe/Berlin", "de");
+        String p = propose(r, "Winterzeiten", ",\"votingClosesAt\":\"2030-01-15T18:00:00Z\"");
+        act(r, p, "opening");
+
+        assertThat(page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p)).as("the closing time, day and month")
+                .contains("<html lang=\"de\">", "15. Jan., 19:00 MEZ").doesNotContain("15 Jan");
+        assertThat(page(r.alice(), "/")).as("the home page's votes waiting, with the year")
+                .contains("15. Jan. 2030, 19:00 MEZ").doesNotContain("15 Jan.");
     }
 
     @Test
@@ -107,7 +119,7 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
         assertThat(api.get("votingOpensAt").asText()).as("10:00 in Berlin in winter").isEqualTo("2030-03-01T09:00:00Z");
         assertThat(api.get("votingClosesAt").asText()).as("10:00 in Berlin in summer").isEqualTo("2030-07-01T08:00:00Z");
         assertThat(page(r.bob(), "/cooperatives/{c}/proposals/{p}", r.coop(), proposalId))
-                .contains("beginnt am 1 März 10:00 MEZ", "1 Juli 10:00 MESZ");
+                .contains("beginnt am 1. März, 10:00 MEZ", "1. Juli, 10:00 MESZ");
     }
 
     @Test
@@ -180,7 +192,7 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
             inbox = page(r.bob(), "/notifications");
         }
         assertThat(inbox).contains("Abstimmung offen: Solardach",
-                        "Die Abstimmung über „Solardach“ ist offen bis 15 Jan. 2030, 19:00 MEZ. Deine Stimmkraft: 1.")
+                        "Die Abstimmung über „Solardach“ ist offen bis 15. Jan. 2030, 19:00 MEZ. Deine Stimmkraft: 1.")
                 .doesNotContain("Vote open:", "Voting on", "Your voting power", "??");
     }
 

@@ -73,7 +73,7 @@ class ProposalListShowsAuthorDeadlineTurnoutSearchAndPagesTest extends PageScena
         assertThat(answer.code()).isEqualTo(200);
         String html = answer.body();
         assertThat(html).contains("by Alice Secretary").contains(">voting<").contains(">deliberation<")
-                .containsPattern("closes\\s*</span>\\s*<time class=\"deadline\" datetime=\"[^\"]+\">\\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2} UTC</time>")
+                .containsPattern("closes\\s*</span>\\s*<time class=\"deadline\" datetime=\"[^\"]+\">\\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} UTC</time>")
                 .contains("title=\"1 of 2 electors\">50\u00a0% voted<");
         // a proposal whose vote has not opened has no turnout yet
         String deliberating = html.substring(html.indexOf("data-proposal-id=\"" + waiting + "\""));

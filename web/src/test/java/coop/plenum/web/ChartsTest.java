@@ -79,7 +79,7 @@ class ChartsTest {
         TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
         daily.put(LocalDate.of(2026, 3, 1), new BigDecimal("1250.500000"));
         String german = Charts.pointsOverTime("pts", daily, Figures.in(Locale.GERMAN), Words.in(Locale.GERMAN));
-        assertThat(german).contains("Anerkannte Punkte im Zeitverlauf", "1 März 2026: 1.250,5.").doesNotContain("Accepted points");
+        assertThat(german).contains("Anerkannte Punkte im Zeitverlauf", "1. März 2026: 1.250,5.").doesNotContain("Accepted points");
         String spanish = Charts.revenueShares("rev", new TreeMap<>(), Figures.in(Locale.forLanguageTag("es")),
                 Words.in(Locale.forLanguageTag("es")));
         assertThat(spanish).contains("Reparto de ingresos", "Aún no se han registrado ingresos.").doesNotContain("Revenue");

@@ -42,7 +42,7 @@ class NotificationWordsTest {
         NotificationWords.Shown shown = said(view(NotificationKind.CLOSING_SOON, "closing-soon",
                 List.of("Kiln", "2030-07-01T08:00:00Z")), Locale.GERMAN, "Europe/Berlin");
         assertThat(shown.title()).isEqualTo("Endet in 24 Stunden: Kiln");
-        assertThat(shown.text()).startsWith("Die Abstimmung über „Kiln“ endet am 1 Juli 2030, 10:00 MESZ");
+        assertThat(shown.text()).startsWith("Die Abstimmung über „Kiln“ endet am 1. Juli 2030, 10:00 MESZ");
     }
 
     @Test

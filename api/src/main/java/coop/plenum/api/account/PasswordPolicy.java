@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 /** Checked before hashing, because only the API ever sees a password in clear. */
 public final class PasswordPolicy {
 
-    static final int MIN_LENGTH = 8;
+    public static final int MIN_LENGTH = 8;
     /** bcrypt reads at most 72 bytes; a longer password would silently be truncated. */
-    static final int MAX_BYTES = 72;
+    public static final int MAX_BYTES = 72;
 
     private PasswordPolicy() {
     }

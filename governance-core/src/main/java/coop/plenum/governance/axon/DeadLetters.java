@@ -33,7 +33,7 @@ import java.util.function.Predicate;
 @Component
 public class DeadLetters {
 
-    static final int MAX_REASON = 500;
+    public static final int MAX_REASON = 500;
     private static final int MAX_LISTED = 1000;
 
     private final EventProcessingConfiguration processing;

@@ -5,6 +5,8 @@ import coop.plenum.governance.notification.NotificationKind;
 import coop.plenum.governance.notification.NotificationSentences;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Locale;
 public final class MailWords {
 
     private static final String ENGLISH = "en";
+    private static final String DAY_AND_TIME = "d MMM, HH:mm";
 
     private final NotificationSentences sentences;
     private final String language;
@@ -57,6 +60,16 @@ public final class MailWords {
     public String digestSubject(int count) {
         return phrase("notification.mail.digest.subject",
                 "Your Plenum digest: {0,choice,1#1 notification|1<{0,number,integer} notifications}", count);
+    }
+
+    /**
+     * A day and time the way this language writes it, in this reader's zone ("3 Dec, 07:00", "3. Dez., 07:00"): the
+     * bundles' {@code datePattern.digestUntil}, or the core's English pattern.
+     */
+    public String dayAndTime(Instant at) {
+        String pattern = ENGLISH.equals(language) ? DAY_AND_TIME
+                : sentences.phrase("datePattern.digestUntil", language).orElse(DAY_AND_TIME);
+        return DateTimeFormatter.ofPattern(pattern, locale()).format(at.atZone(zone));
     }
 
     /** The digest's heading, up to the run's local time {@code until}. */

@@ -53,7 +53,6 @@ public class DailyDigest {
 
     static final String TASK = "notification-digest";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm");
 
     private final ReactiveMongoTemplate mongo;
     private final NotificationOutbox outbox;
@@ -140,7 +139,7 @@ public class DailyDigest {
     /** One account's digest, every word of it (heading, entries, unsubscribe lines, subject) in {@code words}. */
     OutboxMail digest(String accountId, String email, List<NotificationDocument> items, Instant at, ZoneId zone,
                       LocalDate day, MailWords words) {
-        String until = WHEN.withLocale(words.locale()).format(at.atZone(zone)) + " " + zone.getId().replace("Z", "UTC");
+        String until = words.dayAndTime(at) + " " + zone.getId().replace("Z", "UTC");
         String heading = words.digestHeading(until);
         StringBuilder text = new StringBuilder(heading + "\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p>" + MailText.escape(heading) + "</p><ul>");
