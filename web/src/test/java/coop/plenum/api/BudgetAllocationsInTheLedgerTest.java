@@ -119,7 +119,7 @@ class BudgetAllocationsInTheLedgerTest extends BootedPlenum {
         // the ledger page lists them, with a link to the deciding proposal
         String html = PageSession.signIn(http, bob).get("/cooperatives/{c}/ledger", coop).body();
         assertThat(html).contains("id=\"allocation-list\"", "Budget allocations", "Cargo bikes", "A community garden",
-                        "40.00 EUR", "60 EUR", "to be spent", "Left unallocated: 20.00 EUR of a budget of 120.00 EUR")
+                        "40.00 EUR", "60.00 EUR", "to be spent", "Left unallocated: 20.00 EUR of a budget of 120.00 EUR")
                 .contains("href=\"/cooperatives/" + coop + "/proposals/" + p + "\"")
                 .contains(">Neighbourhood budget</a>")
                 .doesNotContain("id=\"no-allocations\"");

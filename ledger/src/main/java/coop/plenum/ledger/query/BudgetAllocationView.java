@@ -31,9 +31,14 @@ public record BudgetAllocationView(String decidedBy, String currency, BigDecimal
     public record Spending(BigDecimal spent, String note, String spentBy, Instant spentAt) {
     }
 
-    /** What the lines allocate together. */
+    /** What the lines allocate together, in the currency's minor unit. */
     public BigDecimal allocated() {
-        return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return inMinorUnit(lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** What a line allocates, in the currency's minor unit ({@code 60} EUR as {@code 60.00}). */
+    public BigDecimal allocatedTo(Line line) {
+        return inMinorUnit(line.amount());
     }
 
     /** What a line spent: 0 (in the currency's minor unit) while it is to be spent. */
