@@ -34,6 +34,8 @@ public final class LedgerInputRules {
     public static final int MAX_NOTE = 2_000;
     public static final int MAX_ALLOCATION_LINES = 1_000;
     public static final int MAX_ALLOCATION_LABEL = 200;
+    /** The most fractional digits any ISO 4217 currency has (CLF, UYW): the bound on a spent amount before its budget is known. */
+    public static final int MAX_MINOR_DIGITS = 4;
     private static final Pattern CONTRIBUTION_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     private LedgerInputRules() {
@@ -198,6 +200,45 @@ public final class LedgerInputRules {
             if (!Decimals.isWithin(line.amount(), BigDecimal.ZERO, true, maxAmount(digits), digits)) {
                 v.add(new Violation(at + ".amount", "allocation.amount-invalid", "an amount is above 0 and within 10^15 minor units"));
             }
+        }
+        return v;
+    }
+
+    /**
+     * What can be told of a spending without its budget: a well-formed decision id, a line's project id as the
+     * allocation names it, an amount from 0 with at most {@link #MAX_MINOR_DIGITS} fractional digits and at most
+     * 10^15, and an optional note of at most {@link #MAX_NOTE} characters. The Ledger adds what it knows: the budget's
+     * currency and the amount the line allocates ({@link #spentAmount}).
+     */
+    public static List<Violation> spending(MarkBudgetAllocationSpent command) {
+        List<Violation> v = new ArrayList<>();
+        if (!coop.plenum.kernel.Ids.isWellFormed(command.decidedBy())) {
+            v.add(new Violation("decidedBy", "id.invalid", "decidedBy is the deciding proposal's id"));
+        }
+        Texts.required("project", command.project(), MAX_ALLOCATION_LABEL, Texts.Lines.ONE, "spending.project-invalid",
+                "project is the id of a funded project of the budget, 1 to " + MAX_ALLOCATION_LABEL + " characters", v);
+        if (!Decimals.isWithin(command.amount(), BigDecimal.ZERO, false, maxAmount(0), MAX_MINOR_DIGITS)) {
+            v.add(new Violation("amount", "spending.amount-invalid",
+                    "amount is what was spent: a number from 0 up to the amount allocated"));
+        }
+        Texts.optional("note", command.note(), MAX_NOTE, Texts.Lines.MANY, "spending.note-too-long",
+                "a note is at most " + MAX_NOTE + " characters", v);
+        return v;
+    }
+
+    /**
+     * A spent amount against its line: no finer than the budget currency's minor unit, and never more than the line
+     * allocates (spending more than members decided needs a new decision, not a bookkeeping entry).
+     */
+    public static List<Violation> spentAmount(BigDecimal amount, String currency, BigDecimal allocated) {
+        List<Violation> v = new ArrayList<>();
+        int minorDigits = Math.max(0, minorDigitsOf(currency));
+        if (Decimals.fractionalDigits(amount) > minorDigits) {
+            v.add(new Violation("amount", "spending.amount-below-minor-unit",
+                    currency + " amounts have at most " + minorDigits + " decimal places"));
+        } else if (amount.compareTo(allocated) > 0) {
+            v.add(new Violation("amount", "spending.more-than-allocated",
+                    "at most the " + allocated.toPlainString() + " " + currency + " allocated can be spent on this line"));
         }
         return v;
     }

@@ -37,7 +37,8 @@ class AuditHistoryPage {
             "BallotRetracted", "VotingClosed", "DelegationsFrozen", "CharterAmended", "MemberAdmittedByDecision", "MemberExpelled",
             "DecisionNotApplicable", "ProposalExecuted", "OutcomeStatementRecorded", "VoteDelegated", "DelegationRevoked", "LedgerOpened",
             "ContributorRegistered", "ContributorStandingChanged", "ContributionLogged", "ContributionEvaluated",
-            "ContributionAccepted", "ContributionRejected", "RevenueRecorded", "RevenueAllocated");
+            "ContributionAccepted", "ContributionRejected", "RevenueRecorded", "RevenueAllocated", "BudgetAllocationRecorded",
+            "BudgetAllocationSpent");
 
     private final AuditorAccess auditors;
     private final Queries queries;

@@ -21,6 +21,7 @@ import coop.plenum.ledger.ContributorId;
 import coop.plenum.ledger.EvaluateContribution;
 import coop.plenum.ledger.LedgerId;
 import coop.plenum.ledger.LogContribution;
+import coop.plenum.ledger.MarkBudgetAllocationSpent;
 import coop.plenum.ledger.RecordRevenue;
 import coop.plenum.ledger.RevenueId;
 import coop.plenum.ledger.Verdict;
@@ -61,7 +62,8 @@ import java.util.stream.Collectors;
 /**
  * The ledger in the browser: my points, power and earnings; logging a contribution; the queue of peers'
  * contributions waiting for my verdict; the open book with filters and CSV; totals; revenues and, for
- * secretaries, recording one; the budget allocations accepted BUDGET votes decided, to be spent.
+ * secretaries, recording one; the budget allocations accepted BUDGET votes decided, with what each line spent and,
+ * for secretaries, marking a line spent.
  */
 @Controller
 class LedgerPage {
@@ -140,6 +142,24 @@ class LedgerPage {
         });
     }
 
+    @PostMapping("/cooperatives/{cooperativeId}/ledger/allocations/{proposalId}/spending")
+    Mono<String> spend(@PathVariable String cooperativeId, @PathVariable String proposalId, @AuthenticationPrincipal PlenumUser user,
+                       Model model, ServerWebExchange exchange) {
+        return access.existing(cooperativeId).then(exchange.getFormData()).flatMap(form -> {
+            SpendingDraft draft = SpendingDraft.of(proposalId, form);
+            return Mono.fromCallable(() -> {
+                        FormText.requireTypable(form);
+                        return draft.command(ledgerOf(cooperativeId));
+                    })
+                    .flatMap(command -> commands.send(command, user.caller(null)))
+                    .thenReturn(redirect(cooperativeId, Words.of(model).say("notice.allocationSpent")))
+                    .onErrorResume(RuleViolation.class, refused -> {
+                        model.addAttribute("spendingDraft", draft.shown());
+                        return refuse(cooperativeId, user, model, exchange, Refusal.of("spending", refused, Words.of(model)), null, null);
+                    });
+        });
+    }
+
     /** The whole book as the API's CSV, for a browser session (the API itself wants HTTP Basic). */
     @GetMapping(value = "/cooperatives/{cooperativeId}/open-book.csv", produces = "text/csv")
     @ResponseBody
@@ -213,6 +233,9 @@ class LedgerPage {
                 model.addAttribute("revenues", t.getT2().stream()
                         .sorted(Comparator.comparing(RevenueView::recordedAt).reversed()).toList());
                 model.addAttribute("allocations", t.getT6());
+                if (!model.containsAttribute("spendingDraft")) {
+                    model.addAttribute("spendingDraft", SpendingDraft.NONE);
+                }
                 model.addAttribute("contributionDraft", contributionDraft != null ? contributionDraft
                         : new ContributionDraft("", charter.ledger().rates().keySet().stream().findFirst().orElse(""), "", "", today.toString()));
                 model.addAttribute("revenueDraft", revenueDraft != null ? revenueDraft : new RevenueDraft("", "", "EUR"));
@@ -347,6 +370,30 @@ class LedgerPage {
 
         RecordRevenue command(LedgerId ledger, RevenueId id) {
             return new RecordRevenue(ledger, id, project, decimal(amount, "amount"), currency);
+        }
+    }
+
+    /** The "mark spent" form of one budget line as typed, so a refusal can show it again on that line. */
+    record SpendingDraft(String decidedBy, String project, String amount, String note) {
+
+        static final SpendingDraft NONE = new SpendingDraft("", "", "", "");
+
+        static SpendingDraft of(String decidedBy, MultiValueMap<String, String> form) {
+            return new SpendingDraft(decidedBy, orEmpty(form.getFirst("project")), orEmpty(form.getFirst("amount")),
+                    orEmpty(form.getFirst("note")));
+        }
+
+        SpendingDraft shown() {
+            return new SpendingDraft(FormText.shown(decidedBy), FormText.shown(project), FormText.shown(amount), FormText.shown(note));
+        }
+
+        MarkBudgetAllocationSpent command(LedgerId ledger) {
+            return new MarkBudgetAllocationSpent(ledger, decidedBy, project, decimal(amount, "amount"), blankToNull(note));
+        }
+
+        // public, like every method the template calls
+        public boolean isFor(String decision, String line) {
+            return decidedBy.equals(decision) && project.equals(line);
         }
     }
 }

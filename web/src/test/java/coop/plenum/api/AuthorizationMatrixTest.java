@@ -139,6 +139,10 @@ class AuthorizationMatrixTest extends BootedPlenum {
                         "{\"project\":\"matrix\",\"amount\":\"10.00\",\"currency\":\"EUR\"}", 401, 403, 403, 201, 403, 403),
                 new Endpoint("GET revenues", HttpMethod.GET, w -> ledger(w, "/revenues"), null, 401, 403, 200, 200, 200, 403),
                 new Endpoint("GET open-book", HttpMethod.GET, w -> ledger(w, "/open-book"), null, 401, 403, 200, 200, 200, 403),
+                new Endpoint("GET allocations", HttpMethod.GET, w -> ledger(w, "/allocations"), null, 401, 403, 200, 200, 200, 403),
+                // the world's proposal decided no budget: the secretary passes the role check and meets 404
+                new Endpoint("POST allocation spending", HttpMethod.POST, w -> ledger(w, "/allocations/" + w.proposal() + "/spending"),
+                        "{\"project\":\"bikes\",\"amount\":\"1.00\"}", 401, 403, 403, 404, 403, 403),
                 new Endpoint("PUT delegation (the member's own)", HttpMethod.PUT, w -> member(w, w.memberSelf(), "delegations/_global"),
                         "{\"delegateId\":\"DELEGATE\"}", 401, 403, 204, 403, 403, 403),
                 new Endpoint("DELETE delegation (the member's own)", HttpMethod.DELETE, w -> member(w, w.memberSelf(), "delegations/_global"),

@@ -152,6 +152,9 @@ class EveryFieldOfEveryCommandIsBoundedTest extends BootedPlenum {
                         as(alice), "{\"verdict\":\"REJECT\",\"note\":\"Not ours\"}"),
                 new Endpoint("record revenue", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/revenues", as(alice),
                         "{\"project\":\"depot\",\"amount\":\"10.00\",\"currency\":\"EUR\"}"),
+                // the proposal decided no budget: well-formed input meets 404 at the Ledger, hostile input 400 before it
+                new Endpoint("mark allocation spent", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/allocations/" + proposal
+                        + "/spending", as(alice), "{\"project\":\"bikes\",\"amount\":\"10.00\",\"note\":\"Invoice 41\"}"),
                 new Endpoint("cast ballot", HttpMethod.PUT, "/api/v1/cooperatives/" + coop + "/proposals/" + proposal + "/ballots/" + aliceMember,
                         as(alice), "{\"choice\":\"YES\"}"),
                 new Endpoint("submit approval proposal", HttpMethod.POST, "/api/v1/cooperatives/" + coop + "/proposals", as(alice),

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 15, "Done when": a member proposes a participatory budget with five projects through the form, members tick
  * the projects they would fund on the ballot form (costs shown), the secretary closes the vote, and the page lists the
- * funded projects with what supporters paid, the leftover and the greedy rule's choice side by side.
+ * funded projects with what supporters paid, the leftover and the greedy rule's choice side by side; the ledger then
+ * shows the funded projects as allocations, and the secretary marks one spent with its labelled form.
  */
 class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
 
@@ -87,6 +88,31 @@ class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("budget-leftover")).getText()).isNotBlank();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('budget-projects').scrollIntoView()");
         HeadlessChromium.screenshot(browser, "budget-vote-closed");
+
+        // the ledger learns of the decision through its policy: the allocations appear on the ledger page shortly
+        browser.get(page("/cooperatives/" + coop + "/ledger"));
+        for (long deadline = System.nanoTime() + 20_000_000_000L;
+             browser.findElements(By.id("allocation-list")).isEmpty() && System.nanoTime() < deadline; ) {
+            Thread.sleep(200);
+            browser.get(page("/cooperatives/" + coop + "/ledger"));
+        }
+        By bikes = By.cssSelector("#allocation-list tr.allocation-line[data-project='cargo-bikes']");
+        WebElement line = browser.findElement(bikes);
+        assertThat(line.findElement(By.cssSelector("td[data-field='remaining']")).getText()).isEqualTo("200.00 EUR");
+        line.findElement(By.tagName("summary")).click();
+        WebElement amount = line.findElement(By.name("amount"));
+        assertThat(amount.findElement(By.xpath("..")).getText()).startsWith("Amount spent (EUR)");
+        amount.sendKeys("180");
+        line.findElement(By.name("note")).sendKeys("Invoice 7, Velo Works");
+        line.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Budget line marked spent.");
+        line = browser.findElement(bikes);
+        assertThat(line.findElement(By.cssSelector("td[data-field='spent']")).getText()).isEqualTo("180.00 EUR");
+        assertThat(line.findElement(By.cssSelector("td[data-field='remaining']")).getText()).isEqualTo("20.00 EUR");
+        assertThat(line.findElement(By.cssSelector("td.allocation-status")).getText()).startsWith("spent on").contains("Invoice 7, Velo Works");
+        assertThat(line.findElements(By.tagName("form"))).as("a spent line offers no form").isEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('allocations').scrollIntoView()");
+        HeadlessChromium.screenshot(browser, "budget-line-spent");
     }
 
     private void approve(String... projects) {

@@ -113,6 +113,10 @@ class DemoCooperativeTest extends BootedPlenum {
         assertThat(allocations).hasSize(1);
         assertThat(allocations.at("/0/proposalId").asText()).isEqualTo(budget);
         assertThat(allocations.at("/0/lines")).hasSize(budgetTally.get("winners").size());
+        // the first funded project is spent (a little under its allocation), the others are still to be spent
+        assertThat(allocations.at("/0/lines/0/status").asText()).isEqualTo("SPENT");
+        assertThat(new java.math.BigDecimal(allocations.at("/0/lines/0/remaining").asText())).isPositive();
+        assertThat(allocations.at("/0/lines/1/status").asText()).isEqualTo("TO_BE_SPENT");
         assertThat(PageSession.signIn(http, "ada", "demo-secret").get("/cooperatives/{c}/ledger", coop).body())
                 .contains("id=\"allocation-list\"", "data-decided-by=\"" + budget + "\"", "to be spent");
 

@@ -8,6 +8,7 @@ import coop.plenum.kernel.StateConflict;
 import coop.plenum.ledger.BookkeepingGranted;
 import coop.plenum.ledger.BudgetAllocationLine;
 import coop.plenum.ledger.BudgetAllocationRecorded;
+import coop.plenum.ledger.BudgetAllocationSpent;
 import coop.plenum.ledger.BookkeepingRevoked;
 import coop.plenum.ledger.ChangeContributorStanding;
 import coop.plenum.ledger.ConfigureValueEquation;
@@ -26,8 +27,10 @@ import coop.plenum.ledger.EvaluateContribution;
 import coop.plenum.ledger.GrantBookkeeping;
 import coop.plenum.ledger.LedgerFacts;
 import coop.plenum.ledger.LedgerId;
+import coop.plenum.ledger.LedgerInputRules;
 import coop.plenum.ledger.LedgerOpened;
 import coop.plenum.ledger.LogContribution;
+import coop.plenum.ledger.MarkBudgetAllocationSpent;
 import coop.plenum.ledger.OpenLedger;
 import coop.plenum.ledger.PointsWindow;
 import coop.plenum.ledger.RecordBudgetAllocation;
@@ -80,8 +83,8 @@ class Ledger {
     private final Map<ContributionId, Contribution> contributions = new HashMap<>();
     /** Accepted contributions in acceptance order: voting power as of any instant, and what a revenue is shared by. */
     private final List<ContributionAccepted> accepted = new ArrayList<>();
-    /** The decisions whose budget allocation is recorded: each is recorded once, however often governance says so. */
-    private final Set<String> allocatedBy = new HashSet<>();
+    /** Decided budgets by deciding proposal: each is recorded once, however often governance says so, and each line spent once. */
+    private final Map<String, DecidedBudget> budgets = new HashMap<>();
 
     Ledger() {
         // for Axon
@@ -244,7 +247,7 @@ class Ledger {
     @CommandHandler
     void handle(RecordBudgetAllocation command, Clock clock) {
         command.assertInputValid();
-        if (allocatedBy.contains(command.decidedBy())) {
+        if (budgets.containsKey(command.decidedBy())) {
             return;
         }
         List<BudgetAllocationLine> lines = command.lines().stream()
@@ -252,6 +255,44 @@ class Ledger {
                 .toList();
         apply(new BudgetAllocationRecorded(ledgerId, command.decidedBy(), command.currency(), Decimals.plain(command.budget()),
                 lines, Decimals.plain(command.leftover()), command.decidedAt(), clock.instant()));
+    }
+
+    /**
+     * A secretary closes one line of a decided budget with what was spent on it. The line must exist (404), be still
+     * to be spent (409), and the amount fit the budget's currency and the line (400); the event carries the line's
+     * label, currency and amounts, so a reader of the log needs no other event to understand it.
+     */
+    @CommandHandler
+    void handle(MarkBudgetAllocationSpent command, @MetaDataValue(ActingAccount.METADATA_KEY) String actor, Clock clock) {
+        command.assertInputValid();
+        onlySecretariesRecordSpending(actor);
+        DecidedBudget budget = budgets.get(command.decidedBy());
+        BudgetAllocationLine line = budget == null ? null : budget.line(command.project());
+        if (line == null) {
+            throw new NotFound("allocation.not-found", "no budget line '" + command.project() + "' decided by '"
+                    + command.decidedBy() + "' in this ledger");
+        }
+        aLineIsSpentOnce(budget, line);
+        String currency = budget.recorded.currency();
+        LedgerRules.assertValidSpentAmount(command.amount(), currency, line.amount());
+        int minorDigits = Math.max(0, LedgerInputRules.minorDigitsOf(currency));
+        BigDecimal allocated = line.amount().setScale(minorDigits);
+        BigDecimal spent = command.amount().setScale(minorDigits);
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        apply(new BudgetAllocationSpent(ledgerId, command.decidedBy(), line.project(), line.label(), currency, allocated,
+                spent, allocated.subtract(spent), note, actor, clock.instant()));
+    }
+
+    private void onlySecretariesRecordSpending(String actor) {
+        if (actor == null || !bookkeepers.contains(actor)) {
+            throw new NotAllowed("allocation.secretaries-only", "only a secretary of this cooperative records what a budget line spent");
+        }
+    }
+
+    private static void aLineIsSpentOnce(DecidedBudget budget, BudgetAllocationLine line) {
+        if (budget.spent.contains(line.project())) {
+            throw new StateConflict("allocation.already-spent", "the budget line '" + line.label() + "' is already marked spent");
+        }
     }
 
     // ---- facts for governance ----------------------------------------------------------------------------
@@ -327,7 +368,36 @@ class Ledger {
 
     @EventSourcingHandler
     void on(BudgetAllocationRecorded event) {
-        allocatedBy.add(event.decidedBy());
+        budgets.put(event.decidedBy(), new DecidedBudget(event));
+    }
+
+    @EventSourcingHandler
+    void on(BudgetAllocationSpent event) {
+        budgets.get(event.decidedBy()).spent.add(event.project());
+    }
+
+    /** What spending a budget's lines needs: the lines as decided and which of them are already spent. */
+    private static final class DecidedBudget {
+        final BudgetAllocationRecorded recorded;
+        final Set<String> spent = new HashSet<>();
+
+        DecidedBudget(BudgetAllocationRecorded recorded) {
+            this.recorded = recorded;
+        }
+
+        BudgetAllocationLine line(String project) {
+            return recorded.lines().stream().filter(l -> l.project().equals(project)).findFirst().orElse(null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DecidedBudget other && recorded.equals(other.recorded) && spent.equals(other.spent);
+        }
+
+        @Override
+        public int hashCode() {
+            return recorded.hashCode();
+        }
     }
 
     /** What deciding a contribution needs: how it was logged, its verdicts so far, its status. */

@@ -7,6 +7,7 @@ import coop.plenum.ledger.LogContribution;
 import coop.plenum.ledger.RecordRevenue;
 import coop.plenum.ledger.ValueEquation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,6 +40,11 @@ final class LedgerRules {
     static int assertValidRevenue(RecordRevenue command) {
         throwIfAny(LedgerInputRules.revenue(command));
         return LedgerInputRules.minorDigitsOf(command.currency());
+    }
+
+    /** A spent amount fits its budget's currency and never exceeds what the line allocates. */
+    static void assertValidSpentAmount(BigDecimal amount, String currency, BigDecimal allocated) {
+        throwIfAny(LedgerInputRules.spentAmount(amount, currency, allocated));
     }
 
     private static void throwIfAny(List<Violation> v) {

@@ -2,6 +2,7 @@ package coop.plenum.ledger.query;
 
 import coop.plenum.kernel.ActingAccount;
 import coop.plenum.ledger.BudgetAllocationRecorded;
+import coop.plenum.ledger.BudgetAllocationSpent;
 import coop.plenum.ledger.ContributionAccepted;
 import coop.plenum.ledger.ContributionEvaluated;
 import coop.plenum.ledger.ContributionId;
@@ -139,7 +140,19 @@ class LedgerProjection {
                 .setOnInsert("recordedAt", e.recordedAt())
                 .setOnInsert("lines", e.lines().stream()
                         .map(l -> new BudgetAllocationDocument.Line(l.project(), l.label(), l.amount())).toList());
-        mongo.upsert(byId(e.ledgerId().value() + "/" + e.decidedBy()), insertOnly, ALLOCATIONS).block();
+        mongo.upsert(byId(allocationId(e.ledgerId().value(), e.decidedBy())), insertOnly, ALLOCATIONS).block();
+    }
+
+    @EventHandler
+    void on(BudgetAllocationSpent e) {
+        Query notYetThere = Query.query(where("_id").is(allocationId(e.ledgerId().value(), e.decidedBy()))
+                .and("spendings.project").ne(e.project()));
+        mongo.updateFirst(notYetThere, new Update().push("spendings", new BudgetAllocationDocument.Spending(
+                e.project(), e.spent(), e.note(), e.spentBy(), e.spentAt())), ALLOCATIONS).block();
+    }
+
+    private static String allocationId(String ledgerId, String decidedBy) {
+        return ledgerId + "/" + decidedBy;
     }
 
     private static Query byId(String id) {
@@ -185,9 +198,7 @@ class LedgerProjection {
         return mongo.find(Query.query(where("ledgerId").is(query.ledgerId().value()))
                                 .with(Sort.by(Sort.Order.desc("decidedAt"), Sort.Order.asc("_id"))),
                         BudgetAllocationDocument.class, ALLOCATIONS)
-                .map(d -> new BudgetAllocationView(d.decidedBy(), d.currency(), d.budget(), d.leftover(), d.decidedAt(),
-                        d.recordedAt(), d.lines() == null ? List.of() : d.lines().stream()
-                        .map(l -> new BudgetAllocationView.Line(l.project(), l.label(), l.amount())).toList()))
+                .map(LedgerProjection::view)
                 .collectList().toFuture();
     }
 
@@ -230,6 +241,18 @@ class LedgerProjection {
         return new ContributionView(new ContributionId(d.id()), new ContributorId(d.contributorId()), d.project(), d.type(),
                 d.quantity(), d.rate(), d.requiredEvaluations(), d.description(), LocalDate.parse(d.occurredOn()),
                 d.loggedAt(), ContributionStatus.valueOf(d.status()), d.points(), d.decidedAt(), evaluations);
+    }
+
+    private static BudgetAllocationView view(BudgetAllocationDocument d) {
+        Map<String, BudgetAllocationView.Spending> spent = new java.util.HashMap<>();
+        if (d.spendings() != null) {
+            d.spendings().forEach(s -> spent.putIfAbsent(s.project(),
+                    new BudgetAllocationView.Spending(s.spent(), s.note(), s.spentBy(), s.spentAt())));
+        }
+        return new BudgetAllocationView(d.decidedBy(), d.currency(), d.budget(), d.leftover(), d.decidedAt(), d.recordedAt(),
+                d.lines() == null ? List.of() : d.lines().stream()
+                        .map(l -> new BudgetAllocationView.Line(l.project(), l.label(), l.amount(), spent.get(l.project())))
+                        .toList());
     }
 
     private static RevenueView view(RevenueDocument d) {

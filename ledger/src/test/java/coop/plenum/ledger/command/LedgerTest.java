@@ -8,6 +8,7 @@ import coop.plenum.ledger.BookkeepingGranted;
 import coop.plenum.ledger.BookkeepingRevoked;
 import coop.plenum.ledger.BudgetAllocationLine;
 import coop.plenum.ledger.BudgetAllocationRecorded;
+import coop.plenum.ledger.BudgetAllocationSpent;
 import coop.plenum.ledger.ChangeContributorStanding;
 import coop.plenum.ledger.ConfigureValueEquation;
 import coop.plenum.ledger.ContributionAccepted;
@@ -25,6 +26,7 @@ import coop.plenum.ledger.GrantBookkeeping;
 import coop.plenum.ledger.LedgerId;
 import coop.plenum.ledger.LedgerOpened;
 import coop.plenum.ledger.LogContribution;
+import coop.plenum.ledger.MarkBudgetAllocationSpent;
 import coop.plenum.ledger.OpenLedger;
 import coop.plenum.ledger.RecordBudgetAllocation;
 import coop.plenum.ledger.RecordRevenue;
@@ -538,5 +540,109 @@ class LedgerTest {
                 .expectException(field("currency")).expectNoEvents();
         fixture.given(opened()).when(budget(" ", bikesAndGarden(), "5"))
                 .expectException(field("decidedBy")).expectNoEvents();
+    }
+
+    // ---- spending a budget allocation --------------------------------------------------------------------
+
+    private static final Instant SPENT_AT = Instant.parse("2026-04-01T12:00:00Z");
+
+    /** p-1 allocated 40.00 EUR to bikes and 55 EUR to garden, 5.00 EUR left over. */
+    private static BudgetAllocationRecorded decided() {
+        return new BudgetAllocationRecorded(L, "p-1", "EUR", new BigDecimal("100.00"), bikesAndGarden(),
+                new BigDecimal("5.00"), DECIDED, NOW);
+    }
+
+    private static MarkBudgetAllocationSpent spend(String project, String amount, String note) {
+        return new MarkBudgetAllocationSpent(L, "p-1", project, amount == null ? null : new BigDecimal(amount), note);
+    }
+
+    private static BudgetAllocationSpent spent(String project, String label, String allocated, String amount, String remaining,
+                                               String note) {
+        return new BudgetAllocationSpent(L, "p-1", project, label, "EUR", new BigDecimal(allocated), new BigDecimal(amount),
+                new BigDecimal(remaining), note, "acc-alice", SPENT_AT);
+    }
+
+    @Test
+    void aSecretaryMarksABudgetLineSpentRecordingLabelCurrencyAllocatedSpentRemainingWhoAndWhen() {
+        fixture.given(opened(), decided())
+                .when(spend("garden", "52.5", "  Invoice 2026-041, seeds and soil \n"), by("acc-alice"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(spent("garden", "A community garden", "55.00", "52.50", "2.50", "Invoice 2026-041, seeds and soil"));
+    }
+
+    @Test
+    void aLineMaySpendLessThanItsAllocationOrNothingAtAllAndNeedsNoNote() {
+        fixture.given(opened(), decided())
+                .when(spend("bikes", "0", null), by("acc-alice"))
+                .expectEvents(spent("bikes", "Cargo bikes", "40.00", "0.00", "40.00", null));
+        fixture.given(opened(), decided())
+                .when(spend("bikes", "40", " "), by("acc-alice"))
+                .expectEvents(spent("bikes", "Cargo bikes", "40.00", "40.00", "0.00", null));
+    }
+
+    @Test
+    void aLineNeverSpendsMoreThanItAllocatesTheAmountIsRefused() {
+        fixture.given(opened(), decided())
+                .when(spend("bikes", "40.01", null), by("acc-alice"))
+                .expectException(field("amount")).expectNoEvents();
+    }
+
+    @Test
+    void aSpentAmountIsAtLeastZeroAndNoFinerThanTheBudgetCurrencysMinorUnit() {
+        for (String bad : new String[]{"-0.01", "1.005", "1E+1000", "1E-10000"}) {
+            fixture.given(opened(), decided())
+                    .when(spend("bikes", bad, null), by("acc-alice"))
+                    .expectException(field("amount")).expectNoEvents();
+        }
+        fixture.given(opened(), decided())
+                .when(spend("bikes", null, null), by("acc-alice"))
+                .expectException(field("amount")).expectNoEvents();
+        fixture.given(opened(), new BudgetAllocationRecorded(L, "p-1", "JPY", new BigDecimal("1000"),
+                        List.of(new BudgetAllocationLine("bikes", "Cargo bikes", new BigDecimal("800"))), new BigDecimal("200"), DECIDED, NOW))
+                .when(spend("bikes", "799.5", null), by("acc-alice"))
+                .expectException(field("amount")).expectNoEvents();
+    }
+
+    @Test
+    void aSpendingNoteIsOptionalStorableTextOfAtMost2000Characters() {
+        fixture.given(opened(), decided())
+                .when(spend("bikes", "10", "x".repeat(2001)), by("acc-alice"))
+                .expectException(field("note")).expectNoEvents();
+        fixture.given(opened(), decided())
+                .when(spend("bikes", "10", "bell\u0007"), by("acc-alice"))
+                .expectException(field("note")).expectNoEvents();
+    }
+
+    @Test
+    void onlyASecretaryMarksABudgetLineSpent() {
+        fixture.given(opened(), decided())
+                .when(spend("bikes", "10", null), by("acc-bob"))
+                .expectException(NotAllowed.class).expectNoEvents();
+        fixture.given(opened(), decided(), new BookkeepingRevoked(L, "acc-alice", NOW))
+                .when(spend("bikes", "10", null), by("acc-alice"))
+                .expectException(NotAllowed.class).expectNoEvents();
+        fixture.given(opened(), decided())
+                .when(spend("bikes", "10", null))
+                .expectException(NotAllowed.class).expectNoEvents();
+    }
+
+    @Test
+    void aLineOfAnUnknownDecisionOrAProjectTheDecisionDidNotFundIsNotFound() {
+        fixture.given(opened(), decided())
+                .when(new MarkBudgetAllocationSpent(L, "p-2", "bikes", BigDecimal.ONE, null), by("acc-alice"))
+                .expectException(NotFound.class).expectNoEvents();
+        fixture.given(opened(), decided())
+                .when(spend("roof", "1", null), by("acc-alice"))
+                .expectException(NotFound.class).expectNoEvents();
+    }
+
+    @Test
+    void aLineIsMarkedSpentOnceWhileTheBudgetsOtherLinesStayOpen() {
+        fixture.given(opened(), decided(), spent("bikes", "Cargo bikes", "40.00", "38.00", "2.00", null))
+                .when(spend("bikes", "1", null), by("acc-alice"))
+                .expectException(StateConflict.class).expectNoEvents();
+        fixture.given(opened(), decided(), spent("bikes", "Cargo bikes", "40.00", "38.00", "2.00", null))
+                .when(spend("garden", "55", null), by("acc-alice"))
+                .expectEvents(spent("garden", "A community garden", "55.00", "55.00", "0.00", null));
     }
 }

@@ -46,6 +46,9 @@ import coop.plenum.ledger.ContributionId;
 import coop.plenum.ledger.EvaluateContribution;
 import coop.plenum.ledger.LedgerId;
 import coop.plenum.ledger.LogContribution;
+import coop.plenum.ledger.MarkBudgetAllocationSpent;
+import coop.plenum.ledger.query.BudgetAllocationView;
+import coop.plenum.ledger.query.FindBudgetAllocations;
 import coop.plenum.ledger.RecordRevenue;
 import coop.plenum.ledger.RevenueId;
 import coop.plenum.ledger.Verdict;
@@ -67,7 +70,8 @@ import java.util.Map;
  * SPEC "Storage and running", the {@code demo} option: a living cooperative for a new user to look around in —
  * three stakeholder classes, eight people (one still applying) and an auditor, contributions accepted, pending and rejected, a
  * revenue shared out, delegations (one chain of two hops), a decided vote, an open one and one in deliberation, a
- * consent decision rejected by an objection (with its reason) and an open ranked-choice vote with a few ballots.
+ * consent decision rejected by an objection (with its reason), an open ranked-choice vote with a few ballots, and a
+ * decided budget whose first funded project is already spent.
  * Everything goes through the same commands as real use, acted by the people themselves, so the log, the audit
  * metadata and every read model are genuine. Seeds once: if its first account exists, it does nothing.
  */
@@ -277,6 +281,31 @@ public class DemoCooperative {
             approve("dev", budget, "cargo-bike", "repair-corner");
             approve("emma", budget, "cargo-bike", "garden");
             as("ada", new CloseVoting(budget));
+            firstLineSpent(budget);
+        }
+
+        /**
+         * Ada, the secretary, records what the budget's first funded project spent (a little under its allocation), so
+         * the ledger shows a spent line beside lines still to be spent. The ledger learns of the budget through its
+         * policy and projects it asynchronously: wait (bounded) for the allocation; a budget with one line stays open.
+         */
+        private void firstLineSpent(ProposalId budget) {
+            BudgetAllocationView decided = null;
+            for (long deadline = System.nanoTime() + 20_000_000_000L; decided == null && System.nanoTime() < deadline; ) {
+                decided = queries.many(new FindBudgetAllocations(ledger), BudgetAllocationView.class).block().stream()
+                        .filter(a -> a.decidedBy().equals(budget.value())).findFirst().orElse(null);
+                if (decided == null) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                }
+            }
+            if (decided == null || decided.lines().size() < 2) {
+                log.warn("Demo: the budget's allocation was not recorded in time, or funds one project: no line marked spent");
+                return;
+            }
+            BudgetAllocationView.Line first = decided.lines().get(0);
+            as("ada", new MarkBudgetAllocationSpent(ledger, budget.value(), first.project(),
+                    first.amount().subtract(new BigDecimal("150")).max(BigDecimal.ZERO),
+                    "Invoice 2027-014, paid from the community projects budget"));
         }
 
         /**
