@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arithmetic: the page (and its code snippets, and the pabutools call it recommends, {@code Cost_Sat}) buys the
  * project with the highest "effective vote count", cost ÷ the largest payment, i.e. the least payment <em>per unit
  * of cost</em>; SPEC buys "in order of the least per-supporter payment", i.e. the least payment per approved project
- * (the unit-utility variant of Lackner and Skowron, whose equal-cost example {@code BudgetCountTest} checks; with
- * equal costs the two orders coincide). With costs from 100 to 700 the cheap projects' small payments come first
- * under SPEC. Each test states the page's outcome and asserts SPEC's, worked by hand in the comments.
+ * (one unit of satisfaction per approved project, as in the committee example of Lackner and Skowron that
+ * {@code BudgetCountTest} checks; with equal costs the two orders coincide). With costs from 100 to 700 the cheap
+ * projects' small payments come first under SPEC. Each test states the page's outcome and asserts SPEC's, worked by
+ * hand in the comments.
  *
  * <p>Completion differs too: the page's add-one stops at an <em>exhaustive</em> outcome (no unfunded project fits the
  * leftover) and then fills up greedily by vote count; SPEC's add-one keeps raising while the outcome stays within the
@@ -58,10 +59,18 @@ class EqualSharesNetExamplesTest {
      * 4, 3). Example 2 moves v11's vote from the bike path to the gym.
      */
     static List<BudgetBallot> ballots(boolean example2) {
-        List<Set<String>> approvals = List.of(Set.of("bike", "gym"), Set.of("bike", "gym", "park"), Set.of("bike", "gym"),
-                Set.of("bike", "gym", "park"), Set.of("bike", "gym", "park"), Set.of("bike", "gym"),
-                Set.of("park", "playground", "library"), Set.of("playground"), Set.of("playground", "library"),
-                Set.of("park", "playground", "library"), Set.of(example2 ? "gym" : "bike"));
+        List<Set<String>> approvals = List.of(
+                Set.of("bike", "gym"),
+                Set.of("bike", "gym", "park"),
+                Set.of("bike", "gym"),
+                Set.of("bike", "gym", "park"),
+                Set.of("bike", "gym", "park"),
+                Set.of("bike", "gym"),
+                Set.of("park", "playground", "library"),
+                Set.of("playground"),
+                Set.of("playground", "library"),
+                Set.of("park", "playground", "library"),
+                Set.of(example2 ? "gym" : "bike"));
         List<BudgetBallot> ballots = new ArrayList<>();
         for (int i = 0; i < approvals.size(); i++) {
             ballots.add(new BudgetBallot(v(i + 1), "all", BigDecimal.ONE, approvals.get(i)));
