@@ -4,6 +4,7 @@ import coop.plenum.governance.voting.Ratio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -236,5 +237,44 @@ class MeekPublishedCountsTest {
         assertThat(first.votes().get("Rebecca Rotzler")).isEqualTo(r(33, 1));
         assertThat(first.votes().get("Steve Kramer")).isEqualTo(r(18, 1));
         assertThat(first.candidates()).containsExactly("Rebecca Rotzler", "Pat LaMarche");
+    }
+
+    /**
+     * Brian Wichmann's validation election M135 for the ERBS STV programs (1999), as Droop stores it: 25 candidates,
+     * 7 seats, 677 ballots (and 2 blank ones, which Plenum counts as exhausted from the start and the reference drops:
+     * either way the first quota is 677/8). The PR Foundation reference elects C1 in round 1, defeats C25, C22, C24,
+     * C21, C19, C23, C17, C14, C20, C18, C13, C16, C8, C12, C7, C5 and C15, and elects C2, C6, C3, C4, C9 and C10,
+     * leaving C11 out; Plenum does the same in the same order. Both references (9-digit fixed point, and 18 digits
+     * guarded) find C13 and C16 tied at 33.33… when C13 goes and break the tie for C13; Plenum's exact votes have C13
+     * strictly below C16 there (a tie would have been broken backwards and excluded C16, 32.31 to C13's 32.94 in the
+     * round before), so it needs no tie-break.
+     */
+    @Test
+    void wichmannsValidationElectionM135ElectsWhatTheReferenceElects() throws Exception {
+        List<String> candidates = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            candidates.add("C" + i);
+        }
+        List<RankedVote> ballots = new ArrayList<>();
+        try (var in = MeekPublishedCountsTest.class.getResourceAsStream("wichmann-m135.ballots")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                List<String> ranking = line.equals("-") ? List.of()
+                        : Arrays.stream(line.split(" ")).map(n -> "C" + n).toList();
+                ballots.add(new RankedVote(ranking, BigDecimal.ONE));
+            }
+        }
+        assertThat(ballots).hasSize(679);
+
+        MeekCount count = MeekStv.count(candidates, 7, ballots);
+
+        assertThat(count.rounds().get(0).quota()).isEqualTo(r(677, 8));
+        assertThat(count.rounds().get(0).candidates()).containsExactly("C1");
+        assertThat(count.elected()).containsExactly("C1", "C2", "C6", "C3", "C4", "C9", "C10");
+        assertThat(count.excluded()).containsExactly("C25", "C22", "C24", "C21", "C19", "C23", "C17", "C14", "C20",
+                "C18", "C13", "C16", "C8", "C12", "C7", "C5", "C15");
+        assertThat(count.notElected()).containsExactly("C11");
     }
 }
