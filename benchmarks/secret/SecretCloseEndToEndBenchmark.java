@@ -235,18 +235,21 @@ public class SecretCloseEndToEndBenchmark {
         long castMs = ms(castStart);
         System.out.printf("cast %,d sealed ballots (%s) from %d threads in %,d ms: %,.0f ballots/s%n", voters,
                 viaApi ? "API path: group commit + read-your-writes" : "CastBallots of 64", threads, castMs, voters / (castMs / 1e3));
-        // the close is timed alone: the read models (and the background snapshotter) finish the vote's events first
+        // the close is timed alone if it can be: the read models (and the background snapshotter) finish the vote's
+        // events first, for at most 2 minutes (the machine is shared: the close's CPU time is the steadier figure)
         long caughtUp = System.nanoTime();
-        boolean reached = readModels.awaitCaughtUp(java.time.Duration.ofMinutes(5));
+        boolean reached = readModels.awaitCaughtUp(java.time.Duration.ofMinutes(2));
         System.out.printf("read models %s the log's head %,d ms after the last ballot%n", reached ? "reached" : "had NOT reached",
                 ms(caughtUp));
         Thread.sleep(2_000);
         snapshots.stop();
         System.out.printf("snapshots written while casting (sequence: payload bytes): %s%n", snapshots.seen());
 
-        long[] cold = new long[3];
-        for (int run = 0; run < cold.length; run++) {
-            aggregateCache.removeAll();
+        StringBuilder cold = new StringBuilder();
+        for (int run = 0; run < 2; run++) {
+            // the proposal only: the cooperative stays cached, as on a node that restarted long ago
+            aggregateCache.remove(proposal.value());
+            long loadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
             try {
@@ -254,12 +257,12 @@ public class SecretCloseEndToEndBenchmark {
             } finally {
                 unit.rollback();
             }
-            cold[run] = ms(t0);
+            cold.append(String.format("%,d ms wall / %,d ms CPU; ", ms(t0),
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - loadCpu) / 1_000_000));
         }
-        System.out.printf("load of the proposal, cold (evicted from the cache: snapshot + events after it): %,d / %,d / %,d ms%n",
-                cold[0], cold[1], cold[2]);
+        System.out.printf("load of the proposal, cold (evicted from the cache: snapshot + events after it), twice: %s%n", cold);
         if (coldClose) {
-            aggregateCache.removeAll();
+            aggregateCache.remove(proposal.value());
         } else {
             // as after the last ballot: the proposal is in this node's cache
             DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
