@@ -74,8 +74,8 @@ import java.util.function.IntConsumer;
  * its embedded PostgreSQL event log (fsync on) and MongoDB-wire read models, driven through the CommandGateway (no
  * HTTP, so 100,000 members are affordable). One cooperative (one founder, the secretary; the voters apply and the
  * secretary admits them), one SECRET YES_NO proposal opened by the secretary, every voter casts one sealed ballot
- * through the API's own path ({@code Commands}: group commit into CastBallots, read-your-writes) from several
- * threads, then the secretary's CloseVoting is timed from send to acknowledgement (committed: the reveal pages,
+ * as CastBallots of 64, what the API's group commit sends on a busy vote ({@code --cast api}: through the API's
+ * own {@code Commands}, group commit and read-your-writes) from several threads, then the secretary's CloseVoting is timed from send to acknowledgement (committed: the reveal pages,
  * VotingClosed and the key's destruction in one transaction). Also: the cast rate per tenth of the vote (a snapshot of
  * an open secret vote holds every sealed ballot and is rewritten every 1,000 events), the snapshot sizes seen, the time
  * to load the proposal cold (evicted from the aggregate cache), and a check that every revealed ballot carries the
