@@ -85,17 +85,40 @@ public final class SealedBallots {
 
     /** Opens a sealed ballot with the vote's key; fails if the key, the vote or the member is not the sealing one. */
     public static SecretBallotBody open(byte[] key, ProposalId proposalId, MemberId memberId, String sealed) {
-        byte[] bytes = Base64.getDecoder().decode(sealed);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BITS, bytes, 0, NONCE));
-            cipher.updateAAD(associated(proposalId, memberId));
-            ByteBuffer plain = ByteBuffer.wrap(cipher.doFinal(bytes, NONCE, bytes.length - NONCE));
-            byte[] json = new byte[plain.getInt()];
-            plain.get(json);
-            return JSON.readValue(json, SecretBallotBody.class);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("a sealed ballot of " + proposalId + " does not open with its vote's key", e);
+        return new Opener(key).open(proposalId, memberId, sealed);
+    }
+
+    /**
+     * Opens many ballots of one vote with one cipher, re-initialised with each ballot's nonce (allowed for
+     * decryption): at the close of 100,000 ballots a new Cipher and key schedule per ballot cost more than decrypting
+     * them (docs/performance.md, "End to end"). Not thread-safe: one per close.
+     */
+    public static final class Opener {
+        private final SecretKeySpec key;
+        private final Cipher cipher;
+
+        public Opener(byte[] key) {
+            this.key = new SecretKeySpec(key, "AES");
+            try {
+                this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is in every Java runtime", e);
+            }
+        }
+
+        /** As {@link SealedBallots#open}. */
+        public SecretBallotBody open(ProposalId proposalId, MemberId memberId, String sealed) {
+            byte[] bytes = Base64.getDecoder().decode(sealed);
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(GCM_TAG_BITS, bytes, 0, NONCE));
+                cipher.updateAAD(associated(proposalId, memberId));
+                ByteBuffer plain = ByteBuffer.wrap(cipher.doFinal(bytes, NONCE, bytes.length - NONCE));
+                byte[] json = new byte[plain.getInt()];
+                plain.get(json);
+                return JSON.readValue(json, SecretBallotBody.class);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("a sealed ballot of " + proposalId + " does not open with its vote's key", e);
+            }
         }
     }
 

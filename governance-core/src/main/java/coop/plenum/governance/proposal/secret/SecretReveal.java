@@ -31,8 +31,9 @@ public final class SecretReveal {
     public static List<RevealedBallot> reveal(byte[] key, ProposalId proposalId, Map<MemberId, String> sealed,
                                               Map<MemberId, ElectorateMember> electorate) {
         List<RevealedBallot> revealed = new ArrayList<>(sealed.size());
+        SealedBallots.Opener opener = new SealedBallots.Opener(key);
         sealed.forEach((member, ballot) -> {
-            SecretBallotBody body = SealedBallots.open(key, proposalId, member, ballot);
+            SecretBallotBody body = opener.open(proposalId, member, ballot);
             ElectorateMember voter = electorate.get(member);
             revealed.add(new RevealedBallot(body.tag(), voter.classId(), voter.power(), body.choice(), body.approve(),
                     body.scores(), body.consent(), body.reason(), body.ranking()));
