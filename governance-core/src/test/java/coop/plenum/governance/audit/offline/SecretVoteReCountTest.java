@@ -3,6 +3,7 @@ package coop.plenum.governance.audit.offline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.plenum.governance.axon.SerializationConfiguration;
 import coop.plenum.governance.options.VoteMethod;
+import coop.plenum.governance.proposal.RevealedBallot;
 import coop.plenum.governance.proposal.Secrecy;
 import coop.plenum.governance.proposal.SecretBallotsRevealed;
 import coop.plenum.governance.proposal.VotingClosed;
@@ -70,5 +71,48 @@ class SecretVoteReCountTest {
         List<Object> withoutReveal = new ArrayList<>(VotesOfEveryMethod.hold(method, Secrecy.SECRET).all());
         withoutReveal.removeIf(SecretBallotsRevealed.class::isInstance);
         assertThat(reCount(withoutReveal).matches()).isFalse();
+    }
+
+    /** The close's revealed pages with one ballot changed (or left out, when {@code change} gives null). */
+    private static List<Object> withARevealedBallot(VoteMethod method, int index,
+                                                    java.util.function.UnaryOperator<RevealedBallot> change) {
+        List<Object> events = new ArrayList<>();
+        for (Object event : VotesOfEveryMethod.hold(method, Secrecy.SECRET).all()) {
+            if (event instanceof SecretBallotsRevealed page) {
+                List<RevealedBallot> ballots = new ArrayList<>(page.ballots());
+                RevealedBallot changed = change.apply(ballots.get(index));
+                if (changed == null) {
+                    ballots.remove(index);
+                } else {
+                    ballots.set(index, changed);
+                }
+                event = new SecretBallotsRevealed(page.proposalId(), page.page(), page.pages(), ballots);
+            }
+            events.add(event);
+        }
+        return events;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = VoteMethod.class, names = {"YES_NO", "ELECTION"}, mode = EnumSource.Mode.EXCLUDE)
+    void aSecretCloseThatLeftOutARevealedBallotIsReportedEvenWhenTheRestReCountsToItsOutcome(VoteMethod method) {
+        for (int i = 0; i < 3; i++) {
+            DecisionReplay.Result result = reCount(withARevealedBallot(method, i, b -> null));
+            assertThat(result.matches()).as(result.toString()).isFalse();
+            assertThat(result.outcome()).isEqualTo("2 ballot(s) revealed for 3 member(s) who took part");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = VoteMethod.class, names = {"YES_NO", "ELECTION"}, mode = EnumSource.Mode.EXCLUDE)
+    void aRevealedBallotWhoseClassOrPowerIsNoParticipantsIsReported(VoteMethod method) {
+        DecisionReplay.Result moved = reCount(withARevealedBallot(method, 0, b -> new RevealedBallot(b.tag(),
+                b.classId().equals("users") ? "workers" : "users", b.power(), b.choice(), b.approve(), b.scores(), b.consent(),
+                b.reason(), b.ranking())));
+        assertThat(moved.matches()).isFalse();
+        assertThat(moved.outcome()).startsWith("the revealed ballots' classes and powers");
+        DecisionReplay.Result weighed = reCount(withARevealedBallot(method, 0, b -> new RevealedBallot(b.tag(), b.classId(),
+                b.power().add(java.math.BigDecimal.ONE), b.choice(), b.approve(), b.scores(), b.consent(), b.reason(), b.ranking())));
+        assertThat(weighed.matches()).isFalse();
     }
 }
