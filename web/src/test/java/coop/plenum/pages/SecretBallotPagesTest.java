@@ -109,6 +109,36 @@ class SecretBallotPagesTest extends BootedPlenum {
     }
 
     @Test
+    void aSecretConsentFormTakesAReasonOnlyToObjectAndRefusesOneWithAConsentNamingTheFieldStoringNothing() {
+        String alice = unique("alice");
+        String aliceId = createAccount(alice, "Alice Secretary");
+        String coop = foundCooperative(riverside(aliceId));
+        PageSession page = PageSession.signIn(http, alice);
+        PageSession.Answer created = page.post("/cooperatives/{c}/proposals", Map.of("title", "Open on Sundays?", "body", "b",
+                "topic", "energy", "kind", "GENERAL", "method", "CONSENT", "secrecy", "SECRET"), coop);
+        assertThat(created.code()).as("%s", created).isEqualTo(303);
+        String proposal = created.location().substring(created.location().lastIndexOf('/') + 1);
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, proposal).headers(as(alice))
+                .exchange().expectStatus().isNoContent();
+
+        String open = page.get("/cooperatives/{c}/proposals/{p}", coop, proposal).body();
+        assertThat(open).contains("id=\"ballot-reason\"")
+                .contains("(only to object: revealed with your objection at close, without your name)");
+        PageSession.Answer consentWithAReason = page.post("/cooperatives/{c}/proposals/{p}/ballot",
+                Map.of("consent", "CONSENT", "reason", "As the baker I am fine with it"), coop, proposal);
+        assertThat(consentWithAReason.code()).as("%s", consentWithAReason).isEqualTo(400);
+        assertThat(consentWithAReason.body()).contains("in a secret vote only an objection carries a reason")
+                .containsPattern("id=\"ballot-reason\"[^>]*aria-invalid=\"true\"");
+        JsonNode stored = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, proposal).headers(as(alice))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(stored.path("secretParticipants")).as("nothing stored").isEmpty();
+        PageSession.Answer objection = page.post("/cooperatives/{c}/proposals/{p}/ballot",
+                Map.of("consent", "OBJECT", "reason", "The bakery needs a day off"), coop, proposal);
+        assertThat(objection.code()).as("%s", objection).isEqualTo(200);
+        assertThat(RECEIPT.matcher(objection.body()).find()).as("the receipt secret, once").isTrue();
+    }
+
+    @Test
     void aSecrecyTheFormDoesNotOfferOrASecretBoardElectionIsRefusedNamingTheFieldAndNothingIsStored() {
         String alice = unique("alice");
         String aliceId = createAccount(alice, "Alice Secretary");

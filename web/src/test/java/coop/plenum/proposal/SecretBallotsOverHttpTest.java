@@ -34,6 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SecretBallotsOverHttpTest extends BootedPlenum {
 
     private Cooperators steps;
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.mongodb.client.MongoClient mongo;
+    @org.springframework.beans.factory.annotation.Autowired
+    private coop.plenum.governance.storage.StorageConfiguration.ReadModelDatabase readModels;
     private String alice, bob, cara, dan, audra;   // alice (secretary), dan: workers; bob, cara: users; audra: auditor
     private String aliceA, bobA, caraA, danA;
     private String aliceM, bobM, caraM, danM;
@@ -76,7 +80,11 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
     }
 
     private String openSecretVote() {
-        String p = submit(",\"secrecy\":\"SECRET\"").expectStatus().isCreated().expectBody(JsonNode.class)
+        return openSecretVote("");
+    }
+
+    private String openSecretVote(String extra) {
+        String p = submit(",\"secrecy\":\"SECRET\"" + extra).expectStatus().isCreated().expectBody(JsonNode.class)
                 .returnResult().getResponseBody().get("proposalId").asText();
         post(p, "opening");
         return p;
@@ -118,6 +126,52 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
                     + "from " + table, (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3))));
         }
         return rows;
+    }
+
+    /**
+     * Every record of the other stores, as text: each document of every collection of the read-model database, and
+     * each row of every PostgreSQL table but the log's own two (its bytea columns read as text, non-ASCII escaped).
+     */
+    private List<String> everyRecordOutsideTheLog() {
+        List<String> records = new ArrayList<>();
+        com.mongodb.client.MongoDatabase readModelDatabase = mongo.getDatabase(readModels.name());
+        for (String collection : readModelDatabase.listCollectionNames()) {
+            for (org.bson.Document document : readModelDatabase.getCollection(collection).find()) {
+                records.add("mongo " + collection + ": " + document.toJson());
+            }
+        }
+        List<String> tables = jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_schema = current_schema() and table_type = 'BASE TABLE'", String.class);
+        assertThat(tables).as("the other tables are there to be searched")
+                .contains("plenum_secret_ballot_key", "scheduled_tasks", "dead_letter_entry", "plenum_notification_mail");
+        for (String table : tables) {
+            if (table.equals("domainevententry") || table.equals("snapshotevententry")) {
+                continue;   // the log itself: searched byte by byte above
+            }
+            List<String> columns = new ArrayList<>();
+            jdbc.query("select column_name, data_type from information_schema.columns where table_schema = current_schema() "
+                    + "and table_name = ? order by ordinal_position", rs -> {
+                String column = '"' + rs.getString(1) + '"';
+                String type = rs.getString(2);
+                assertThat(type).as(table + "." + column + ": a large object would escape the search").isNotEqualTo("oid");
+                columns.add("bytea".equals(type) ? "coalesce(encode(" + column + ", 'escape'), '')" : "coalesce(" + column + "::text, '')");
+            }, table);
+            records.addAll(jdbc.queryForList("select 'postgresql " + table + ": ' || " + String.join(" || ' | ' || ", columns)
+                    + " from \"" + table + "\"", String.class));
+        }
+        return records;
+    }
+
+    /**
+     * The link itself, as a read model or a table would write it: a member or account id in the same JSON object as a
+     * ballot's field (either way round), or as the key of a choice or of a ballot.
+     */
+    private static java.util.regex.Pattern memberNextToAChoice(String id) {
+        String member = java.util.regex.Pattern.quote(id) + "\"";
+        String field = "\"(choice|consent|reason|approve|scores|ranking)\"\\s*:";
+        String choice = "\"(YES|NO|ABSTAIN|CONSENT|STAND_ASIDE|OBJECT)\"";
+        return java.util.regex.Pattern.compile(member + "[^{}\\[\\]]{0,200}" + field + "|" + field + "[^{}\\[\\]]{0,200}" + member
+                + "|" + member + "\\s*:\\s*" + choice + "|" + member + "\\s*:\\s*\\{[^{}]*" + field);
     }
 
     private record Receipt(String secret, String tag) {
@@ -237,6 +291,79 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
             }
         }
         assertThat(lengths).as("one length for every sealed ballot: the length tells no choice").hasSize(5).containsOnly(lengths.get(0));
+
+        // every record of the read models and of the other tables: no secret, no tag next to a member, no member next
+        // to a choice (the read models hold who took part, and the revealed pages hold anonymous ballots)
+        List<String> elsewhere = everyRecordOutsideTheLog();
+        assertThat(elsewhere).as("the revealed ballots reached the read models").anyMatch(r -> r.contains(receipts.get(aliceM).tag()));
+        for (Receipt receipt : receipts.values()) {
+            assertThat(elsewhere).as("a receipt secret is stored nowhere").noneMatch(r -> r.contains(receipt.secret()));
+            elsewhere.stream().filter(r -> r.contains(receipt.tag())).forEach(r ->
+                    ids.forEach(id -> assertThat(r).as("a record holding a tag names " + id).doesNotContain(id)));
+        }
+        for (String id : ids) {
+            java.util.regex.Pattern link = memberNextToAChoice(id);
+            assertThat(elsewhere).as("a record holds " + id + " next to a choice").noneMatch(r -> link.matcher(r).find());
+        }
+    }
+
+    @Test
+    void aClosedSecretConsentVoteLeavesNoRecordInAnyStoreThatPutsAMemberNextToTheirObjectionAndReCountsOffline()
+            throws java.io.IOException {
+        String p = openSecretVote(",\"method\":\"CONSENT\"");
+        // each reason is unique, so wherever it is stored, whatever stands next to it can be looked at
+        String withdrawn = "unique-withdrawn-objection-" + p;
+        String standing = "unique-standing-objection-" + p;
+        String retracted = "unique-retracted-objection-" + p;
+        ballot(alice, p, aliceM, "{\"consent\":\"OBJECT\",\"reason\":\"" + withdrawn + "\"}");
+        ballot(alice, p, aliceM, "{\"consent\":\"CONSENT\"}");
+        String bobsTag = receiptOf(ballot(bob, p, bobM, "{\"consent\":\"OBJECT\",\"reason\":\"" + standing + "\"}")).tag();
+        ballot(cara, p, caraM, "{\"consent\":\"STAND_ASIDE\"}");
+        ballot(dan, p, danM, "{\"consent\":\"OBJECT\",\"reason\":\"" + retracted + "\"}");
+        http.delete().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, p, danM).headers(as(dan))
+                .exchange().expectStatus().isNoContent();
+        // only an objection carries a reason in a secret vote: revealed, a consent's own words could name its voter
+        long before = eventsInTheLog();
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, p, danM).headers(as(dan))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"consent\":\"CONSENT\",\"reason\":\"As the baker, fine\"}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("reason");
+        assertThat(eventsInTheLog()).isEqualTo(before);
+        post(p, "closing");
+
+        JsonNode revealed = get(audra, "/api/v1/cooperatives/{c}/proposals/{p}/revealed-ballots", coop, p);
+        assertThat(revealed.path("count").asInt()).isEqualTo(3);
+        List<String> reasons = new ArrayList<>();
+        revealed.get("ballots").forEach(b -> reasons.add(b.path("reason").asText(null)));
+        assertThat(reasons).as("the standing objection's reason is revealed with it, anonymously").contains(standing);
+        JsonNode tally = get(dan, "/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p);
+        assertThat(tally.path("outcome").asText()).as("a standing objection blocks").isEqualTo("REJECTED");
+
+        List<String> everywhere = new ArrayList<>(everyRecordOutsideTheLog());
+        for (Stored row : everyStoredEventAndSnapshot()) {
+            // an event's metadata names who sent its command (the reveal's: the secretary who closed), never a ballot
+            assertThat(row.metadata()).doesNotContain(standing).doesNotContain(withdrawn).doesNotContain(retracted)
+                    .doesNotContain(bobsTag);
+            everywhere.add(row.type() + " | " + row.payload());
+        }
+        assertThat(everywhere).as("the revealed objection reached the read models").anyMatch(r -> r.startsWith("mongo") && r.contains(standing));
+        assertThat(everywhere).as("an objection recast or retracted before close is stored nowhere in clear")
+                .noneMatch(r -> r.contains(withdrawn) || r.contains(retracted));
+        List<String> ids = List.of(aliceM, bobM, caraM, danM, aliceA, bobA, caraA, danA);
+        everywhere.stream().filter(r -> r.contains(standing) || r.contains(bobsTag)).forEach(r ->
+                ids.forEach(id -> assertThat(r).as("a record holding bob's objection names " + id).doesNotContain(id)));
+        for (String id : ids) {
+            java.util.regex.Pattern link = memberNextToAChoice(id);
+            assertThat(everywhere).as("a record holds " + id + " next to a choice").noneMatch(r -> link.matcher(r).find());
+        }
+
+        // the auditor's offline re-count of the export: the recorded outcome, from the revealed ballots
+        byte[] export = http.get().uri("/api/v1/cooperatives/{c}/audit/events", coop).headers(as(audra))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        ExportVerifier.Report report = new ExportVerifier(null).verify(new java.io.BufferedReader(new java.io.StringReader(
+                new String(export, StandardCharsets.UTF_8))), n -> { });
+        DecisionReplay.Result decision = report.decisions().stream().filter(d -> d.proposalId().equals(p)).findFirst().orElseThrow();
+        assertThat(decision.matches()).as(decision.toString()).isTrue();
+        assertThat(decision.outcome()).isEqualTo("REJECTED");
     }
 
     @Test
@@ -270,6 +397,36 @@ class SecretBallotsOverHttpTest extends BootedPlenum {
                 "not-bobs-secret-at-all-0123"), new java.io.PrintStream(wrong, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream()))).isEqualTo(1);
         assertThat(wrong.toString(StandardCharsets.UTF_8)).contains("NOT FOUND");
+    }
+
+    @Test
+    void aClosedSecretApprovalVoteIsTalliedByTheReadModelAsRecordedABallotApprovingNothingTakingPart() throws java.io.IOException {
+        String p = openSecretVote(",\"method\":\"APPROVAL\",\"options\":[{\"id\":\"bakery\",\"label\":\"A bakery\"},"
+                + "{\"id\":\"cafe\",\"label\":\"A cafe\"}]");
+        ballot(alice, p, aliceM, "{\"approve\":[\"bakery\"]}");
+        ballot(bob, p, bobM, "{\"approve\":[]}");   // takes part, approving nothing
+        ballot(dan, p, danM, "{\"approve\":[\"cafe\"]}");
+        ballot(dan, p, danM, "{\"approve\":[\"cafe\",\"bakery\"]}");
+        post(p, "closing");
+
+        // the read model counts the revealed pages it stored: the recorded outcome and winners, bob's ballot included
+        JsonNode tally = get(dan, "/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p);
+        JsonNode proposal = get(dan, "/api/v1/cooperatives/{c}/proposals/{p}", coop, p);
+        assertThat(tally.path("outcome").asText()).isEqualTo(proposal.path("outcome").asText()).isEqualTo("ACCEPTED");
+        List<String> winners = new ArrayList<>();
+        tally.path("winners").forEach(w -> winners.add(w.asText()));
+        assertThat(winners).containsExactly("bakery");
+        for (JsonNode c : tally.get("classes")) {
+            assertThat(new java.math.BigDecimal(c.path("participation").asText())).as(c.path("classId").asText())
+                    .isEqualByComparingTo(c.path("classId").asText().equals("users") ? "0.5" : "1");
+        }
+        byte[] export = http.get().uri("/api/v1/cooperatives/{c}/audit/events", coop).headers(as(audra))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        ExportVerifier.Report report = new ExportVerifier(null).verify(new java.io.BufferedReader(new java.io.StringReader(
+                new String(export, StandardCharsets.UTF_8))), n -> { });
+        DecisionReplay.Result decision = report.decisions().stream().filter(d -> d.proposalId().equals(p)).findFirst().orElseThrow();
+        assertThat(decision.matches()).as(decision.toString()).isTrue();
+        assertThat(decision.winners()).isEqualTo(winners);
     }
 
     @Test

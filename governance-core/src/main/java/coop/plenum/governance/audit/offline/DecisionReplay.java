@@ -159,6 +159,12 @@ public final class DecisionReplay {
                 .map(m -> new Voter(m.memberId(), m.classId(), m.power())).toList());
         Integer maxChainLength = opened.delegation() == null ? 0 : opened.delegation().maxChainLength();
         if (opened.ballotSecrecy().isSecret()) {
+            Optional<String> unlike = coop.plenum.governance.proposal.secret.SecretCount.revealedDoNotMatchParticipants(
+                    opened.electorate(), secretParticipants, revealed);
+            if (unlike.isPresent()) {
+                return Optional.of(new Result(closed.proposalId().value(), String.valueOf(closed.outcome()), closed.approval(),
+                        unlike.get(), null, closed.winners(), null));
+            }
             // the revealed anonymous ballots in place of the members who took part; no delegation in a secret vote
             coop.plenum.governance.proposal.secret.SecretCount.CountInput counted = coop.plenum.governance.proposal.secret.SecretCount.of(
                     opened.proposalId(), opened.classes(), opened.decision(), opened.electorate(), secretParticipants, revealed);

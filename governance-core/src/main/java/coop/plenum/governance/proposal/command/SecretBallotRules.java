@@ -2,6 +2,7 @@ package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.ids.ProposalId;
+import coop.plenum.governance.options.ConsentChoice;
 import coop.plenum.governance.options.ProposalOption;
 import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.proposal.CastBallot;
@@ -52,7 +53,7 @@ final class SecretBallotRules {
     static SecretBallotCast sealed(ProposalId proposalId, MemberId memberId, VoteMethod method, List<ProposalOption> options,
                                    CastBallot command, Instant castAt, SecretBallotKeys keys) {
         aSecretBallotCarriesAReceiptTag(command.receiptTag());
-        aSecretBallotCarriesNoReasonButAnObjections(method, command.reason());
+        aSecretBallotCarriesNoReasonButAnObjections(method, command.consent(), command.reason());
         byte[] key = keys.key(proposalId).orElseThrow(() -> new StateConflict("ballot.secret-key-missing",
                 "this secret vote has lost its key; it cannot take ballots"));
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
@@ -74,11 +75,15 @@ final class SecretBallotRules {
 
     /**
      * A reason in one's own words could name the voter once revealed: a secret ballot has none, except the reason a
-     * CONSENT objection needs (revealed with it, anonymously).
+     * CONSENT objection needs (revealed with it, anonymously). A consent or a stand-aside needs none, so it may carry
+     * none: revealed, its reason would be the same risk with no count that needs it.
      */
-    static void aSecretBallotCarriesNoReasonButAnObjections(VoteMethod method, String reason) {
-        if (method != VoteMethod.CONSENT && reason != null && !reason.isBlank()) {
-            throw new InvalidInput("reason", "ballot.secret-reason", "a secret ballot carries no reason");
+    static void aSecretBallotCarriesNoReasonButAnObjections(VoteMethod method, ConsentChoice consent, String reason) {
+        boolean objection = method == VoteMethod.CONSENT && consent == ConsentChoice.OBJECT;
+        if (!objection && reason != null && !reason.isBlank()) {
+            throw new InvalidInput("reason", "ballot.secret-reason",
+                    method == VoteMethod.CONSENT ? "in a secret vote only an objection carries a reason"
+                            : "a secret ballot carries no reason");
         }
     }
 

@@ -38,6 +38,31 @@ public final class SecretCount {
     private SecretCount() {
     }
 
+    /**
+     * What an auditor checks before counting: one revealed ballot per member who took part, with that member's class
+     * and power (who took part is public; which ballot is whose is not). Counted alone, the revealed ballots of a close
+     * that dropped, added or re-weighted one would re-count to the very outcome recorded from them.
+     */
+    public static java.util.Optional<String> revealedDoNotMatchParticipants(Collection<ElectorateMember> electorate,
+                                                                            Set<MemberId> participants,
+                                                                            List<RevealedBallot> revealed) {
+        if (revealed.size() != participants.size()) {
+            return java.util.Optional.of(revealed.size() + " ballot(s) revealed for " + participants.size()
+                    + " member(s) who took part");
+        }
+        Map<String, Integer> expected = new java.util.TreeMap<>();
+        electorate.stream().filter(m -> participants.contains(m.memberId()))
+                .forEach(m -> expected.merge(classAndPower(m.classId(), m.power()), 1, Integer::sum));
+        Map<String, Integer> found = new java.util.TreeMap<>();
+        revealed.forEach(b -> found.merge(classAndPower(b.classId(), b.power()), 1, Integer::sum));
+        return expected.equals(found) ? java.util.Optional.empty() : java.util.Optional.of("the revealed ballots' classes and "
+                + "powers " + found + " are not those of the members who took part " + expected);
+    }
+
+    private static String classAndPower(String classId, java.math.BigDecimal power) {
+        return classId + " " + (power == null ? "null" : power.stripTrailingZeros().toPlainString());
+    }
+
     public static CountInput of(ProposalId proposalId, List<StakeholderClass> classes, DecisionRule decision,
                              Collection<ElectorateMember> electorate, Set<MemberId> participants,
                              List<RevealedBallot> revealed) {
