@@ -217,6 +217,12 @@ public final class CharterRules {
         if (charter.seats() == null) {
             return;
         }
+        if (charter.seats().size() > MAX_CLASSES) {
+            // one refusal, not one per key: a charter has at most MAX_CLASSES classes to seat
+            v.add(new Violation("charter.seats", "charter.seats-class-unknown",
+                    "seats are given to the charter's classes, at most " + MAX_CLASSES));
+            return;
+        }
         for (Map.Entry<String, Integer> e : charter.seats().entrySet()) {
             if (e.getKey() == null || !Slugs.isSlug(e.getKey())) {
                 v.add(new Violation("charter.seats", "charter.seats-class-unknown", "seats are keyed by the charter's class ids"));

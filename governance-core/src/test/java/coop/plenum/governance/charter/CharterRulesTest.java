@@ -223,6 +223,11 @@ class CharterRulesTest {
                 .extracting(Violation::field, Violation::code).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("charter.seats.investors", "charter.seats-class-unknown"));
         assertThat(fields(withSeats(Map.of("Not A Slug", 1)))).containsExactly("charter.seats");
+        java.util.Map<String, Integer> many = new java.util.HashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            many.put("class-" + i, 1);
+        }
+        assertThat(fields(withSeats(many))).containsExactly("charter.seats");
     }
 
     @Test
