@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * What an amendment changes in the charter in force, field by field (issue 14): each class by its id (added,
- * removed, or its name, weight or quorum changed), each class's board seats, each topic, the decision rule, voting power, delegation,
- * admission, and each contribution rate by its type. Both charters are complete ({@code CharterRules.complete}), so
+ * removed, or its name, weight or quorum changed), each class's board seats, each topic, the decision rule, voting
+ * power, delegation, admission, and each contribution rate by its type. Both charters are complete ({@code CharterRules.complete}), so
  * a default the amendment leaves out compares as the value it will have.
  */
 final class CharterDiff {
