@@ -83,7 +83,7 @@ class CharterAmendmentPage {
             } catch (InvalidInput typed) {
                 violations.addAll(typed.violations());
             }
-            Charter proposed = form.charter(violations);
+            Charter proposed = form.charter(violations, coop.charter().secretPeopleVotes());
             if (violations.isEmpty()) {
                 violations.addAll(CharterRules.violations(CharterRules.complete(proposed)));
             }

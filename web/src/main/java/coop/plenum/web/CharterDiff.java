@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * What an amendment changes in the charter in force, field by field (issue 14): each class by its id (added,
- * removed, or its name, weight or quorum changed), each topic, the decision rule, voting power, delegation,
- * admission, and each contribution rate by its type. Both charters are complete ({@code CharterRules.complete}), so
+ * removed, or its name, weight or quorum changed), each class's board seats, each topic, the decision rule, voting
+ * power, delegation, admission, and each contribution rate by its type. Both charters are complete ({@code CharterRules.complete}), so
  * a default the amendment leaves out compares as the value it will have.
  */
 final class CharterDiff {
@@ -37,6 +37,15 @@ final class CharterDiff {
     static List<Change> between(Charter inForce, Charter proposed, Words words) {
         List<Change> changes = new ArrayList<>();
         classes(inForce.classes(), proposed.classes(), changes, words);
+        // in the classes' order, as the charter page and the form list them
+        Set<String> seated = new LinkedHashSet<>();
+        inForce.classes().forEach(c -> seated.add(c.id()));
+        proposed.classes().forEach(c -> seated.add(c.id()));
+        seated.retainAll(union(inForce.seatsOrNone().keySet(), proposed.seatsOrNone().keySet()));
+        for (String id : seated) {
+            compare(words.say("charterDiff.classSeats", id), text(inForce.seatsOrNone().get(id)),
+                    text(proposed.seatsOrNone().get(id)), changes);
+        }
         Set<String> topics = new LinkedHashSet<>(inForce.topics());
         topics.addAll(proposed.topics());
         for (String t : topics) {
@@ -84,6 +93,12 @@ final class CharterDiff {
             compare(words.say("charterDiff.classWeight", id), was.weight() + " %", is.weight() + " %", changes);
             compare(words.say("charterDiff.classQuorum", id), was.quorum() + " %", is.quorum() + " %", changes);
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new LinkedHashSet<>(a);
+        both.addAll(b);
+        return both;
     }
 
     private static StakeholderClass find(List<StakeholderClass> classes, String id) {

@@ -32,10 +32,10 @@ record CharterForm(List<ClassRow> classes, List<String> topics, String threshold
                    String pointsPerVote, String maxBonus, String windowDays, boolean delegationEnabled, String maxChainLength,
                    String admission, List<RateRow> rates, String requiredEvaluations) {
 
-    /** One stakeholder class as typed. */
-    record ClassRow(String id, String name, String weight, String quorum) {
+    /** One stakeholder class as typed; {@code seats} its board seats (blank: none). */
+    record ClassRow(String id, String name, String weight, String quorum, String seats) {
         boolean blank() {
-            return id.isBlank() && name.isBlank() && weight.isBlank() && quorum.isBlank();
+            return id.isBlank() && name.isBlank() && weight.isBlank() && quorum.isBlank() && seats.isBlank();
         }
     }
 
@@ -49,7 +49,8 @@ record CharterForm(List<ClassRow> classes, List<String> topics, String threshold
     /** The charter in force, as the form starts. */
     static CharterForm of(Charter charter) {
         return new CharterForm(
-                charter.classes().stream().map(c -> new ClassRow(c.id(), c.name(), text(c.weight()), text(c.quorum()))).toList(),
+                charter.classes().stream().map(c -> new ClassRow(c.id(), c.name(), text(c.weight()), text(c.quorum()),
+                        text(charter.seatsOrNone().get(c.id())))).toList(),
                 List.copyOf(charter.topics()), charter.decision().threshold().name(), charter.decision().classRule().name(),
                 charter.votingPower().mode().name(), text(charter.votingPower().pointsPerVote()),
                 text(charter.votingPower().maxBonus()), text(charter.votingPower().windowDays()),
@@ -65,9 +66,10 @@ record CharterForm(List<ClassRow> classes, List<String> topics, String threshold
         List<String> names = values(form, "class.name");
         List<String> weights = values(form, "class.weight");
         List<String> quorums = values(form, "class.quorum");
+        List<String> seats = values(form, "class.seats");
         List<ClassRow> classes = new ArrayList<>();
-        for (int i = 0; i < max(ids, names, weights, quorums); i++) {
-            ClassRow row = new ClassRow(at(ids, i), at(names, i), at(weights, i), at(quorums, i));
+        for (int i = 0; i < max(ids, names, weights, quorums, seats); i++) {
+            ClassRow row = new ClassRow(at(ids, i), at(names, i), at(weights, i), at(quorums, i), at(seats, i));
             if (!row.blank()) {
                 classes.add(row);
             }
@@ -91,7 +93,7 @@ record CharterForm(List<ClassRow> classes, List<String> topics, String threshold
     /** The form with one blank row more, or one row fewer, as the row buttons ask. */
     CharterForm withBlankClass() {
         List<ClassRow> more = new ArrayList<>(classes);
-        more.add(new ClassRow("", "", "", ""));
+        more.add(new ClassRow("", "", "", "", ""));
         return withRows(more, topics, rates);
     }
 
@@ -128,7 +130,7 @@ record CharterForm(List<ClassRow> classes, List<String> topics, String threshold
     CharterForm shown() {
         return new CharterForm(
                 classes.stream().map(c -> new ClassRow(FormText.shown(c.id()), FormText.shown(c.name()), FormText.shown(c.weight()),
-                        FormText.shown(c.quorum()))).toList(),
+                        FormText.shown(c.quorum()), FormText.shown(c.seats()))).toList(),
                 topics.stream().map(FormText::shown).toList(), FormText.shown(threshold), FormText.shown(classRule),
                 FormText.shown(powerMode), FormText.shown(pointsPerVote), FormText.shown(maxBonus), FormText.shown(windowDays),
                 delegationEnabled, FormText.shown(maxChainLength), FormText.shown(admission),
@@ -139,16 +141,23 @@ record CharterForm(List<ClassRow> classes, List<String> topics, String threshold
     /**
      * The charter the form describes, or the values that are not what their field needs (a weight that is not a
      * whole number, a rate that is not a number, a contribution type listed twice), each naming its field as the
-     * charter's rules do: {@code classes[1].weight}, {@code ledger.rates.MONEY}.
+     * charter's rules do: {@code classes[1].weight}, {@code ledger.rates.MONEY}, {@code seats.workers}. A class's
+     * board seats left blank give it none, and a charter without any has no {@code seats}. {@code secretPeopleVotes}
+     * is not on the form: the caller passes the charter in force's, so an amendment does not drop it unseen.
      */
-    Charter charter(List<Violation> v) {
+    Charter charter(List<Violation> v, Boolean secretPeopleVotes) {
         List<StakeholderClass> read = new ArrayList<>();
+        Map<String, Integer> seats = new LinkedHashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             ClassRow c = classes.get(i);
             String at = "classes[" + i + "]";
             read.add(new StakeholderClass(c.id().strip(), c.name().strip(),
                     whole(at + ".weight", c.weight(), "a class weight is a whole percent from 0 to 100", v),
                     whole(at + ".quorum", c.quorum(), "a class quorum is a whole percent from 0 to 100", v)));
+            Integer classSeats = whole("seats." + c.id().strip(), c.seats(), "board seats are a whole number from 1 to 50", v);
+            if (classSeats != null) {
+                seats.put(c.id().strip(), classSeats);
+            }
         }
         Map<String, BigDecimal> rateMap = new LinkedHashMap<>();
         for (RateRow r : rates) {
@@ -173,7 +182,8 @@ record CharterForm(List<ClassRow> classes, List<String> topics, String threshold
                         whole("delegation.maxChainLength", maxChainLength, "the longest chain is a whole number of hops", v)),
                 choice("admission", admission, AdmissionPolicy.values(), AdmissionPolicy::valueOf, v),
                 new LedgerRule(rateMap, whole("ledger.requiredEvaluations", requiredEvaluations,
-                        "the evaluations needed are a whole number", v)));
+                        "the evaluations needed are a whole number", v)),
+                secretPeopleVotes, seats.isEmpty() ? null : seats);
     }
 
     private static Integer whole(String field, String typed, String message, List<Violation> v) {

@@ -162,6 +162,15 @@ class ApiDescriptionTest extends BootedPlenum {
     }
 
     @Test
+    void boardSeatsAreDescribedOnTheCharterAndOnAnElectionWhichTakesTheChartersWithoutItsOwn() {
+        JsonNode schemas = description().path("components").path("schemas");
+        assertThat(schemas.path("CharterJson").path("properties").path("seats").path("description").asText())
+                .contains("1 to 50").contains("ELECTION");
+        assertThat(schemas.path("SubmitProposalRequest").path("properties").path("seats").path("description").asText())
+                .contains("charter's seats in force at submission");
+    }
+
+    @Test
     void aBallotIsDescribedAs200WithItsReceiptAndARetractionOrADelegationAs204() {
         JsonNode paths = description().path("paths");
         JsonNode ballot = paths.path("/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/ballots/{memberId}");

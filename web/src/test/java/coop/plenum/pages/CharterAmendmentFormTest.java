@@ -167,4 +167,55 @@ class CharterAmendmentFormTest extends PageScenario {
                 .contains("value=\"50\"");
         assertThat(eventsInTheLog()).isEqualTo(before);
     }
+
+    @Test
+    void boardSeatsAreTypedPerClassPreviewedRefusedNextToTheirClassAndShownOnTheCharterOnceAccepted() {
+        long before = eventsInTheLog();
+        PageSession.Answer preview = post(amendment("preview").add("class.seats", "2").add("class.seats", ""));
+        assertThat(preview.code()).as("%s", preview).isEqualTo(200);
+        assertThat(preview.body()).contains("id=\"class-seats-0\"").contains("<tr data-field=\"Class workers: board seats\">")
+                .contains("<ins class=\"diff-ins\">2</ins>").doesNotContain("data-field=\"Class users: board seats\"");
+
+        for (String bad : new String[]{"51", "0", "two"}) {
+            PageSession.Answer refused = post(amendment("preview").add("class.seats", bad).add("class.seats", ""));
+            assertThat(refused.code()).as("%s", refused).isEqualTo(400);
+            String html = refused.body();
+            String row0 = html.substring(html.indexOf("id=\"class-row-0\""), html.indexOf("id=\"class-row-1\""));
+            assertThat(row0).contains("Board seats: ").contains("value=\"" + bad + "\"").contains("aria-invalid=\"true\"");
+        }
+        assertThat(eventsInTheLog()).isEqualTo(before);
+
+        PageSession.Answer sent = post(amendment("submit").add("class.seats", "2").add("class.seats", ""));
+        assertThat(sent.code()).as("%s", sent).isBetween(300, 399);
+        String p = sent.location().substring(sent.location().lastIndexOf('/') + 1);
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", coop, p).headers(as(alice)).exchange()
+                .expectStatus().isNoContent();
+        http.put().uri("/api/v1/cooperatives/{c}/proposals/{p}/ballots/{m}", coop, p, aliceMember).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"choice\":\"YES\"}").exchange().expectStatus().is2xxSuccessful();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/closing", coop, p).headers(as(alice)).exchange()
+                .expectStatus().isNoContent();
+        JsonNode decided = http.get().uri("/api/v1/cooperatives/{c}/proposals/{p}", coop, p).headers(as(alice)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(decided.get("outcome").asText()).as("%s", decided).isEqualTo("ACCEPTED");
+        JsonNode charter = null;
+        for (int tries = 0; tries < 50 && (charter == null || charter.at("/seats/workers").isMissingNode()); tries++) {
+            if (charter != null) {
+                sleep(200); // the accepted amendment reaches the cooperative's read model a moment after the close
+            }
+            charter = http.get().uri("/api/v1/cooperatives/{c}", coop).headers(as(alice)).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().get("charter");
+        }
+        assertThat(charter.at("/seats/workers").asInt()).as("%s", charter).isEqualTo(2);
+        assertThat(charter.at("/seats").has("users")).isFalse();
+        assertThat(page.get("/cooperatives/{c}", coop).body()).contains("id=\"board-seats\"").contains("Workers: 2");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -22,6 +22,7 @@ class ElectionOverHttpTest extends BootedPlenum {
     private String alice, bob, cara, dan;   // alice, dan: workers; bob, cara: users
     private String aliceM, bobM, caraM, danM;
     private String coop;
+    private String aliceAccount;
 
     @BeforeEach
     void aCooperativeOfFour() {
@@ -34,6 +35,7 @@ class ElectionOverHttpTest extends BootedPlenum {
         String b = createAccount(bob, "Bob");
         String c = createAccount(cara, "Cara");
         String d = createAccount(dan, "Dan");
+        aliceAccount = a;
         coop = foundCooperative("""
                 {"name": "Board",
                  "charter": {"classes": [{"id": "workers", "name": "Workers", "weight": 60, "quorum": 0},
@@ -81,7 +83,11 @@ class ElectionOverHttpTest extends BootedPlenum {
     }
 
     private JsonNode get(String uri, Object... vars) {
-        return http.get().uri(uri, vars).headers(as(bob)).exchange().expectStatus().isOk()
+        return getAs(bob, uri, vars);
+    }
+
+    private JsonNode getAs(String reader, String uri, Object... vars) {
+        return http.get().uri(uri, vars).headers(as(reader)).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
@@ -94,6 +100,50 @@ class ElectionOverHttpTest extends BootedPlenum {
         submit("ELECTION", "{\"board\": 1}").expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("seats.board");
         submit("YES_NO", "{\"workers\": 1}").expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("seats");
         assertThat(eventsInTheLog()).isEqualTo(before);
+    }
+
+    @Test
+    void anElectionWithoutSeatsOpensWithTheSeatsOfTheCharterInForceAtSubmission() {
+        long before = eventsInTheLog();
+        http.post().uri("/api/v1/cooperatives").headers(h -> h.setBasicAuth("admin", OPERATOR_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(boardCharter("{\"workers\": 2, \"investors\": 1}")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("charter.seats.investors");
+        assertThat(eventsInTheLog()).isEqualTo(before);
+
+        coop = foundCooperative(boardCharter("{\"workers\": 2, \"users\": 1}"));
+        JsonNode charter = getAs(alice, "/api/v1/cooperatives/{c}", coop).get("charter");
+        assertThat(charter.at("/seats/workers").asInt()).isEqualTo(2);
+        assertThat(charter.at("/seats/users").asInt()).isEqualTo(1);
+
+        String p = http.post().uri("/api/v1/cooperatives/{c}/proposals", coop).headers(as(alice))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Board 2028\",\"body\":\"\",\"topic\":\"board\",\"kind\":\"GENERAL\","
+                        + "\"method\":\"ELECTION\"}")
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("proposalId").asText();
+        post(p, "opening");
+        JsonNode opened = getAs(alice, "/api/v1/cooperatives/{c}/proposals/{p}", coop, p);
+        assertThat(opened.get("state").asText()).isEqualTo("VOTING");
+        assertThat(opened.at("/seats/workers").asInt()).isEqualTo(2);
+        assertThat(opened.at("/seats/users").asInt()).isEqualTo(1);
+
+        // the proposal's own seats override the charter's
+        String own = submit("ELECTION", "{\"workers\": 1}").expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("proposalId").asText();
+        JsonNode overridden = getAs(alice, "/api/v1/cooperatives/{c}/proposals/{p}", coop, own);
+        assertThat(overridden.at("/seats/workers").asInt()).isEqualTo(1);
+        assertThat(overridden.at("/seats").has("users")).isFalse();
+    }
+
+    /** The four founders under a charter giving {@code seats}, alice their secretary. */
+    private String boardCharter(String seats) {
+        return """
+                {"name": "Board with seats",
+                 "charter": {"classes": [{"id": "workers", "name": "Workers", "weight": 60, "quorum": 0},
+                                         {"id": "users", "name": "Users", "weight": 40, "quorum": 0}],
+                             "topics": ["board"], "seats": %s},
+                 "founders": [{"accountId": "%s", "classId": "workers"}],
+                 "secretaryAccountId": "%s"}""".formatted(seats, aliceAccount, aliceAccount);
     }
 
     @Test

@@ -51,4 +51,18 @@ class CharterDiffTest {
                 new CharterDiff.Change("Klasse workers: Gewicht", "60 %", "50 %"),
                 new CharterDiff.Change("Klasse users: Gewicht", "40 %", "50 %"));
     }
+
+    @Test
+    void boardSeatsGivenChangedAndTakenAwayAreEachOneLinePerClass() {
+        Charter seated = CharterRules.complete(new Charter(IN_FORCE.classes(), IN_FORCE.topics(), null, null, null, null,
+                IN_FORCE.ledger(), null, Map.of("workers", 2, "users", 1)));
+        assertThat(CharterDiff.between(IN_FORCE, seated, Words.in(Locale.ENGLISH))).containsExactly(
+                new CharterDiff.Change("Class workers: board seats", "", "2"),
+                new CharterDiff.Change("Class users: board seats", "", "1"));
+        Charter fewer = CharterRules.complete(new Charter(IN_FORCE.classes(), IN_FORCE.topics(), null, null, null, null,
+                IN_FORCE.ledger(), null, Map.of("workers", 3)));
+        assertThat(CharterDiff.between(seated, fewer, Words.in(Locale.ENGLISH))).containsExactly(
+                new CharterDiff.Change("Class workers: board seats", "2", "3"),
+                new CharterDiff.Change("Class users: board seats", "1", ""));
+    }
 }

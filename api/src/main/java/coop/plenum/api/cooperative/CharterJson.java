@@ -15,7 +15,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The charter as JSON, in requests and responses. Parts left out of a request get the documented defaults. */
+/**
+ * The charter as JSON, in requests and responses. Parts left out of a request get the documented defaults;
+ * {@code secretPeopleVotes} and {@code seats} stay absent unless given (docs/charter.md).
+ */
 public record CharterJson(List<ClassJson> classes,
                           List<String> topics,
                           DecisionJson decision,
@@ -24,11 +27,22 @@ public record CharterJson(List<ClassJson> classes,
                           AdmissionPolicy admission,
                           LedgerJson ledger,
                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                          Boolean secretPeopleVotes) {
+                          Boolean secretPeopleVotes,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          @io.swagger.v3.oas.annotations.media.Schema(description = "Board seats per stakeholder class, "
+                                  + "{classId: 1 to 50}, only for the charter's own classes; an ELECTION proposal without "
+                                  + "its own seats takes these at submission. Absent: none (every ELECTION gives its seats).",
+                                  example = "{\"workers\": 2, \"users\": 1}")
+                          Map<String, Integer> seats) {
 
     public CharterJson(List<ClassJson> classes, List<String> topics, DecisionJson decision, VotingPowerJson votingPower,
                        DelegationJson delegation, AdmissionPolicy admission, LedgerJson ledger) {
-        this(classes, topics, decision, votingPower, delegation, admission, ledger, null);
+        this(classes, topics, decision, votingPower, delegation, admission, ledger, null, null);
+    }
+
+    public CharterJson(List<ClassJson> classes, List<String> topics, DecisionJson decision, VotingPowerJson votingPower,
+                       DelegationJson delegation, AdmissionPolicy admission, LedgerJson ledger, Boolean secretPeopleVotes) {
+        this(classes, topics, decision, votingPower, delegation, admission, ledger, secretPeopleVotes, null);
     }
 
     public record ClassJson(String id, String name, Integer weight, Integer quorum) {
@@ -56,7 +70,7 @@ public record CharterJson(List<ClassJson> classes,
                         votingPower.maxBonus(), votingPower.windowDays()),
                 delegation == null ? null : new DelegationRule(delegation.enabled(), delegation.maxChainLength()),
                 admission,
-                ledger == null ? null : new LedgerRule(ledger.rates(), ledger.requiredEvaluations()), secretPeopleVotes);
+                ledger == null ? null : new LedgerRule(ledger.rates(), ledger.requiredEvaluations()), secretPeopleVotes, seats);
     }
 
     /** For other API features that accept a charter (charter amendments). */
@@ -73,6 +87,7 @@ public record CharterJson(List<ClassJson> classes,
                         charter.votingPower().maxBonus(), charter.votingPower().windowDays()),
                 new DelegationJson(charter.delegation().enabled(), charter.delegation().maxChainLength()),
                 charter.admission(),
-                new LedgerJson(charter.ledger().rates(), charter.ledger().requiredEvaluations()), charter.secretPeopleVotes());
+                new LedgerJson(charter.ledger().rates(), charter.ledger().requiredEvaluations()), charter.secretPeopleVotes(),
+                charter.seats());
     }
 }

@@ -37,6 +37,8 @@ public final class CharterRules {
     public static final int MAX_WINDOW_DAYS = 36_500;
     /** A chain longer than any cooperative's membership is a typing mistake; 0 still means unlimited. */
     public static final int MAX_CHAIN_LENGTH = 1_000;
+    /** SPEC "Voting methods", ELECTION: a class has 1 to this many board seats (a board, not a parliament). */
+    public static final int MAX_SEATS = 50;
 
     private CharterRules() {
     }
@@ -63,7 +65,9 @@ public final class CharterRules {
         return new Charter(raw.classes(), raw.topics() == null ? DEFAULT_TOPICS : raw.topics(), decision, power,
                 // secretPeopleVotes stays absent unless given: absent already means secret, and charters recorded
                 // before it existed read the same
-                delegation, orElse(raw.admission(), AdmissionPolicy.SECRETARY), ledger, raw.secretPeopleVotes());
+                delegation, orElse(raw.admission(), AdmissionPolicy.SECRETARY), ledger, raw.secretPeopleVotes(),
+                // seats likewise stay absent unless some class is given seats: absent and empty both mean none
+                raw.seats() == null || raw.seats().isEmpty() ? null : sortedSeats(raw.seats()));
     }
 
     /** Throws {@link InvalidInput} listing every broken rule, the first one naming its field. */
@@ -86,6 +90,7 @@ public final class CharterRules {
         votingPowerIsWellFormed(charter.votingPower(), v);
         delegationChainLimitIsNotNegative(charter.delegation(), v);
         ledgerRatesAreBoundedAndNamed(charter.ledger(), v);
+        boardSeatsAreOneToFiftyForTheChartersClasses(charter, v);
         return v;
     }
 
@@ -204,12 +209,47 @@ public final class CharterRules {
         LedgerInputRules.equation("charter.ledger", ledger.rates(), ledger.requiredEvaluations(), v);
     }
 
+    /**
+     * SPEC "Voting methods", ELECTION: the charter may give board seats, 1 to {@link #MAX_SEATS} for each class it
+     * names, and only for classes it lists; a class left out has no seats.
+     */
+    static void boardSeatsAreOneToFiftyForTheChartersClasses(Charter charter, List<Violation> v) {
+        if (charter.seats() == null) {
+            return;
+        }
+        if (charter.seats().size() > MAX_CLASSES) {
+            // one refusal, not one per key: a charter has at most MAX_CLASSES classes to seat
+            v.add(new Violation("charter.seats", "charter.seats-class-unknown",
+                    "seats are given to the charter's classes, at most " + MAX_CLASSES));
+            return;
+        }
+        for (Map.Entry<String, Integer> e : charter.seats().entrySet()) {
+            if (e.getKey() == null || !Slugs.isSlug(e.getKey())) {
+                v.add(new Violation("charter.seats", "charter.seats-class-unknown", "seats are keyed by the charter's class ids"));
+            } else if (!charter.hasClass(e.getKey())) {
+                v.add(new Violation("charter.seats." + e.getKey(), "charter.seats-class-unknown",
+                        "seats are given to the charter's classes; '" + e.getKey() + "' is not one"));
+            } else if (e.getValue() == null || e.getValue() < 1 || e.getValue() > MAX_SEATS) {
+                v.add(new Violation("charter.seats." + e.getKey(), "charter.seats-invalid",
+                        "a class has 1 to " + MAX_SEATS + " board seats"));
+            }
+        }
+    }
+
     private static boolean isPercent(Integer value) {
         return value != null && value >= 0 && value <= 100;
     }
 
     private static <T> T orElse(T value, T fallback) {
         return Objects.requireNonNullElse(value, fallback);
+    }
+
+    private static Map<String, Integer> sortedSeats(Map<String, Integer> seats) {
+        // by class id, as rates: the same charter always serializes the same
+        Map<String, Integer> copy = new LinkedHashMap<>();
+        seats.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.nullsFirst(String::compareTo)))
+                .forEach(e -> copy.put(e.getKey(), e.getValue()));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     private static Map<String, BigDecimal> sorted(Map<String, BigDecimal> rates) {

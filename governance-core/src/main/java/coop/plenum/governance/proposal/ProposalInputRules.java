@@ -35,7 +35,7 @@ public final class ProposalInputRules {
     /** An outcome statement: a few paragraphs, like a comment that closes the discussion. */
     public static final int MAX_OUTCOME_STATEMENT = 4_000;
     /** SPEC "Voting methods", ELECTION: seats per class, each 1 to this many (a board, not a parliament). */
-    public static final int MAX_SEATS = 50;
+    public static final int MAX_SEATS = CharterRules.MAX_SEATS;
     /** An option id is what ballots name: short, plain, case-sensitive. */
     private static final Pattern OPTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
@@ -83,8 +83,8 @@ public final class ProposalInputRules {
     }
 
     /**
-     * ELECTION gives 1 to {@link #MAX_SEATS} seats for at least one class (a slug; the aggregate checks it is one
-     * of the charter's); no other method has seats.
+     * ELECTION may give 1 to {@link #MAX_SEATS} seats for some classes (slugs; the aggregate checks they are the
+     * charter's, and takes the charter's seats when the proposal gives none); no other method has seats.
      */
     private static void seatsPerClass(VoteMethod method, Map<String, Integer> seats, List<Violation> v) {
         if (method != VoteMethod.ELECTION) {
@@ -94,8 +94,7 @@ public final class ProposalInputRules {
             return;
         }
         if (seats == null || seats.isEmpty()) {
-            v.add(new Violation("seats", "proposal.seats-missing", "an ELECTION gives seats per class: {classId: 1 to " + MAX_SEATS + "}"));
-            return;
+            return; // the charter's seats, if it has any (ProposalRules.seatsOfTheElection)
         }
         for (Map.Entry<String, Integer> e : seats.entrySet()) {
             if (e.getKey() == null || !Slugs.isSlug(e.getKey())) {

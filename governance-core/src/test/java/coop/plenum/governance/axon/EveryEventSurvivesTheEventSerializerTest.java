@@ -73,6 +73,24 @@ class EveryEventSurvivesTheEventSerializerTest {
     }
 
     @Test
+    void aCharterRecordedBeforeBoardSeatsExistedReadsBackUnchangedWithoutSeats() {
+        var charter = coop.plenum.governance.charter.CharterRules.complete(new coop.plenum.governance.charter.Charter(
+                List.of(new coop.plenum.governance.charter.StakeholderClass("members", "Members", 100, 0)),
+                null, null, null, null, null, null, false));
+        var amended = new coop.plenum.governance.cooperative.CharterAmended(new coop.plenum.governance.ids.CooperativeId("c"),
+                new coop.plenum.governance.ids.ProposalId("p"), charter, EARLIEST);
+        SerializedObject<byte[]> written = serializer.serialize(amended, byte[].class);
+        String json = new String(written.getData(), java.nio.charset.StandardCharsets.UTF_8);
+        // the bytes such an event was stored with: the charter had no seats component at all
+        String old = json.replaceAll(",\\s*\"seats\"\\s*:\\s*null", "");
+        assertThat(old).doesNotContain("seats");
+        Object read = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                old.getBytes(java.nio.charset.StandardCharsets.UTF_8), byte[].class, written.getType()));
+        assertThat(read).isEqualTo(amended);
+        assertThat(((coop.plenum.governance.cooperative.CharterAmended) read).charter().seatsOrNone()).isEmpty();
+    }
+
+    @Test
     void everyEventTypeWithTheLargestAllowedValuesIsReadBackEqual() {
         roundTripsEveryEvent(true);
     }

@@ -200,4 +200,42 @@ class CharterRulesTest {
         Charter charter = withLedger(Map.of("WORK_HOURS", new BigDecimal("1E+3")), 2);
         assertThat(charter.ledger().rates().get("WORK_HOURS")).isEqualTo(new BigDecimal("1000"));
     }
+
+    private static Charter withSeats(Map<String, Integer> seats) {
+        return CharterRules.complete(new Charter(List.of(new StakeholderClass("workers", "Workers", 60, 0),
+                new StakeholderClass("users", "Users", 40, 0)), null, null, null, null, null, null, null, seats));
+    }
+
+    @Test
+    void boardSeatsAreOneToFiftyPerClass() {
+        assertThat(fields(withSeats(Map.of("workers", 1, "users", 50)))).isEmpty();
+        assertThat(fields(withSeats(Map.of("workers", 0)))).containsExactly("charter.seats.workers");
+        assertThat(fields(withSeats(Map.of("users", 51)))).containsExactly("charter.seats.users");
+        assertThat(fields(withSeats(Map.of("users", -3)))).containsExactly("charter.seats.users");
+        java.util.Map<String, Integer> nullSeats = new java.util.HashMap<>();
+        nullSeats.put("workers", null);
+        assertThat(fields(withSeats(nullSeats))).containsExactly("charter.seats.workers");
+    }
+
+    @Test
+    void boardSeatsAreOnlyForTheChartersOwnClasses() {
+        assertThat(CharterRules.violations(withSeats(Map.of("workers", 2, "investors", 1))))
+                .extracting(Violation::field, Violation::code).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("charter.seats.investors", "charter.seats-class-unknown"));
+        assertThat(fields(withSeats(Map.of("Not A Slug", 1)))).containsExactly("charter.seats");
+        java.util.Map<String, Integer> many = new java.util.HashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            many.put("class-" + i, 1);
+        }
+        assertThat(fields(withSeats(many))).containsExactly("charter.seats");
+    }
+
+    @Test
+    void aCharterWithoutBoardSeatsReadsAsBeforeAndNoSeatsIsNoSeats() {
+        Charter before = withClasses(new StakeholderClass("members", "Members", 100, 0));
+        assertThat(before.seats()).isNull();
+        assertThat(before.seatsOrNone()).isEmpty();
+        assertThat(withSeats(Map.of()).seats()).isNull();
+        assertThat(withSeats(Map.of("workers", 2, "users", 1)).seats().keySet()).containsExactly("users", "workers");
+    }
 }

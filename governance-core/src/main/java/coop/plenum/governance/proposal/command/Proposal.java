@@ -148,8 +148,7 @@ class Proposal implements coop.plenum.governance.axon.SnapshotSource {
                 command.title().strip(), command.body(), command.topic(), command.kind(), command.effect(),
                 opensAt, closesAt, now, VoteMethod.orDefault(command.method()),
                 command.options() == null || command.options().isEmpty() ? null : List.copyOf(command.options()),
-                pinned(command.visibility()), VoteMethod.orDefault(command.method()) == VoteMethod.ELECTION
-                        ? java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(command.seats())) : null,
+                pinned(command.visibility()), ProposalRules.seatsOfTheElection(command, coop.charterAsOf(now)),
                 plainBudget(command.budget()), SecretBallotRules.pinned(SecretBallotRules.secrecyOf(command,
                         coop.charterAsOf(now)))));
         if (opensAt != null) {

@@ -78,9 +78,32 @@ final class ProposalRules {
         }
     }
 
-    /** ELECTION: seats are given only to classes the charter in force has. */
+    /**
+     * SPEC "Voting methods", ELECTION: the seats per class the proposal gives, or else the charter's in force at
+     * submission (pinned in ProposalSubmitted as every other rule); {@code null} for any other method.
+     */
+    static java.util.Map<String, Integer> seatsOfTheElection(SubmitProposal command, Charter charter) {
+        if (coop.plenum.governance.options.VoteMethod.orDefault(command.method())
+                != coop.plenum.governance.options.VoteMethod.ELECTION) {
+            return null;
+        }
+        java.util.Map<String, Integer> seats = command.seats() == null || command.seats().isEmpty()
+                ? charter.seatsOrNone() : command.seats();
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(seats));
+    }
+
+    /** ELECTION: seats are given only to classes the charter in force has; without any, the charter must give them. */
     private static void seatsAreForTheChartersClasses(SubmitProposal command, Charter charter, List<Violation> v) {
-        if (command.seats() == null || v.stream().anyMatch(x -> x.field().startsWith("seats"))) {
+        if (v.stream().anyMatch(x -> x.field().startsWith("seats"))) {
+            return;
+        }
+        java.util.Map<String, Integer> seats = seatsOfTheElection(command, charter);
+        if (seats != null && seats.isEmpty()) {
+            v.add(new Violation("seats", "proposal.seats-missing", "an ELECTION gives seats per class: {classId: 1 to "
+                    + ProposalInputRules.MAX_SEATS + "}, unless the charter gives them"));
+            return;
+        }
+        if (command.seats() == null) {
             return;
         }
         java.util.Set<String> classes = new java.util.HashSet<>();

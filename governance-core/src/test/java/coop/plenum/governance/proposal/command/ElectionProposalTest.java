@@ -2,6 +2,7 @@ package coop.plenum.governance.proposal.command;
 
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.charter.Charter;
+import coop.plenum.governance.charter.CharterRules;
 import coop.plenum.governance.cooperative.Elector;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.ids.MemberId;
@@ -153,6 +154,47 @@ class ElectionProposalTest {
                 .expectException(field("seats.workers")).expectNoEvents();
         fixture.givenNoPriorActivity().when(submit(VoteMethod.ELECTION, Map.of("board-watchers", 1)), by(ALICE))
                 .expectException(field("seats.board-watchers")).expectNoEvents();
+    }
+
+    @Test
+    void anElectionWithoutSeatsTakesTheChartersSeatsInForceAtSubmission() {
+        coop.charter = charterWithSeats(Map.of("workers", 1, "users", 1));
+        fixture.givenNoPriorActivity().when(submit(VoteMethod.ELECTION, null), by(ALICE)).expectEvents(submitted());
+        fixture.givenNoPriorActivity().when(submit(VoteMethod.ELECTION, Map.of()), by(ALICE)).expectEvents(submitted());
+    }
+
+    @Test
+    void seatsOnTheProposalOverrideTheChartersSeats() {
+        coop.charter = charterWithSeats(Map.of("workers", 3, "users", 2));
+        fixture.givenNoPriorActivity().when(submit(VoteMethod.ELECTION, SEATS), by(ALICE)).expectEvents(submitted());
+    }
+
+    @Test
+    void anElectionWithoutSeatsUnderACharterWithoutSeatsIsRefusedNamingSeats() {
+        coop.charter = ProposalTest.CHARTER;
+        fixture.givenNoPriorActivity().when(submit(VoteMethod.ELECTION, null), by(ALICE))
+                .expectException(fieldWithCode("seats", "proposal.seats-missing")).expectNoEvents();
+    }
+
+    private static Charter charterWithSeats(Map<String, Integer> seats) {
+        Charter c = ProposalTest.CHARTER;
+        return CharterRules.complete(new Charter(c.classes(), c.topics(), c.decision(),
+                c.votingPower(), c.delegation(), c.admission(), c.ledger(), c.secretPeopleVotes(), seats));
+    }
+
+    private static Matcher<Object> fieldWithCode(String field, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof coop.plenum.kernel.InvalidInput invalid && invalid.violations().stream()
+                        .anyMatch(v -> v.field().equals(field) && v.code().equals(code));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("InvalidInput naming " + field + " with " + code);
+            }
+        };
     }
 
     @Test

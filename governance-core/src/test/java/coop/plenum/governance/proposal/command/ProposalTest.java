@@ -71,7 +71,7 @@ class ProposalTest {
     private static final MemberId BOB_M = new MemberId("m-bob");
     private static final MemberId CARA_M = new MemberId("m-cara");
     private static final BigDecimal ONE = new BigDecimal("1.000000");
-    private static final Charter CHARTER = CharterRules.complete(new Charter(List.of(
+    static final Charter CHARTER = CharterRules.complete(new Charter(List.of(
             new StakeholderClass("workers", "Workers", 60, 50), new StakeholderClass("users", "Users", 40, 20)),
             List.of("energy", "finance"), null, null, null, null, null));
 
@@ -84,6 +84,7 @@ class ProposalTest {
         Instant askedAsOf;
         Delegations delegations = Delegations.NONE;
         Instant delegationsAskedAsOf;
+        Charter charter = CHARTER;
 
         @Override
         public Delegations delegationsAsOf(Instant instant) {
@@ -98,7 +99,7 @@ class ProposalTest {
 
         @Override
         public Charter charterAsOf(Instant instant) {
-            return CHARTER;
+            return charter;
         }
 
         @Override
