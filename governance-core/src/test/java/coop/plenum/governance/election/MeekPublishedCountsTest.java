@@ -1,15 +1,16 @@
 package coop.plenum.governance.election;
 
-import coop.plenum.governance.voting.Ratio;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
+import static coop.plenum.governance.election.MeekStvTest.ballots;
+import static coop.plenum.governance.election.MeekStvTest.r;
+import static coop.plenum.governance.election.MeekStvTest.times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,23 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ranking has no ties), so they are not checked here; {@code ties/tie_break_explicit} has no published Meek count.
  */
 class MeekPublishedCountsTest {
-
-    static List<RankedVote> times(int count, String... ranking) {
-        return new ArrayList<>(Collections.nCopies(count, RankedVote.of(ranking)));
-    }
-
-    @SafeVarargs
-    static List<RankedVote> ballots(List<RankedVote>... groups) {
-        List<RankedVote> all = new ArrayList<>();
-        for (List<RankedVote> g : groups) {
-            all.addAll(g);
-        }
-        return all;
-    }
-
-    static Ratio r(long num, long den) {
-        return Ratio.of(num, den);
-    }
 
     /**
      * Droop's "42.blt" ("Pollux and Helen should tie"): 2 seats, 4 Castor > Pollux, 2 Helen. The reference elects

@@ -111,20 +111,6 @@ class SecretBallotProposalTest {
     }
 
     /** Collects the events a command applied, to look into them. */
-    private static final class Applied extends BaseMatcher<List<? super EventMessage<?>>> {
-        final List<Object> payloads = new ArrayList<>();
-
-        @Override
-        public boolean matches(Object item) {
-            ((List<?>) item).forEach(m -> payloads.add(((EventMessage<?>) m).getPayload()));
-            return true;
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("any events");
-        }
-    }
 
     @Test
     void aSecretProposalRecordsItsSecrecyAndAnOpenOneRecordsNone() {
@@ -169,7 +155,7 @@ class SecretBallotProposalTest {
 
     @Test
     void aSecretBallotIsRecordedSealedWithTheMemberPublicAndTheChoiceOnlyInsideTheSeal() {
-        Applied applied = new Applied();
+        AppliedEvents applied = new AppliedEvents();
         keys.create(P); // made by the opening command, which a given VotingOpened stands for
         fixture.given(submitted(Secrecy.SECRET), opened())
                 .when(cast(ALICE_M, Choice.ABSTAIN, ALICE_TAG, null), by(ALICE)).expectEventsMatching(applied);

@@ -234,26 +234,11 @@ public final class VotesOfEveryMethod {
     }
 
     private static List<Object> run(AggregateTestFixture<Proposal> fixture, List<Object> given, Object command, AccountId actor) {
-        Applied applied = new Applied();
+        AppliedEvents applied = new AppliedEvents();
         (given.isEmpty() ? fixture.givenNoPriorActivity() : fixture.given(given))
                 .when(command, Map.of("actor", actor.value()))
                 .expectSuccessfulHandlerExecution().expectEventsMatching(applied);
         return applied.payloads;
     }
 
-    /** Collects the events a command applied. */
-    private static final class Applied extends BaseMatcher<List<? super EventMessage<?>>> {
-        final List<Object> payloads = new ArrayList<>();
-
-        @Override
-        public boolean matches(Object item) {
-            ((List<?>) item).forEach(m -> payloads.add(((EventMessage<?>) m).getPayload()));
-            return true;
-        }
-
-        @Override
-        public void describeTo(Description description) {
-            description.appendText("any events");
-        }
-    }
 }
