@@ -96,7 +96,24 @@ class DemoCooperativeTest extends BootedPlenum {
         assertThat(board.get("winners")).hasSize(3);
         assertThat(board.at("/election/classes/0/elected")).hasSize(2);
         assertThat(board.at("/election/classes/1/elected")).hasSize(1);
-        assertThat(board.at("/election/classes/0/rounds")).isNotEmpty();
+        // workers: chloe's surplus in round 1 (ben ranked her first) moves on and elects ben in round 2
+        assertThat(board.at("/election/classes/0/rounds")).hasSize(2);
+        JsonNode surplusRound = board.at("/election/classes/0/rounds/1");
+        assertThat(surplusRound.get("action").asText()).isEqualTo("ELECTED");
+        List<String> fallenKeepValues = new ArrayList<>();
+        surplusRound.get("keepValues").forEach(k -> {
+            if (new java.math.BigDecimal(k.asText()).compareTo(java.math.BigDecimal.ONE) < 0) {
+                fallenKeepValues.add(k.asText());
+            }
+        });
+        assertThat(fallenKeepValues).as("chloe's keep value, below 1 once elected").hasSize(1);
+        List<String> losses = new ArrayList<>();
+        surplusRound.get("transfers").forEach(t -> {
+            if (t.asText().startsWith("-")) {
+                losses.add(t.asText());
+            }
+        });
+        assertThat(losses).as("chloe's surplus, transferred").hasSize(1);
         // the charter gives the board's seats, and the election, which named none of its own, took them
         JsonNode charter = get("/api/v1/cooperatives/{c}", coop).get("charter");
         assertThat(charter.at("/seats/workers").asInt()).isEqualTo(2);
