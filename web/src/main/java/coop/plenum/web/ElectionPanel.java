@@ -18,7 +18,8 @@ import java.util.Map;
  * What the proposal page shows of a board election (ELECTION): per class its seats; during deliberation the
  * nominations with "stand as a candidate", accept and withdraw; while voting the candidates of the member's own class
  * to number; once the count exists the elected per class and the Meek count as a table of rounds (one row per
- * candidate, one column per round: votes, with the quota, the exhausted weight and what each round decided).
+ * candidate, one column per round: votes, with the quota, the exhausted weight, the votes transferred, each
+ * candidate's keep value and what each round decided).
  * Words are not made here: the panel carries names and codes, and fragments/election.html picks the reader's language
  * from the message bundles (issue 14). {@code myBallot} is the names in the order the member ranked them (empty: they
  * ranked nobody; null: no ballot).
@@ -48,8 +49,8 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
     }
 
     record ClassPanel(String classId, String className, int seats, List<Candidacy> candidacies, List<Person> candidates,
-                      List<String> elected, List<RoundHead> rounds, List<CountRow> rows, String participation,
-                      boolean quorumMet) {
+                      List<String> elected, List<RoundHead> rounds, List<CountRow> rows, RoundTransfers transfers,
+                      String participation, boolean quorumMet) {
 
         /**
          * The count as a chart (votes per candidate per round, the quota marked), worded by the template from the
@@ -134,7 +135,8 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
                                          List<Person> candidates, ElectionTallyJson.ClassCountJson counted, TallyJson tally,
                                          Map<MemberId, String> names) {
         if (counted == null) {
-            return new ClassPanel(classId, className, seats, candidacies, candidates, List.of(), List.of(), List.of(), null, true);
+            return new ClassPanel(classId, className, seats, candidacies, candidates, List.of(), List.of(), List.of(),
+                    new RoundTransfers(List.of(), List.of()), null, true);
         }
         List<RoundHead> heads = new ArrayList<>();
         for (ElectionTallyJson.RoundJson r : counted.rounds()) {
@@ -150,8 +152,8 @@ record ElectionPanel(List<ClassPanel> classes, boolean canStand, boolean myNomin
         String participation = tally.classes().stream().filter(c -> c.classId().equals(classId)).map(TallyJson.ClassJson::participation)
                 .findFirst().orElse(null);
         return new ClassPanel(classId, className, seats, candidacies, candidates,
-                counted.elected().stream().map(id -> name(names, new MemberId(id))).toList(), heads, rows, participation,
-                counted.quorumMet());
+                counted.elected().stream().map(id -> name(names, new MemberId(id))).toList(), heads, rows,
+                RoundTransfers.of(counted, id -> name(names, new MemberId(id))), participation, counted.quorumMet());
     }
 
     private static String name(Map<MemberId, String> names, MemberId id) {

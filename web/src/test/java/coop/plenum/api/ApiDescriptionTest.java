@@ -171,6 +171,22 @@ class ApiDescriptionTest extends BootedPlenum {
     }
 
     @Test
+    void everyFieldOfAnElectionRoundIsDescribed() {
+        JsonNode round = description().path("components").path("schemas").path("RoundJson").path("properties");
+        List<String> fields = new ArrayList<>();
+        round.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("number", "action", "candidates", "quota", "quotaExact", "votes",
+                "keepValues", "transfers", "exhausted", "exhaustedTransfer", "surplus", "iterations");
+        for (String field : fields) {
+            assertThat(round.path(field).path("description").asText()).as(field).isNotBlank();
+        }
+        assertThat(round.path("keepValues").path("description").asText()).contains("keep", "10^-9", "0 once excluded");
+        assertThat(round.path("transfers").path("description").asText()).contains("since the previous round", "exhaustedTransfer");
+        assertThat(round.path("action").path("enum")).extracting(JsonNode::asText)
+                .containsExactly("ELECTED", "EXCLUDED", "ELECTED_REMAINING");
+    }
+
+    @Test
     void aBallotIsDescribedAs200WithItsReceiptAndARetractionOrADelegationAs204() {
         JsonNode paths = description().path("paths");
         JsonNode ballot = paths.path("/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/ballots/{memberId}");

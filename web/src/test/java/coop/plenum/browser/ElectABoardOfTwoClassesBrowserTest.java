@@ -107,6 +107,15 @@ class ElectABoardOfTwoClassesBrowserTest extends BrowserTest {
                 .findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(caraRow).containsExactly("1.000000", "0.000000", "excluded");
         assertThat(rounds.getAttribute("textContent")).contains("Cara Member excluded", "Quota");
+        // what moved: nothing in round 1 (first preferences), cara's whole vote in round 2; and her keep value falls to 0
+        assertThat(cells(rounds, "Transferred")).containsExactly("first preferences", "1.000000", "");
+        assertThat(cells(rounds, "Keep value: Cara Member")).containsExactly("1.000000", "0.000000", "");
+        assertThat(cells(rounds, "Keep value: Bob Member")).containsExactly("1.000000", "1.000000", "");
+        // the table scrolls sideways in its own box on a phone, which a keyboard user reaches by focusing it
+        WebElement box = rounds.findElement(By.xpath(".."));
+        assertThat(box.getAttribute("tabindex")).isEqualTo("0");
+        assertThat(box.getAttribute("role")).isEqualTo("region");
+        assertThat(box.getAttribute("aria-label")).isEqualTo("The count for Users, round by round");
         // and as a chart whose description says every round's votes and quota
         WebElement chart = browser.findElement(By.id("election-chart-users"));
         assertThat(chart.findElement(By.tagName("title")).getAttribute("textContent"))
@@ -117,6 +126,14 @@ class ElectABoardOfTwoClassesBrowserTest extends BrowserTest {
         HeadlessChromium.screenshot(browser, "election-chart");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('election').scrollIntoView()");
         HeadlessChromium.screenshot(browser, "board-election-closed");
+    }
+
+    /** The cells of the rounds table's row headed {@code head}, as shown. */
+    private static List<String> cells(WebElement table, String head) {
+        return table.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.findElement(By.tagName("th")).getAttribute("textContent").strip().equals(head))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + head))
+                .findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
     }
 
     /** Numbers the candidates on the election ballot form and casts it. */

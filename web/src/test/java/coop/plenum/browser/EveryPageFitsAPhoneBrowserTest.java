@@ -169,8 +169,22 @@ class EveryPageFitsAPhoneBrowserTest {
         return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return document.getElementById(arguments[0]) !== null", id));
     }
 
-    /** The tally and who-has-voted panels on their own (docs/screenshots keeps a few, compared by eye). */
+    /**
+     * The tally and who-has-voted panels on their own, and a board election's first rounds table (docs/screenshots
+     * keeps a few, compared by eye).
+     */
     private void resultsScreenshot(String name) throws Exception {
+        if (present("election")) {
+            List<WebElement> rounds = browser.findElements(By.cssSelector("#election .table-scroll"));
+            if (!rounds.isEmpty()) {
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", rounds.get(0));
+                java.io.File png = rounds.get(0).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+                java.nio.file.Path target = Path.of("target", "screenshots");
+                java.nio.file.Files.createDirectories(target);
+                java.nio.file.Files.copy(png.toPath(), target.resolve(name + "-election-rounds.png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         for (String id : List.of("tally", "participation")) {
             List<WebElement> panel = present(id) ? List.of(browser.findElement(By.id(id))) : List.of();
             if (!panel.isEmpty() && panel.get(0).isDisplayed()) {

@@ -96,7 +96,34 @@ class DemoCooperativeTest extends BootedPlenum {
         assertThat(board.get("winners")).hasSize(3);
         assertThat(board.at("/election/classes/0/elected")).hasSize(2);
         assertThat(board.at("/election/classes/1/elected")).hasSize(1);
-        assertThat(board.at("/election/classes/0/rounds")).isNotEmpty();
+        // workers: chloe's surplus in round 1 (ben ranked her first) moves on and elects ben in round 2
+        assertThat(board.at("/election/classes/0/rounds")).hasSize(2);
+        JsonNode surplusRound = board.at("/election/classes/0/rounds/1");
+        assertThat(surplusRound.get("action").asText()).isEqualTo("ELECTED");
+        List<String> fallenKeepValues = new ArrayList<>();
+        surplusRound.get("keepValues").forEach(k -> {
+            if (new java.math.BigDecimal(k.asText()).compareTo(java.math.BigDecimal.ONE) < 0) {
+                fallenKeepValues.add(k.asText());
+            }
+        });
+        assertThat(fallenKeepValues).as("chloe's keep value, below 1 once elected").hasSize(1);
+        List<String> losses = new ArrayList<>();
+        surplusRound.get("transfers").forEach(t -> {
+            if (t.asText().startsWith("-")) {
+                losses.add(t.asText());
+            }
+        });
+        assertThat(losses).as("chloe's surplus, transferred").hasSize(1);
+        // the charter gives the board's seats, and the election, which named none of its own, took them
+        JsonNode charter = get("/api/v1/cooperatives/{c}", coop).get("charter");
+        assertThat(charter.at("/seats/workers").asInt()).isEqualTo(2);
+        assertThat(charter.at("/seats/users").asInt()).isEqualTo(1);
+        assertThat(charter.at("/seats").has("investors")).isFalse();
+        JsonNode boardProposal = get("/api/v1/cooperatives/{c}/proposals/{p}", coop, election);
+        assertThat(boardProposal.get("title").asText()).isEqualTo("Board for 2027");
+        assertThat(boardProposal.get("seats")).isEqualTo(charter.get("seats"));
+        assertThat(board.at("/election/classes/0/seats").asInt()).isEqualTo(2);
+        assertThat(board.at("/election/classes/1/seats").asInt()).isEqualTo(1);
         // the participatory budget is decided: Equal Shares funded projects within the 12,000 EUR, greedy beside it
         JsonNode budgetTally = get("/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, budget);
         assertThat(budgetTally.get("outcome").asText()).isEqualTo("ACCEPTED");

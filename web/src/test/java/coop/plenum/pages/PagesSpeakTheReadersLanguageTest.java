@@ -90,8 +90,10 @@ class PagesSpeakTheReadersLanguageTest extends PageScenario {
         act(r, p, "closing");
         String counted = page(r.alice(), "/cooperatives/{c}/proposals/{p}", r.coop(), p);
         assertThat(counted).contains("El recuento, ronda a ronda", ">Ronda 1<", ">Cuota<", ">Resultado<",
-                        ">elegido(a)<", r.alice() + ": elegido(a) (no quedan más candidaturas que puestos)")
-                .doesNotContain(">Round 1<", ">Quota<", " elected", "??");
+                        ">elegido(a)<", r.alice() + ": elegido(a) (no quedan más candidaturas que puestos)",
+                        ">Transferidos<", ">primeras preferencias<", ">Valor de retención: " + r.alice() + "<",
+                        "aria-label=\"El recuento de ", "El valor de retención es la parte de cada voto")
+                .doesNotContain(">Round 1<", ">Quota<", " elected", ">Transferred<", "Keep value", "first preferences", "??");
     }
 
     @Test

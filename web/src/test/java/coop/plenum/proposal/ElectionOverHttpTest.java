@@ -22,7 +22,7 @@ class ElectionOverHttpTest extends BootedPlenum {
     private String alice, bob, cara, dan;   // alice, dan: workers; bob, cara: users
     private String aliceM, bobM, caraM, danM;
     private String coop;
-    private String aliceAccount;
+    private String aliceAccount, bobAccount, caraAccount, danAccount;
 
     @BeforeEach
     void aCooperativeOfFour() {
@@ -36,6 +36,9 @@ class ElectionOverHttpTest extends BootedPlenum {
         String c = createAccount(cara, "Cara");
         String d = createAccount(dan, "Dan");
         aliceAccount = a;
+        bobAccount = b;
+        caraAccount = c;
+        danAccount = d;
         coop = foundCooperative("""
                 {"name": "Board",
                  "charter": {"classes": [{"id": "workers", "name": "Workers", "weight": 60, "quorum": 0},
@@ -216,5 +219,73 @@ class ElectionOverHttpTest extends BootedPlenum {
         String closed = new String(jdbc.queryForObject("select payload from domainevententry where aggregateidentifier = ? "
                 + "and payloadtype like '%VotingClosed'", byte[].class, p));
         assertThat(closed).contains("\"outcome\":\"ACCEPTED\"", "\"winners\":[\"" + danM + "\",\"" + bobM + "\"]");
+    }
+
+    /**
+     * Every field of every round, exact to the six digits shown, on a count with a surplus transfer: four workers, two
+     * seats; alice, dan: alice then bob; bob: alice then cara; cara: cara. Round 1: alice has 3 over a quota of 4/3 and
+     * is elected. Round 2: her keep value falls to ⌈4/9⌉ on the 10⁻⁹ grid, 0.444444445, so 1.666666665 of her 3 moves
+     * on (1.11111111 to bob, 0.555555555 to cara) and cara, at 1.555555555, passes the quota on the second
+     * distribution. (MeekPublishedRoundsTest checks the engine's rounds against a published count.)
+     */
+    @Test
+    void theClosedCountGivesEveryRoundsQuotaVotesKeepValuesTransfersAndExhaustedExactly() {
+        coop = foundCooperative("""
+                {"name": "One class",
+                 "charter": {"classes": [{"id": "workers", "name": "Workers", "weight": 100, "quorum": 0}],
+                             "topics": ["board"]},
+                 "founders": [{"accountId": "%s", "classId": "workers"}, {"accountId": "%s", "classId": "workers"},
+                              {"accountId": "%s", "classId": "workers"}, {"accountId": "%s", "classId": "workers"}],
+                 "secretaryAccountId": "%s"}""".formatted(aliceAccount, bobAccount, caraAccount, danAccount, aliceAccount));
+        String a = steps.memberIdOf(alice, coop, aliceAccount);
+        String b = steps.memberIdOf(alice, coop, bobAccount);
+        String c = steps.memberIdOf(alice, coop, caraAccount);
+        String d = steps.memberIdOf(alice, coop, danAccount);
+        String p = submit("ELECTION", "{\"workers\": 2}").expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("proposalId").asText();
+        nominate(alice, p, a).expectStatus().isNoContent();
+        nominate(bob, p, b).expectStatus().isNoContent();
+        nominate(cara, p, c).expectStatus().isNoContent();
+        post(p, "opening");
+        ballot(alice, p, a, "{\"ranking\": [[\"" + a + "\"], [\"" + b + "\"]]}").expectStatus().isOk();
+        ballot(dan, p, d, "{\"ranking\": [[\"" + a + "\"], [\"" + b + "\"]]}").expectStatus().isOk();
+        ballot(bob, p, b, "{\"ranking\": [[\"" + a + "\"], [\"" + c + "\"]]}").expectStatus().isOk();
+        ballot(cara, p, c, "{\"ranking\": [[\"" + c + "\"]]}").expectStatus().isOk();
+        post(p, "closing");
+
+        JsonNode workers = getAs(alice, "/api/v1/cooperatives/{c}/proposals/{p}/tally", coop, p).at("/election/classes/0");
+        assertThat(workers.get("elected").toString()).isEqualTo("[\"" + a + "\",\"" + c + "\"]");
+        assertThat(workers.get("rounds")).hasSize(2);
+        JsonNode first = workers.at("/rounds/0");
+        assertThat(first.get("action").asText()).isEqualTo("ELECTED");
+        assertThat(first.get("candidates").toString()).isEqualTo("[\"" + a + "\"]");
+        assertThat(first.get("quota").asText()).isEqualTo("1.333333");
+        assertThat(first.get("quotaExact").asText()).isEqualTo("4/3");
+        assertThat(values(first.get("votes"), a, b, c)).containsExactly("3.000000", "0.000000", "1.000000");
+        assertThat(values(first.get("keepValues"), a, b, c)).containsExactly("1.000000", "1.000000", "1.000000");
+        assertThat(values(first.get("transfers"), a, b, c)).as("round 1: first preferences")
+                .containsExactly("3.000000", "0.000000", "1.000000");
+        assertThat(first.get("exhausted").asText()).isEqualTo("0.000000");
+        assertThat(first.get("exhaustedTransfer").asText()).isEqualTo("0.000000");
+        assertThat(first.get("surplus").asText()).isEqualTo("1.666667");
+        assertThat(first.get("iterations").asInt()).isEqualTo(1);
+
+        JsonNode second = workers.at("/rounds/1");
+        assertThat(second.get("action").asText()).isEqualTo("ELECTED");
+        assertThat(second.get("candidates").toString()).isEqualTo("[\"" + c + "\"]");
+        assertThat(second.get("quota").asText()).isEqualTo("1.333333");
+        assertThat(second.get("quotaExact").asText()).isEqualTo("4/3");
+        assertThat(values(second.get("votes"), a, b, c)).containsExactly("1.333333", "1.111111", "1.555556");
+        assertThat(values(second.get("keepValues"), a, b, c)).containsExactly("0.444444", "1.000000", "1.000000");
+        assertThat(values(second.get("transfers"), a, b, c)).containsExactly("-1.666667", "1.111111", "0.555556");
+        assertThat(second.get("exhausted").asText()).isEqualTo("0.000000");
+        assertThat(second.get("exhaustedTransfer").asText()).isEqualTo("0.000000");
+        assertThat(second.get("surplus").asText()).isEqualTo("0.222222");
+        assertThat(second.get("iterations").asInt()).isEqualTo(2);
+    }
+
+    private static java.util.List<String> values(JsonNode byMember, String... members) {
+        assertThat(byMember.size()).as("one value per candidate").isEqualTo(members.length);
+        return java.util.Arrays.stream(members).map(m -> byMember.get(m).asText()).toList();
     }
 }

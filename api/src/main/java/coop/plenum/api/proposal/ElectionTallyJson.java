@@ -6,6 +6,7 @@ import coop.plenum.governance.election.MeekCount;
 import coop.plenum.governance.election.MeekRound;
 import coop.plenum.governance.proposal.query.TallyView;
 import coop.plenum.governance.voting.Ratio;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,33 @@ public record ElectionTallyJson(List<ClassCountJson> classes) {
                                  List<String> excluded, List<RoundJson> rounds) {
     }
 
-    public record RoundJson(int number, String action, List<String> candidates, String quota, String quotaExact,
-                            Map<String, String> votes, Map<String, String> keepValues, Map<String, String> transfers,
-                            String exhausted, String exhaustedTransfer, String surplus, int iterations) {
+    /** One round of a class's Meek count; the field descriptions are the API's documentation of the count. */
+    public record RoundJson(
+            @Schema(description = "the round's number, from 1") int number,
+            @Schema(description = "what ended the round: ELECTED (one or more candidates strictly exceeded the quota), "
+                    + "EXCLUDED (the keep values had settled and nobody reached it: the candidate with the fewest votes "
+                    + "goes) or ELECTED_REMAINING (no more candidates than seats left: all elected)",
+                    allowableValues = {"ELECTED", "EXCLUDED", "ELECTED_REMAINING"}) String action,
+            @Schema(description = "the member ids the round's action concerns, elected ones in the order they were elected")
+            List<String> candidates,
+            @Schema(description = "the quota, (participating weight - exhausted) / (seats + 1), as a decimal rounded to "
+                    + "six digits; a candidate is elected on strictly exceeding it", example = "1.333333") String quota,
+            @Schema(description = "the quota as an exact fraction", example = "4/3") String quotaExact,
+            @Schema(description = "each candidate's votes when the round's action was taken, {memberId: decimal}; a "
+                    + "candidate excluded earlier has 0") Map<String, String> votes,
+            @Schema(description = "each candidate's keep value, {memberId: decimal}: the share of what reaches them that "
+                    + "they keep, passing the rest on; 1 while hopeful, lower once elected (on the grid of 10^-9), 0 once "
+                    + "excluded") Map<String, String> keepValues,
+            @Schema(description = "each candidate's gain (positive) or loss (negative) of votes since the previous round "
+                    + "(in round 1: their first preferences), {memberId: decimal}; with exhaustedTransfer they sum to zero "
+                    + "from round 2 on") Map<String, String> transfers,
+            @Schema(description = "the weight passed on beyond the last candidate still counted on its ballot (a ballot "
+                    + "ranking nobody still counted is exhausted whole): it counts for nobody", example = "0.000000") String exhausted,
+            @Schema(description = "the change in exhausted weight since the previous round") String exhaustedTransfer,
+            @Schema(description = "the total of the elected's votes above the quota when the round's action was taken")
+            String surplus,
+            @Schema(description = "how many distributions of the ballots (with keep values updated between them) the "
+                    + "round took") int iterations) {
     }
 
     static TallyJson tally(TallyView view) {
