@@ -278,7 +278,8 @@ class BudgetAllocationsInTheLedgerTest extends BootedPlenum {
         assertThat(budgetRows.get(1)).matches("BUDGET_ALLOCATION,[^,]+Z,,,,,garden,,,,,,,60\\.00,EUR,A community garden \\(proposal " + p + "\\)");
         assertThat(budgetRows.get(2)).matches("BUDGET_SPENT,[^,]+Z,,,,,garden,,,,,,,52\\.50,EUR,\"Invoice 41, seeds and soil\"");
         // the browser's download is the same book
-        assertThat(PageSession.signIn(http, bob).get("/cooperatives/{c}/open-book.csv", coop).body()).isEqualTo(after);
+        assertThat(PageSession.signIn(http, bob).get(MediaType.valueOf("text/csv"), "/cooperatives/{c}/open-book.csv", coop).body())
+                .isEqualTo(after);
 
         JsonNode book = http.get().uri("/api/v1/cooperatives/{c}/open-book", coop).headers(as(bob)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

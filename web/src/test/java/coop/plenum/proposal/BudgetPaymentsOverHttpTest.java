@@ -126,14 +126,14 @@ class BudgetPaymentsOverHttpTest extends BootedPlenum {
         assertThat(mine.get("payments")).hasSize(1);
         assertThat(mine.at("/payments/0/projectId").asText()).isEqualTo("garden");
         assertThat(mine.at("/payments/0/label").asText()).isEqualTo("A community garden");
-        assertThat(mine.at("/payments/0/amountExact").asText()).isEqualTo("60");
+        assertThat(mine.at("/payments/0/amountExact").asText()).isEqualTo("60/1");
         assertThat(mine.at("/payments/0/amountInCurrency").asText()).isEqualTo("60.00");
-        assertThat(mine.get("totalExact").asText()).isEqualTo("60");
+        assertThat(mine.get("totalExact").asText()).isEqualTo("60/1");
         assertThat(mine.get("totalInCurrency").asText()).isEqualTo("60.00");
 
         JsonNode bobs = payments(bob, p, bobM).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(bobs.at("/payments/0/projectId").asText()).isEqualTo("bikes");
-        assertThat(bobs.get("totalExact").asText()).isEqualTo("20");
+        assertThat(bobs.get("totalExact").asText()).isEqualTo("20/1");
     }
 
     @Test
