@@ -99,9 +99,4 @@ class BudgetPaymentsQueries {
         return new BudgetPaymentsView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()), d.votingMethod(), d.secret(),
                 d.state(), d.outcome(), d.budget() == null ? null : d.budget().currency(), inElectorate, payments, labels);
     }
-
-    /** For tests and measurements: how many runs are kept now. */
-    int keptRuns() {
-        return runs.size();
-    }
 }
