@@ -169,11 +169,13 @@ class LedgerPage {
             LedgerId ledger = LedgerOfCooperative.ledgerOf(coop);
             return Mono.zip(queries.many(new FindContributions(ledger, null, null, null), ContributionView.class),
                             queries.many(new FindRevenues(ledger, null), RevenueView.class),
+                            queries.many(new coop.plenum.ledger.query.FindBudgetAllocations(ledger),
+                                    coop.plenum.ledger.query.BudgetAllocationView.class),
                             ledgers.names(coop))
                     .map(t -> ResponseEntity.ok()
                             .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"open-book-" + coop.value() + ".csv\"")
-                            .body(OpenBookCsv.of(t.getT1(), t.getT2(), t.getT3())));
+                            .body(OpenBookCsv.of(t.getT1(), t.getT2(), t.getT3(), t.getT4())));
         });
     }
 

@@ -249,7 +249,9 @@ class ProposalPages {
                                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                         Boolean.TRUE.equals(model.getAttribute("overTimeAsked")) ? participationOverTime(proposal)
                                 : Mono.just(List.<java.util.Map.Entry<java.time.Instant, TallyJson>>of()),
-                        revealedBallots(proposal))
+                        revealedBallots(proposal),
+                        myBudgetPayments(proposal, granted.access().memberId())
+                                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                         .map(all -> {
                             Map<MemberId, String> names = all.getT2().stream()
                                     .collect(Collectors.toMap(MemberView::memberId, m -> m.displayName() == null ? m.memberId().value() : m.displayName()));
@@ -284,12 +286,27 @@ class ProposalPages {
                             model.addAttribute("secret", proposal.summary().secret());
                             model.addAttribute("tookPart", proposal.tookPartInSecret(me));
                             model.addAttribute("revealed", all.getT6());
+                            model.addAttribute("youPaid", BudgetPaidSentence.of(all.getT7().orElse(null), Words.of(model)));
                             model.addAttribute("refusal", refusal);
                             model.addAttribute("commentDraft", commentDraft);
                             model.addAttribute("revisionChanges", RevisionChanges.of(proposal.revisions()));
                             model.addAttribute("thread", CommentThread.of(proposal.comments(), names, Words.of(model)));
                             return "proposal";
                         })));
+    }
+
+    /**
+     * What the signed-in member paid in a decided open-ballot budget (issue 15), from the kept run; nothing for any
+     * other proposal, before the close, for a secret budget or a reader who is no member.
+     */
+    private Mono<coop.plenum.governance.proposal.query.BudgetPaymentsView> myBudgetPayments(ProposalView proposal, MemberId me) {
+        ProposalSummary s = proposal.summary();
+        boolean decided = s.state() == ProposalState.CLOSED || s.state() == ProposalState.EXECUTED;
+        if (me == null || s.method() != VoteMethod.BUDGET || s.secret() || !decided) {
+            return Mono.empty();
+        }
+        return queries.one(new coop.plenum.governance.proposal.query.FindBudgetPayments(s.proposalId(), me),
+                coop.plenum.governance.proposal.query.BudgetPaymentsView.class);
     }
 
     /**

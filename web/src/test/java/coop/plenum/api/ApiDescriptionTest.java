@@ -201,6 +201,21 @@ class ApiDescriptionTest extends BootedPlenum {
     }
 
     @Test
+    void aMembersBudgetPaymentsAreDescribedWithTheirPaymentsAnd404And409Refusals() {
+        JsonNode paths = description().path("paths");
+        for (String route : List.of("/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/budget/payments/{memberId}",
+                "/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/budget/payments/me")) {
+            JsonNode get = paths.path(route).path("get");
+            assertThat(get.path("responses").path("200").path("content").toString()).as(route).contains("BudgetPaymentsJson");
+            assertThat(get.path("responses").has("404")).as(route).isTrue();
+            assertThat(get.path("responses").has("409")).as(route).isTrue();
+            assertThat(get.path("summary").asText()).as(route).contains("BUDGET");
+        }
+        assertThat(paths.path("/api/v1/cooperatives/{cooperativeId}/proposals/{proposalId}/budget/payments/{memberId}")
+                .path("get").path("summary").asText()).contains("budget.payments-secret", "budget.payments-not-decided");
+    }
+
+    @Test
     void anUnknownCooperativeIsDescribedAndAnsweredAs404ProblemJsonWithEveryRequiredField() {
         JsonNode description = description();
         JsonNode documented = description.path("paths").path("/api/v1/cooperatives/{cooperativeId}").path("get").path("responses").path("404");

@@ -123,6 +123,11 @@ class AuthorizationMatrixTest extends BootedPlenum {
                 // the world's proposal is an open-ballot one: readers get 409 proposal.not-secret, the others no further
                 new Endpoint("GET revealed-ballots", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal()
                         + "/revealed-ballots", null, 401, 403, 409, 409, 409, 403),
+                // the world's proposal is no budget: readers get 404 budget.payments-not-a-budget, the others no further
+                new Endpoint("GET budget payments of a member", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop()
+                        + "/proposals/" + w.proposal() + "/budget/payments/" + w.memberSelf(), null, 401, 403, 404, 404, 404, 403),
+                new Endpoint("GET my budget payments", HttpMethod.GET, w -> "/api/v1/cooperatives/" + w.coop()
+                        + "/proposals/" + w.proposal() + "/budget/payments/me", null, 401, 403, 404, 404, 404, 403),
                 new Endpoint("POST opening", HttpMethod.POST, w -> "/api/v1/cooperatives/" + w.coop() + "/proposals/" + w.proposal() + "/opening",
                         null, 401, 403, 403, 204, 403, 403),
                 new Endpoint("POST withdrawal of a proposal (by its author, the member)", HttpMethod.POST,

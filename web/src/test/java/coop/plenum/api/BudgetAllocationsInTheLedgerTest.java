@@ -250,4 +250,44 @@ class BudgetAllocationsInTheLedgerTest extends BootedPlenum {
         assertThat(bobTries.code()).isEqualTo(403);
         assertThat(bobTries.body()).contains("id=\"refusal\"", "only a secretary of this cooperative records what a budget line spent");
     }
+
+    private String openBookCsv(String who) {
+        return http.get().uri("/api/v1/cooperatives/{c}/open-book.csv", coop).headers(as(who)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void theOpenBookListsEachBudgetAllocationAndSpendingAsRowsAndLeavesEveryOtherRowAsItWas() throws InterruptedException {
+        http.post().uri("/api/v1/cooperatives/{c}/contributions", coop).headers(as(bob)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"project\":\"garden\",\"type\":\"WORK_HOURS\",\"quantity\":2,\"description\":\"Digging\","
+                        + "\"occurredOn\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"}")
+                .exchange().expectStatus().isCreated();
+        String before = openBookCsv(bob);
+        String p = anAcceptedBudget();
+        allocationsOnceRecorded(bob);
+        spend(alice, p, "{\"project\": \"garden\", \"amount\": \"52.5\", \"note\": \"Invoice 41, seeds and soil\"}")
+                .expectStatus().isOk();
+
+        String after = openBookCsv(bob);
+        java.util.List<String> rows = java.util.List.of(after.split("\r\n"));
+        assertThat(String.join("\r\n", rows.stream().filter(r -> !r.startsWith("BUDGET_")).toList()) + "\r\n")
+                .as("the header and every row from before, byte for byte").isEqualTo(before);
+        java.util.List<String> budgetRows = rows.stream().filter(r -> r.startsWith("BUDGET_")).toList();
+        assertThat(budgetRows).hasSize(3);
+        assertThat(budgetRows.get(0)).matches("BUDGET_ALLOCATION,[^,]+Z,,,,,bikes,,,,,,,40\\.00,EUR,Cargo bikes \\(proposal " + p + "\\)");
+        assertThat(budgetRows.get(1)).matches("BUDGET_ALLOCATION,[^,]+Z,,,,,garden,,,,,,,60\\.00,EUR,A community garden \\(proposal " + p + "\\)");
+        assertThat(budgetRows.get(2)).matches("BUDGET_SPENT,[^,]+Z,,,,,garden,,,,,,,52\\.50,EUR,\"Invoice 41, seeds and soil\"");
+        // the browser's download is the same book
+        assertThat(PageSession.signIn(http, bob).get(MediaType.valueOf("text/csv"), "/cooperatives/{c}/open-book.csv", coop).body())
+                .isEqualTo(after);
+
+        JsonNode book = http.get().uri("/api/v1/cooperatives/{c}/open-book", coop).headers(as(bob)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(book.get("budgets")).hasSize(1);
+        assertThat(book.at("/budgets/0/proposalId").asText()).isEqualTo(p);
+        assertThat(book.at("/budgets/0/allocated").asText()).isEqualTo("100.00");
+        assertThat(book.at("/budgets/0/spent").asText()).isEqualTo("52.50");
+        assertThat(book.at("/budgets/0/lines/1/status").asText()).isEqualTo("SPENT");
+        assertThat(book.get("members")).isNotEmpty();
+    }
 }

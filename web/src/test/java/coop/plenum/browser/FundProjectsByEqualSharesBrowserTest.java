@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 15, "Done when": a member proposes a participatory budget with five projects through the form, members tick
  * the projects they would fund on the ballot form (costs shown), the secretary closes the vote, and the page lists the
- * funded projects with what supporters paid, the leftover and the greedy rule's choice side by side; the ledger then
+ * funded projects with what supporters paid (and what the signed-in member paid), the leftover and the greedy rule's
+ * choice side by side; the ledger then
  * shows the funded projects as allocations, and the secretary marks one spent with its labelled form.
  */
 class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
@@ -87,6 +88,8 @@ class FundProjectsByEqualSharesBrowserTest extends BrowserTest {
                 .getText()).isEqualTo("100.000000");
         assertThat(browser.findElement(By.id("budget-leftover")).getText()).isNotBlank();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('budget-projects').scrollIntoView()");
+        // what the signed-in member paid (issue 15): alice alone paid for the garden
+        assertThat(browser.findElement(By.id("budget-you-paid")).getText()).isEqualTo("You paid 600.00 EUR towards Community garden.");
         HeadlessChromium.screenshot(browser, "budget-vote-closed");
 
         // the ledger learns of the decision through its policy: the allocations appear on the ledger page shortly

@@ -1,5 +1,6 @@
 package coop.plenum.api.ledger;
 
+import coop.plenum.ledger.query.BudgetAllocationView;
 import coop.plenum.ledger.query.ContributionView;
 import coop.plenum.ledger.query.RevenueView;
 
@@ -13,6 +14,11 @@ import java.util.Map;
 /**
  * The open book as CSV (RFC 4180, UTF-8): one row per contribution, evaluation, revenue and allocation, in the
  * order they happened. Free text that a spreadsheet would run as a formula is prefixed with an apostrophe.
+ * <p>
+ * Decided budgets (issue 15) add, in the same columns: a {@code BUDGET_ALLOCATION} row per funded project when the
+ * ledger recorded the decision (project id, amount allocated and currency; the description names the project and the
+ * deciding proposal) and a {@code BUDGET_SPENT} row when a secretary marked the line spent (amount spent, the note as
+ * description). The header and every other row are as before, so existing readers of the file are unaffected.
  */
 public final class OpenBookCsv {
 
@@ -26,6 +32,11 @@ public final class OpenBookCsv {
     }
 
     public static String of(List<ContributionView> contributions, List<RevenueView> revenues, Map<String, String> names) {
+        return of(contributions, revenues, List.of(), names);
+    }
+
+    public static String of(List<ContributionView> contributions, List<RevenueView> revenues,
+                            List<BudgetAllocationView> budgets, Map<String, String> names) {
         List<Row> rows = new ArrayList<>();
         for (ContributionView c : contributions) {
             String member = c.contributorId().value();
@@ -46,6 +57,17 @@ public final class OpenBookCsv {
                 String member = a.contributorId().value();
                 rows.add(new Row(r.recordedAt(), 3, line("ALLOCATION", r.recordedAt(), "", r.revenueId().value(), member,
                         names.get(member), r.project(), "", "", "", "", plain(a.points()), "", plain(a.amount()), r.currency(), "")));
+            }
+        }
+        for (BudgetAllocationView b : budgets) {
+            for (BudgetAllocationView.Line l : b.lines()) {
+                rows.add(new Row(b.recordedAt(), 4, line("BUDGET_ALLOCATION", b.recordedAt(), "", "", "", "", l.project(), "", "",
+                        "", "", "", "", plain(b.allocatedTo(l)), b.currency(), l.label() + " (proposal " + b.decidedBy() + ")")));
+                if (l.isSpent()) {
+                    Instant at = l.spending().spentAt();
+                    rows.add(new Row(at, 5, line("BUDGET_SPENT", at, "", "", "", "", l.project(), "", "", "", "", "", "",
+                            plain(l.spending().spent()), b.currency(), l.spending().note())));
+                }
             }
         }
         rows.sort(Comparator.comparing(Row::at).thenComparingInt(Row::order));

@@ -47,12 +47,8 @@ public final class BudgetCount {
     public static BudgetTally tally(ProposalBudget budget, List<ProposalOption> options, Electorate electorate,
                                     VoteCount<OptionBallot, ?> count) {
         OptionTally approval = (OptionTally) count.result();
-        List<BudgetBallot> ballots = new ArrayList<>();
-        for (CountedVote<OptionBallot> v : count.countedVotes()) {
-            ballots.add(new BudgetBallot(v.memberId(), v.classId(), v.power(), Set.copyOf(v.choice().approved())));
-        }
-        List<BudgetProject> projects = options.stream().map(o -> new BudgetProject(o.id(), o.cost())).toList();
-        BudgetResult result = EqualShares.count(budget.amount(), projects, electorate.classes(), ballots, COMPLETION_STEP);
+        List<BudgetBallot> ballots = ballots(count);
+        BudgetResult result = equalShares(budget, options, electorate, ballots);
         Map<String, Long> supporters = new HashMap<>();
         for (BudgetBallot b : ballots) {
             b.approved().forEach(id -> supporters.merge(id, 1L, Long::sum));
@@ -74,6 +70,30 @@ public final class BudgetCount {
         return new BudgetTally(budget.amount(), budget.currency(), approval.classes(), rows, result.fundedIds(),
                 result.spent(), result.leftover(), result.greedy(), result.greedySpent(), result.virtualBudget(),
                 result.completionSteps(), outcome);
+    }
+
+    /**
+     * The Method of Equal Shares' whole run over a count opened by {@link #open}: the funded projects with what each
+     * supporter paid ({@link BudgetResult#paymentsOf}), which the tally only sums up.
+     */
+    public static BudgetResult equalShares(ProposalBudget budget, List<ProposalOption> options, Electorate electorate,
+                                           VoteCount<OptionBallot, ?> count) {
+        return equalShares(budget, options, electorate, ballots(count));
+    }
+
+    private static BudgetResult equalShares(ProposalBudget budget, List<ProposalOption> options, Electorate electorate,
+                                            List<BudgetBallot> ballots) {
+        List<BudgetProject> projects = options.stream().map(o -> new BudgetProject(o.id(), o.cost())).toList();
+        return EqualShares.count(budget.amount(), projects, electorate.classes(), ballots, COMPLETION_STEP);
+    }
+
+    /** Every member whose power counts, with the approval set it counts with (their own or their delegate's). */
+    private static List<BudgetBallot> ballots(VoteCount<OptionBallot, ?> count) {
+        List<BudgetBallot> ballots = new ArrayList<>();
+        for (CountedVote<OptionBallot> v : count.countedVotes()) {
+            ballots.add(new BudgetBallot(v.memberId(), v.classId(), v.power(), Set.copyOf(v.choice().approved())));
+        }
+        return ballots;
     }
 
     /** Opens the count and tallies it: for a single reading (the close, an audit). */

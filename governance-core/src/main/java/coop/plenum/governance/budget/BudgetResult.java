@@ -4,6 +4,7 @@ import coop.plenum.governance.ids.MemberId;
 import coop.plenum.governance.voting.Ratio;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,23 @@ public record BudgetResult(BigDecimal budget, Ratio virtualBudget, int completio
         shares = Map.copyOf(shares);
         approval = Map.copyOf(approval);
         greedy = List.copyOf(greedy);
+    }
+
+    /**
+     * What the member paid, per funded project in the order bought (only projects they paid above zero towards), and
+     * in total: one hash lookup per funded project, so a kept result answers any member at once.
+     */
+    public MemberPayments paymentsOf(MemberId member) {
+        List<MemberPayments.Payment> paid = new ArrayList<>();
+        Ratio total = Ratio.ZERO;
+        for (Purchase p : funded) {
+            Ratio amount = p.payments().get(member);
+            if (amount != null && amount.signum() > 0) {
+                paid.add(new MemberPayments.Payment(p.projectId(), amount));
+                total = total.plus(amount);
+            }
+        }
+        return new MemberPayments(member, shares.get(member), paid, total);
     }
 
     public List<String> fundedIds() {

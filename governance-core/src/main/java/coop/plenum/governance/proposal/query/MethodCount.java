@@ -93,7 +93,7 @@ final class MethodCount<B> {
     }
 
     /** SPEC "Time, and as of": each member's last ballot at or before the instant (a retraction removes it). */
-    private static <T> Map<MemberId, T> lastBallots(List<BallotDocument> all, java.time.Instant asOf, Function<BallotDocument, T> ballotOf) {
+    static <T> Map<MemberId, T> lastBallots(List<BallotDocument> all, java.time.Instant asOf, Function<BallotDocument, T> ballotOf) {
         return BallotBox.asOf(all.stream().map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(),
                 new MemberId(b.memberId()), b.retracted() ? null : ballotOf.apply(b))).toList(), asOf).ballots();
     }

@@ -547,7 +547,7 @@ class ProposalProjection {
                 : d.delegation().maxChainLength(), allBallots, asOf);
     }
 
-    private static Electorate electorate(ProposalDocument d) {
+    static Electorate electorate(ProposalDocument d) {
         return new Electorate(d.classes(), d.decision(), d.electorate().stream()
                 .map(m -> new Voter(new MemberId(m.memberId()), m.classId(), m.power())).toList());
     }
