@@ -11,6 +11,7 @@ import coop.plenum.governance.options.VoteMethod;
 import coop.plenum.governance.tally.Outcome;
 import coop.plenum.governance.voting.Ratio;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -31,11 +34,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * never told (they would tell what each voter approved), nor an undecided one's.
  */
 @Component
-class BudgetPaymentsQueries {
+class BudgetPaymentsQueries implements DisposableBean {
 
     private final ReactiveMongoTemplate mongo;
     private final ProposalBallots ballots;
     private final KeptBudgetRuns runs = new KeptBudgetRuns();
+    /** One recount at a time, off the store driver's threads (see {@link KeptBudgetRuns}). */
+    private final ExecutorService counting = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "budget-payments-count");
+        t.setDaemon(true);
+        return t;
+    });
 
     BudgetPaymentsQueries(ReactiveMongoTemplate mongo, ProposalBallots ballots) {
         this.mongo = mongo;
@@ -58,16 +67,17 @@ class BudgetPaymentsQueries {
         if (slim.votingMethod() != VoteMethod.BUDGET || slim.secret() || slim.closedAt() == null) {
             return Mono.just(view(slim, false, null));
         }
-        KeptBudgetRuns.Run kept = runs.get(slim.id());
-        Mono<KeptBudgetRuns.Run> found = kept != null ? Mono.just(kept)
-                : mongo.findById(slim.id(), ProposalDocument.class).zipWith(ballots.of(slim.id())).map(read -> {
-                    KeptBudgetRuns.Run counted = count(read.getT1(), read.getT2());
-                    runs.keep(slim.id(), counted);
-                    return counted;
-                });
+        Mono<KeptBudgetRuns.Run> found = Mono.fromFuture(() -> runs.get(slim.id(),
+                () -> mongo.findById(slim.id(), ProposalDocument.class).zipWith(ballots.of(slim.id())).toFuture(),
+                read -> count(read.getT1(), read.getT2()), counting), true);
         return found.map(run -> !run.inElectorate(member.value()) ? view(slim, false, null)
                 : view(slim, true, slim.outcome() == Outcome.ACCEPTED ? run.result().paymentsOf(member)
                         : nothingPaid(run.result(), member)));
+    }
+
+    @Override
+    public void destroy() {
+        counting.shutdownNow();
     }
 
     /** After NO_QUORUM or REJECTED nothing is funded, so nobody paid, whatever the run would have bought. */
