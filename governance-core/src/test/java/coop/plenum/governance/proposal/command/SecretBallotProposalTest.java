@@ -202,6 +202,30 @@ class SecretBallotProposalTest {
     }
 
     @Test
+    void aMemberRecastsTheirSecretBallotWhileOpenAndNeitherRecastsNorRetractsOnceClosed() {
+        // issue 15: "while the vote is open a member may recast or retract"; a sealed ballot standing does not stop a
+        // new one, whose seal holds the new choice under a new receipt
+        String secondTag = ReceiptTags.tag(P, "alice-second-secret-00001");
+        AppliedEvents applied = new AppliedEvents();
+        fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG))
+                .when(cast(ALICE_M, Choice.NO, secondTag, null), by(ALICE)).expectEventsMatching(applied);
+        assertThat(applied.payloads).hasSize(1);
+        SecretBallotCast recast = (SecretBallotCast) applied.payloads.get(0);
+        SecretBallotBody body = SealedBallots.open(keys.key(P).orElseThrow(), P, ALICE_M, recast.sealed());
+        assertThat(body.choice()).isEqualTo(Choice.NO);
+        assertThat(body.tag()).isEqualTo(secondTag);
+
+        // once closed, the revealed ballot is final: no recast, no retraction
+        VotingClosed closed = new VotingClosed(P, NOW, Outcome.NO_QUORUM, null);
+        fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG), closed)
+                .when(cast(ALICE_M, Choice.NO, secondTag, null), by(ALICE))
+                .expectException(StateConflict.class).expectNoEvents();
+        fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG), closed)
+                .when(new RetractBallot(P, ALICE_M), by(ALICE))
+                .expectException(StateConflict.class).expectNoEvents();
+    }
+
+    @Test
     void closingRevealsTheLastBallotsWithoutMembersInTagOrderCountsThemAndDestroysTheKey() {
         // alice first votes NO, then YES: the last counts; bob votes YES
         SecretBallotCast aliceFirst = sealed(ALICE_M, Choice.NO, ReceiptTags.tag(P, "alice-first-secret-000001"));
