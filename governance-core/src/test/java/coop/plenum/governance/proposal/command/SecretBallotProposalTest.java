@@ -219,10 +219,25 @@ class SecretBallotProposalTest {
         VotingClosed closed = new VotingClosed(P, NOW, Outcome.NO_QUORUM, null);
         fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG), closed)
                 .when(cast(ALICE_M, Choice.NO, secondTag, null), by(ALICE))
-                .expectException(StateConflict.class).expectNoEvents();
+                .expectException(votingNotOpen()).expectNoEvents();
         fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG), closed)
                 .when(new RetractBallot(P, ALICE_M), by(ALICE))
-                .expectException(StateConflict.class).expectNoEvents();
+                .expectException(votingNotOpen()).expectNoEvents();
+    }
+
+    /** Refused because the vote is closed (not for some other reason, such as the ballot being gone). */
+    private static org.hamcrest.Matcher<Object> votingNotOpen() {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object item) {
+                return item instanceof StateConflict conflict && conflict.code().equals("ballot.voting-not-open");
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("StateConflict ballot.voting-not-open");
+            }
+        };
     }
 
     @Test
