@@ -79,6 +79,46 @@ class SecretBallotPagesTest extends BootedPlenum {
         assertThat(runTheCheck(proposal, tag, firstReceipt.group(1))).isEqualTo("not-found");
     }
 
+    /** Issue 15: "the live page shows participation per class only" while a secret vote is open. */
+    @Test
+    void whileASecretVoteIsOpenItsPageShowsParticipationPerClassAndNoResult() throws Exception {
+        AliceAndBob ab = riversideWithAliceAndBob();
+        String proposal = http.post().uri("/api/v1/cooperatives/{c}/proposals", ab.coop()).headers(as(ab.alice()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Solar roof\",\"body\":\"\",\"topic\":\"energy\",\"kind\":\"GENERAL\",\"secrecy\":\"SECRET\"}")
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("proposalId").asText();
+        http.post().uri("/api/v1/cooperatives/{c}/proposals/{p}/opening", ab.coop(), proposal).headers(as(ab.alice()))
+                .exchange().expectStatus().isNoContent();
+        PageSession alice = PageSession.signIn(http, ab.alice());
+        assertThat(alice.post("/cooperatives/{c}/proposals/{p}/ballot", Map.of("choice", "YES"), ab.coop(), proposal).body())
+                .contains("id=\"receipt-secret\"");
+
+        // bob (users) reads the page: alice's class took part in full, his own not at all, and nothing else is shown
+        PageSession bob = PageSession.signIn(http, ab.bob());
+        String page = "";
+        String panel = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!participationOf(panel, "workers").startsWith("100") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            page = bob.get("/cooperatives/{c}/proposals/{p}", ab.coop(), proposal).body();
+            int at = page.indexOf("id=\"tally-hidden\"");
+            panel = at < 0 ? "" : page.substring(at, page.indexOf("</section>", at));
+        }
+        assertThat(participationOf(panel, "workers")).as("the workers' participation in %s", page).startsWith("100");
+        assertThat(participationOf(panel, "users")).as("the users' participation").startsWith("0");
+        assertThat(page).contains("id=\"results-hidden-note\"").doesNotContain("id=\"tally\"")
+                .doesNotContain("data-field=\"yes\"").doesNotContain("data-field=\"approval\"")
+                .doesNotContain("id=\"voters\"").doesNotContain("id=\"my-choice\"").doesNotContain("id=\"revealed-ballots\"");
+    }
+
+    /** The participation a results panel shows for a class, as written; blank when the class has no row. */
+    private static String participationOf(String panel, String classId) {
+        Matcher m = Pattern.compile("data-class=\"" + classId + "\"[^>]*>.*?data-field=\"participation\"[^>]*>([^<]*)<",
+                Pattern.DOTALL).matcher(panel);
+        return m.find() ? m.group(1).strip() : "";
+    }
+
     @Test
     void theNewProposalFormChoosesASecretApprovalVoteWhoseBallotIsCastThroughThePageWithoutAReason() {
         String alice = unique("alice");

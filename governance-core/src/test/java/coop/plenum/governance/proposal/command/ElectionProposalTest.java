@@ -283,6 +283,39 @@ class ElectionProposalTest {
                 .when(new OpenVoting(P), by(ALICE)).expectEvents(opened(STANDING));
     }
 
+    @Test
+    void aCandidateStandsForTheOneClassTheyAreInWhenVotingOpens() {
+        // SPEC: "each candidate stands for one class". Dan was nominated as a worker and moved to the users before the
+        // opening: he stands for the users only (not for both, not for the workers), and only a user ranks him
+        coop.electorate = List.of(new Elector(ALICE_M, ALICE, "workers"), new Elector(BOB_M, BOB, "users"),
+                new Elector(DAN_M, DAN, "users"), new Elector(EVE_M, EVE, "workers"));
+        List<ElectorateMember> danAUser = List.of(new ElectorateMember(ALICE_M, ALICE, "workers", ONE),
+                new ElectorateMember(BOB_M, BOB, "users", ONE), new ElectorateMember(DAN_M, DAN, "users", ONE),
+                new ElectorateMember(EVE_M, EVE, "workers", ONE));
+        List<ElectionCandidate> danForTheUsers = List.of(new ElectionCandidate(DAN_M, "users"),
+                new ElectionCandidate(EVE_M, "workers"));
+        fixture.given(submitted(), nominated(DAN_M, "workers", DAN_M), accepted(DAN_M, "workers"),
+                        nominated(EVE_M, "workers", EVE_M), accepted(EVE_M, "workers"))
+                .when(new OpenVoting(P), by(ALICE)).expectEvents(opened(danAUser, SEATS, danForTheUsers));
+        fixture.given(submitted(), opened(danAUser, SEATS, danForTheUsers)).when(ranking(ALICE_M, "m-dan"), by(ALICE))
+                .expectException(field("ranking")).expectNoEvents();
+        fixture.given(submitted(), opened(danAUser, SEATS, danForTheUsers)).when(ranking(BOB_M, "m-dan"), by(BOB))
+                .expectEvents(ranked(BOB_M, "m-dan"));
+
+        // moved to a class without seats in this election, he no longer stands at all
+        Map<String, Integer> workersOnly = Map.of("workers", 1);
+        fixture.given(new ProposalSubmitted(P, COOP, ALICE_M, ALICE, "Board 2026", "", "energy", ProposalKind.GENERAL, null,
+                                null, null, NOW, VoteMethod.ELECTION, null, null, new java.util.TreeMap<>(workersOnly), null),
+                        nominated(DAN_M, "workers", DAN_M), accepted(DAN_M, "workers"))
+                .when(new OpenVoting(P), by(ALICE)).expectEvents(opened(danAUser, workersOnly, List.of()));
+    }
+
+    private VotingOpened opened(List<ElectorateMember> electorate, Map<String, Integer> seats, List<ElectionCandidate> candidates) {
+        Charter charter = coop.charterAsOf(NOW);
+        return new VotingOpened(P, COOP, "energy", NOW, charter.classes(), charter.decision(), charter.delegation(),
+                electorate, VoteMethod.ELECTION, null, null, new java.util.TreeMap<>(seats), candidates, null);
+    }
+
     // ---- ballots -------------------------------------------------------------------------------------------------
 
     @Test

@@ -202,6 +202,45 @@ class SecretBallotProposalTest {
     }
 
     @Test
+    void aMemberRecastsTheirSecretBallotWhileOpenAndNeitherRecastsNorRetractsOnceClosed() {
+        // issue 15: "while the vote is open a member may recast or retract"; a sealed ballot standing does not stop a
+        // new one, whose seal holds the new choice under a new receipt
+        String secondTag = ReceiptTags.tag(P, "alice-second-secret-00001");
+        AppliedEvents applied = new AppliedEvents();
+        fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG))
+                .when(cast(ALICE_M, Choice.NO, secondTag, null), by(ALICE)).expectEventsMatching(applied);
+        assertThat(applied.payloads).hasSize(1);
+        SecretBallotCast recast = (SecretBallotCast) applied.payloads.get(0);
+        SecretBallotBody body = SealedBallots.open(keys.key(P).orElseThrow(), P, ALICE_M, recast.sealed());
+        assertThat(body.choice()).isEqualTo(Choice.NO);
+        assertThat(body.tag()).isEqualTo(secondTag);
+
+        // once closed, the revealed ballot is final: no recast, no retraction
+        VotingClosed closed = new VotingClosed(P, NOW, Outcome.NO_QUORUM, null);
+        fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG), closed)
+                .when(cast(ALICE_M, Choice.NO, secondTag, null), by(ALICE))
+                .expectException(votingNotOpen()).expectNoEvents();
+        fixture.given(submitted(Secrecy.SECRET), opened(), sealed(ALICE_M, Choice.YES, ALICE_TAG), closed)
+                .when(new RetractBallot(P, ALICE_M), by(ALICE))
+                .expectException(votingNotOpen()).expectNoEvents();
+    }
+
+    /** Refused because the vote is closed (not for some other reason, such as the ballot being gone). */
+    private static org.hamcrest.Matcher<Object> votingNotOpen() {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object item) {
+                return item instanceof StateConflict conflict && conflict.code().equals("ballot.voting-not-open");
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("StateConflict ballot.voting-not-open");
+            }
+        };
+    }
+
+    @Test
     void closingRevealsTheLastBallotsWithoutMembersInTagOrderCountsThemAndDestroysTheKey() {
         // alice first votes NO, then YES: the last counts; bob votes YES
         SecretBallotCast aliceFirst = sealed(ALICE_M, Choice.NO, ReceiptTags.tag(P, "alice-first-secret-000001"));
