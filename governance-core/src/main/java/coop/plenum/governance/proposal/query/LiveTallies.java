@@ -44,10 +44,10 @@ class LiveTallies {
         }
     });
 
-    /** The frozen electorates of open SECRET votes, whose live tally is participation per class (see {@link #secretElectorate}). */
-    private final Map<String, Electorate> secretElectorates = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    /** Open SECRET votes, whose live tally is participation per class (see {@link #secretParticipation}). */
+    private final Map<String, SecretVote> secretVotes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Electorate> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, SecretVote> eldest) {
             return size() > OPEN_VOTES_KEPT;
         }
     });
@@ -175,26 +175,67 @@ class LiveTallies {
     }
 
     /**
-     * An open secret vote's frozen electorate, read from the proposal's whole document ({@code load}) on the first
-     * read only: the live tally of a secret vote is who took part per class, and each read otherwise loaded the
-     * electorate again with the document (issue 16's "electorate out of documents read per request").
+     * An open secret vote: its frozen electorate, who takes part so far and the last ballot event that counted, and
+     * the participation per class counted from them (counted again only when someone took part or withdrew since).
      */
-    Mono<Electorate> secretElectorate(String proposalId, Mono<Electorate> load) {
-        Electorate known = secretElectorates.get(proposalId);
-        return known != null ? Mono.just(known) : load.doOnNext(electorate -> secretElectorates.put(proposalId, electorate));
+    private static final class SecretVote {
+        final Electorate electorate;
+        final SecretParticipation participation = new SecretParticipation();
+        private coop.plenum.governance.tally.Tally counted;
+        private long countedAt = -2;
+
+        SecretVote(Electorate electorate) {
+            this.electorate = electorate;
+        }
+
+        coop.plenum.governance.tally.Tally counted() {
+            if (counted == null || countedAt != participation.sequence()) {
+                counted = participation.tally(electorate);
+                countedAt = participation.sequence();
+            }
+            return counted;
+        }
+    }
+
+    /**
+     * An open secret vote's live tally: who takes part, per class, over the frozen electorate. The electorate is read
+     * from the proposal's whole document ({@code load}) on the first read only (issue 16's "electorate out of
+     * documents read per request"); who takes part is read from the ballot pages, on the first read all of them and
+     * then only the ballot events after the last one counted (a new ballot or retraction is a new event in the pages:
+     * a read after it always brings the count forward, whichever node projected it).
+     */
+    Mono<coop.plenum.governance.tally.Tally> secretParticipation(String proposalId, Mono<Electorate> load) {
+        SecretVote known = secretVotes.get(proposalId);
+        Mono<SecretVote> vote = known != null ? Mono.just(known) : load.map(electorate -> {
+            SecretVote first = new SecretVote(electorate);
+            SecretVote raced = secretVotes.putIfAbsent(proposalId, first);
+            return raced == null ? first : raced;
+        });
+        return vote.flatMap(v -> {
+            long after;
+            synchronized (v) {
+                after = v.participation.sequence();
+            }
+            return ballots.after(proposalId, after).map(events -> {
+                synchronized (v) {
+                    events.forEach(v.participation::apply);
+                    return v.counted();
+                }
+            });
+        });
     }
 
     /** Forgets every cached tally (the read models are being rebuilt). */
     void clear() {
         entries.clear();
         elections.clear();
-        secretElectorates.clear();
+        secretVotes.clear();
     }
 
     /** Forgets a vote's cached tally once it closed (its final tally follows the frozen delegations). */
     void closed(String proposalId) {
         entries.remove(proposalId);
         elections.remove(proposalId);
-        secretElectorates.remove(proposalId);
+        secretVotes.remove(proposalId);
     }
 }

@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * A proposal with what its pages and its tally need, including the frozen electorate; its ballots are documents of
- * their own ({@link BallotDocument}), so a ballot never rewrites this one.
+ * their own ({@link BallotDocument}), so a ballot never rewrites this one. That holds for a secret vote's sealed
+ * ballots too: who took part is read from the ballot pages ({@link SecretParticipation}), not kept here (documents
+ * written before may still hold a {@code secretParticipants} list, which nothing reads).
  */
 @Document("proposals")
 record ProposalDocument(@Id String id, String cooperativeId, String authorMemberId, String authorAccountId, String title,
@@ -33,16 +35,11 @@ record ProposalDocument(@Id String id, String cooperativeId, String authorMember
                         OutcomeStatement outcomeStatement, java.util.Map<String, Integer> seats,
                         List<Candidacy> candidacies, List<Candidate> candidates,
                         coop.plenum.governance.budget.ProposalBudget budget,
-                        coop.plenum.governance.proposal.Secrecy secrecy, List<String> secretParticipants) {
+                        coop.plenum.governance.proposal.Secrecy secrecy) {
 
     /** SECRET: ballots sealed until close; documents from before secret ballots: OPEN. */
     boolean secret() {
         return coop.plenum.governance.proposal.Secrecy.orDefault(secrecy).isSecret();
-    }
-
-    /** SECRET: the members whose sealed ballot stands (public: quorum needs it), never what they chose. */
-    List<String> secretParticipantsOrNone() {
-        return secretParticipants == null ? List.of() : secretParticipants;
     }
 
     /** ELECTION, during deliberation: a standing nomination. */

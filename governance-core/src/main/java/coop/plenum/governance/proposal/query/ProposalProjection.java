@@ -72,8 +72,10 @@ class ProposalProjection {
                        LiveTallies liveTallies, ProposalBallots ballots, ReadModelWrites writes) {
         this.ballots = ballots;
         this.writes = writes;
-        // the ballot handlers only queue writes and read nothing: their writes go in bulk at the end of a batch
-        writes.batch(this, "readmodel-proposals", BallotCast.class, BallotRetracted.class);
+        // the ballot handlers, open and secret, only queue writes and read nothing: their writes go in bulk at the end
+        // of a batch (a secret ballot once also rewrote the proposal's document: docs/performance.md, "Secret-vote participation")
+        writes.batch(this, "readmodel-proposals", BallotCast.class, BallotRetracted.class,
+                coop.plenum.governance.proposal.SecretBallotCast.class, coop.plenum.governance.proposal.SecretBallotRetracted.class);
         this.delegationHistory = delegationHistory;
         this.liveTallies = liveTallies;
         this.mongo = mongo;
@@ -196,17 +198,21 @@ class ProposalProjection {
         writes.afterWritten(() -> changes.changed(proposalId));
     }
 
-    /** SPEC "secrecy: SECRET": who took part is public; what they chose is not here, nor anywhere in the read models. */
+    /**
+     * SPEC "secrecy: SECRET": who took part is public; what they chose is not here, nor anywhere in the read models.
+     * A sealed ballot is an entry of the ballot pages saying only that the member took part then, and who takes part
+     * is read from them ({@link SecretParticipation}); the proposal's document is left alone (a list of every
+     * participant in it was rewritten whole with each ballot).
+     */
     @EventHandler
     void on(coop.plenum.governance.proposal.SecretBallotCast e, @SequenceNumber long sequence) {
         ballots.recordSealed(e.proposalId(), sequence, e.memberId(), e.castAt());
-        once(e.proposalId(), sequence, new Update().addToSet("secretParticipants", e.memberId().value()));
+        writes.afterWritten(() -> changes.changed(e.proposalId()));
     }
 
     @EventHandler
     void on(coop.plenum.governance.proposal.SecretBallotRetracted e, @SequenceNumber long sequence) {
-        ballots.record(e.proposalId(), sequence, e.memberId(), null, null, null, null, null, e.retractedAt());
-        once(e.proposalId(), sequence, new Update().pull("secretParticipants", e.memberId().value()));
+        ballot(e.proposalId(), sequence, e.memberId(), null, null, null, null, null, e.retractedAt());
     }
 
     @EventHandler
@@ -226,7 +232,10 @@ class ProposalProjection {
     void on(VotingClosed e, @SequenceNumber long sequence) {
         liveTallies.closed(e.proposalId().value());
         once(e.proposalId(), sequence, new Update().set("state", ProposalState.CLOSED).set("closedAt", e.closedAt())
-                .set("outcome", e.outcome()).set("approval", e.approval()).set("winners", e.winners()));
+                .set("outcome", e.outcome()).set("approval", e.approval()).set("winners", e.winners())
+                // the participants' list a secret vote's document held before participation was read from the
+                // ballot pages: no longer read or kept up to date, so dropped when such a vote closes
+                .unset("secretParticipants"));
     }
 
     /** The latest statement is shown; every version stays in the log. */
@@ -328,8 +337,7 @@ class ProposalProjection {
                             new MemberId(c.nominatedBy()), c.accepted())).toList(),
                     d.candidatesOrNone().stream().map(c -> new coop.plenum.governance.proposal.ElectionCandidate(
                             new MemberId(c.memberId()), c.classId())).toList(),
-                    d.secretParticipantsOrNone().stream().map(MemberId::new)
-                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+                    d.secret() ? SecretParticipation.of(allBallots).members() : java.util.Set.of());
         }).toFuture();
     }
 
@@ -359,9 +367,10 @@ class ProposalProjection {
     }
 
     /**
-     * A secret vote's tally from its small document: while it is open and read now, who takes part (kept in the small
-     * document) over the frozen electorate, which is read whole once and then kept ({@link LiveTallies#secretElectorate});
-     * as of an instant, before opening and after close, from the whole document and the participation history.
+     * A secret vote's tally from its small document: while it is open and read now, who takes part per class, kept
+     * by {@link LiveTallies#secretParticipation} (the frozen electorate read whole once, the ballot pages after the
+     * last ballot it counted); as of an instant, before opening and after close, from the whole document and the
+     * ballot pages.
      */
     private reactor.core.publisher.Mono<TallyView> secretTallyFrom(ProposalDocument slim, Instant requested) {
         Instant asOf = asOf(slim, requested);
@@ -370,36 +379,14 @@ class ProposalProjection {
         if (!openNow) {
             return whole.flatMap(d -> secretTally(d, requested));
         }
-        return liveTallies.secretElectorate(slim.id(), whole.map(ProposalProjection::electorate))
-                .map(electorate -> secretParticipation(slim, electorate, slim.secretParticipantsOrNone(), asOf));
+        return liveTallies.secretParticipation(slim.id(), whole.map(ProposalProjection::electorate))
+                .map(participation -> secretParticipation(slim, participation, asOf));
     }
 
-    /**
-     * A secret vote while it was open: the given members (who had a sealed ballot standing) count as taking part and
-     * nothing else, always hidden; the placeholder count is participation, never a choice.
-     */
-    private static TallyView secretParticipation(ProposalDocument d, Electorate electorate, java.util.Collection<String> tookPart,
-                                                 Instant asOf) {
-        Map<MemberId, Choice> takingPart = new java.util.LinkedHashMap<>();
-        tookPart.forEach(m -> takingPart.put(new MemberId(m), Choice.ABSTAIN));
-        Tally participation = coop.plenum.governance.tally.YesNo.count(electorate, Map.of(), 0, takingPart).result();
+    /** A secret vote while it was open: participation per class, always hidden (see {@link SecretParticipation#tally}). */
+    private static TallyView secretParticipation(ProposalDocument d, Tally participation, Instant asOf) {
         return new TallyView(new ProposalId(d.id()), new CooperativeId(d.cooperativeId()),
                 ProposalState.VOTING, null, asOf, participation).hiddenIf(true);
-    }
-
-    /**
-     * SPEC "Time, and as of" for a secret vote: the members whose sealed ballot stood at the instant (cast at or
-     * before it and not retracted since), from the participation the ballot pages keep.
-     */
-    private reactor.core.publisher.Mono<java.util.Set<String>> secretParticipantsAsOf(String proposalId, Instant asOf) {
-        return ballotsOf(proposalId).map(all -> {
-            java.util.Set<String> tookPart = new java.util.LinkedHashSet<>();
-            BallotBox.asOf(all.stream().filter(b -> b.sealed() || b.retracted())
-                            .map(b -> new BallotBox.LogEntry<>(b.sequence(), b.at(), new MemberId(b.memberId()), b.sealed() ? Boolean.TRUE : null))
-                            .toList(), asOf)
-                    .ballots().keySet().forEach(m -> tookPart.add(m.value()));
-            return tookPart;
-        });
     }
 
     /**
@@ -417,14 +404,17 @@ class ProposalProjection {
         }
         boolean closed = d.closedAt() != null && !asOf.isBefore(d.closedAt());
         if (!closed) {
-            return secretParticipantsAsOf(d.id(), asOf).map(tookPart -> secretParticipation(d, electorate(d), tookPart, asOf));
+            // SPEC "Time, and as of": the members whose sealed ballot stood at the instant
+            return ballotsOf(d.id()).map(all -> secretParticipation(d,
+                    SecretParticipation.asOf(all, asOf).tally(electorate(d)), asOf));
         }
-        return revealed(d.id()).map(revealed -> {
+        return revealed(d.id()).zipWith(ballotsOf(d.id())).map(found -> {
+            List<coop.plenum.governance.proposal.RevealedBallot> revealed = found.getT1();
             ProposalId id = new ProposalId(d.id());
             var counted = coop.plenum.governance.proposal.secret.SecretCount.of(id, d.classes(), d.decision(),
                     d.electorate().stream().map(m -> new coop.plenum.governance.proposal.ElectorateMember(new MemberId(m.memberId()),
                             new coop.plenum.governance.account.AccountId(m.accountId()), m.classId(), m.power())).toList(),
-                    d.secretParticipantsOrNone().stream().map(MemberId::new).collect(java.util.stream.Collectors.toSet()), revealed);
+                    SecretParticipation.of(found.getT2()).members(), revealed);
             List<BallotDocument> anonymous = new java.util.ArrayList<>();
             for (int i = 0; i < revealed.size(); i++) {
                 var body = revealed.get(i).asBallotOf(id, new MemberId("revealed ballot #" + (i + 1)));
@@ -452,6 +442,8 @@ class ProposalProjection {
     CompletableFuture<RevealedBallotsView> handle(FindRevealedBallots query) {
         String id = query.proposalId().value();
         Query slim = Query.query(where("_id").is(id));
+        // secretParticipants: the list a secret vote's document held before participation was read from the ballot
+        // pages (dropped when such a vote closes; see the VotingClosed handler)
         slim.fields().exclude("electorate").exclude("revisions").exclude("comments").exclude("applied").exclude("secretParticipants");
         return mongo.findOne(slim, ProposalDocument.class).flatMap(d -> {
             boolean closed = d.state() == ProposalState.CLOSED || d.state() == ProposalState.EXECUTED;
