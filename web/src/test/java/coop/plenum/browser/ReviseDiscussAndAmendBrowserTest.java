@@ -31,9 +31,12 @@ class ReviseDiscussAndAmendBrowserTest extends BrowserTest {
         browser.findElement(By.id("title")).sendKeys("Community solar roof");
         browser.findElement(By.id("body")).sendKeys("Panels on the depot roof.\nPaid from the reserve.");
         browser.findElement(By.id("submit-proposal")).click();
+        // the proposal's page has arrived once its edit button is there: read its address only then (read at the
+        // click, it could still be the form's, and the second member later opened the empty form: a CI failure)
+        WebElement edit = browser.findElement(By.id("edit-proposal"));
         String proposalPage = browser.getCurrentUrl();
 
-        browser.findElement(By.id("edit-proposal")).click();
+        edit.click();
         WebElement body = browser.findElement(By.id("body"));
         assertThat(body.getAttribute("value")).isEqualTo("Panels on the depot roof.\nPaid from the reserve.");
         body.clear();
