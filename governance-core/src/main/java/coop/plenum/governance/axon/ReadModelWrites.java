@@ -29,9 +29,10 @@ import java.util.Set;
  * <p>
  * A projection opts in per event type with {@link #batch}: the handlers of those events must write only through
  * {@link #upsert}, {@link #updateFirst}, {@link #replace} and {@link #afterWritten}, and read nothing that a write
- * queued earlier in the batch may change unless they also remember those writes (BallotBatch, MembershipBatch). Everything else keeps its order: before any other
- * event of the group is handled the queued writes are flushed, and they are always flushed before the batch's
- * token is stored (see {@link ReadModelWriteBatching}), so "acknowledged by the token ⇒ written" still holds.
+ * queued earlier in the batch may change unless they also remember those writes (BallotBatch, MembershipBatch).
+ * Everything else keeps its order: before any other event of the group is handled the queued writes are flushed,
+ * and they are always flushed before the batch's token is stored (see {@link ReadModelWriteBatching}), so
+ * "acknowledged by the token ⇒ written" still holds.
  * Outside a batch (a dead letter being retried, a test calling a handler) a write is made at once.
  */
 @Component
@@ -95,7 +96,10 @@ public class ReadModelWrites {
         }
     }
 
-    /** Replaces the matching document with {@code document} (mapped as its type, so as a direct replace stores it), or inserts it. */
+    /**
+     * Replaces the matching document with {@code document}, or inserts it: queued like {@link #upsert}, else made now;
+     * either way mapped as its type, so the bulk stores what a direct replace does.
+     */
     public void replace(Query query, Object document) {
         Pending pending = pending();
         if (pending == null) {
