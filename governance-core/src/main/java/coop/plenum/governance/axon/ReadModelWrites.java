@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,9 +28,11 @@ import java.util.Set;
  * about a fifth of the time in bulk on the embedded server; docs/performance.md, "Read-model store").
  * <p>
  * A projection opts in per event type with {@link #batch}: the handlers of those events must write only through
- * {@link #upsert} and {@link #afterWritten}, and read nothing. Everything else keeps its order: before any other
- * event of the group is handled the queued writes are flushed, and they are always flushed before the batch's
- * token is stored (see {@link ReadModelWriteBatching}), so "acknowledged by the token ⇒ written" still holds.
+ * {@link #upsert}, {@link #updateFirst}, {@link #replace} and {@link #afterWritten}, and read nothing that a write
+ * queued earlier in the batch may change unless they also remember those writes (BallotBatch, MembershipBatch).
+ * Everything else keeps its order: before any other event of the group is handled the queued writes are flushed,
+ * and they are always flushed before the batch's token is stored (see {@link ReadModelWriteBatching}), so
+ * "acknowledged by the token ⇒ written" still holds.
  * Outside a batch (a dead letter being retried, a test calling a handler) a write is made at once.
  */
 @Component
@@ -76,7 +79,34 @@ public class ReadModelWrites {
         if (pending == null) {
             mongo.upsert(query, update, entity).block();
         } else {
-            pending.add(new Write(entity, mongo.getCollectionName(entity), query, update));
+            pending.add(new Write(Kind.UPSERT, entity, mongo.getCollectionName(entity), query, update, null));
+        }
+    }
+
+    /**
+     * An update that inserts nothing when no document matches (a transition guarded by "not applied yet", whose upsert
+     * would try to insert a second document with the same {@code _id}): queued like {@link #upsert}, else made now.
+     */
+    public void updateFirst(Class<?> entity, Query query, Update update) {
+        Pending pending = pending();
+        if (pending == null) {
+            mongo.updateFirst(query, update, entity).block();
+        } else {
+            pending.add(new Write(Kind.UPDATE, entity, mongo.getCollectionName(entity), query, update, null));
+        }
+    }
+
+    /**
+     * Replaces the matching document with {@code document}, or inserts it: queued like {@link #upsert}, else made now;
+     * either way mapped as its type, so the bulk stores what a direct replace does.
+     */
+    public void replace(Query query, Object document) {
+        Pending pending = pending();
+        if (pending == null) {
+            mongo.findAndReplace(query, document, FindAndReplaceOptions.options().upsert()).block();
+        } else {
+            Class<?> entity = ClassUtils.getUserClass(document);
+            pending.add(new Write(Kind.REPLACE, entity, mongo.getCollectionName(entity), query, null, document));
         }
     }
 
@@ -86,7 +116,7 @@ public class ReadModelWrites {
         if (pending == null) {
             mongo.upsert(query, update, collection).block();
         } else {
-            pending.add(new Write(null, collection, query, update));
+            pending.add(new Write(Kind.UPSERT, null, collection, query, update, null));
         }
     }
 
@@ -112,8 +142,21 @@ public class ReadModelWrites {
         return new Pending(mongo);
     }
 
-    /** {@code entity}: the mapped type whose metadata maps the update, or null for plain documents. */
-    private record Write(Class<?> entity, String collection, Query query, Update update) {
+    private enum Kind { UPSERT, UPDATE, REPLACE }
+
+    /**
+     * {@code entity}: the mapped type whose metadata maps the update, or null for plain documents; {@code update} for
+     * an upsert or update, {@code replacement} for a replace.
+     */
+    private record Write(Kind kind, Class<?> entity, String collection, Query query, Update update, Object replacement) {
+
+        void addTo(ReactiveBulkOperations bulk) {
+            switch (kind) {
+                case UPSERT -> bulk.upsert(query, update);
+                case UPDATE -> bulk.updateOne(query, update);
+                case REPLACE -> bulk.replaceOne(query, replacement, FindAndReplaceOptions.options().upsert());
+            }
+        }
     }
 
     /**
@@ -135,8 +178,8 @@ public class ReadModelWrites {
         }
 
         void add(Write write) {
-            org.bson.Document update = write.update().getUpdateObject();
-            List<Object> key = ONLY_ADDS.containsAll(update.keySet())
+            org.bson.Document update = write.kind() == Kind.UPSERT ? write.update().getUpdateObject() : null;
+            List<Object> key = update != null && ONLY_ADDS.containsAll(update.keySet())
                     ? List.of(write.query().getQueryObject(), update)
                     : List.of(new Object());
             writes.computeIfAbsent(write.collection(), c -> new LinkedHashMap<>()).putIfAbsent(key, write);
@@ -147,7 +190,7 @@ public class ReadModelWrites {
                 Class<?> entity = queued.values().iterator().next().entity();
                 ReactiveBulkOperations bulk = entity == null ? mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection)
                         : mongo.bulkOps(BulkOperations.BulkMode.ORDERED, entity, collection);
-                queued.values().forEach(write -> bulk.upsert(write.query(), write.update()));
+                queued.values().forEach(write -> write.addTo(bulk));
                 bulk.execute().block();
             });
             writes.clear();

@@ -4,6 +4,7 @@ import coop.plenum.governance.account.AccountCreated;
 import coop.plenum.governance.account.AccountId;
 import coop.plenum.governance.account.AccountProfileChanged;
 import coop.plenum.governance.axon.EventMetadata;
+import coop.plenum.governance.axon.ReadModelWrites;
 import coop.plenum.governance.cooperative.CooperativeFounded;
 import coop.plenum.governance.ids.CooperativeId;
 import coop.plenum.governance.cooperative.FoundingMember;
@@ -25,7 +26,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -49,7 +49,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * role changes are set operations.
  */
 @Component
-@ProcessingGroup("readmodel-membership")
+@ProcessingGroup(MembershipProjection.GROUP)
 @coop.plenum.governance.axon.ReadModelLayout(2) // 2: names follow AccountProfileChanged (renames made before are applied by the rebuild)
 class MembershipProjection {
 
@@ -57,10 +57,18 @@ class MembershipProjection {
             .comparing((MemberView m) -> m.displayName() == null ? "" : m.displayName(), String.CASE_INSENSITIVE_ORDER)
             .thenComparing(m -> m.memberId().value());
 
-    private final ReactiveMongoTemplate mongo;
+    static final String GROUP = "readmodel-membership";
 
-    MembershipProjection(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final ReadModelWrites writes;
+
+    MembershipProjection(ReactiveMongoTemplate mongo, ReadModelWrites writes) {
         this.mongo = mongo;
+        this.writes = writes;
+        // a large set-up appends these by the hundred thousand: their writes go in bulk at the end of each batch, and
+        // what a later event of the batch reads of an earlier one's writes comes from MembershipBatch; every other
+        // event flushes the queue before it is handled and writes at once
+        writes.batch(this, GROUP, AccountCreated.class, MembershipApplied.class, MemberAdmitted.class);
     }
 
     // ---- names ---------------------------------------------------------------------------------------------
@@ -87,12 +95,12 @@ class MembershipProjection {
     }
 
     private void saveName(String key, String name) {
-        mongo.findAndReplace(Query.query(where("_id").is(key)), new DirectoryNameDocument(key, name),
-                FindAndReplaceOptions.options().upsert()).block();
+        writes.replace(Query.query(where("_id").is(key)), new DirectoryNameDocument(key, name));
+        MembershipBatch.current().named(key, name);
     }
 
     private String nameOf(String key) {
-        return mongo.findById(key, DirectoryNameDocument.class).map(DirectoryNameDocument::name).blockOptional().orElse(null);
+        return MembershipBatch.current().nameOf(mongo, key);
     }
 
     // ---- memberships ------------------------------------------------------------------------------------------
@@ -189,24 +197,43 @@ class MembershipProjection {
                 .setOnInsert("appliedAt", appliedAt)
                 .setOnInsert("memberSince", memberSince)
                 .setOnInsert("history", List.of(first));
-        mongo.upsert(Query.query(where("_id").is(memberId.value())), insertOnly, MemberDocument.class).block();
+        writes.upsert(MemberDocument.class, Query.query(where("_id").is(memberId.value())), insertOnly);
+        // an upsert that only sets on insert leaves a membership that exists already as it is: remember what it holds
+        MembershipBatch batch = MembershipBatch.current();
+        if (batch.memberState(memberId.value()) == null) {
+            batch.memberLeft(memberId.value(), new MembershipBatch.MemberState(status, classId));
+        }
         updateSeat(coop, accountId.value(), new Update().set("memberId", memberId.value()).set("status", status));
     }
 
     private void transition(CooperativeId cooperativeId, MemberId memberId, AccountId accountId, long sequence, String change,
                             MemberStatus status, String classId, Instant at, String actor, Update update) {
         Query notYetApplied = Query.query(where("_id").is(memberId.value()).and("history.sequence").ne(sequence));
-        MemberDocument current = mongo.findById(memberId.value(), MemberDocument.class).block();
+        MembershipBatch batch = MembershipBatch.current();
+        MembershipBatch.MemberState current = status != null && classId != null ? null : currentState(batch, memberId.value());
         MemberStatus after = status != null ? status : current == null ? null : current.status();
         String classAfter = classId != null ? classId : current == null ? null : current.classId();
         if (status != null) {
             update.set("status", status);
         }
         update.push("history", new MemberDocument.Change(sequence, change, after, classAfter, at, actor));
-        mongo.updateFirst(notYetApplied, update, MemberDocument.class).block();
+        writes.updateFirst(MemberDocument.class, notYetApplied, update);
+        if (current != null || batch.memberState(memberId.value()) != null || status != null && classId != null) {
+            batch.memberLeft(memberId.value(), new MembershipBatch.MemberState(after, classAfter));
+        }
         if (status != null) {
             updateSeat(cooperativeId.value(), accountId.value(), new Update().set("memberId", memberId.value()).set("status", status));
         }
+    }
+
+    /** The membership's status and class as the batch's writes so far leave it (some may still be queued). */
+    private MembershipBatch.MemberState currentState(MembershipBatch batch, String memberId) {
+        MembershipBatch.MemberState known = batch.memberState(memberId);
+        if (known != null) {
+            return known;
+        }
+        MemberDocument stored = mongo.findById(memberId, MemberDocument.class).block();
+        return stored == null ? null : new MembershipBatch.MemberState(stored.status(), stored.classId());
     }
 
     private void grant(String coop, String accountId, Role role) {
@@ -220,7 +247,7 @@ class MembershipProjection {
         if (!update.modifies("roles")) {
             update.setOnInsert("roles", List.of());
         }
-        mongo.upsert(Query.query(where("_id").is(SeatDocument.key(coop, accountId))), update, SeatDocument.class).block();
+        writes.upsert(SeatDocument.class, Query.query(where("_id").is(SeatDocument.key(coop, accountId))), update);
     }
 
     // ---- queries ---------------------------------------------------------------------------------------------
