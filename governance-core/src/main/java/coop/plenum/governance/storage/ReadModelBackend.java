@@ -59,12 +59,14 @@ final class ReadModelBackend extends H2Backend {
          * H2Database's collection with data-size tracking off: to keep {@code collStats.size} current, every update
          * BSON-encodes the document before and after the change (31 % of the store's CPU while ballots were cast,
          * each rewriting a page of up to 128 ballots; JFR, docs/performance.md). Nothing in Plenum reads that size.
-         * The maps are the ones H2Database opens for a collection, so stores written before stay readable.
+         * The maps are the ones H2Database opens for a collection, so stores written before stay readable; their
+         * documents are written as BSON ({@link BsonDocumentType}) and read back in either form.
          */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace);
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
             return new UntrackedSizeCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
