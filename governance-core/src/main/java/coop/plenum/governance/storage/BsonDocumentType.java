@@ -42,40 +42,75 @@ final class BsonDocumentType extends BasicDataType<Document> {
     static final byte BSON = (byte) 0xB5;
 
     private final ObjectDataType h2 = new ObjectDataType();
-    /** As H2's serialized-object type estimates memory: a running average of the written sizes. */
-    private volatile int averageSize = 10_000;
+    private final MemoryEstimate memory = new MemoryEstimate();
 
     @Override
     public int getMemory(Document document) {
-        return averageSize;
+        return memory.perValue();
     }
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        if (!RoundTrips.exactly(document)) {
+        int start = buffer.position();
+        if (writeBson(buffer, document, memory.perValue()) < 0) {
             h2.write(buffer, document);
-            return;
         }
-        ByteBuf bson = Unpooled.buffer(Math.min(averageSize, 1 << 16));
+        memory.seen(buffer.position() - start);
+    }
+
+    @Override
+    public Document read(ByteBuffer buffer) {
+        int start = buffer.position();
+        Document document = readBson(buffer);
+        if (document == null) {
+            document = (Document) h2.read(buffer);
+        }
+        memory.seen(buffer.position() - start);
+        return document;
+    }
+
+    /**
+     * What H2 counts a value as in its cache and when it splits a page, estimated as H2's own type estimates an object
+     * it serializes: twice the running average of the sizes written and read, 10,000 bytes until the first.
+     */
+    static final class MemoryEstimate {
+
+        private volatile int average = 10_000;
+
+        int perValue() {
+            return average;
+        }
+
+        void seen(int bytes) {
+            average = (int) ((2L * bytes + 15L * average) / 16);
+        }
+    }
+
+    /**
+     * Writes the tag and the document as BSON if BSON gives it back exactly, and answers its size; otherwise writes
+     * nothing and answers -1.
+     */
+    static int writeBson(WriteBuffer buffer, Document document, int expectedSize) {
+        if (!RoundTrips.exactly(document)) {
+            return -1;
+        }
+        ByteBuf bson = Unpooled.buffer(Math.max(64, Math.min(expectedSize, 1 << 16)));
         try {
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-            } catch (RuntimeException notEncodable) {
-                h2.write(buffer, document);
-                return;
-            }
+            BsonEncoder.encodeDocument(document, bson);
             int size = bson.readableBytes();
             buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
-            averageSize = (size + 15 * averageSize) / 16;
+            return size;
+        } catch (RuntimeException notEncodable) {
+            return -1;
         } finally {
             bson.release();
         }
     }
 
-    @Override
-    public Document read(ByteBuffer buffer) {
+    /** The document at the buffer's position if it was written by {@link #writeBson}; otherwise null, reading nothing. */
+    static Document readBson(ByteBuffer buffer) {
         if (buffer.get(buffer.position()) != BSON) {
-            return (Document) h2.read(buffer);
+            return null;
         }
         int start = buffer.position() + 1;
         int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);

@@ -15,7 +15,10 @@ import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.bson.types.Binary;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +85,30 @@ class BsonDocumentTypeTest {
 
         assertThat(List.of(type.read(page), type.read(page), type.read(page))).containsExactly(bson, h2, bson);
         assertThat(page.remaining()).isZero();
+    }
+
+    @Test
+    void indexKeysAreWrittenAsBsonUnlessTheyHoldAMissingFieldOrANullAndKeysOfBothFormsReadBackEqual() {
+        IndexKeyType type = new IndexKeyType();
+        List<KeyValue> keys = List.of(new KeyValue("proposal|1"), new KeyValue(42L, "m-7"), new KeyValue(new Document("a", 1)),
+                new KeyValue(Missing.getInstance()), new KeyValue((Object) null));
+        for (KeyValue key : keys) {
+            WriteBuffer buffer = new WriteBuffer();
+            type.write(buffer, key);
+            ByteBuffer written = buffer.getBuffer().flip();
+            boolean missing = key.get(0) instanceof Missing || key.get(0) == null;
+            assertThat(written.get(0) == BsonDocumentType.BSON).as("%s written as BSON", key).isEqualTo(!missing);
+            KeyValue back = type.read(written);
+            if (!missing) {
+                // (a Missing read back from Java serialization is another instance, unequal to the one written, as before)
+                assertThat(back).isEqualTo(key);
+            }
+            assertThat(written.remaining()).isZero();
+        }
+
+        WriteBuffer h2Written = new WriteBuffer();
+        new ObjectDataType().write(h2Written, new KeyValue("written-before"));
+        assertThat(type.read(h2Written.getBuffer().flip())).isEqualTo(new KeyValue("written-before"));
     }
 
     @Test
