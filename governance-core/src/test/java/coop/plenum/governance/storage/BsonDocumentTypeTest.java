@@ -112,6 +112,29 @@ class BsonDocumentTypeTest {
     }
 
     @Test
+    void aValueIsCountedAsTwiceTheSizeOfWhatIsWrittenAndReadNotAsH2sStartingGuess() {
+        BsonDocumentType documents = new BsonDocumentType();
+        IndexKeyType keys = new IndexKeyType();
+        Document small = new Document("_id", "proposal|1").append("n", 1);
+        KeyValue key = new KeyValue("proposal|1");
+        for (int i = 0; i < 200; i++) {
+            documents.write(new WriteBuffer(), small);
+            keys.write(new WriteBuffer(), key);
+        }
+        int documentSize = write(small).remaining();
+
+        // H2 splits a page and fills its cache by these estimates: stuck at 10,000 bytes, a page would hold one value
+        assertThat(documents.getMemory(small)).isBetween(2 * documentSize - 2, 2 * documentSize + 16);
+        assertThat(keys.getMemory(key)).isLessThan(200);
+
+        BsonDocumentType reader = new BsonDocumentType();
+        for (int i = 0; i < 200; i++) {
+            reader.read(write(small));
+        }
+        assertThat(reader.getMemory(small)).as("what is read counts too").isBetween(2 * documentSize - 2, 2 * documentSize + 16);
+    }
+
+    @Test
     void aStoreWrittenByThePlainBackendReadsBackAndKeepsEveryDocumentAcrossRewritesAndRestarts() {
         String file = dir.resolve("readmodels.mv").toString();
         withCollection(new MongoServer(new H2Backend(file)), ballots -> {
