@@ -38,6 +38,14 @@ import java.util.stream.Stream;
  * </ul>
  * With {@code --stores two-nodes}: the stores as {@code plenum stores} runs them and two nodes on them, the clients'
  * requests alternating between the nodes (JVM CPU: both nodes and the stores' JVM).
+ * Before anything is timed, untimed warm-up rounds (each: every member's no-op and a Bearer ballot on a third
+ * proposal) run until the JIT's compiler threads take under 5 % of the JVM's CPU in a round, at most
+ * {@code --warm-up} rounds (16; 0: none, as runs before 2026-12-03 20:00 were made, when the compiler threads took ~26 %
+ * of a Bearer ballot's JVM CPU and the same jar's rates varied twofold between runs).
+ * With {@code --threads true}: for each ballot phase, the JVM CPU per ballot by thread group (thread names with
+ * their numbers dropped), read from {@code jcmd <pid> Thread.print} before and after the phase. A sampling profiler
+ * weighs threads by how often they are seen running Java code; these are the threads' own CPU clocks. A thread that
+ * ended during the phase is counted only in "(ended threads)", the JVM's total minus the live threads' sum.
  * A single-file Java program: see benchmarks/README.md.
  */
 public class BallotBenchmark {
@@ -50,6 +58,9 @@ public class BallotBenchmark {
      * the slow set-up may share a busy machine while the timed phases run on a quiet one. Empty: no wait.
      */
     static String WAIT_FOR = "";
+    static boolean THREADS = false;
+    static boolean WARM_UP = true;
+    static int WARM_UP_ROUNDS = 16;
 
     static void waitForGo(String store) throws InterruptedException {
         if (WAIT_FOR.isEmpty()) {
@@ -83,12 +94,16 @@ public class BallotBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>(Map.of("--jar", "web/target/plenum.jar", "--members", "10000", "--clients", "16",
-                "--stores", "jdbc,in-memory", "--recasts", "200", "--bcrypt", "4", "--wait-for", ""));
+                "--stores", "jdbc,in-memory", "--recasts", "200", "--bcrypt", "4", "--wait-for", "", "--threads", "false",
+                "--warm-up", "16"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opts.put(args[i], args[i + 1]);
         }
         BCRYPT = opts.get("--bcrypt");
         WAIT_FOR = opts.get("--wait-for");
+        THREADS = Boolean.parseBoolean(opts.get("--threads"));
+        WARM_UP_ROUNDS = Integer.parseInt(opts.get("--warm-up"));
+        WARM_UP = WARM_UP_ROUNDS > 0;
         int members = Integer.parseInt(opts.get("--members"));
         int clients = Integer.parseInt(opts.get("--clients"));
         Map<String, List<Phase>> results = new LinkedHashMap<>();
@@ -214,6 +229,7 @@ public class BallotBenchmark {
             String basicVote = openProposal(base, coop, "Basic vote", basic[0]);
             String bearerVote = openProposal(base, coop, "Bearer vote", basic[0]);
             String smallVote = openProposal(base, coop, "Ten ballots", basic[0]);
+            String warmUpVote = WARM_UP ? openProposal(base, coop, "Warm-up vote", basic[0]) : null;
             Random random = new Random(42);
             String[] choices = new String[members];
             for (int i = 0; i < members; i++) {
@@ -222,13 +238,18 @@ public class BallotBenchmark {
             CpuClock cpu = new CpuClock(jvms, data);
 
             waitForGo(store);
+            if (warmUpVote != null) {
+                warmUp(store, members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", i % 2 == 0 ? basic[i] : bearer[i], null, Set.of(200)),
+                        (round, i) -> receipted(twoNodes ? "jdbc" : store, send("PUT", proposalsAt[i % bases.length] + warmUpVote + "/ballots/"
+                                + memberIds[i], bearer[i], "{\"choice\":\"" + (round % 2 == 0 ? "YES" : "NO") + "\"}", BALLOT_OK)));
+            }
             System.out.printf("[%s] no-op baseline, %d requests with Basic and with Bearer (after as many untimed)…%n", store, members);
             parallel(members, clients, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", i % 2 == 0 ? basic[i] : bearer[i], null, Set.of(200)));
             phases.add(measure("no-op basic", members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", basic[i], null, Set.of(200)), () -> "-"));
             phases.add(measure("no-op bearer", members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", bearer[i], null, Set.of(200)), () -> "-"));
 
-            System.out.printf("[%s] casting %d ballots with Basic, then %d with Bearer…%n", store, members, members);
             String logKind = twoNodes ? "jdbc" : store;
+            System.out.printf("[%s] casting %d ballots with Basic, then %d with Bearer…%n", store, members, members);
             phases.add(measure("ballots basic", members, clients, cpu, i -> receipted(logKind, send("PUT", proposalsAt[i % bases.length] + basicVote + "/ballots/"
                     + memberIds[i], basic[i], "{\"choice\":\"" + choices[i] + "\"}", BALLOT_OK)),
                     () -> tallyCheck(proposalsAt, basicVote, basic[0], choices, members)));
@@ -331,6 +352,7 @@ public class BallotBenchmark {
 
     static Phase measure(String name, int count, int clients, CpuClock cpu, Step step, Check check) throws Exception {
         long[] latencies = new long[count];
+        Map<String, Double> threadsBefore = THREADS && name.startsWith("ballots") ? cpu.byThreadGroup() : null;
         double[] cpuBefore = cpu.read();
         long start = System.nanoTime();
         parallel(count, clients, i -> {
@@ -340,9 +362,55 @@ public class BallotBenchmark {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         double[] cpuAfter = cpu.read();
+        if (threadsBefore != null) {
+            printThreadGroups(name, count, cpuAfter[0] - cpuBefore[0], threadsBefore, cpu.byThreadGroup());
+        }
         Arrays.sort(latencies);
         return new Phase(name, count, seconds, count / seconds, latencies[count / 2] / 1e6, percentile99(latencies) / 1e6,
                 (cpuAfter[0] - cpuBefore[0]) / count, (cpuAfter[1] - cpuBefore[1]) / count, check.run());
+    }
+
+    interface RoundStep {
+        void run(int round, int i) throws Exception;
+    }
+
+    /**
+     * Untimed rounds of the no-op and of Bearer ballots (each member recasting on the warm-up vote) until the JIT's
+     * compiler threads take under 5 % of the JVM's CPU in a round, or WARM_UP_ROUNDS rounds. On 2 cores the JVM runs
+     * one C2 compiler thread, which stays busy for minutes with Spring's, Reactor's, Axon's and the drivers' hot code:
+     * measured without this, it took a quarter of a Bearer ballot's JVM CPU and made the rates of one jar vary twofold
+     * from run to run.
+     */
+    static void warmUp(String store, int members, int clients, CpuClock cpu, Step noop, RoundStep ballot) throws Exception {
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            Map<String, Double> before = cpu.byThreadGroup();
+            double jvmBefore = cpu.read()[0];
+            long start = System.nanoTime();
+            parallel(members, clients, noop);
+            int r = round;
+            parallel(members, clients, i -> ballot.run(r, i));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double jvm = cpu.read()[0] - jvmBefore;
+            Map<String, Double> after = cpu.byThreadGroup();
+            double compiler = after.entrySet().stream().filter(e -> e.getKey().contains("CompilerThread"))
+                    .mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
+            System.out.printf("[%s] warm-up round %d: %d no-op requests and %d ballots in %.1f s, JIT compilers %.1f %% of the JVM's CPU%n",
+                    store, round + 1, members, members, seconds, 100 * compiler / jvm);
+            if (compiler < 0.05 * jvm) {
+                return;
+            }
+        }
+    }
+
+    static void printThreadGroups(String phase, int count, double jvmMs, Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> spent = new HashMap<>();
+        after.forEach((group, ms) -> spent.put(group, ms - before.getOrDefault(group, 0.0)));
+        double live = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        spent.put("(ended threads)", Math.max(0, jvmMs - live));
+        System.out.printf("[%s] JVM CPU per ballot by thread group (%.2f ms in all):%n", phase, jvmMs / count);
+        spent.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() / count >= 0.01)
+                .forEach(e -> System.out.printf("    %7.3f ms  %5.1f %%  %s%n", e.getValue() / count, 100 * e.getValue() / jvmMs, e.getKey()));
     }
 
     static Phase latencyOnly(String name, long[] latencies) {
@@ -368,6 +436,23 @@ public class BallotBenchmark {
      * with every backend: live ones by their own time, exited ones through the postmaster's children's time).
      */
     record CpuClock(List<Process> jvms, Path data) {
+        private static final Pattern THREAD = Pattern.compile("^\"(.*)\" .*? cpu=([0-9.]+)ms", Pattern.MULTILINE);
+
+        /** Milliseconds of CPU of each group of live threads of the JVMs, a group being a name without its numbers. */
+        Map<String, Double> byThreadGroup() throws Exception {
+            Map<String, Double> groups = new HashMap<>();
+            for (Process jvm : jvms) {
+                Process jcmd = new ProcessBuilder("jcmd", Long.toString(jvm.pid()), "Thread.print").redirectErrorStream(true).start();
+                String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                jcmd.waitFor();
+                Matcher m = THREAD.matcher(dump);
+                while (m.find()) {
+                    groups.merge(m.group(1).replaceAll("[0-9]+", "#"), Double.parseDouble(m.group(2)), Double::sum);
+                }
+            }
+            return groups;
+        }
+
         double[] read() throws IOException {
             double jvmMs = jvms.stream().mapToLong(jvm -> jvm.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                     .sum() / 1e6;
