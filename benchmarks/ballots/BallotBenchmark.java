@@ -238,9 +238,10 @@ public class BallotBenchmark {
             CpuClock cpu = new CpuClock(jvms, data);
 
             waitForGo(store);
+            String logKind = twoNodes ? "jdbc" : store;
             if (warmUpVote != null) {
                 warmUp(store, members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", i % 2 == 0 ? basic[i] : bearer[i], null, Set.of(200)),
-                        (round, i) -> receipted(twoNodes ? "jdbc" : store, send("PUT", proposalsAt[i % bases.length] + warmUpVote + "/ballots/"
+                        (round, i) -> receipted(logKind, send("PUT", proposalsAt[i % bases.length] + warmUpVote + "/ballots/"
                                 + memberIds[i], bearer[i], "{\"choice\":\"" + (round % 2 == 0 ? "YES" : "NO") + "\"}", BALLOT_OK)));
             }
             System.out.printf("[%s] no-op baseline, %d requests with Basic and with Bearer (after as many untimed)…%n", store, members);
@@ -248,7 +249,6 @@ public class BallotBenchmark {
             phases.add(measure("no-op basic", members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", basic[i], null, Set.of(200)), () -> "-"));
             phases.add(measure("no-op bearer", members, clients, cpu, i -> send("GET", bases[i % bases.length] + "/api/v1/accounts/me", bearer[i], null, Set.of(200)), () -> "-"));
 
-            String logKind = twoNodes ? "jdbc" : store;
             System.out.printf("[%s] casting %d ballots with Basic, then %d with Bearer…%n", store, members, members);
             phases.add(measure("ballots basic", members, clients, cpu, i -> receipted(logKind, send("PUT", proposalsAt[i % bases.length] + basicVote + "/ballots/"
                     + memberIds[i], basic[i], "{\"choice\":\"" + choices[i] + "\"}", BALLOT_OK)),
