@@ -58,7 +58,10 @@ public final class HeadlessChromium {
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         // a stalled page fails the test in seconds, not after the driver's default of five minutes
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return driver;
+        WaitForNavigation waitForNavigation = new WaitForNavigation();
+        WebDriver decorated = new org.openqa.selenium.support.events.EventFiringDecorator<WebDriver>(waitForNavigation).decorate(driver);
+        waitForNavigation.attachTo(decorated);
+        return decorated;
     }
 
     /**
