@@ -157,7 +157,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
                 return map(nested, depth + 1);
             }
             if (value instanceof List<?> list) {
-                // comes back as an ArrayList: equal, and mongo-java-server copies a document before it changes it
+                // comes back as an ArrayList: equal, and a stored document is never changed in place (ReadModelBackend)
                 return list(list, depth + 1);
             }
             if (value instanceof Instant instant) {

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -123,19 +124,33 @@ final class ReadModelBackend extends H2Backend {
         }
 
         /**
+         * Answers every query with documents of its own, never the stored ones. mongo-java-server updates a document in
+         * place: it computes the new version on a deep copy, then removes and puts the stored document's top-level
+         * fields. H2's background writer serializes stored documents at any moment without the collection's lock, so
+         * an update that added or removed a field while a page holding its document was being written failed the
+         * writer with a ConcurrentModificationException, and H2 then closed the whole store: every later read and
+         * write of every cooperative failed until a restart (seen in CI, 2026-12-04), and a page written mid-update
+         * could hold half an update. Here an update changes a copy and puts that copy in the map; a stored document
+         * is never changed again once stored.
+         * <p>
          * A query that leaves out top-level fields ({@code {electorate: 0, …}}) answers each document without them,
          * copied shallowly. mongo-java-server's own projection deep-copies the whole document first and then drops
          * the fields, so leaving out a proposal's 10,000-member electorate still cost copying it on every summary
-         * read (issue 16). The filter, order, skip and limit are mongo-java-server's, in its order; any other
-         * projection is its own. The copy shares its values with the stored document, as an answer without a
-         * projection shares the document itself: an update computes the new version on a deep copy and then replaces
-         * the stored document's top-level values, never a nested value in place, so the copy keeps one whole version.
+         * read (issue 16). A query without a projection answers a shallow copy too. Shallow is enough: an update
+         * builds every new top-level value on a deep copy, never changing a nested value in place. The filter, order,
+         * skip and limit are mongo-java-server's, in its order; any other projection is its own, which answers new
+         * documents already.
          */
         @Override
         protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int numberToSkip, int limit,
                                                        int batchSize, Comparator<Document> order, Document fieldSelector) {
             Set<String> left = TopLevelExclusions.of(fieldSelector, getIdField());
-            if (left.isEmpty()) {
+            UnaryOperator<Document> answer;
+            if (!left.isEmpty()) {
+                answer = document -> TopLevelExclusions.without(document, left);
+            } else if (fieldSelector == null || fieldSelector.keySet().isEmpty()) {
+                answer = Document::clone;
+            } else {
                 return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, order, fieldSelector);
             }
             Stream<Document> matched = documents.filter(document -> documentMatchesQuery(document, query));
@@ -148,7 +163,7 @@ final class ReadModelBackend extends H2Backend {
             if (limit > 0) {
                 matched = matched.limit(limit);
             }
-            return createQueryResult(matched.map(document -> TopLevelExclusions.without(document, left)).toList(), batchSize);
+            return createQueryResult(matched.map(answer).toList(), batchSize);
         }
     }
 

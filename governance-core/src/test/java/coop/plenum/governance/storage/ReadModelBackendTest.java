@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,35 @@ class ReadModelBackendTest {
             ballots.updateOne(Filters.eq("_id", "p|3"), Updates.addToSet("entries", 1000), new UpdateOptions().upsert(true));
             assertThat(ballots.countDocuments()).isEqualTo(30);
             assertThat(ballots.find(Filters.eq("_id", "p|3")).first().getList("entries", Integer.class)).hasSize(11);
+        });
+    }
+
+    /**
+     * H2's background writer serializes stored documents without the collection's lock; an update that changed the
+     * stored object's fields while it was being written failed the writer, and H2 then closed the whole store.
+     */
+    @Test
+    void updatesNeverChangeAStoredDocumentInPlaceSoH2CanWriteItOutWhileTheyRun() {
+        ReadModelBackend backend = new ReadModelBackend(file());
+        withServer(new MongoServer(backend), ballots -> {
+            ballots.insertOne(new Document("_id", "p").append("a", 1).append("b", 2));
+            ballots.insertOne(new Document("_id", "q").append("a", 1));
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = backend.getMvStore().openMap("databases.plenum.ballots");
+            de.bwaldvogel.mongo.bson.Document p = stored.get("p");
+            de.bwaldvogel.mongo.bson.Document q = stored.get("q");
+            de.bwaldvogel.mongo.bson.Document pBefore = p.cloneDeeply();
+            de.bwaldvogel.mongo.bson.Document qBefore = q.cloneDeeply();
+
+            ballots.updateOne(Filters.eq("_id", "p"), Updates.combine(Updates.unset("a"), Updates.set("c", 3)));
+            ballots.updateMany(Filters.in("_id", "p", "q"), Updates.set("b", 20));
+            ballots.findOneAndUpdate(Filters.eq("_id", "q"), Updates.combine(Updates.unset("a"), Updates.push("d", 4)));
+            ballots.replaceOne(Filters.eq("_id", "p"), new Document("e", 5));
+
+            assertThat(p).as("the object H2 may be writing out").isEqualTo(pBefore);
+            assertThat(q).as("the object H2 may be writing out").isEqualTo(qBefore);
+            assertThat(ballots.find(Filters.eq("_id", "p")).first()).isEqualTo(new Document("_id", "p").append("e", 5));
+            assertThat(ballots.find(Filters.eq("_id", "q")).first())
+                    .isEqualTo(new Document("_id", "q").append("b", 20).append("d", java.util.List.of(4)));
         });
     }
 
