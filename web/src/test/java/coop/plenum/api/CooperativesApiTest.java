@@ -130,4 +130,11 @@ class CooperativesApiTest extends BootedPlenum {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
+
+    @Test
+    void livenessFollowsTheEmbeddedReadModelStoreWhichOnlyARestartReopensAfterAFailedWrite() {
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.embeddedReadModelStore.status").isEqualTo("UP");
+    }
 }

@@ -1,6 +1,7 @@
 package coop.plenum.governance.storage;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The embedded servers this node started (either may be absent when an external URL is configured). */
 public final class EmbeddedServers implements AutoCloseable {
@@ -28,6 +29,11 @@ public final class EmbeddedServers implements AutoCloseable {
 
     EmbeddedMongoServer mongo() {
         return mongo;
+    }
+
+    /** Why the embedded read-model store stopped, if this node runs one and it did ({@link EmbeddedMongoServer#storeFailure}). */
+    public Optional<String> readModelStoreFailure() {
+        return mongo == null ? Optional.empty() : mongo.storeFailure();
     }
 
     @Override
