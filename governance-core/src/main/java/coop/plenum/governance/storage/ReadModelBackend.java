@@ -41,7 +41,13 @@ final class ReadModelBackend extends H2Backend {
     private static final String ORDERED_SUFFIX = ".ordered";
 
     ReadModelBackend(String fileName) {
-        super(fileName);
+        this(fileName, ReadModelCacheSize.defaultMiB());
+    }
+
+    /** A store on {@code fileName} whose page cache holds up to {@code cacheMiB} MiB (H2's default is 16). */
+    ReadModelBackend(String fileName, int cacheMiB) {
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMiB).open());
+        log.info("Read-model store {} with a {} MiB page cache", fileName, cacheMiB);
     }
 
     @Override
