@@ -21,7 +21,7 @@ class EmbeddedMongoServerTest {
             assertThat(server.storeFailure()).isEmpty();
 
             MVStoreException failed = DataUtils.newMVStoreException(DataUtils.ERROR_INTERNAL, "writing a page failed");
-            // what H2 does when its background writer fails: it closes the store for good
+            // what H2 does when its background writer fails: it records the failure and closes the store at its next operation
             assertThatThrownBy(() -> server.store().panic(failed)).isSameAs(failed);
 
             assertThat(server.storeFailure()).hasValueSatisfying(failure ->
