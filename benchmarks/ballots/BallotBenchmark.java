@@ -61,6 +61,12 @@ public class BallotBenchmark {
     static boolean THREADS = false;
     static boolean WARM_UP = true;
     static int WARM_UP_ROUNDS = 16;
+    /**
+     * --node-java-options "…": extra JVM options for the Plenum nodes only (passed as JDK_JAVA_OPTIONS), e.g. a flight
+     * recording from the start, so the warm-up compiles with it and starting one later does not deoptimise the timed
+     * phases. Empty: none.
+     */
+    static String NODE_JAVA_OPTIONS = "";
 
     static void waitForGo(String store) throws InterruptedException {
         if (WAIT_FOR.isEmpty()) {
@@ -95,7 +101,7 @@ public class BallotBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>(Map.of("--jar", "web/target/plenum.jar", "--members", "10000", "--clients", "16",
                 "--stores", "jdbc,in-memory", "--recasts", "200", "--bcrypt", "4", "--wait-for", "", "--threads", "false",
-                "--warm-up", "16"));
+                "--warm-up", "16", "--node-java-options", ""));
         for (int i = 0; i + 1 < args.length; i += 2) {
             opts.put(args[i], args[i + 1]);
         }
@@ -104,6 +110,7 @@ public class BallotBenchmark {
         THREADS = Boolean.parseBoolean(opts.get("--threads"));
         WARM_UP_ROUNDS = Integer.parseInt(opts.get("--warm-up"));
         WARM_UP = WARM_UP_ROUNDS > 0;
+        NODE_JAVA_OPTIONS = opts.get("--node-java-options");
         int members = Integer.parseInt(opts.get("--members"));
         int clients = Integer.parseInt(opts.get("--clients"));
         Map<String, List<Phase>> results = new LinkedHashMap<>();
@@ -177,6 +184,9 @@ public class BallotBenchmark {
                     "--plenum.api.max-body-size=8MB", "--spring.codec.max-in-memory-size=16MB", "--logging.level.root=WARN")
                     .redirectErrorStream(true).redirectOutput(data.resolve("plenum-" + n + ".log").toFile());
             node.environment().putAll(shared);
+            if (!NODE_JAVA_OPTIONS.isBlank()) {
+                node.environment().put("JDK_JAVA_OPTIONS", NODE_JAVA_OPTIONS);
+            }
             jvms.add(node.start());
             bases[n] = "http://127.0.0.1:" + port;
         }
