@@ -14,6 +14,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * {@code plenum_commands_seconds{command, outcome}}: every command handled on this node, from the start of its
  * handling to the commit (or rollback) of its unit of work, so the time includes the append to the log and its fsync.
@@ -26,6 +29,11 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>>, Sm
 
     private final CommandBus commandBus;
     private final MeterRegistry registry;
+    /**
+     * Building and registering a Timer looks it up by name and tags under the registry's lock: ~1.3 % of a node's CPU
+     * in a ballot run's profile. Commands and outcomes are a closed set, so the map stays small.
+     */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     CommandMetrics(CommandBus commandBus, MeterRegistry registry) {
         this.commandBus = commandBus;
@@ -48,6 +56,13 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>>, Sm
     }
 
     private Timer timer(String command, String outcome) {
+        return timers.computeIfAbsent(new TimerKey(command, outcome), key -> register(key.command(), key.outcome()));
+    }
+
+    private record TimerKey(String command, String outcome) {
+    }
+
+    private Timer register(String command, String outcome) {
         return Timer.builder("plenum.commands").description("Commands handled, until their unit of work committed or rolled back")
                 .tag("command", command).tag("outcome", outcome)
                 // buckets for histogram_quantile (p50/p99 on the dashboard), from 1 ms to 30 s
