@@ -84,7 +84,8 @@ class ProcessingConfiguration {
                     .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
                     // Axon's default batch of one event stored a token per ballot; the token still moves only after the
                     // batch's writes, and an event handled again queues nothing twice
-                    .registerPooledStreamingEventProcessorConfiguration(group, (c, builder) -> builder.batchSize(100).initialSegmentCount(1));
+                    .registerPooledStreamingEventProcessorConfiguration(group, (c, builder) -> builder.batchSize(100).initialSegmentCount(1)
+                            .messageSource(log.forProcessor(new HandledPayloadTypes(c, group))));
         }
         for (String group : readModelGroups(context)) {
             // writes a projection lets wait go to MongoDB in bulk at the end of each batch (ReadModelWrites)
@@ -93,7 +94,9 @@ class ProcessingConfiguration {
             processing.registerTokenStore(group, c -> readModelTokenStore)
                     .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
                     .registerPooledStreamingEventProcessorConfiguration(group,
-                            (c, builder) -> builder.batchSize(100).initialSegmentCount(segments));
+                            (c, builder) -> builder.batchSize(100).initialSegmentCount(segments)
+                                    // woken at once only by events it handles (CommitSignallingEventSource)
+                                    .messageSource(log.forProcessor(new HandledPayloadTypes(c, group))));
         }
     }
 
