@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * proposal) run until the JIT's compiler threads take under 5 % of the JVM's CPU in a round, at most
  * {@code --warm-up} rounds (16; 0: none, as runs before 2026-12-03 20:00 were made, when the compiler threads took ~26 %
  * of a Bearer ballot's JVM CPU and the same jar's rates varied twofold between runs).
- * With {@code --threads true}: for each ballot phase, the JVM CPU per ballot by thread group (thread names with
+ * With {@code --threads true}: for each ballot and no-op phase, the JVM CPU per request by thread group (thread names with
  * their numbers dropped), read from {@code jcmd <pid> Thread.print} before and after the phase. A sampling profiler
  * weighs threads by how often they are seen running Java code; these are the threads' own CPU clocks. A thread that
  * ended during the phase is counted only in "(ended threads)", the JVM's total minus the live threads' sum.
@@ -362,7 +362,7 @@ public class BallotBenchmark {
 
     static Phase measure(String name, int count, int clients, CpuClock cpu, Step step, Check check) throws Exception {
         long[] latencies = new long[count];
-        Map<String, Double> threadsBefore = THREADS && name.startsWith("ballots") ? cpu.byThreadGroup() : null;
+        Map<String, Double> threadsBefore = THREADS && (name.startsWith("ballots") || name.startsWith("no-op")) ? cpu.byThreadGroup() : null;
         double[] cpuBefore = cpu.read();
         long start = System.nanoTime();
         parallel(count, clients, i -> {
@@ -417,7 +417,7 @@ public class BallotBenchmark {
         after.forEach((group, ms) -> spent.put(group, ms - before.getOrDefault(group, 0.0)));
         double live = spent.values().stream().mapToDouble(Double::doubleValue).sum();
         spent.put("(ended threads)", Math.max(0, jvmMs - live));
-        System.out.printf("[%s] JVM CPU per ballot by thread group (%.2f ms in all):%n", phase, jvmMs / count);
+        System.out.printf("[%s] JVM CPU per request by thread group (%.2f ms in all):%n", phase, jvmMs / count);
         spent.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .filter(e -> e.getValue() / count >= 0.01)
                 .forEach(e -> System.out.printf("    %7.3f ms  %5.1f %%  %s%n", e.getValue() / count, 100 * e.getValue() / jvmMs, e.getKey()));

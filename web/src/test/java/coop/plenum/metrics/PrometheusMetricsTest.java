@@ -38,6 +38,15 @@ class PrometheusMetricsTest extends BootedPlenum {
                 "plenum_dead_letters{processor=\"readmodel-proposals\"}", "plenum_sse_subscribers ");
     }
 
+    @Test
+    void requestsAreMeteredButSpringSecurityDoesNotObserveItsFilterChainOnEveryRequest() {
+        createAccount(unique("metrics-"), "Observed");
+        String metrics = scrape();
+        assertThat(metrics).contains("http_server_requests_seconds_count{");
+        // a few per cent of every request's CPU for meters nothing reads (docs/performance.md, ninth session)
+        assertThat(metrics).doesNotContain("spring_security_filterchains", "spring_security_authentications");
+    }
+
     private String scrape() {
         // the whole scrape (every meter of every processor and route) is larger than the client's default 256 KB buffer
         WebTestClient scraper = http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
