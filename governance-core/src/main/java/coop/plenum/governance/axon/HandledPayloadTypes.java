@@ -20,7 +20,7 @@ final class HandledPayloadTypes implements Predicate<Class<?>> {
     private final Configuration configuration;
     private final String group;
     private final Map<Class<?>, Boolean> answers = new ConcurrentHashMap<>();
-    private volatile AbstractEventProcessor processor;
+    private volatile EventProcessor processor;
 
     HandledPayloadTypes(Configuration configuration, String group) {
         this.configuration = configuration;
@@ -29,19 +29,27 @@ final class HandledPayloadTypes implements Predicate<Class<?>> {
 
     @Override
     public boolean test(Class<?> payloadType) {
-        AbstractEventProcessor known = processor();
+        EventProcessor known = processor();
         if (known == null) {
             return true;
         }
-        return answers.computeIfAbsent(payloadType, type -> known.eventHandlerInvoker().canHandleType(type));
+        return answers.computeIfAbsent(payloadType, type -> handles(known, type));
     }
 
-    private AbstractEventProcessor processor() {
-        AbstractEventProcessor known = processor;
+    /**
+     * Whether {@code processor}'s handlers take {@code payloadType}: the one rule for the commit relay and for
+     * read-your-writes. A processor that cannot say counts as handling everything.
+     */
+    static boolean handles(EventProcessor processor, Class<?> payloadType) {
+        return !(processor instanceof AbstractEventProcessor known) || known.eventHandlerInvoker().canHandleType(payloadType);
+    }
+
+    private EventProcessor processor() {
+        EventProcessor known = processor;
         if (known == null) {
             Optional<EventProcessor> found = configuration.eventProcessingConfiguration().eventProcessor(group);
-            if (found.isPresent() && found.get() instanceof AbstractEventProcessor abstractProcessor) {
-                processor = known = abstractProcessor;
+            if (found.isPresent()) {
+                processor = known = found.get();
             }
         }
         return known;

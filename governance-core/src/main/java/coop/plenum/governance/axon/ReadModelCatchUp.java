@@ -1,6 +1,5 @@
 package coop.plenum.governance.axon;
 
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -181,8 +180,7 @@ public class ReadModelCatchUp {
 
     private boolean handles(StreamingEventProcessor processor, Class<?> payloadType) {
         return handles.computeIfAbsent(processor.getName(), name -> new ConcurrentHashMap<>())
-                .computeIfAbsent(payloadType, type -> !(processor instanceof AbstractEventProcessor known)
-                        || known.eventHandlerInvoker().canHandleType(type));
+                .computeIfAbsent(payloadType, type -> HandledPayloadTypes.handles(processor, type));
     }
 
     private boolean allReached(Map<StreamingEventProcessor, Set<Long>> targets, long storedMaxAge) {
