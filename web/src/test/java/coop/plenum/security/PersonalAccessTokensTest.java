@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 10: scripts paid a bcrypt check (~70 ms CPU) on every request; they now send a personal access token. */
 class PersonalAccessTokensTest extends BootedPlenum {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    coop.plenum.governance.account.login.AccessTokenUses uses;
+
     private static final String SOLAR = "{\"title\":\"Solar roof\",\"body\":\"Panels on the depot\",\"topic\":\"energy\",\"kind\":\"GENERAL\"}";
 
     private static Consumer<org.springframework.http.HttpHeaders> password(String username) {
@@ -148,6 +151,56 @@ class PersonalAccessTokensTest extends BootedPlenum {
         }
         http.get().uri("/api/v1/accounts/me/tokens").headers(password(owner)).exchange()
                 .expectBody().jsonPath("$[0].lastUsedAt").isNotEmpty();
+    }
+
+    @Test
+    void aTokensLastUseIsWrittenBehindTheRequestWithinSecondsAndShownToItsOwnerAtOnce() throws InterruptedException {
+        String owner = unique("behind");
+        createAccount(owner, "Written Behind");
+        JsonNode issued = issue(owner, "{\"name\":\"one-off\",\"scope\":\"read\"}");
+        String hash = sha256(issued.get("token").asText());
+
+        Instant before = Instant.now().minusSeconds(1);
+        me(issued.get("token").asText()).expectStatus().isOk();
+        // the owner's list on this node shows the use whether or not it has been written yet
+        http.get().uri("/api/v1/accounts/me/tokens").headers(password(owner)).exchange()
+                .expectBody().jsonPath("$[0].lastUsedAt").isNotEmpty();
+        Instant deadline = Instant.now().plusSeconds(10);
+        java.sql.Timestamp written = null;
+        while (written == null && Instant.now().isBefore(deadline)) {
+            written = jdbc.queryForObject("select last_used_at from plenum_access_token where token_hash = ?",
+                    java.sql.Timestamp.class, hash);
+            Thread.sleep(50);
+        }
+        assertThat(written).as("the use reaches the table within the flush interval").isNotNull();
+        assertThat(written.toInstant()).isAfter(before);
+    }
+
+    @Test
+    void aWrittenLastUseNeverMovesBackwards() {
+        String owner = unique("forward");
+        createAccount(owner, "Only Forward");
+        JsonNode issued = issue(owner, "{\"name\":\"two nodes\",\"scope\":\"read\"}");
+        String hash = sha256(issued.get("token").asText());
+        var tokenId = new coop.plenum.governance.account.AccessTokenId(issued.get("tokenId").asText());
+        Instant later = Instant.parse("2026-06-01T12:00:00Z");
+
+        uses.record(hash, tokenId, later);
+        uses.flush();
+        // another node's earlier use, written after the later one: ignored
+        uses.record(hash, tokenId, later.minusSeconds(3600));
+        uses.flush();
+
+        assertThat(jdbc.queryForObject("select last_used_at from plenum_access_token where token_hash = ?",
+                java.sql.Timestamp.class, hash).toInstant()).isEqualTo(later);
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -20,8 +20,9 @@ import java.time.Instant;
 
 /**
  * {@code Authorization: Bearer plnm_…}: one primary-key lookup of the secret's SHA-256 in the command side's token
- * table, no bcrypt. Revoked and expired tokens are simply not found. The last-used time is written at most once a
- * minute per token, so a busy script does not turn every read into a write.
+ * table, no bcrypt. Revoked and expired tokens are simply not found. The last-used time is recorded at most once a
+ * minute per token, so a busy script does not turn every read into a write, and written behind the request, so a
+ * one-off request does not wait for a write either.
  */
 class BearerAuthentication implements ReactiveAuthenticationManager {
 
@@ -56,7 +57,7 @@ class BearerAuthentication implements ReactiveAuthenticationManager {
             AccessTokenLogin login = tokens.findLive(hash, now)
                     .orElseThrow(() -> new BadCredentialsException("unknown, revoked or expired access token"));
             if (login.lastUsedAt() == null || login.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
-                tokens.touch(hash, now, now.minus(LAST_USED_RESOLUTION));
+                tokens.touch(login, hash, now);
             }
             PlenumUser user = new PlenumUser(login.accountId(), login.username(), login.displayName(), "", login.operator());
             return (Authentication) new AccessTokenAuthentication(user, login.tokenId(), login.scope());

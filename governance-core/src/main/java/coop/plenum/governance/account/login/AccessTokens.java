@@ -21,9 +21,11 @@ import java.util.Optional;
 public class AccessTokens {
 
     private final JdbcTemplate jdbc;
+    private final AccessTokenUses uses;
 
-    AccessTokens(JdbcTemplate jdbc) {
+    AccessTokens(JdbcTemplate jdbc, AccessTokenUses uses) {
         this.jdbc = jdbc;
+        this.uses = uses;
     }
 
     /** The token with this hash if it is neither revoked nor expired at {@code now}. */
@@ -38,21 +40,20 @@ public class AccessTokens {
                 tokenHash, Timestamp.from(now)).stream().findFirst();
     }
 
-    /** Records a use; the condition keeps concurrent requests from writing the row more than once per interval. */
-    public void touch(String tokenHash, Instant now, Instant notUsedSince) {
-        jdbc.update("update plenum_access_token set last_used_at = ? where token_hash = ? and (last_used_at is null or last_used_at < ?)",
-                Timestamp.from(now), tokenHash, Timestamp.from(notUsedSince));
+    /** Records a use, written within a second and not in the request ({@link AccessTokenUses}). */
+    public void touch(AccessTokenLogin login, String tokenHash, Instant now) {
+        uses.record(tokenHash, login.tokenId(), now);
     }
 
     /** The account's tokens not yet revoked (expired ones included, so the owner sees them lapse), newest first. */
     public List<AccessTokenListing> of(AccountId accountId) {
-        return jdbc.query("""
+        return uses.overlay(jdbc.query("""
                         select token_id, name, scope, issued_at, expires_at, last_used_at from plenum_access_token
                         where account_id = ? order by issued_at desc, token_id""",
                 (rs, i) -> new AccessTokenListing(new AccessTokenId(rs.getString(1)), rs.getString(2),
                         AccessTokenScope.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
                         instant(rs.getTimestamp(6))),
-                accountId.value());
+                accountId.value()));
     }
 
     void insert(AccessTokenIssued event) {
