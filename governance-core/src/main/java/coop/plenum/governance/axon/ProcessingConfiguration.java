@@ -87,6 +87,12 @@ class ProcessingConfiguration {
                     .registerPooledStreamingEventProcessorConfiguration(group, (c, builder) -> builder.batchSize(100).initialSegmentCount(1)
                             .messageSource(log.forProcessor(new HandledPayloadTypes(c, group))));
         }
+        for (String group : policyGroups(context)) {
+            // applied after the default configuration above (Axon chains them): only the view of the log changes, one
+            // that wakes the policy at once only for events it handles
+            processing.registerPooledStreamingEventProcessorConfiguration(group, (c, builder) -> builder
+                    .messageSource(log.forProcessor(new HandledPayloadTypes(c, group))));
+        }
         for (String group : readModelGroups(context)) {
             // writes a projection lets wait go to MongoDB in bulk at the end of each batch (ReadModelWrites)
             processing.registerHandlerInterceptor(group, c -> new ReadModelWriteBatching(group, writes));
@@ -131,6 +137,17 @@ class ProcessingConfiguration {
     /** The read-model groups, found from the handler beans themselves so a new projection needs no wiring. */
     static Set<String> readModelGroups(ApplicationContext context) {
         return groupsNamed(context, READ_MODEL_PREFIX);
+    }
+
+    /**
+     * Sagas and policies whose tokens live in PostgreSQL (every group neither a read model nor an outbox), found like
+     * the read models: a ballot passed by the ledger's policy, the proposals' effects and the login table's projection.
+     */
+    static Set<String> policyGroups(ApplicationContext context) {
+        Set<String> groups = groupsNamed(context, "");
+        groups.removeAll(readModelGroups(context));
+        groups.removeAll(OUTBOXES);
+        return groups;
     }
 
     static Set<String> groupsNamed(ApplicationContext context, String prefix) {

@@ -25,10 +25,18 @@ class HandledPayloadTypesTest {
         }
     }
 
+    public static class SagaOfOneType {
+        @org.axonframework.modelling.saga.StartSaga
+        @org.axonframework.modelling.saga.SagaEventHandler(associationProperty = "value")
+        void on(Handled event) {
+        }
+    }
+
     private final Configuration configuration = DefaultConfigurer.defaultConfiguration()
             .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
             .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
-                    .registerEventHandler(c -> new HandlerOfOneType()))
+                    .registerEventHandler(c -> new HandlerOfOneType())
+                    .registerSaga(SagaOfOneType.class))
             .buildConfiguration();
 
     @AfterEach
@@ -40,6 +48,15 @@ class HandledPayloadTypesTest {
     void aProcessorIsWokenAtOnceOnlyByTheTypesItsHandlersTake() {
         configuration.start();
         HandledPayloadTypes handled = new HandledPayloadTypes(configuration, "handlers-of-one-type");
+        assertThat(handled.test(Handled.class)).isTrue();
+        assertThat(handled.test(PassedBy.class)).isFalse();
+    }
+
+    @Test
+    void aSagaIsWokenAtOnceOnlyByTheTypesItsHandlersTakeToo() {
+        configuration.start();
+        String sagaGroup = configuration.eventProcessingConfiguration().sagaProcessingGroup(SagaOfOneType.class);
+        HandledPayloadTypes handled = new HandledPayloadTypes(configuration, sagaGroup);
         assertThat(handled.test(Handled.class)).isTrue();
         assertThat(handled.test(PassedBy.class)).isFalse();
     }
