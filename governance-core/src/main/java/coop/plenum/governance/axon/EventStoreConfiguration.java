@@ -46,7 +46,8 @@ class EventStoreConfiguration {
                 // which the PostgreSQL driver leaves at 0, and let the collision surface as a bare EventStoreException (500)
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                // reads of the log open no transaction of their own (LogReadsOutsideTransactions)
+                .transactionManager(new LogReadsOutsideTransactions(transactionManager))
                 .schema(new EventSchema())
                 .build();
     }
