@@ -28,6 +28,14 @@ public class EventReceipts {
     /** The chainer's period: an event is chained at most this long after it is visible (when there is no backlog). */
     private static final Duration CHAINER_PERIOD = Duration.ofMillis(200);
 
+    /** What a receipt reads of an event row {@code d}, its chain link {@code l} and its cooperative's checkpoints. */
+    private static final String SELECTED = "select d.globalindex, d.eventidentifier, d.type, d.aggregateidentifier, "
+            + "d.sequencenumber, d.payloadtype, d.payloadrevision, d.timestamp, d.metadata, d.payload, "
+            + "l.cooperative_id as chained_in, l.chain_index, l.event_hash as chained_hash, "
+            + "(select max(c.length) from audit_checkpoint c where c.cooperative_id = l.cooperative_id) as signed_length, "
+            + "(select a.cooperative_id from audit_aggregate a where a.aggregate_identifier = d.aggregateidentifier) as proposal_of ";
+    private static final String CHAIN_LINK = "left join audit_chain_link l on l.position = d.globalindex ";
+
     private final JdbcTemplate jdbc;
     private final Duration checkpointInterval;
     private final boolean durableLog;
@@ -67,8 +75,19 @@ public class EventReceipts {
                                String actor) {
     }
 
+    /**
+     * One event's receipt (a ballot's answer). Its own statement with plain parameters rather than the arrays of
+     * {@link #of(Collection)}: PostgreSQL planned the array form anew on every execution (it never settles on a generic
+     * plan for an unnest join), about 0.4 ms of its CPU per ballot against 0.05 ms to run it (issue 16, counted with
+     * pg_stat_statements and track_planning), while this one is an index lookup whose plan is kept.
+     */
     public Optional<EventReceipt> of(EventKey event) {
-        return Optional.ofNullable(of(java.util.List.of(event)).get(event));
+        if (!durableLog) {
+            return Optional.empty();
+        }
+        return jdbc.query(SELECTED + "from domainevententry d " + CHAIN_LINK
+                        + "where d.aggregateidentifier = ? and d.sequencenumber = ?",
+                (rs, i) -> receipt(rs), event.aggregateIdentifier(), event.sequenceNumber()).stream().findFirst();
     }
 
     /** The receipts of these events that are in the log, keyed as asked. */
@@ -80,15 +99,10 @@ public class EventReceipts {
         String[] aggregates = events.stream().map(EventKey::aggregateIdentifier).toArray(String[]::new);
         Long[] sequences = events.stream().map(EventKey::sequenceNumber).toArray(Long[]::new);
         jdbc.query(con -> {
-            var statement = con.prepareStatement("select d.globalindex, d.eventidentifier, d.type, d.aggregateidentifier, "
-                    + "d.sequencenumber, d.payloadtype, d.payloadrevision, d.timestamp, d.metadata, d.payload, "
-                    + "l.cooperative_id as chained_in, l.chain_index, l.event_hash as chained_hash, "
-                    + "(select max(c.length) from audit_checkpoint c where c.cooperative_id = l.cooperative_id) as signed_length, "
-                    + "(select a.cooperative_id from audit_aggregate a where a.aggregate_identifier = d.aggregateidentifier) as proposal_of "
+            var statement = con.prepareStatement(SELECTED
                     + "from unnest(?::varchar[], ?::bigint[]) as k(aggregate_identifier, sequence_number) "
                     + "join domainevententry d on d.aggregateidentifier = k.aggregate_identifier "
-                    + "and d.sequencenumber = k.sequence_number "
-                    + "left join audit_chain_link l on l.position = d.globalindex");
+                    + "and d.sequencenumber = k.sequence_number " + CHAIN_LINK);
             statement.setArray(1, con.createArrayOf("varchar", aggregates));
             statement.setArray(2, con.createArrayOf("bigint", sequences));
             return statement;
